@@ -1,0 +1,138 @@
+// @ts-check
+/**
+ * Lint, including the architecture's boundaries (ARCHITECTURE.md "Layers"):
+ * - src/core is pure: no browser globals or APIs, no Dexie, no PeerJS, no other src room;
+ * - contexts (background, offscreen, popup, options, content) never import each other;
+ * - each room imports only the rooms below it.
+ */
+import tseslint from 'typescript-eslint';
+
+const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'content'];
+const BROWSER_GLOBALS = [
+  'chrome',
+  'browser',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'indexedDB',
+  'location',
+  'RTCPeerConnection',
+  'WebSocket',
+  'XMLHttpRequest',
+];
+
+/** Forbids relative imports of the given src rooms and the given packages. */
+function forbid(rooms, packages, why) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        ...(packages.length ? { paths: packages.map((name) => ({ name, message: why })) } : {}),
+        patterns: [
+          ...(packages.length ? [{ group: packages.map((p) => `${p}/*`), message: why }] : []),
+          ...rooms.map((room) => ({
+            group: [`**/${room}`, `**/${room}/*`, `**/src/${room}/**`],
+            message: `${why} (no imports from src/${room})`,
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+const others = (self) => CONTEXTS.filter((c) => c !== self);
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'web-ext-artifacts/', 'test-results/', 'bench-results/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      // User content is always rendered as text: no markup injection anywhere in our code.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render user content as text; never as HTML.',
+        },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Render user content as text; never as HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Render user content as text; never as HTML.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      ...forbid(
+        ['store', 'transport', 'messaging', 'ui', ...CONTEXTS],
+        ['dexie', 'peerjs', 'webextension-polyfill', 'preact', 'preact/hooks'],
+        'src/core is pure: it runs unchanged in Node, the tracker and every context',
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...BROWSER_GLOBALS.map((name) => ({
+          name,
+          message: 'src/core is pure: no browser globals (pass what you need through a port)',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['src/store/**'],
+    rules: forbid(
+      ['transport', 'messaging', 'ui', ...CONTEXTS],
+      ['peerjs', 'preact'],
+      'store: core + dexie only',
+    ),
+  },
+  {
+    files: ['src/transport/**'],
+    rules: forbid(
+      ['store', 'ui', ...CONTEXTS],
+      ['dexie', 'preact'],
+      'transport: core, messaging types + peerjs only',
+    ),
+  },
+  {
+    files: ['src/messaging/**'],
+    rules: forbid(
+      ['store', 'transport', 'ui', ...CONTEXTS],
+      ['dexie', 'peerjs', 'preact'],
+      'messaging: core types only',
+    ),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: forbid(
+      ['store', 'transport', ...CONTEXTS],
+      ['dexie', 'peerjs'],
+      'ui talks to the background only through messaging',
+    ),
+  },
+  ...CONTEXTS.map((context) => ({
+    files: [`src/${context}/**`],
+    rules: forbid(
+      [
+        ...others(context),
+        ...(['popup', 'options', 'content'].includes(context) ? ['store', 'transport'] : []),
+      ],
+      ['popup', 'options', 'content'].includes(context) ? ['dexie', 'peerjs'] : [],
+      `contexts never import each other; ${context} may not import this`,
+    ),
+  })),
+  {
+    files: ['tools/**', 'signaling-server/**', 'test/**', '*.config.*'],
+    rules: { 'no-console': 'off' },
+  },
+);

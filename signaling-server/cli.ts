@@ -1,0 +1,34 @@
+/**
+ * `npm run tracker`: runs the tracker in the foreground, one JSON line per event on stdout,
+ * and stops cleanly on SIGINT/SIGTERM (exit 0).
+ */
+import { ConfigError, parseTrackerConfig } from './config';
+import { startTracker } from './tracker';
+
+const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+try {
+  const config = parseTrackerConfig(process.argv.slice(2), process.env);
+  const tracker = await startTracker(config, print);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    print({ event: 'stopping', signal });
+    tracker.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`murmur tracker: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,41 @@
+/** User settings the background keeps, and the guards that validate them on the way in. */
+import { isArray, isObject, isString, type Guard } from '../core/guard';
+import { parseTrackerUrl } from '../core/tracker-url';
+
+export interface IceServer {
+  urls: string;
+  username?: string;
+  credential?: string;
+}
+
+export interface NetworkSettings {
+  trackers: string[];
+  iceServers: IceServer[];
+}
+
+/** The tracker `npm run tracker` starts; real deployments name theirs in the options page. */
+export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
+  trackers: ['ws://127.0.0.1:9000/murmur'],
+  iceServers: [],
+};
+
+export const isTrackerUrl: Guard<string> = (input, path = '') => {
+  const s = isString({ min: 1, max: 512 })(input, path);
+  if (!s.ok) return s;
+  const parsed = parseTrackerUrl(s.value);
+  return parsed.ok ? s : { ok: false, reason: `${path || 'tracker'}: ${parsed.reason}` };
+};
+
+export const isIceServer: Guard<IceServer> = (input, path) => {
+  const r = isObject({
+    urls: isString({ min: 1, max: 512, pattern: /^(stun|stuns|turn|turns):/ }),
+    username: (v, p) => (v === undefined ? { ok: true, value: v } : isString({ max: 256 })(v, p)),
+    credential: (v, p) => (v === undefined ? { ok: true, value: v } : isString({ max: 256 })(v, p)),
+  })(input, path);
+  return r.ok ? { ok: true, value: r.value as IceServer } : r;
+};
+
+export const isNetworkSettings: Guard<NetworkSettings> = isObject({
+  trackers: isArray(isTrackerUrl, { max: 8 }),
+  iceServers: isArray(isIceServer, { max: 8 }),
+});

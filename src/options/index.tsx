@@ -1,0 +1,26 @@
+/** The options page: settings that need more room than the popup. */
+import { render } from 'preact';
+import { t } from '../ui/i18n';
+import { StatusView } from '../ui/status-view';
+import { useStatus } from '../ui/use-status';
+import { NetworkSettingsForm } from './network-settings';
+
+function Options() {
+  const state = useStatus(2000);
+  return (
+    <main class="options">
+      <h1>{t('optionsTitle')}</h1>
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">{t('statusTitle')}</h2>
+        {state.kind === 'ready' ? (
+          <StatusView status={state.status} />
+        ) : (
+          <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
+        )}
+      </section>
+      <NetworkSettingsForm />
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

@@ -1,0 +1,57 @@
+/** Options › Network: which trackers Murmur registers with. */
+import { useEffect, useState } from 'preact/hooks';
+import type { NetworkSettings } from '../messaging/settings';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+
+export function NetworkSettingsForm() {
+  const [settings, setSettings] = useState<NetworkSettings | null>(null);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void background.request('settings.network.get', {}).then((loaded) => {
+      setSettings(loaded);
+      setText(loaded.trackers.join('\n'));
+    });
+  }, []);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!settings) return;
+    const trackers = text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    try {
+      setSettings(await background.request('settings.network.set', { ...settings, trackers }));
+      setMessage({ ok: true, text: t('optionsSaved') });
+    } catch (error) {
+      setMessage({ ok: false, text: t('optionsInvalid', String(error)) });
+    }
+  };
+
+  return (
+    <form onSubmit={save} aria-labelledby="network-heading">
+      <h2 id="network-heading">{t('optionsNetwork')}</h2>
+      <label for="trackers">{t('optionsTrackers')}</label>
+      <br />
+      <textarea
+        id="trackers"
+        rows={3}
+        cols={50}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <br />
+      <button type="submit" disabled={!settings}>
+        {t('optionsSave')}
+      </button>
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Murmur profiles for browser tests: the built extension in a fresh browser profile, pointed
+ * at the test's tracker through the options page, as a user would do it.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, ROOT } from '../../../tools/build';
+import { launchChromium } from '../../../tools/browsers/chromium';
+import type {
+  BrowserKind,
+  ExtensionBrowser,
+  ExtensionPage,
+} from '../../../tools/browsers/extension-page';
+import { launchFirefox } from '../../../tools/browsers/firefox';
+
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export function launchProfile(
+  kind: BrowserKind,
+  profile: string,
+  prefs?: Record<string, string | number | boolean>,
+): Promise<ExtensionBrowser> {
+  const extensionDir = join(DIST, kind);
+  return kind === 'chromium'
+    ? launchChromium({ extensionDir, profile, headless: true })
+    : launchFirefox({ extensionDir, profile, headless: true, prefs });
+}
+
+/** Options › Network: replaces the tracker list with `trackerUrl` and saves. */
+export async function useTracker(browser: ExtensionBrowser, trackerUrl: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.waitFor(
+    () => !document.querySelector('form button[disabled]') && !!document.querySelector('#trackers'),
+    null,
+  );
+  await options.fill('#trackers', trackerUrl);
+  await options.click('form button[type=submit]');
+  await options.waitFor(() => document.querySelector('form [role=status]')?.textContent, null);
+  await options.close();
+}
+
+export async function screenshot(
+  browser: ExtensionBrowser,
+  page: ExtensionPage,
+  name: string,
+): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${browser.kind}-${browser.profile}-${name}.png`);
+  await page.screenshot(path);
+  return path;
+}
+
+/** Sends a raw runtime message from an extension page, as any extension context could. */
+export function sendRaw(page: ExtensionPage, message: unknown): Promise<unknown> {
+  return page.evaluate(async (m) => {
+    const g = globalThis as unknown as {
+      browser?: typeof chrome;
+      chrome: typeof chrome;
+    };
+    return (g.browser ?? g.chrome).runtime.sendMessage(m);
+  }, message);
+}

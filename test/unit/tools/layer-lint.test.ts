@@ -1,0 +1,55 @@
+/** The architecture's boundaries are enforced by the linter: these imports must fail it. */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('layer boundaries', () => {
+  it.each([
+    [
+      'src/core/x.ts',
+      "import Dexie from 'dexie';\nexport const d = Dexie;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'src/core/x.ts',
+      "import { Peer } from 'peerjs';\nexport const p = Peer;\n",
+      'no-restricted-imports',
+    ],
+    [
+      'src/core/x.ts',
+      "import b from 'webextension-polyfill';\nexport const p = b;\n",
+      'no-restricted-imports',
+    ],
+    ['src/core/x.ts', 'export const id = chrome.runtime.id;\n', 'no-restricted-globals'],
+    ['src/core/x.ts', 'export const t = document.title;\n', 'no-restricted-globals'],
+    ['src/core/x.ts', "export { dispatch } from '../messaging/router';\n", 'no-restricted-imports'],
+    [
+      'src/popup/x.ts',
+      "export { startBackground } from '../background/main';\n",
+      'no-restricted-imports',
+    ],
+    ['src/background/x.ts', "export * from '../popup/index';\n", 'no-restricted-imports'],
+    ['src/content/x.ts', "export * from '../transport/network-host';\n", 'no-restricted-imports'],
+    [
+      'src/popup/x.ts',
+      "import Dexie from 'dexie';\nexport const d = Dexie;\n",
+      'no-restricted-imports',
+    ],
+  ])('%s: %j is refused', async (file, code, rule) => {
+    expect(await ruleIds(file, code)).toContain(rule);
+  });
+
+  it('allows what the layers permit', async () => {
+    expect(
+      await ruleIds('src/background/x.ts', "export * from '../transport/network-host';\n"),
+    ).toEqual([]);
+    expect(await ruleIds('src/popup/x.ts', "export * from '../ui/i18n';\n")).toEqual([]);
+    expect(await ruleIds('src/core/x.ts', "export * from './guard';\n")).toEqual([]);
+  });
+});

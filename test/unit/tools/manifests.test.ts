@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveManifest, GECKO_ID } from '../../../tools/manifests';
+
+const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as Record<string, unknown>;
+
+describe('per-browser manifests', () => {
+  it('Chromium gets a service worker and the offscreen permission', () => {
+    const m = deriveManifest(source, 'chromium', '1.2.3');
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect(m.permissions).toContain('offscreen');
+    expect(m.browser_specific_settings).toBeUndefined();
+    expect(m.version).toBe('1.2.3');
+  });
+
+  it('Firefox gets background scripts, a gecko id and a CSP that allows ws:// trackers', () => {
+    const m = deriveManifest(source, 'firefox', '1.2.3');
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.permissions).not.toContain('offscreen');
+    expect(m.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID } });
+    // Firefox's default MV3 CSP adds upgrade-insecure-requests, which breaks ws://127.0.0.1.
+    const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('does not change the source object', () => {
+    const before = JSON.stringify(source);
+    deriveManifest(source, 'chromium', '9.9.9');
+    expect(JSON.stringify(source)).toBe(before);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * What tests and the run script need from an extension page, the same in both browsers
+ * (Playwright drives Chromium, Puppeteer over WebDriver BiDi drives Firefox).
+ */
+export type BrowserKind = 'chromium' | 'firefox';
+
+export interface ExtensionPage {
+  /** Runs `fn` in the page (serialised: it may use only its argument and page globals). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value, which is returned. */
+  waitFor<A, R>(
+    fn: (arg: A) => R | Promise<R>,
+    arg: A,
+    timeoutMs?: number,
+  ): Promise<NonNullable<R>>;
+  /** Types into a field as a person would (replacing what was there). */
+  fill(selector: string, text: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  /** Visible text of the first element matching `selector`, waiting for it to exist. */
+  textOf(selector: string, timeoutMs?: number): Promise<string>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  kind: BrowserKind;
+  /** A label for logs and screenshot names, e.g. "alice". */
+  profile: string;
+  /** Opens popup.html, options.html, … of the installed extension in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
+  /** Resolves when the browser goes away (closed by the user or by close()). */
+  closed: Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function pollInPage<R>(
+  attempt: () => Promise<R>,
+  timeoutMs: number,
+  what: string,
+): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const value = await attempt();
+      if (value) return value as NonNullable<R>;
+    } catch (error) {
+      // The page may still be loading (e.g. "Execution context was destroyed"); try again.
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${String(lastError)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

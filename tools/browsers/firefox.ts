@@ -1,0 +1,94 @@
+/**
+ * Launches Firefox ESR with the built extension as a temporary add-on (puppeteer-core over
+ * WebDriver BiDi; Playwright's Firefox needs a patched build). Facts from
+ * shared/BROWSER-TESTING.md: the moz-extension UUID is pinned by a pref so pages can be
+ * opened, and `page.goto` on such a URL never resolves, so we start it and poll.
+ */
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../manifests';
+import { pollInPage, type ExtensionBrowser, type ExtensionPage } from './extension-page';
+
+export const FIREFOX_PATH = process.env.MURMUR_FIREFOX ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxOptions {
+  extensionDir: string;
+  profile: string;
+  headless: boolean;
+  /** Extra prefs, e.g. `extensions.background.idle.timeout` to force suspension sooner. */
+  prefs?: Record<string, string | number | boolean>;
+}
+
+export interface FirefoxExtensionBrowser extends ExtensionBrowser {
+  kind: 'firefox';
+  browser: Browser;
+  uuid: string;
+}
+
+function wrapPuppeteerPage(page: Page): ExtensionPage {
+  const evaluate = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+    page.evaluate(fn as (arg: unknown) => Promise<R>, arg) as Promise<R>;
+  return {
+    evaluate,
+    waitFor: (fn, arg, timeoutMs = 15_000) =>
+      pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
+    fill: async (selector, text) => {
+      await page.locator(selector).fill(text);
+    },
+    click: async (selector) => {
+      await page.locator(selector).click();
+    },
+    textOf: (selector, timeoutMs = 15_000) =>
+      pollInPage(
+        () =>
+          evaluate(
+            (s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null,
+            selector,
+          ),
+        timeoutMs,
+        `text of ${selector}`,
+      ),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExtensionBrowser> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 420, height: 600 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      ...options.prefs,
+    },
+  });
+  await browser.installExtension(options.extensionDir);
+  return {
+    kind: 'firefox',
+    profile: options.profile,
+    browser,
+    uuid,
+    closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      const url = `moz-extension://${uuid}/${path}`;
+      // Not awaited on purpose: it never resolves for moz-extension:// URLs.
+      page.goto(url).catch(() => undefined);
+      await pollInPage(
+        () => page.evaluate((u) => location.href === u && document.readyState === 'complete', url),
+        15_000,
+        `${path} to load`,
+      );
+      return wrapPuppeteerPage(page);
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks for Murmur: npm packages (npm ci) and the browsers
+# and tools the tests drive (Debian's chromium, firefox-esr, gpg, sq). Cheap when all is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+command -v sq >/dev/null 2>&1 || missing+=(sq)
+if ((${#missing[@]})); then
+  echo "murmur: installing Debian packages: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm ci when node_modules is missing or older than the lockfile.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "murmur: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
