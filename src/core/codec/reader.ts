@@ -1,0 +1,93 @@
+/**
+ * Bounded big-endian reader over untrusted bytes. Every read checks its length first and
+ * every variable-length field has a caller-given maximum, so no input can make a decoder
+ * allocate or loop beyond what the format allows.
+ */
+import { fromUtf8 } from '../bytes';
+import { DecodeError } from './decode-error';
+
+export class Reader {
+  private offset = 0;
+  private readonly view: DataView;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly what: string,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get position(): number {
+    return this.offset;
+  }
+
+  get remaining(): number {
+    return this.bytes.length - this.offset;
+  }
+
+  private need(n: number, field: string): void {
+    if (n > this.remaining)
+      throw new DecodeError('malformed', `${this.what}: ${field} runs past the end`);
+  }
+
+  u8(field: string): number {
+    this.need(1, field);
+    return this.view.getUint8(this.offset++);
+  }
+
+  u16(field: string): number {
+    this.need(2, field);
+    const v = this.view.getUint16(this.offset);
+    this.offset += 2;
+    return v;
+  }
+
+  u32(field: string): number {
+    this.need(4, field);
+    const v = this.view.getUint32(this.offset);
+    this.offset += 4;
+    return v;
+  }
+
+  /** Milliseconds since the epoch, as 8 bytes; must fit a safe integer. */
+  time(field: string): number {
+    const high = this.u32(field);
+    const low = this.u32(field);
+    if (high > 0x1fffff) throw new DecodeError('malformed', `${this.what}: ${field} out of range`);
+    return high * 0x1_0000_0000 + low;
+  }
+
+  fixed(length: number, field: string): Uint8Array {
+    this.need(length, field);
+    const out = this.bytes.slice(this.offset, this.offset + length);
+    this.offset += length;
+    return out;
+  }
+
+  /** Length-prefixed bytes (prefix of 1, 2 or 4 bytes), at most `max` long. */
+  bytesOf(prefix: 1 | 2 | 4, max: number, field: string): Uint8Array {
+    const length = prefix === 1 ? this.u8(field) : prefix === 2 ? this.u16(field) : this.u32(field);
+    if (length > max)
+      throw new DecodeError('too-large', `${this.what}: ${field} is ${length} bytes, limit ${max}`);
+    return this.fixed(length, field);
+  }
+
+  /** Length-prefixed UTF-8 text, at most `maxBytes` encoded. */
+  text(prefix: 1 | 2 | 4, maxBytes: number, field: string): string {
+    const raw = this.bytesOf(prefix, maxBytes, field);
+    try {
+      return fromUtf8(raw);
+    } catch {
+      throw new DecodeError('malformed', `${this.what}: ${field} is not UTF-8`);
+    }
+  }
+
+  rest(): Uint8Array {
+    return this.fixed(this.remaining, 'rest');
+  }
+
+  end(): void {
+    if (this.remaining !== 0)
+      throw new DecodeError('malformed', `${this.what}: ${this.remaining} trailing bytes`);
+  }
+}

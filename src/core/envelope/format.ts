@@ -1,0 +1,150 @@
+/**
+ * The envelope on the wire: an outer header (all a relay sees) and a standard OpenPGP body.
+ *
+ *   magic "MR" | version u8 = 1 | hopLimit u8 | hopsLeft u8 | flags u8 = 0
+ *   expiresAt u32 (unix seconds) | nonce [16] | slotCount u16
+ *   slots: slotCount × (hint [8] | receiptCommitment [8])
+ *   bodyLength u32 | body: slotCount × PKESK (tag 1), then one SEIPD v1 (tag 18)
+ *
+ * id = SHA-256(envelope with hopsLeft set to 0): relays recompute it, never trust it.
+ * binding = SHA-256(header up to the slots, hopsLeft set to 0 ‖ every PKESK): signed inside
+ * the body, so each recipient detects any change to the envelope but a relay lowering hopsLeft.
+ */
+import { concatBytes, toHex } from '../bytes';
+import { DecodeError } from '../codec/decode-error';
+import { Reader } from '../codec/reader';
+import { Writer } from '../codec/writer';
+import { sha256 } from '../crypto/hash';
+import { splitPackets } from './openpgp-packets';
+import { COMMITMENT_BYTES, HINT_BYTES, NONCE_BYTES } from './pairwise';
+
+export const ENVELOPE_VERSION = 1;
+export const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
+export const MAX_SLOTS = 1000;
+export const MAX_HOP_LIMIT = 3;
+export const DEFAULT_HOP_LIMIT = 2;
+const MAGIC = [0x4d, 0x52];
+const HOPS_LEFT_OFFSET = 4;
+const PKESK_TAG = 1;
+const SEIPD_TAG = 18;
+
+export interface Slot {
+  hint: Uint8Array;
+  commitment: Uint8Array;
+}
+
+export interface EnvelopeHeader {
+  version: number;
+  hopLimit: number;
+  hopsLeft: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  nonce: Uint8Array;
+  slots: Slot[];
+}
+
+export interface Envelope {
+  header: EnvelopeHeader;
+  /** Hex SHA-256 of the envelope with hopsLeft zeroed. */
+  id: string;
+  size: number;
+  bytes: Uint8Array;
+  /** One PKESK per slot, in slot order. */
+  pkesks: Uint8Array[];
+  encryptedData: Uint8Array;
+}
+
+export function encodeHeader(header: EnvelopeHeader): Uint8Array {
+  if (header.hopsLeft > header.hopLimit || header.hopLimit > MAX_HOP_LIMIT)
+    throw new RangeError('hops out of range');
+  const w = new Writer()
+    .raw(new Uint8Array(MAGIC))
+    .u8(ENVELOPE_VERSION)
+    .u8(header.hopLimit)
+    .u8(header.hopsLeft)
+    .u8(0)
+    .u32(header.expiresAt)
+    .fixed(header.nonce, NONCE_BYTES)
+    .u16(header.slots.length);
+  for (const slot of header.slots)
+    w.fixed(slot.hint, HINT_BYTES).fixed(slot.commitment, COMMITMENT_BYTES);
+  return w.finish();
+}
+
+export function encodeEnvelope(header: EnvelopeHeader, body: Uint8Array): Uint8Array {
+  return new Writer().raw(encodeHeader(header)).bytesOf(4, MAX_ENVELOPE_BYTES, body).finish();
+}
+
+function withHopsZeroed(bytes: Uint8Array): Uint8Array {
+  const copy = bytes.slice();
+  copy[HOPS_LEFT_OFFSET] = 0;
+  return copy;
+}
+
+export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Array[]): Uint8Array =>
+  sha256(concatBytes(withHopsZeroed(encodeHeader(header)), ...pkesks));
+
+export const envelopeId = (bytes: Uint8Array): string => toHex(sha256(withHopsZeroed(bytes)));
+
+/** The header alone (what the cheap recipient check needs), and where the body starts. */
+export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {
+  if (bytes.length > MAX_ENVELOPE_BYTES)
+    throw new DecodeError(
+      'too-large',
+      `envelope of ${bytes.length} bytes, limit ${MAX_ENVELOPE_BYTES}`,
+    );
+  const r = new Reader(bytes, 'envelope');
+  if (r.u8('magic') !== MAGIC[0] || r.u8('magic') !== MAGIC[1])
+    throw new DecodeError('malformed', 'not a Murmur envelope');
+  const version = r.u8('version');
+  if (version !== ENVELOPE_VERSION)
+    throw new DecodeError('unsupported-version', `envelope version ${version}`);
+  const hopLimit = r.u8('hop limit');
+  const hopsLeft = r.u8('hops left');
+  if (hopLimit > MAX_HOP_LIMIT || hopsLeft > hopLimit)
+    throw new DecodeError('malformed', `hops ${hopsLeft}/${hopLimit} out of range`);
+  if (r.u8('flags') !== 0) throw new DecodeError('unsupported-version', 'unknown envelope flags');
+  const expiresAt = r.u32('expiry');
+  const nonce = r.fixed(NONCE_BYTES, 'nonce');
+  const slotCount = r.u16('slot count');
+  if (slotCount === 0 || slotCount > MAX_SLOTS)
+    throw new DecodeError('malformed', `${slotCount} recipient slots (1..${MAX_SLOTS})`);
+  const slots: Slot[] = [];
+  for (let i = 0; i < slotCount; i++)
+    slots.push({
+      hint: r.fixed(HINT_BYTES, 'hint'),
+      commitment: r.fixed(COMMITMENT_BYTES, 'commitment'),
+    });
+  return { header: { version, hopLimit, hopsLeft, expiresAt, nonce, slots }, reader: r };
+}
+
+export function decodeEnvelope(bytes: Uint8Array): Envelope {
+  const { header, reader: r } = decodeHeader(bytes);
+  const slotCount = header.slots.length;
+  const body = r.bytesOf(4, MAX_ENVELOPE_BYTES, 'body');
+  r.end();
+  const packets = splitPackets(body, slotCount + 1);
+  if (packets.length !== slotCount + 1)
+    throw new DecodeError('malformed', `body has ${packets.length} packets for ${slotCount} slots`);
+  const pkesks = packets.slice(0, slotCount);
+  const data = packets[slotCount]!;
+  if (pkesks.some((p) => p.tag !== PKESK_TAG) || data.tag !== SEIPD_TAG)
+    throw new DecodeError('malformed', 'body is not PKESK… followed by SEIPD');
+  return {
+    header,
+    id: envelopeId(bytes),
+    size: bytes.length,
+    bytes,
+    pkesks: pkesks.map((p) => p.bytes),
+    encryptedData: data.bytes,
+  };
+}
+
+/** What a relay may change: hopsLeft, only downwards. Returns new bytes, same id. */
+export function withHopsLeft(bytes: Uint8Array, hopsLeft: number): Uint8Array {
+  const current = bytes[HOPS_LEFT_OFFSET]!;
+  if (hopsLeft > current) throw new RangeError('hops can only be lowered');
+  const copy = bytes.slice();
+  copy[HOPS_LEFT_OFFSET] = hopsLeft;
+  return copy;
+}

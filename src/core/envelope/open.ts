@@ -1,0 +1,241 @@
+/**
+ * open(): finds my slot by hint, decrypts only that slot's PKESK and the data, checks the
+ * header against what the sender signed, and accepts the signature only from a friend —
+ * or, when asked to, a friend request from a stranger whose enclosed card carries the key
+ * that signed it. Every failure is a typed error; nothing throws.
+ */
+import * as openpgp from 'openpgp';
+import { bytesEqual, concatBytes, toHex } from '../bytes';
+import { DecodeError } from '../codec/decode-error';
+import { decodeContactCard, type ContactCard } from '../identity/contact-card';
+import { fingerprintBytes } from '../identity/key-material';
+import { readFriendKey, type Friend, type Keyring } from '../keyring';
+import { decodeMessage } from '../messages/codec';
+import type { FriendRequestMessage, Message } from '../messages/kinds';
+import { decodeEnvelope, headerBinding, type Envelope } from './format';
+import { decodeInner } from './inner';
+import { receiptTokenFor } from './pairwise';
+
+export type OpenErrorCode =
+  | 'not-for-me'
+  | 'unknown-sender'
+  | 'bad-signature'
+  | 'malformed'
+  | 'too-large'
+  | 'expired'
+  | 'unsupported-version';
+
+export class OpenError extends Error {
+  override readonly name = 'OpenError';
+  constructor(
+    readonly code: OpenErrorCode,
+    readonly reason: string,
+  ) {
+    super(`${code}: ${reason}`);
+  }
+}
+
+export interface Opened {
+  envelope: Envelope;
+  message: Message;
+  /** The sender as a friend, or null for a friend request from a stranger. */
+  friend: Friend | null;
+  senderFingerprintHex: string;
+  senderKey: openpgp.PublicKey;
+  /** For a stranger's friend request: the card they enclosed. */
+  requestCard: ContactCard | null;
+  /** The exact bytes the signature covers, and the binary signature packet. */
+  signedData: Uint8Array;
+  signature: Uint8Array;
+  slot: number;
+  /** Revealed in a delivery receipt so relays can drop their copies; null for strangers. */
+  receiptToken: Uint8Array | null;
+}
+
+export type OpenResult = { ok: true; value: Opened } | { ok: false; error: OpenError };
+
+export interface OpenOptions {
+  /** Milliseconds since the epoch. */
+  now: number;
+  /**
+   * On an introduction channel: try the few slots of a small envelope by trial decryption,
+   * to accept a friend request from someone not yet a friend. Never on relayed traffic.
+   */
+  acceptRequestsFromStrangers?: boolean;
+}
+
+const MAX_TRIAL_SLOTS = 4;
+
+export async function open(
+  bytes: Uint8Array,
+  keyring: Keyring,
+  options: OpenOptions,
+): Promise<OpenResult> {
+  try {
+    return { ok: true, value: await openOrThrow(bytes, keyring, options) };
+  } catch (error) {
+    if (error instanceof OpenError) return { ok: false, error };
+    if (error instanceof DecodeError)
+      return {
+        ok: false,
+        error: new OpenError(
+          error.code === 'bad-checksum' ? 'malformed' : error.code,
+          error.reason,
+        ),
+      };
+    return { ok: false, error: new OpenError('malformed', `unexpected: ${String(error)}`) };
+  }
+}
+
+async function openOrThrow(
+  bytes: Uint8Array,
+  keyring: Keyring,
+  options: OpenOptions,
+): Promise<Opened> {
+  const envelope = decodeEnvelope(bytes);
+  if (options.now / 1000 > envelope.header.expiresAt)
+    throw new OpenError(
+      'expired',
+      `expired at ${new Date(envelope.header.expiresAt * 1000).toISOString()}`,
+    );
+
+  const matches = keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
+  for (const { slot, friend } of matches) {
+    const decrypted = await decryptSlot(envelope, slot, keyring, friend.publicKey);
+    if (!decrypted) continue; // a hint collision, or damage: see below
+    const { inner, message, signature } = decrypted;
+    if (!bytesEqual(inner.senderFingerprint, friend.fingerprint))
+      throw new OpenError(
+        'bad-signature',
+        'the content names another sender than the one the hint belongs to',
+      );
+    if (!(await signature.verified))
+      throw new OpenError('bad-signature', 'signature does not verify');
+    return {
+      envelope,
+      message,
+      friend,
+      senderFingerprintHex: friend.fingerprintHex,
+      senderKey: friend.publicKey,
+      requestCard: null,
+      signedData: decrypted.signedData,
+      signature: decrypted.signatureBytes,
+      slot,
+      receiptToken: receiptTokenFor(friend.keys, envelope.header.nonce, friend.dirToMe),
+    };
+  }
+
+  if (matches.length > 0)
+    throw new OpenError('malformed', 'a slot is addressed to me but does not decrypt (damaged?)');
+
+  if (options.acceptRequestsFromStrangers && envelope.header.slots.length <= MAX_TRIAL_SLOTS) {
+    for (let slot = 0; slot < envelope.header.slots.length; slot++) {
+      const decrypted = await decryptSlot(envelope, slot, keyring, null);
+      if (decrypted) return acceptStrangerRequest(envelope, slot, keyring, decrypted);
+    }
+  }
+  throw new OpenError('not-for-me', 'no slot of this envelope is addressed to me');
+}
+
+interface Decrypted {
+  inner: ReturnType<typeof decodeInner>;
+  message: Message;
+  signedData: Uint8Array;
+  signatureBytes: Uint8Array;
+  signature: { verified: Promise<boolean> };
+}
+
+/** Decrypts one slot; null when that slot is not ours. Header and signature checks follow. */
+async function decryptSlot(
+  envelope: Envelope,
+  slot: number,
+  keyring: Keyring,
+  verificationKey: openpgp.PublicKey | null,
+): Promise<Decrypted | null> {
+  let result: openpgp.DecryptMessageResult & { data: Uint8Array };
+  try {
+    const message = await openpgp.readMessage({
+      binaryMessage: concatBytes(envelope.pkesks[slot]!, envelope.encryptedData),
+    });
+    result = (await openpgp.decrypt({
+      message,
+      decryptionKeys: keyring.me.privateKey,
+      verificationKeys: verificationKey ? [verificationKey] : [],
+      format: 'binary',
+    })) as typeof result;
+  } catch {
+    return null;
+  }
+  const inner = decodeInner(result.data);
+  if (!bytesEqual(inner.binding, headerBinding(envelope.header, envelope.pkesks)))
+    throw new OpenError('bad-signature', 'the header differs from the one the sender signed');
+  if (result.signatures.length !== 1)
+    throw new OpenError('bad-signature', `${result.signatures.length} signatures`);
+  const sig = result.signatures[0]!;
+  const signatureBytes = (await sig.signature).write();
+  return {
+    inner,
+    message: decodeMessage(inner.message),
+    signedData: result.data,
+    signatureBytes,
+    signature: {
+      verified: sig.verified.then(
+        () => true,
+        () => false,
+      ),
+    },
+  };
+}
+
+async function acceptStrangerRequest(
+  envelope: Envelope,
+  slot: number,
+  keyring: Keyring,
+  decrypted: Decrypted,
+): Promise<Opened> {
+  const message = decrypted.message;
+  if (message.kind !== 'friend-request')
+    throw new OpenError('unknown-sender', `a ${message.kind} from someone who is not a friend`);
+  const card = decodeContactCard((message as FriendRequestMessage).card);
+  let key: openpgp.PublicKey;
+  try {
+    key = await readFriendKey(card.publicKey);
+  } catch (error) {
+    throw new OpenError('malformed', `the enclosed card's key is unusable: ${String(error)}`);
+  }
+  if (!bytesEqual(fingerprintBytes(key), decrypted.inner.senderFingerprint))
+    throw new OpenError('bad-signature', 'the request is not signed by the key on its card');
+  if (!(await verifyStoredSignature(decrypted.signedData, decrypted.signatureBytes, key)))
+    throw new OpenError('bad-signature', 'signature does not verify');
+  return {
+    envelope,
+    message,
+    friend: null,
+    senderFingerprintHex: toHex(decrypted.inner.senderFingerprint),
+    senderKey: key,
+    requestCard: card,
+    signedData: decrypted.signedData,
+    signature: decrypted.signatureBytes,
+    slot,
+    receiptToken: null,
+  };
+}
+
+/** Verifies a kept signature over kept bytes, e.g. from an archive, without the envelope. */
+export async function verifyStoredSignature(
+  signedData: Uint8Array,
+  signature: Uint8Array,
+  publicKey: openpgp.PublicKey,
+): Promise<boolean> {
+  try {
+    const result = await openpgp.verify({
+      message: await openpgp.createMessage({ binary: signedData, format: 'binary' }),
+      signature: await openpgp.readSignature({ binarySignature: signature }),
+      verificationKeys: publicKey,
+      format: 'binary',
+    });
+    return result.signatures.length === 1 && (await result.signatures[0]!.verified);
+  } catch {
+    return false;
+  }
+}

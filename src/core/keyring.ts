@@ -1,0 +1,142 @@
+/**
+ * Who I am and who my friends are, with what the envelope needs precomputed per friend:
+ * their encryption subkey and our pairwise keys. `matchSlots` is the cheap recipient check:
+ * one SHA-256 block per friend per envelope, independent of the number of slots.
+ */
+import * as openpgp from 'openpgp';
+import { toHex } from './bytes';
+import { sha256 } from './crypto/hash';
+import { direction, HINT_BYTES, pairwiseKeys, type PairwiseKeys } from './envelope/pairwise';
+import type { Slot } from './envelope/format';
+import type { Identity } from './identity/identity';
+import {
+  encryptionSubkeyOf,
+  fingerprintBytes,
+  KeyMaterialError,
+  type EncryptionSubkey,
+} from './identity/key-material';
+
+export interface Friend {
+  fingerprint: Uint8Array;
+  fingerprintHex: string;
+  publicKey: openpgp.PublicKey;
+  encryption: EncryptionSubkey;
+  keys: PairwiseKeys;
+  /** Direction byte of messages from me to them, and from them to me. */
+  dirFromMe: 0 | 1;
+  dirToMe: 0 | 1;
+}
+
+export class FriendKeyError extends Error {
+  override readonly name = 'FriendKeyError';
+}
+
+/** Reads and checks a friend's binary public key: v4, self-signed, Curve25519 subkey. */
+export async function readFriendKey(binary: Uint8Array): Promise<openpgp.PublicKey> {
+  let key: openpgp.Key;
+  try {
+    key = await openpgp.readKey({ binaryKey: binary });
+  } catch (error) {
+    throw new FriendKeyError(`not an OpenPGP public key (${String(error)})`);
+  }
+  if (key.isPrivate()) throw new FriendKeyError('a friend key must be public');
+  if (key.keyPacket.version !== 4) throw new FriendKeyError('only v4 keys are supported');
+  if (key.keyPacket.algorithm !== openpgp.enums.publicKey.eddsaLegacy)
+    throw new FriendKeyError('the primary key must be Ed25519');
+  try {
+    await key.verifyPrimaryKey();
+    encryptionSubkeyOf(key);
+  } catch (error) {
+    throw new FriendKeyError(
+      error instanceof KeyMaterialError ? error.message : `invalid key: ${String(error)}`,
+    );
+  }
+  return key as openpgp.PublicKey;
+}
+
+interface MatchEntry {
+  friend: Friend;
+  block: Uint8Array;
+}
+
+export interface SlotMatch {
+  slot: number;
+  friend: Friend;
+}
+
+export class Keyring {
+  private readonly friends = new Map<string, Friend>();
+  private entries: MatchEntry[] = [];
+
+  constructor(readonly me: Identity) {}
+
+  addFriend(publicKey: openpgp.PublicKey): Friend {
+    const fingerprint = fingerprintBytes(publicKey);
+    const encryption = encryptionSubkeyOf(publicKey);
+    const friend: Friend = {
+      fingerprint,
+      fingerprintHex: toHex(fingerprint),
+      publicKey,
+      encryption,
+      keys: pairwiseKeys(
+        this.me.encryptionSecret,
+        this.me.fingerprint,
+        encryption.publicKey,
+        fingerprint,
+      ),
+      dirFromMe: direction(this.me.fingerprint, fingerprint),
+      dirToMe: direction(fingerprint, this.me.fingerprint),
+    };
+    this.friends.set(friend.fingerprintHex, friend);
+    this.rebuild();
+    return friend;
+  }
+
+  removeFriend(fingerprintHex: string): void {
+    this.friends.delete(fingerprintHex);
+    this.rebuild();
+  }
+
+  friend(fingerprintHex: string): Friend | undefined {
+    return this.friends.get(fingerprintHex);
+  }
+
+  list(): Friend[] {
+    return [...this.friends.values()];
+  }
+
+  private rebuild(): void {
+    this.entries = this.list().map((friend) => {
+      const block = new Uint8Array(49);
+      block.set(friend.keys.hintKey, 0);
+      block[48] = friend.dirToMe;
+      return { friend, block };
+    });
+  }
+
+  /** Slots addressed to me by a friend. Usually none or one. */
+  matchSlots(nonce: Uint8Array, slots: readonly Slot[]): SlotMatch[] {
+    const byPrefix = new Map<number, number[]>();
+    for (let i = 0; i < slots.length; i++) {
+      const h = slots[i]!.hint;
+      const prefix = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
+      const list = byPrefix.get(prefix);
+      if (list) list.push(i);
+      else byPrefix.set(prefix, [i]);
+    }
+    const matches: SlotMatch[] = [];
+    for (const entry of this.entries) {
+      entry.block.set(nonce, 32);
+      const h = sha256(entry.block);
+      const candidates = byPrefix.get(((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0);
+      if (!candidates) continue;
+      for (const slot of candidates) {
+        const hint = slots[slot]!.hint;
+        let same = true;
+        for (let i = 4; i < HINT_BYTES; i++) if (hint[i] !== h[i]) same = false;
+        if (same) matches.push({ slot, friend: entry.friend });
+      }
+    }
+    return matches;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * What travels inside a sealed envelope. Every kind has a fixed numeric code on the wire and
+ * limits that keep messages small (images only as thumbnails).
+ */
+export const MESSAGE_LIMITS = {
+  textBytes: 16 * 1024,
+  thumbnailBytes: 64 * 1024,
+  thumbnails: 4,
+  thumbnailSide: 1024,
+  nameBytes: 64,
+  statusBytes: 280,
+  listNameBytes: 64,
+  introductionBytes: 1024,
+  cardBytes: 8 * 1024,
+  publicKeyBytes: 4096,
+  signatureBytes: 1024,
+  receiptIds: 256,
+} as const;
+
+export const KIND_CODES = {
+  post: 1,
+  direct: 2,
+  reply: 3,
+  profile: 4,
+  'friend-request': 5,
+  'friend-accept': 6,
+  'friend-decline': 7,
+  receipt: 8,
+  retraction: 9,
+  'key-rotation': 10,
+} as const;
+
+export type MessageKind = keyof typeof KIND_CODES;
+
+/** 16 random bytes naming a post, message, reply or request. */
+export type ItemId = Uint8Array;
+
+export type ImageType = 'jpeg' | 'png' | 'webp';
+
+export interface Thumbnail {
+  type: ImageType;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export type Audience =
+  { kind: 'all-friends' } | { kind: 'chosen' } | { kind: 'list'; name: string };
+
+export interface PostMessage {
+  kind: 'post';
+  id: ItemId;
+  createdAt: number;
+  text: string;
+  thumbnails: Thumbnail[];
+  audience: Audience;
+  /** Set when the post mirrors one published elsewhere (Facebook), with its original time. */
+  mirroredFrom: { source: 'facebook'; publishedAt: number } | null;
+}
+
+export interface DirectMessage {
+  kind: 'direct';
+  id: ItemId;
+  createdAt: number;
+  text: string;
+}
+
+export interface ReplyMessage {
+  kind: 'reply';
+  id: ItemId;
+  createdAt: number;
+  /** The post replied to: its author's fingerprint and its id. */
+  postAuthor: Uint8Array;
+  postId: ItemId;
+  /** The reply this one answers, for threads; null for a reply to the post itself. */
+  parentReplyId: ItemId | null;
+  /** public: sent to the post's audience; private: to the post's author only. */
+  visibility: 'public' | 'private';
+  text: string;
+}
+
+export interface ProfileMessage {
+  kind: 'profile';
+  updatedAt: number;
+  name: string;
+  status: string;
+  avatar: Thumbnail | null;
+}
+
+export interface FriendRequestMessage {
+  kind: 'friend-request';
+  id: ItemId;
+  createdAt: number;
+  introduction: string;
+  /** The requester's contact card (binary), whose key must have signed the request. */
+  card: Uint8Array;
+}
+
+export interface FriendAnswerMessage {
+  kind: 'friend-accept' | 'friend-decline';
+  requestId: ItemId;
+  createdAt: number;
+}
+
+export interface ReceiptMessage {
+  kind: 'receipt';
+  createdAt: number;
+  /** Ids (32-byte SHA-256) of the envelopes delivered. */
+  envelopeIds: Uint8Array[];
+}
+
+export interface RetractionMessage {
+  kind: 'retraction';
+  createdAt: number;
+  postId: ItemId;
+}
+
+export interface KeyRotationMessage {
+  kind: 'key-rotation';
+  createdAt: number;
+  /** The new binary public key; the envelope itself is signed by the old one. */
+  newPublicKey: Uint8Array;
+  /** Detached signature by the new key over the old fingerprint (binary signature packet). */
+  newKeySignature: Uint8Array;
+}
+
+export type Message =
+  | PostMessage
+  | DirectMessage
+  | ReplyMessage
+  | ProfileMessage
+  | FriendRequestMessage
+  | FriendAnswerMessage
+  | ReceiptMessage
+  | RetractionMessage
+  | KeyRotationMessage;

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { randomBytes } from '../../../src/core/bytes';
+import { decodeWith, DecodeError } from '../../../src/core/codec/decode-error';
+import { decodeContactCard, contactCardFromText } from '../../../src/core/identity/contact-card';
+import { decodeEnvelope, decodeHeader } from '../../../src/core/envelope/format';
+import { decodeInner } from '../../../src/core/envelope/inner';
+import { splitPackets } from '../../../src/core/envelope/openpgp-packets';
+import { decodeMessage, encodeMessage } from '../../../src/core/messages/codec';
+import { MESSAGE_LIMITS, type Message } from '../../../src/core/messages/kinds';
+
+const id = () => randomBytes(16);
+const thumb = { type: 'webp' as const, width: 320, height: 200, data: randomBytes(900) };
+const t = 1_790_000_000_123;
+
+export const SAMPLE_MESSAGES: Message[] = [
+  {
+    kind: 'post',
+    id: id(),
+    createdAt: t,
+    text: 'Sunny day ☀️ <b>bold?</b>',
+    thumbnails: [thumb],
+    audience: { kind: 'list', name: 'climbing club' },
+    mirroredFrom: null,
+  },
+  {
+    kind: 'post',
+    id: id(),
+    createdAt: t,
+    text: '',
+    thumbnails: [],
+    audience: { kind: 'all-friends' },
+    mirroredFrom: { source: 'facebook', publishedAt: t - 5000 },
+  },
+  { kind: 'direct', id: id(), createdAt: t, text: 'hi' },
+  {
+    kind: 'reply',
+    id: id(),
+    createdAt: t,
+    postAuthor: randomBytes(20),
+    postId: id(),
+    parentReplyId: id(),
+    visibility: 'private',
+    text: 'nice',
+  },
+  {
+    kind: 'reply',
+    id: id(),
+    createdAt: t,
+    postAuthor: randomBytes(20),
+    postId: id(),
+    parentReplyId: null,
+    visibility: 'public',
+    text: 'same',
+  },
+  { kind: 'profile', updatedAt: t, name: 'Ann', status: 'on holiday', avatar: thumb },
+  { kind: 'profile', updatedAt: t, name: 'Ann', status: '', avatar: null },
+  { kind: 'friend-request', id: id(), createdAt: t, introduction: 'hello', card: randomBytes(500) },
+  { kind: 'friend-accept', requestId: id(), createdAt: t },
+  { kind: 'friend-decline', requestId: id(), createdAt: t },
+  { kind: 'receipt', createdAt: t, envelopeIds: [randomBytes(32), randomBytes(32)] },
+  { kind: 'retraction', createdAt: t, postId: id() },
+  {
+    kind: 'key-rotation',
+    createdAt: t,
+    newPublicKey: randomBytes(400),
+    newKeySignature: randomBytes(120),
+  },
+];
+
+describe('message kinds', () => {
+  it.each(SAMPLE_MESSAGES.map((m) => [m.kind, m] as const))('%s round-trips', (_kind, message) => {
+    expect(decodeMessage(encodeMessage(message))).toEqual(message);
+  });
+
+  it('enforces size limits on both sides', () => {
+    const big = {
+      kind: 'direct' as const,
+      id: id(),
+      createdAt: t,
+      text: 'x'.repeat(MESSAGE_LIMITS.textBytes + 1),
+    };
+    expect(() => encodeMessage(big)).toThrow(RangeError);
+    const ok = encodeMessage({ ...big, text: 'x' });
+    // Forge a length field beyond the limit: the decoder refuses before reading it.
+    const forged = ok.slice();
+    new DataView(forged.buffer).setUint32(2 + 16 + 8, MESSAGE_LIMITS.textBytes + 1);
+    expect(decodeWith(() => decodeMessage(forged))).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
+  });
+
+  it('refuses unknown kinds and versions as unsupported, not as garbage', () => {
+    expect(decodeWith(() => decodeMessage(new Uint8Array([99, 1])))).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-version' },
+    });
+    const direct = encodeMessage(SAMPLE_MESSAGES[2]!);
+    direct[1] = 2;
+    expect(decodeWith(() => decodeMessage(direct))).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported-version' },
+    });
+  });
+
+  it('refuses invalid UTF-8 text', () => {
+    const bytes = encodeMessage({ kind: 'direct', id: id(), createdAt: t, text: 'ab' });
+    bytes[bytes.length - 1] = 0xff;
+    expect(decodeWith(() => decodeMessage(bytes))).toMatchObject({
+      ok: false,
+      error: { code: 'malformed' },
+    });
+  });
+});
+
+describe('decoders under arbitrary input (fuzz)', () => {
+  const decoders: [string, (b: Uint8Array) => unknown][] = [
+    ['message', decodeMessage],
+    ['envelope', decodeEnvelope],
+    ['envelope header', decodeHeader],
+    ['sealed content', decodeInner],
+    ['contact card', decodeContactCard],
+    ['OpenPGP packets', (b) => splitPackets(b, 100)],
+  ];
+
+  it.each(decoders)('%s: a valid value or a DecodeError, never another throw', (_name, decode) => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => {
+        try {
+          decode(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DecodeError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each(SAMPLE_MESSAGES.map((m) => [m.kind, m] as const))(
+    '%s: mutations of a valid encoding stay typed',
+    (_k, message) => {
+      const valid = encodeMessage(message);
+      fc.assert(
+        fc.property(
+          fc.nat(valid.length - 1),
+          fc.nat(255),
+          fc.nat(valid.length),
+          (at, value, cut) => {
+            const mutated = valid.slice(0, Math.max(cut, at + 1));
+            mutated[at] = value;
+            const r = decodeWith(() => decodeMessage(mutated));
+            expect(r.ok || r.error instanceof DecodeError).toBe(true);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+  );
+
+  it('contact card text: any string gives a card or a DecodeError', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `murmur1.${s}`),
+        ),
+        (text) => {
+          try {
+            contactCardFromText(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DecodeError);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('huge declared lengths are refused without allocating them', () => {
+    const header = new Uint8Array([
+      0x4d,
+      0x52,
+      1,
+      2,
+      2,
+      0,
+      0,
+      0,
+      0,
+      1,
+      ...new Array(16).fill(0),
+      0,
+      1,
+      ...new Array(16).fill(0),
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+    ]);
+    expect(decodeWith(() => decodeEnvelope(header))).toMatchObject({
+      ok: false,
+      error: { code: 'too-large' },
+    });
+  });
+});

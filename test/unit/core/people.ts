@@ -1,0 +1,29 @@
+/** Test people with real OpenPGP identities and keyrings. */
+import { randomBytes } from '../../../src/core/bytes';
+import { createIdentity, type Identity } from '../../../src/core/identity/identity';
+import { Keyring } from '../../../src/core/keyring';
+import type { DirectMessage } from '../../../src/core/messages/kinds';
+
+export interface Person {
+  identity: Identity;
+  keyring: Keyring;
+}
+
+export async function makePerson(name: string): Promise<Person> {
+  const identity = await createIdentity(name);
+  return { identity, keyring: new Keyring(identity) };
+}
+
+export function befriend(a: Person, b: Person): void {
+  a.keyring.addFriend(b.identity.publicKey);
+  b.keyring.addFriend(a.identity.publicKey);
+}
+
+export const direct = (text: string): DirectMessage => ({
+  kind: 'direct',
+  id: randomBytes(16),
+  createdAt: 1_790_000_000_000,
+  text,
+});
+
+export const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
