@@ -1,0 +1,144 @@
+/**
+ * The protocol's test vectors, computed from fixed inputs by the real code. PROTOCOL.md
+ * embeds the output; test/unit/core/vectors.test.ts recomputes and compares, so the spec and
+ * the code cannot drift. `npx tsx test/vectors/compute.ts` prints them.
+ */
+import { x25519 } from '@noble/curves/ed25519.js';
+import { fromHex, toHex } from '../../src/core/bytes';
+import { contactCardToText, encodeContactCard } from '../../src/core/identity/contact-card';
+import { safetyNumber } from '../../src/core/identity/safety-number';
+import {
+  encodeHeader,
+  envelopeId,
+  headerBinding,
+  encodeEnvelope,
+} from '../../src/core/envelope/format';
+import {
+  commitmentFor,
+  direction,
+  hintFor,
+  pairwiseKeys,
+  receiptTokenFor,
+} from '../../src/core/envelope/pairwise';
+import { buildPkesk } from '../../src/core/envelope/pkesk';
+import { encodeMessage } from '../../src/core/messages/codec';
+
+export type Vector = Record<string, string>;
+
+const A_SECRET = fromHex('a8'.repeat(32));
+const B_SECRET = fromHex('b0'.repeat(32));
+const A_FP = fromHex('1111111111111111111111111111111111111111');
+const B_FP = fromHex('2222222222222222222222222222222222222222');
+const NONCE = fromHex('000102030405060708090a0b0c0d0e0f');
+
+export async function computeVectors(): Promise<Record<string, Vector>> {
+  const keysAB = pairwiseKeys(A_SECRET, A_FP, x25519.getPublicKey(B_SECRET), B_FP);
+  const dirAB = direction(A_FP, B_FP);
+  const token = receiptTokenFor(keysAB, NONCE, dirAB);
+
+  const ephemeralSecret = fromHex('e0'.repeat(32));
+  const pkesk = await buildPkesk(
+    {
+      publicKey: x25519.getPublicKey(ephemeralSecret),
+      agree: async (peer) => x25519.getSharedSecret(ephemeralSecret, peer),
+    },
+    {
+      publicKey: x25519.getPublicKey(B_SECRET),
+      fingerprint: fromHex('33'.repeat(20)),
+      kdfHash: 8,
+      kdfCipher: 7,
+    },
+    fromHex('5e'.repeat(32)),
+  );
+
+  const header = {
+    version: 1,
+    hopLimit: 2,
+    hopsLeft: 2,
+    expiresAt: 4_000_000_000,
+    nonce: NONCE,
+    slots: [{ hint: fromHex('0102030405060708'), commitment: fromHex('1112131415161718') }],
+  };
+  const body = fromHex('c103aabbcc' + 'd203ddeeff');
+
+  const card = {
+    publicKey: fromHex('99000102'),
+    displayName: 'Ann',
+    peerId: 'm0123',
+    tracker: 'ws://127.0.0.1:9000/murmur',
+    inviteSecret: fromHex('ab'.repeat(16)),
+  };
+
+  return {
+    'safety-number': {
+      fingerprint_a: toHex(A_FP),
+      fingerprint_b: toHex(B_FP),
+      safety_number: safetyNumber(A_FP, B_FP),
+    },
+    'pairwise-keys': {
+      x25519_secret_a: toHex(A_SECRET),
+      x25519_public_b: toHex(x25519.getPublicKey(B_SECRET)),
+      fingerprint_a: toHex(A_FP),
+      fingerprint_b: toHex(B_FP),
+      hint_key: toHex(keysAB.hintKey),
+      receipt_key: toHex(keysAB.receiptKey),
+    },
+    'slot-values': {
+      nonce: toHex(NONCE),
+      direction_a_to_b: String(dirAB),
+      hint: toHex(hintFor(keysAB, NONCE, dirAB)),
+      receipt_token: toHex(token),
+      receipt_commitment: toHex(commitmentFor(token)),
+    },
+    pkesk: {
+      ephemeral_secret: toHex(ephemeralSecret),
+      recipient_public: toHex(x25519.getPublicKey(B_SECRET)),
+      recipient_subkey_fingerprint: '33'.repeat(20),
+      kdf: 'SHA256 (8), AES-128 key wrap (7)',
+      session_key: '5e'.repeat(32),
+      packet: toHex(pkesk),
+    },
+    'envelope-header': {
+      header: toHex(encodeHeader(header)),
+      body: toHex(body),
+      envelope: toHex(encodeEnvelope(header, body)),
+      id: envelopeId(encodeEnvelope(header, body)),
+      binding_with_body_pkesk: toHex(headerBinding(header, [body.subarray(0, 5)])),
+    },
+    'message-direct': {
+      message: toHex(
+        encodeMessage({
+          kind: 'direct',
+          id: fromHex('0f'.repeat(16)),
+          createdAt: 1_790_000_000_000,
+          text: 'Hi ✓',
+        }),
+      ),
+    },
+    'message-post': {
+      message: toHex(
+        encodeMessage({
+          kind: 'post',
+          id: fromHex('0e'.repeat(16)),
+          createdAt: 1_790_000_000_000,
+          text: 'Up the hill',
+          thumbnails: [{ type: 'jpeg', width: 2, height: 1, data: fromHex('ffd8ffd9') }],
+          audience: { kind: 'list', name: 'family' },
+          mirroredFrom: { source: 'facebook', publishedAt: 1_789_999_999_000 },
+        }),
+      ),
+    },
+    'contact-card': {
+      card: toHex(encodeContactCard(card)),
+      text: contactCardToText(card),
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const [name, vector] of Object.entries(await computeVectors())) {
+    console.log('```vector ' + name);
+    for (const [k, v] of Object.entries(vector)) console.log(`${k}: ${v}`);
+    console.log('```\n');
+  }
+}
