@@ -23,6 +23,8 @@ export const TOKEN_BYTES = 16;
 export interface PairwiseKeys {
   hintKey: Uint8Array;
   receiptKey: Uint8Array;
+  /** Authenticates sync sessions between the two (core/sync/handshake.ts). */
+  sessionKey: Uint8Array;
 }
 
 export function pairwiseKeys(
@@ -40,6 +42,7 @@ export function pairwiseKeys(
   return {
     hintKey: deriveKey(shared, `hint ${context}`),
     receiptKey: deriveKey(shared, `receipt ${context}`),
+    sessionKey: deriveKey(shared, `session ${context}`),
   };
 }
 

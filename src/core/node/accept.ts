@@ -1,0 +1,122 @@
+/**
+ * A requested envelope arrives. If it is for this user: open it, store the message, keep a
+ * receipt token. If hops allow (or other recipients may be reachable), keep a sealed copy in
+ * the relay store. Each write is a put by id, in an order that makes repeating safe.
+ */
+import { decodeWith } from '../codec/decode-error';
+import { decodeEnvelope } from '../envelope/format';
+import { decodeInner } from '../envelope/inner';
+import { open, type Opened } from '../envelope/open';
+import type { Friend } from '../keyring';
+import { decodeMessage } from '../messages/codec';
+import type { StoredMessage } from '../store/records';
+import { SessionError } from '../sync/session-error';
+import { nowSeconds, type NodeContext } from './context';
+import { storeWithinQuota } from './relay-store';
+
+export interface Accepted {
+  /** The message was for this user and is new. */
+  opened: Opened | null;
+  /** A relay copy is now held (and may be offered on). */
+  relayed: boolean;
+}
+
+export function conversationOf(opened: Opened, myFingerprint: string): string | null {
+  const m = opened.message;
+  if (m.kind === 'direct' || (m.kind === 'reply' && m.visibility === 'private'))
+    return opened.senderFingerprintHex === myFingerprint ? null : opened.senderFingerprintHex;
+  return null;
+}
+
+export function storedMessageOf(
+  opened: Opened,
+  receivedAt: number,
+  myFingerprint: string,
+): StoredMessage {
+  return {
+    id: opened.envelope.id,
+    authorFingerprint: opened.senderFingerprintHex,
+    kind: opened.message.kind,
+    message: decodeInner(opened.signedData).message,
+    conversationWith: conversationOf(opened, myFingerprint),
+    receivedAt,
+    signedData: opened.signedData,
+    signature: opened.signature,
+  };
+}
+
+export async function acceptEnvelope(
+  ctx: NodeContext,
+  peer: Friend,
+  bytes: Uint8Array,
+  id: string,
+): Promise<Accepted> {
+  const parsed = decodeWith(() => decodeEnvelope(bytes));
+  if (!parsed.ok)
+    throw new SessionError(
+      parsed.error.code === 'too-large' ? 'too-large' : 'malformed',
+      parsed.error.reason,
+    );
+  const envelope = parsed.value;
+  const now = nowSeconds(ctx);
+  if (envelope.header.expiresAt < now) return { opened: null, relayed: false };
+
+  const { store, keyring } = ctx;
+  const mine = keyring.matchSlots(envelope.header.nonce, envelope.header.slots).length > 0;
+  let opened: Opened | null = null;
+  if (mine) {
+    const result = await open(bytes, keyring, { now: ctx.now() });
+    if (result.ok) {
+      opened = result.value;
+      const isNew = !(await store.getMessage(id));
+      await store.putMessage(storedMessageOf(opened, ctx.now(), keyring.me.fingerprintHex));
+      await store.putReceipt({
+        key: `${id}:${opened.slot}`,
+        id,
+        slot: opened.slot,
+        token: opened.receiptToken!,
+        expiresAt: envelope.header.expiresAt,
+        sentTo: [],
+      });
+      if (!isNew) opened = null;
+    }
+    // Whether it opened or not, it was ours: never fetch it again.
+    await store.putSeen({
+      id,
+      expiresAt: envelope.header.expiresAt,
+      header: null,
+      sender: result.ok ? result.value.senderFingerprintHex : null,
+      deliveredBy: peer.fingerprintHex,
+      notify: [],
+    });
+    if (!result.ok) console.warn(`Murmur: an envelope for us did not open (${result.error.code})`);
+  }
+
+  // Keep a sealed copy for others: as a relay (we asked for it as one), or as a recipient of a
+  // message with other recipients who may be our friends too.
+  let relayed = false;
+  if (!mine || envelope.header.slots.length > 1) {
+    const policy = await store.getRelayPolicy();
+    relayed = await storeWithinQuota(
+      store,
+      {
+        id,
+        bytes,
+        size: bytes.length,
+        receivedAt: ctx.now(),
+        dropAt: Math.min(envelope.header.expiresAt, now + policy.maxHoldSeconds),
+        hopsLeft: envelope.header.hopsLeft,
+        fromPeer: peer.fingerprintHex,
+        heldBy: [],
+        declinedBy: [],
+        deliveredSlots: opened ? [opened.slot] : [],
+      },
+      policy,
+    );
+  }
+  if (opened) ctx.events.message?.(opened);
+  return { opened, relayed };
+}
+
+/** The message kinds a node stores for the user (decoded on demand by the UI). */
+export const decodeStored = (stored: StoredMessage) => decodeMessage(stored.message);

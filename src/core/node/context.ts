@@ -1,0 +1,29 @@
+/** What the node's parts share: who I am, where state lives, what time it is. */
+import type { Keyring } from '../keyring';
+import type { Opened } from '../envelope/open';
+import type { NodeStore } from '../store/store-port';
+
+export interface NodeEvents {
+  /** A message for this user was opened and stored (once per message). */
+  message?: (opened: Opened) => void;
+  /** An outbox entry changed state (held by more friends, delivered, …). */
+  outbox?: (id: string) => void;
+  /** A stranger's friend request arrived on an introduction channel. */
+  friendRequest?: (opened: Opened) => void;
+}
+
+export interface NodeContext {
+  keyring: Keyring;
+  store: NodeStore;
+  /** Milliseconds since the epoch (a virtual clock in the simulator). */
+  now: () => number;
+  events: NodeEvents;
+}
+
+export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);
+
+export const addOnce = <T>(list: T[], item: T): boolean => {
+  if (list.includes(item)) return false;
+  list.push(item);
+  return true;
+};

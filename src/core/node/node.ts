@@ -1,0 +1,254 @@
+/**
+ * A Murmur node: one user's identity, friends and store, syncing with whichever friends are
+ * connected. The same class runs in the extension's background, in tests and in the simulator.
+ */
+import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
+import { seal } from '../envelope/seal';
+import type { Friend, Keyring } from '../keyring';
+import { encodeMessage } from '../messages/codec';
+import type { Message } from '../messages/kinds';
+import type { OutboxEntry, RelayPolicy } from '../store/records';
+import type { NodeStore } from '../store/store-port';
+import type { Channel } from '../sync/channel';
+import type { SyncEngine } from '../sync/engine';
+import type { OfferEntry, ReceiptEntry } from '../sync/frames';
+import type { RateLimits } from '../sync/rate-limit';
+import { Session } from '../sync/session';
+import type { SessionError } from '../sync/session-error';
+import { acceptEnvelope } from './accept';
+import { addOnce, nowSeconds, type NodeContext, type NodeEvents } from './context';
+import { introduction } from './introduction';
+import {
+  considerOffers,
+  offerOfCopy,
+  offerOfOutbox,
+  offersFor,
+  shouldOfferCopy,
+  shouldOfferOutbox,
+} from './offers';
+import { outboxStatus, type OutboxStatus } from './outbox-status';
+import { acceptReceipts, receiptsFor } from './receipts';
+import { dropExpiredCopies } from './relay-store';
+
+export interface NodeOptions {
+  keyring: Keyring;
+  store: NodeStore;
+  now?: () => number;
+  events?: NodeEvents;
+  rateLimits?: RateLimits;
+  /** Called when a session ends, with its error if it failed. */
+  onSessionClosed?: (peer: Friend | null, error: SessionError | null) => void;
+}
+
+export interface SendOptions {
+  hopLimit?: number;
+  /** How long relays may hold it (default 14 days). */
+  ttlSeconds?: number;
+}
+
+export const DEFAULT_TTL_SECONDS = 14 * 24 * 3600;
+
+export class MurmurNode implements SyncEngine {
+  readonly ctx: NodeContext;
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly options: NodeOptions) {
+    this.ctx = {
+      keyring: options.keyring,
+      store: options.store,
+      now: options.now ?? (() => Date.now()),
+      events: options.events ?? {},
+    };
+  }
+
+  get keyring(): Keyring {
+    return this.ctx.keyring;
+  }
+
+  /** Runs a sync session over a channel; `calling` is the friend we dialled (else we answer). */
+  attach(channel: Channel, calling?: Friend, acceptIntroductions = false): Session {
+    return new Session({
+      channel,
+      keyring: this.ctx.keyring,
+      engine: this,
+      calling,
+      acceptIntroductions,
+      rateLimits: this.options.rateLimits,
+      onEstablished: (session) => {
+        const fp = session.peer!.fingerprintHex;
+        const previous = this.sessions.get(fp);
+        this.sessions.set(fp, session);
+        if (previous && previous !== session) previous.close();
+      },
+      onClosed: (session, error) => {
+        const fp = session.peer?.fingerprintHex;
+        if (fp && this.sessions.get(fp) === session) this.sessions.delete(fp);
+        this.options.onSessionClosed?.(session.peer, error);
+      },
+    });
+  }
+
+  connectedFriends(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Seals a message for these friends, keeps it in the outbox and offers it at once. */
+  async send(
+    message: Message,
+    recipients: string[],
+    options: SendOptions = {},
+  ): Promise<OutboxEntry> {
+    const friends = recipients.map((fp) => {
+      const f = this.ctx.keyring.friend(fp);
+      if (!f) throw new RangeError(`not a friend: ${fp}`);
+      return f;
+    });
+    const expiresAt = nowSeconds(this.ctx) + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS);
+    const sealed = await seal(message, friends, this.ctx.keyring.me, {
+      expiresAt,
+      hopLimit: options.hopLimit ?? DEFAULT_HOP_LIMIT,
+    });
+    const entry: OutboxEntry = {
+      id: sealed.id,
+      bytes: sealed.bytes,
+      createdAt: this.ctx.now(),
+      expiresAt,
+      recipients: sealed.slots.map((s) => ({
+        fingerprintHex: s.fingerprintHex,
+        slot: s.slot,
+        state: 'pending',
+      })),
+      heldBy: [],
+      declinedBy: [],
+    };
+    // Persist first: the outbox survives a crash right after this line.
+    await this.ctx.store.putOutbox(entry);
+    await this.ctx.store.putMessage({
+      id: sealed.id,
+      authorFingerprint: this.ctx.keyring.me.fingerprintHex,
+      kind: message.kind,
+      message: encodeMessage(message),
+      conversationWith:
+        message.kind === 'direct' && recipients.length === 1 ? recipients[0]! : null,
+      receivedAt: this.ctx.now(),
+      signedData: null,
+      signature: null,
+    });
+    this.offerLive((session) =>
+      session.peerPolicy &&
+      shouldOfferOutbox(entry, session.peer!, session.peerPolicy, nowSeconds(this.ctx))
+        ? offerOfOutbox(entry)
+        : null,
+    );
+    return entry;
+  }
+
+  async status(id: string): Promise<OutboxStatus | null> {
+    const entry = await this.ctx.store.getOutbox(id);
+    return entry ? outboxStatus(entry, nowSeconds(this.ctx)) : null;
+  }
+
+  /** Deletes what expired (relay copies, seen ids, receipts); returns bytes recovered. */
+  async purgeExpired(): Promise<number> {
+    const now = nowSeconds(this.ctx);
+    const { store } = this.ctx;
+    const freed = await dropExpiredCopies(store, now);
+    for (const s of await store.listSeen()) if (s.expiresAt < now) await store.deleteSeen(s.id);
+    for (const r of await store.listReceipts())
+      if (r.expiresAt < now) await store.deleteReceipt(r.key);
+    for (const e of await store.listOutbox())
+      if (e.expiresAt < now && e.bytes.length > 0)
+        await store.putOutbox({ ...e, bytes: new Uint8Array() });
+    return freed;
+  }
+
+  private offerLive(make: (session: Session) => OfferEntry | null, except?: string): void {
+    for (const [fp, session] of this.sessions) {
+      if (fp === except) continue;
+      const offer = make(session);
+      if (offer) session.offer([offer]);
+    }
+  }
+
+  // SyncEngine: what sessions ask of the node.
+
+  policy(): Promise<RelayPolicy> {
+    return this.ctx.store.getRelayPolicy();
+  }
+
+  offersFor(peer: Friend, peerPolicy: RelayPolicy) {
+    return offersFor(this.ctx, peer, peerPolicy);
+  }
+
+  considerOffers(peer: Friend, entries: OfferEntry[]) {
+    return considerOffers(this.ctx, peer, entries);
+  }
+
+  /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
+  async envelopeFor(_peer: Friend, id: string): Promise<Uint8Array | null> {
+    const source =
+      (await this.ctx.store.getOutbox(id))?.bytes ?? (await this.ctx.store.getRelayCopy(id))?.bytes;
+    if (!source || source.length === 0) return null;
+    const hops = decodeHeader(source).header.hopsLeft;
+    return withHopsLeft(source, Math.max(0, hops - 1));
+  }
+
+  async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<void> {
+    const accepted = await acceptEnvelope(this.ctx, peer, bytes, id);
+    if (accepted.opened) {
+      // Tell the sender (if connected) and whoever delivered it.
+      for (const fp of new Set([accepted.opened.senderFingerprintHex, peer.fingerprintHex])) {
+        const session = this.sessions.get(fp);
+        if (session) session.sendReceipts(await receiptsFor(this.ctx, session.peer!));
+      }
+    }
+    if (accepted.relayed) {
+      const copy = await this.ctx.store.getRelayCopy(id);
+      if (copy)
+        this.offerLive(
+          (session) =>
+            shouldOfferCopy(copy, session.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null,
+          peer.fingerprintHex,
+        );
+    }
+  }
+
+  async peerHolds(peer: Friend, ids: string[]): Promise<void> {
+    const { store } = this.ctx;
+    for (const id of ids) {
+      const entry = await store.getOutbox(id);
+      if (entry && addOnce(entry.heldBy, peer.fingerprintHex)) {
+        await store.putOutbox(entry);
+        this.ctx.events.outbox?.(id);
+      }
+      const copy = await store.getRelayCopy(id);
+      if (copy && addOnce(copy.heldBy, peer.fingerprintHex)) await store.putRelayCopy(copy);
+    }
+  }
+
+  async peerDeclined(peer: Friend, entries: { id: string }[]): Promise<void> {
+    const { store } = this.ctx;
+    for (const { id } of entries) {
+      const entry = await store.getOutbox(id);
+      if (entry && addOnce(entry.declinedBy, peer.fingerprintHex)) await store.putOutbox(entry);
+      const copy = await store.getRelayCopy(id);
+      if (copy && addOnce(copy.declinedBy, peer.fingerprintHex)) await store.putRelayCopy(copy);
+    }
+  }
+
+  receiptsFor(peer: Friend) {
+    return receiptsFor(this.ctx, peer);
+  }
+
+  async acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void> {
+    const fresh = await acceptReceipts(this.ctx, peer, entries);
+    if (fresh.length === 0) return;
+    for (const [fp, session] of this.sessions)
+      if (fp !== peer.fingerprintHex)
+        session.sendReceipts(await receiptsFor(this.ctx, session.peer!));
+  }
+
+  acceptIntroduction(envelope: Uint8Array): Promise<void> {
+    return introduction(this.ctx, envelope);
+  }
+}

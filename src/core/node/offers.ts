@@ -1,0 +1,118 @@
+/**
+ * Inventory: what to offer a friend, and which offered ids to request, hold or decline.
+ * A copy with hops left may be taken by anyone who relays; a copy with none only by a
+ * recipient (who recognises itself from the header's hints). Nothing is offered to a peer
+ * known to hold it or that declined it.
+ */
+import { fromHex, toHex } from '../bytes';
+import { decodeWith } from '../codec/decode-error';
+import { decodeHeader, encodeHeader, type EnvelopeHeader } from '../envelope/format';
+import type { Friend } from '../keyring';
+import type { OfferDecision } from '../sync/engine';
+import type { DeclineReason, OfferEntry } from '../sync/frames';
+import { SessionError } from '../sync/session-error';
+import type { OutboxEntry, RelayCopy, RelayPolicy } from '../store/records';
+import { nowSeconds, type NodeContext } from './context';
+
+function headerOf(bytes: Uint8Array): EnvelopeHeader {
+  return decodeHeader(bytes).header;
+}
+
+export function offerOfOutbox(entry: OutboxEntry): OfferEntry {
+  const header = headerOf(entry.bytes);
+  return {
+    id: fromHex(entry.id),
+    size: entry.bytes.length,
+    expiresAt: entry.expiresAt,
+    hopsLeft: header.hopsLeft,
+    header: encodeHeader(header),
+  };
+}
+
+export function offerOfCopy(copy: RelayCopy): OfferEntry {
+  const header = headerOf(copy.bytes);
+  return {
+    id: fromHex(copy.id),
+    size: copy.size,
+    expiresAt: header.expiresAt,
+    hopsLeft: copy.hopsLeft,
+    header: encodeHeader(header),
+  };
+}
+
+export function shouldOfferOutbox(
+  entry: OutboxEntry,
+  peer: Friend,
+  peerPolicy: RelayPolicy,
+  now: number,
+): boolean {
+  if (entry.expiresAt < now || entry.bytes.length === 0) return false;
+  if (entry.heldBy.includes(peer.fingerprintHex) || entry.declinedBy.includes(peer.fingerprintHex))
+    return false;
+  const recipient = entry.recipients.find((r) => r.fingerprintHex === peer.fingerprintHex);
+  if (recipient) return recipient.state === 'pending';
+  if (entry.recipients.every((r) => r.state === 'delivered')) return false;
+  // Not a recipient: only as a relay, if hops and the peer's policy allow.
+  return headerOf(entry.bytes).hopsLeft > 0 && entry.bytes.length <= peerPolicy.maxMessageBytes;
+}
+
+export function shouldOfferCopy(copy: RelayCopy, peer: Friend, now: number): boolean {
+  if (copy.dropAt < now) return false;
+  const fp = peer.fingerprintHex;
+  return copy.fromPeer !== fp && !copy.heldBy.includes(fp) && !copy.declinedBy.includes(fp);
+}
+
+export async function offersFor(
+  ctx: NodeContext,
+  peer: Friend,
+  peerPolicy: RelayPolicy,
+): Promise<OfferEntry[]> {
+  const now = nowSeconds(ctx);
+  const offers: OfferEntry[] = [];
+  for (const entry of await ctx.store.listOutbox())
+    if (shouldOfferOutbox(entry, peer, peerPolicy, now)) offers.push(offerOfOutbox(entry));
+  for (const copy of await ctx.store.listRelayCopies())
+    if (shouldOfferCopy(copy, peer, now)) offers.push(offerOfCopy(copy));
+  return offers;
+}
+
+/** Whether this node already has (or is done with) an id. */
+export async function knows(ctx: NodeContext, id: string): Promise<boolean> {
+  const { store } = ctx;
+  return Boolean(
+    (await store.getSeen(id)) ??
+    (await store.getRelayCopy(id)) ??
+    (await store.getOutbox(id)) ??
+    (await store.getMessage(id)),
+  );
+}
+
+export async function considerOffers(
+  ctx: NodeContext,
+  _peer: Friend,
+  entries: OfferEntry[],
+): Promise<OfferDecision> {
+  const decision: OfferDecision = { request: [], have: [], decline: [] };
+  const policy = await ctx.store.getRelayPolicy();
+  const now = nowSeconds(ctx);
+  const decline = (id: Uint8Array, reason: DeclineReason) => decision.decline.push({ id, reason });
+  for (const entry of entries) {
+    const parsed = decodeWith(() => headerOf(entry.header));
+    if (
+      !parsed.ok ||
+      parsed.value.expiresAt !== entry.expiresAt ||
+      parsed.value.hopsLeft !== entry.hopsLeft
+    )
+      throw new SessionError('malformed', 'an offer whose header does not match it');
+    const id = toHex(entry.id);
+    if (entry.expiresAt < now) decline(entry.id, 'expired');
+    else if (await knows(ctx, id)) decision.have.push(entry.id);
+    else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
+      decision.request.push(entry.id);
+    else if (entry.hopsLeft === 0) decline(entry.id, 'not-wanted');
+    else if (entry.size > policy.maxMessageBytes) decline(entry.id, 'too-large');
+    else if (entry.size > policy.quotaBytes) decline(entry.id, 'quota');
+    else decision.request.push(entry.id);
+  }
+  return decision;
+}

@@ -1,0 +1,98 @@
+/**
+ * What a Murmur node keeps, as plain records. Both store implementations (memory, Dexie) hold
+ * exactly these; every write is a put by key, so repeating a step after a crash is harmless.
+ */
+
+/** A message this user can read: received (opened) or written by the user. */
+export interface StoredMessage {
+  /** The envelope id it travelled in (hex). */
+  id: string;
+  /** Hex fingerprint of the author (this user's own for sent messages). */
+  authorFingerprint: string;
+  /** Message kind code name, for indexes (post, direct, reply, …). */
+  kind: string;
+  /** The encoded message (core/messages/codec). */
+  message: Uint8Array;
+  /** For direct messages and private replies: the other person; else null. */
+  conversationWith: string | null;
+  /** When this node got (or sent) it, ms. */
+  receivedAt: number;
+  /** Signed content and signature, to verify later (null for own messages). */
+  signedData: Uint8Array | null;
+  signature: Uint8Array | null;
+}
+
+export type RecipientState = 'pending' | 'delivered';
+
+/** A sealed envelope this user sent, until every recipient has it or it expires. */
+export interface OutboxEntry {
+  id: string;
+  bytes: Uint8Array;
+  createdAt: number;
+  /** Unix seconds. */
+  expiresAt: number;
+  recipients: { fingerprintHex: string; slot: number; state: RecipientState }[];
+  /** Friends known to hold a copy (acknowledged it, or told us they have it). */
+  heldBy: string[];
+  /** Friends that declined it (not for them and could not relay it). */
+  declinedBy: string[];
+}
+
+/** A foreign sealed copy held for others: unreadable, kept apart from the user's messages. */
+export interface RelayCopy {
+  id: string;
+  /** Envelope bytes as held (hopsLeft already lowered by the hand-off). */
+  bytes: Uint8Array;
+  size: number;
+  receivedAt: number;
+  /** Unix seconds: the envelope's expiry or the policy's longest hold, whichever is sooner. */
+  dropAt: number;
+  hopsLeft: number;
+  /** The friend it came from (receipts travel back this way). */
+  fromPeer: string;
+  heldBy: string[];
+  declinedBy: string[];
+  /** Slots whose delivery receipt this node has verified. */
+  deliveredSlots: number[];
+}
+
+/** A delivery receipt token, kept until its envelope expires, and whom it was sent to. */
+export interface ReceiptRecord {
+  /** `${id}:${slot}` */
+  key: string;
+  id: string;
+  slot: number;
+  token: Uint8Array;
+  /** Unix seconds. */
+  expiresAt: number;
+  sentTo: string[];
+}
+
+/** An id this node has finished with (delivered to it, or relay copy dropped on receipt). */
+export interface SeenRecord {
+  id: string;
+  /** Unix seconds: kept until then, so a late copy is recognised as a duplicate. */
+  expiresAt: number;
+  /** The header bytes, so receipts for it can still be checked and forwarded. */
+  header: Uint8Array | null;
+  /** For envelopes this node opened: the friend who sent it and the one who delivered it. */
+  sender: string | null;
+  deliveredBy: string | null;
+  /** Friends to pass receipts for it on to (where a dropped copy came from, who held it). */
+  notify: string[];
+}
+
+export interface RelayPolicy {
+  /** Largest envelope this node relays for others (bytes); larger go direct only. */
+  maxMessageBytes: number;
+  /** Longest time a foreign copy is held (seconds). */
+  maxHoldSeconds: number;
+  /** Total bytes of foreign copies held. */
+  quotaBytes: number;
+}
+
+export const DEFAULT_RELAY_POLICY: RelayPolicy = {
+  maxMessageBytes: 64 * 1024,
+  maxHoldSeconds: 14 * 24 * 3600,
+  quotaBytes: 50 * 1024 * 1024,
+};

@@ -1,0 +1,50 @@
+/**
+ * The store port: what the node needs from persistence. Implemented in memory
+ * (src/core/store/memory-store.ts) and with Dexie (src/store/). Every method is a
+ * single-record operation keyed by id, so the node can make each step idempotent, and
+ * persists before it acknowledges anything.
+ */
+import type {
+  OutboxEntry,
+  ReceiptRecord,
+  RelayCopy,
+  RelayPolicy,
+  SeenRecord,
+  StoredMessage,
+} from './records';
+
+export interface NodeStore {
+  putMessage(message: StoredMessage): Promise<void>;
+  getMessage(id: string): Promise<StoredMessage | undefined>;
+  /** Newest first. */
+  listMessages(options?: {
+    kind?: string;
+    conversationWith?: string;
+    limit?: number;
+  }): Promise<StoredMessage[]>;
+
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  getOutbox(id: string): Promise<OutboxEntry | undefined>;
+  listOutbox(): Promise<OutboxEntry[]>;
+  deleteOutbox(id: string): Promise<void>;
+
+  putRelayCopy(copy: RelayCopy): Promise<void>;
+  getRelayCopy(id: string): Promise<RelayCopy | undefined>;
+  /** Oldest first (by receivedAt): eviction order. */
+  listRelayCopies(): Promise<RelayCopy[]>;
+  deleteRelayCopy(id: string): Promise<void>;
+  relayBytes(): Promise<number>;
+
+  putReceipt(receipt: ReceiptRecord): Promise<void>;
+  getReceipt(key: string): Promise<ReceiptRecord | undefined>;
+  listReceipts(): Promise<ReceiptRecord[]>;
+  deleteReceipt(key: string): Promise<void>;
+
+  putSeen(record: SeenRecord): Promise<void>;
+  getSeen(id: string): Promise<SeenRecord | undefined>;
+  deleteSeen(id: string): Promise<void>;
+  listSeen(): Promise<SeenRecord[]>;
+
+  getRelayPolicy(): Promise<RelayPolicy>;
+  putRelayPolicy(policy: RelayPolicy): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/** What a session asks of the node it belongs to: every decision and every write. */
+import type { Friend } from '../keyring';
+import type { RelayPolicy } from '../store/records';
+import type { DeclineReason, OfferEntry, ReceiptEntry } from './frames';
+
+export interface OfferDecision {
+  request: Uint8Array[];
+  have: Uint8Array[];
+  decline: { id: Uint8Array; reason: DeclineReason }[];
+}
+
+export interface SyncEngine {
+  policy(): Promise<RelayPolicy>;
+  /** What to offer this peer now (nothing it is known to hold or declined). */
+  offersFor(peer: Friend, peerPolicy: RelayPolicy): Promise<OfferEntry[]>;
+  considerOffers(peer: Friend, entries: OfferEntry[]): Promise<OfferDecision>;
+  /** The envelope to send for a request, hops lowered for the hand-off; null if gone. */
+  envelopeFor(peer: Friend, id: string): Promise<Uint8Array | null>;
+  /** Validates and persists a requested envelope. Throws SessionError if it is bad. */
+  acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<void>;
+  peerHolds(peer: Friend, ids: string[]): Promise<void>;
+  peerDeclined(peer: Friend, entries: { id: string; reason: DeclineReason }[]): Promise<void>;
+  receiptsFor(peer: Friend): Promise<ReceiptEntry[]>;
+  acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void>;
+  /** A stranger's friend request on an introduction channel. */
+  acceptIntroduction(envelope: Uint8Array): Promise<void>;
+}

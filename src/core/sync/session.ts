@@ -1,0 +1,285 @@
+/**
+ * One sync session between two friends over a channel. Handshake (handshake.ts), then relay
+ * policies, then inventory sync: offer ids → request what is missing → transfer → ack; and
+ * live offers and receipts while connected. Frames are handled strictly one after another,
+ * each fully persisted by the engine before the next, so a session killed at any point leaves
+ * a consistent store. Bad frames end the session with a typed error.
+ */
+import { bytesEqual, fromHex, randomBytes, toHex } from '../bytes';
+import { DecodeError } from '../codec/decode-error';
+import { envelopeId } from '../envelope/format';
+import type { Friend, Keyring } from '../keyring';
+import type { RelayPolicy } from '../store/records';
+import type { Channel } from './channel';
+import type { SyncEngine } from './engine';
+import {
+  decodeFrame,
+  encodeFrame,
+  MAX_LIST,
+  type Frame,
+  type OfferEntry,
+  type ReceiptEntry,
+} from './frames';
+import {
+  CHALLENGE_BYTES,
+  friendForHello,
+  helloTag,
+  initiatorProof,
+  welcomeProof,
+} from './handshake';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit';
+import { SessionError } from './session-error';
+
+export type SessionState = 'handshake' | 'established' | 'closed';
+
+export interface SessionOptions {
+  channel: Channel;
+  keyring: Keyring;
+  engine: SyncEngine;
+  /** The friend we dialled; absent when we answer. */
+  calling?: Friend;
+  /** Accept one INTRODUCE frame from a stranger instead of a HELLO (answering side only). */
+  acceptIntroductions?: boolean;
+  rateLimits?: RateLimits;
+  wallClock?: () => number;
+  onEstablished?: (session: Session) => void;
+  onClosed?: (session: Session, error: SessionError | null) => void;
+}
+
+export class Session {
+  state: SessionState = 'handshake';
+  peer: Friend | null = null;
+  peerPolicy: RelayPolicy | null = null;
+  private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
+  private theirChallenge: Uint8Array | null = null;
+  private readonly requested = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private readonly limiter: RateLimiter;
+  /** Bytes this side sent, by frame type (for the simulator's accounting). */
+  readonly sent = { frames: 0, bytes: 0, envelopeBytes: 0, envelopes: 0 };
+
+  constructor(private readonly options: SessionOptions) {
+    this.limiter = new RateLimiter(
+      options.rateLimits ?? DEFAULT_RATE_LIMITS,
+      options.wallClock ?? (() => performance.now()),
+    );
+    options.channel.onFrame((bytes) => {
+      if (this.state === 'closed') return;
+      if (!this.limiter.take(bytes.length)) {
+        this.fail(new SessionError('rate-limited', 'too many frames or bytes'));
+        return;
+      }
+      this.queue = this.queue
+        .then(() => this.handle(bytes))
+        .catch((error: unknown) => this.fail(error));
+    });
+    options.channel.onClose(() => this.finish(null));
+    if (options.calling) {
+      this.peer = options.calling;
+      this.send({
+        type: 'hello',
+        challenge: this.myChallenge,
+        tag: helloTag(options.calling, this.myChallenge),
+      });
+    }
+  }
+
+  /** Resolves once every frame received so far has been handled. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  close(): void {
+    if (this.state === 'closed') return;
+    this.send({ type: 'bye', code: 'done', reason: '' });
+    this.finish(null);
+    this.options.channel.close();
+  }
+
+  /** Live: offer new items to this peer right away. */
+  offer(entries: OfferEntry[]): void {
+    if (this.state !== 'established') return;
+    for (let i = 0; i < entries.length; i += MAX_LIST)
+      this.send({ type: 'offer', entries: entries.slice(i, i + MAX_LIST) });
+  }
+
+  sendReceipts(entries: ReceiptEntry[]): void {
+    if (this.state !== 'established' || entries.length === 0) return;
+    for (let i = 0; i < entries.length; i += MAX_LIST)
+      this.send({ type: 'receipts', entries: entries.slice(i, i + MAX_LIST) });
+  }
+
+  private send(frame: Frame): void {
+    const bytes = encodeFrame(frame);
+    this.sent.frames++;
+    this.sent.bytes += bytes.length;
+    if (frame.type === 'envelope') {
+      this.sent.envelopes++;
+      this.sent.envelopeBytes += frame.bytes.length;
+    }
+    this.options.channel.send(bytes);
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    if (this.state === 'closed') return;
+    let frame: Frame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (error) {
+      if (error instanceof DecodeError)
+        throw new SessionError(
+          error.code === 'too-large'
+            ? 'too-large'
+            : error.code === 'unsupported-version'
+              ? 'unsupported-version'
+              : 'malformed',
+          error.reason,
+        );
+      throw error;
+    }
+    if (frame.type === 'bye') {
+      this.finish(
+        frame.code === 'done' ? null : new SessionError(frame.code, `peer: ${frame.reason}`),
+      );
+      this.options.channel.close();
+      return;
+    }
+    if (this.state === 'handshake') return this.handshake(frame);
+    return this.sync(frame, this.peer!);
+  }
+
+  private async handshake(frame: Frame): Promise<void> {
+    const { keyring, channel } = this.options;
+    const calling = this.options.calling;
+    if (!calling && frame.type === 'introduce' && this.options.acceptIntroductions) {
+      await this.options.engine.acceptIntroduction(frame.envelope);
+      this.close();
+      return;
+    }
+    if (!calling && frame.type === 'hello' && !this.theirChallenge) {
+      const friend = friendForHello(keyring, frame.challenge, frame.tag);
+      if (!friend) throw new SessionError('stranger', 'not a friend');
+      this.peer = friend;
+      this.theirChallenge = frame.challenge;
+      this.send({
+        type: 'welcome',
+        challenge: this.myChallenge,
+        proof: welcomeProof(friend, frame.challenge, this.myChallenge, channel.binding, true),
+      });
+      return;
+    }
+    if (!calling && frame.type === 'proof' && this.theirChallenge && this.peer) {
+      const expected = initiatorProof(
+        this.peer,
+        this.theirChallenge,
+        this.myChallenge,
+        channel.binding,
+        false,
+      );
+      if (!bytesEqual(expected, frame.proof))
+        throw new SessionError('bad-proof', 'the caller could not prove its key');
+      return this.establish();
+    }
+    if (calling && frame.type === 'welcome') {
+      const expected = welcomeProof(
+        calling,
+        this.myChallenge,
+        frame.challenge,
+        channel.binding,
+        false,
+      );
+      if (!bytesEqual(expected, frame.proof))
+        throw new SessionError('bad-proof', 'the peer at this id is not our friend');
+      this.send({
+        type: 'proof',
+        proof: initiatorProof(calling, this.myChallenge, frame.challenge, channel.binding, true),
+      });
+      return this.establish();
+    }
+    throw new SessionError('protocol', `unexpected ${frame.type} during handshake`);
+  }
+
+  private async establish(): Promise<void> {
+    this.state = 'established';
+    this.send({ type: 'policy', policy: await this.options.engine.policy() });
+    this.options.onEstablished?.(this);
+  }
+
+  private async sync(frame: Frame, peer: Friend): Promise<void> {
+    const engine = this.options.engine;
+    switch (frame.type) {
+      case 'policy': {
+        const first = this.peerPolicy === null;
+        this.peerPolicy = frame.policy;
+        if (first) {
+          this.offer(await engine.offersFor(peer, frame.policy));
+          this.sendReceipts(await engine.receiptsFor(peer));
+        }
+        return;
+      }
+      case 'offer': {
+        const decision = await engine.considerOffers(peer, frame.entries);
+        for (const id of decision.request) this.requested.add(toHex(id));
+        if (decision.have.length) this.send({ type: 'have', ids: decision.have });
+        if (decision.decline.length) this.send({ type: 'decline', entries: decision.decline });
+        if (decision.request.length) this.send({ type: 'request', ids: decision.request });
+        return;
+      }
+      case 'request':
+        for (const id of frame.ids) {
+          const bytes = await engine.envelopeFor(peer, toHex(id));
+          if (bytes) this.send({ type: 'envelope', bytes });
+        }
+        return;
+      case 'envelope': {
+        const id = this.requestedIdOf(frame.bytes);
+        await engine.acceptEnvelope(peer, frame.bytes, id);
+        this.requested.delete(id);
+        this.send({ type: 'ack', ids: [fromHex(id)] });
+        return;
+      }
+      case 'ack':
+      case 'have':
+        return engine.peerHolds(peer, frame.ids.map(toHex));
+      case 'decline':
+        return engine.peerDeclined(
+          peer,
+          frame.entries.map((e) => ({ id: toHex(e.id), reason: e.reason })),
+        );
+      case 'receipts':
+        return engine.acceptReceipts(peer, frame.entries);
+      default:
+        throw new SessionError('protocol', `unexpected ${frame.type} after the handshake`);
+    }
+  }
+
+  /** Only envelopes we asked for are accepted; their id is recomputed, never trusted. */
+  private requestedIdOf(bytes: Uint8Array): string {
+    const id = envelopeId(bytes);
+    if (!this.requested.has(id))
+      throw new SessionError('protocol', 'an envelope we did not request');
+    return id;
+  }
+
+  private fail(error: unknown): void {
+    const sessionError =
+      error instanceof SessionError
+        ? error
+        : new SessionError('protocol', error instanceof Error ? error.message : String(error));
+    if (this.state !== 'closed') {
+      try {
+        this.send({ type: 'bye', code: sessionError.code, reason: sessionError.reason });
+      } catch {
+        // the channel may already be gone
+      }
+    }
+    this.finish(sessionError);
+    this.options.channel.close();
+  }
+
+  private finish(error: SessionError | null): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    this.options.onClosed?.(this, error);
+  }
+}

@@ -1,0 +1,92 @@
+/** Nodes with real identities and stores, connected over in-memory channels. */
+import { randomBytes } from '../../../src/core/bytes';
+import { createIdentity } from '../../../src/core/identity/identity';
+import { Keyring } from '../../../src/core/keyring';
+import type { DirectMessage, PostMessage } from '../../../src/core/messages/kinds';
+import { MurmurNode } from '../../../src/core/node/node';
+import { MemoryStore } from '../../../src/core/store/memory-store';
+import type { NodeStore } from '../../../src/core/store/store-port';
+import { channelPair } from '../../../src/core/sync/memory-channel';
+import type { Opened } from '../../../src/core/envelope/open';
+import type { SessionError } from '../../../src/core/sync/session-error';
+import type { Session } from '../../../src/core/sync/session';
+
+export interface TestNode {
+  name: string;
+  node: MurmurNode;
+  store: NodeStore;
+  keyring: Keyring;
+  fp: string;
+  inbox: Opened[];
+  errors: (SessionError | null)[];
+}
+
+export const clock = { now: Date.UTC(2026, 10, 24, 12) };
+
+export async function makeNode(
+  name: string,
+  store: NodeStore = new MemoryStore(),
+  keyring?: Keyring,
+): Promise<TestNode> {
+  const ring = keyring ?? new Keyring(await createIdentity(name));
+  const inbox: Opened[] = [];
+  const errors: (SessionError | null)[] = [];
+  const node = new MurmurNode({
+    keyring: ring,
+    store,
+    now: () => clock.now,
+    events: { message: (o) => inbox.push(o) },
+    onSessionClosed: (_peer, error) => errors.push(error),
+  });
+  return { name, node, store, keyring: ring, fp: ring.me.fingerprintHex, inbox, errors };
+}
+
+/** Rebuilds a node over the same store and keys, as after a browser restart. */
+export const restart = (n: TestNode) => makeNode(n.name, n.store, n.keyring);
+
+export function befriend(a: TestNode, b: TestNode): void {
+  a.keyring.addFriend(b.keyring.me.publicKey);
+  b.keyring.addFriend(a.keyring.me.publicKey);
+}
+
+export function connect(a: TestNode, b: TestNode): [Session, Session] {
+  const [ca, cb] = channelPair();
+  const answering = b.node.attach(cb);
+  const calling = a.node.attach(ca, a.keyring.friend(b.fp)!);
+  return [calling, answering];
+}
+
+/** Lets every pending frame, crypto operation and store write finish. */
+export async function settle(rounds = 40): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Polls until the condition holds; gives up after `timeoutMs` of wall time. */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  throw new Error(`never happened in ${timeoutMs} ms: ${what}`);
+}
+
+export const dm = (text: string): DirectMessage => ({
+  kind: 'direct',
+  id: randomBytes(16),
+  createdAt: clock.now,
+  text,
+});
+export const post = (text: string): PostMessage => ({
+  kind: 'post',
+  id: randomBytes(16),
+  createdAt: clock.now,
+  text,
+  thumbnails: [],
+  audience: { kind: 'all-friends' },
+  mirroredFrom: null,
+});
