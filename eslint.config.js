@@ -68,6 +68,10 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
           message: 'Render user content as text; never as HTML.',
         },
+        {
+          selector: 'ImportExpression',
+          message: 'No dynamic import(): MV3 service workers cannot load code that way.',
+        },
       ],
     },
   },

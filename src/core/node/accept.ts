@@ -9,7 +9,7 @@ import { decodeInner } from '../envelope/inner';
 import { open, type Opened } from '../envelope/open';
 import type { Friend } from '../keyring';
 import { decodeMessage } from '../messages/codec';
-import type { StoredMessage } from '../store/records';
+import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
 import { nowSeconds, type NodeContext } from './context';
 import { storeWithinQuota } from './relay-store';
@@ -66,30 +66,36 @@ export async function acceptEnvelope(
   let opened: Opened | null = null;
   if (mine) {
     const result = await open(bytes, keyring, { now: ctx.now() });
-    if (result.ok) {
-      opened = result.value;
-      const isNew = !(await store.getMessage(id));
-      await store.putMessage(storedMessageOf(opened, ctx.now(), keyring.me.fingerprintHex));
-      await store.putReceipt({
-        key: `${id}:${opened.slot}`,
-        id,
-        slot: opened.slot,
-        token: opened.receiptToken!,
-        expiresAt: envelope.header.expiresAt,
-        sentTo: [],
-      });
-      if (!isNew) opened = null;
-    }
-    // Whether it opened or not, it was ours: never fetch it again.
-    await store.putSeen({
+    const seen = {
       id,
       expiresAt: envelope.header.expiresAt,
       header: null,
       sender: result.ok ? result.value.senderFingerprintHex : null,
       deliveredBy: peer.fingerprintHex,
       notify: [],
-    });
-    if (!result.ok) console.warn(`Murmur: an envelope for us did not open (${result.error.code})`);
+    };
+    if (result.ok) {
+      const isNew = !(await store.getMessage(id));
+      opened = result.value;
+      // One step: message, receipt token and seen marker, so a crash cannot keep one without the others.
+      await store.putDelivery(
+        storedMessageOf(opened, ctx.now(), keyring.me.fingerprintHex),
+        {
+          key: `${id}:${opened.slot}`,
+          id,
+          slot: opened.slot,
+          token: opened.receiptToken!,
+          expiresAt: envelope.header.expiresAt,
+          sentTo: [],
+        },
+        seen,
+      );
+      if (!isNew) opened = null;
+    } else {
+      // It was ours but does not open: never fetch it again.
+      await store.putSeen(seen);
+      console.warn(`Murmur: an envelope for us did not open (${result.error.code})`);
+    }
   }
 
   // Keep a sealed copy for others: as a relay (we asked for it as one), or as a recipient of a

@@ -1,7 +1,7 @@
 /** What the node's parts share: who I am, where state lives, what time it is. */
 import type { Keyring } from '../keyring';
 import type { Opened } from '../envelope/open';
-import type { NodeStore } from '../store/store-port';
+import type { NodeStore } from '../state/store-port';
 
 export interface NodeEvents {
   /** A message for this user was opened and stored (once per message). */

@@ -7,8 +7,8 @@ import { seal } from '../envelope/seal';
 import type { Friend, Keyring } from '../keyring';
 import { encodeMessage } from '../messages/codec';
 import type { Message } from '../messages/kinds';
-import type { OutboxEntry, RelayPolicy } from '../store/records';
-import type { NodeStore } from '../store/store-port';
+import type { OutboxEntry, RelayPolicy } from '../state/records';
+import type { NodeStore } from '../state/store-port';
 import type { Channel } from '../sync/channel';
 import type { SyncEngine } from '../sync/engine';
 import type { OfferEntry, ReceiptEntry } from '../sync/frames';
@@ -27,7 +27,7 @@ import {
   shouldOfferOutbox,
 } from './offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
-import { acceptReceipts, receiptsFor } from './receipts';
+import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
 import { dropExpiredCopies } from './relay-store';
 
 export interface NodeOptions {
@@ -121,19 +121,21 @@ export class MurmurNode implements SyncEngine {
       heldBy: [],
       declinedBy: [],
     };
-    // Persist first: the outbox survives a crash right after this line.
-    await this.ctx.store.putOutbox(entry);
-    await this.ctx.store.putMessage({
-      id: sealed.id,
-      authorFingerprint: this.ctx.keyring.me.fingerprintHex,
-      kind: message.kind,
-      message: encodeMessage(message),
-      conversationWith:
-        message.kind === 'direct' && recipients.length === 1 ? recipients[0]! : null,
-      receivedAt: this.ctx.now(),
-      signedData: null,
-      signature: null,
-    });
+    // Persist first, in one step: the outbox and the user's own copy survive a crash together.
+    await this.ctx.store.putSent(
+      {
+        id: sealed.id,
+        authorFingerprint: this.ctx.keyring.me.fingerprintHex,
+        kind: message.kind,
+        message: encodeMessage(message),
+        conversationWith:
+          message.kind === 'direct' && recipients.length === 1 ? recipients[0]! : null,
+        receivedAt: this.ctx.now(),
+        signedData: null,
+        signature: null,
+      },
+      entry,
+    );
     this.offerLive((session) =>
       session.peerPolicy &&
       shouldOfferOutbox(entry, session.peer!, session.peerPolicy, nowSeconds(this.ctx))
@@ -246,6 +248,10 @@ export class MurmurNode implements SyncEngine {
     for (const [fp, session] of this.sessions)
       if (fp !== peer.fingerprintHex)
         session.sendReceipts(await receiptsFor(this.ctx, session.peer!));
+  }
+
+  receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void> {
+    return receiptsAcknowledged(this.ctx, peer, entries);
   }
 
   acceptIntroduction(envelope: Uint8Array): Promise<void> {

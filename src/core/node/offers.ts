@@ -11,7 +11,7 @@ import type { Friend } from '../keyring';
 import type { OfferDecision } from '../sync/engine';
 import type { DeclineReason, OfferEntry } from '../sync/frames';
 import { SessionError } from '../sync/session-error';
-import type { OutboxEntry, RelayCopy, RelayPolicy } from '../store/records';
+import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 
 function headerOf(bytes: Uint8Array): EnvelopeHeader {

@@ -1,5 +1,5 @@
 /** What the sender sees of a message: queued, held by N friends, delivered, or expired. */
-import type { OutboxEntry } from '../store/records';
+import type { OutboxEntry } from '../state/records';
 
 export type OutboxState = 'queued' | 'held' | 'delivered' | 'expired';
 

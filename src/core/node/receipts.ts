@@ -10,7 +10,7 @@ import { decodeHeader, encodeHeader } from '../envelope/format';
 import { receiptTokenFor } from '../envelope/pairwise';
 import { verifyReceiptToken } from '../envelope/receipts';
 import type { Friend } from '../keyring';
-import type { ReceiptRecord } from '../store/records';
+import type { ReceiptRecord } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
 import { addOnce, type NodeContext } from './context';
 
@@ -37,13 +37,28 @@ export async function receiptsFor(ctx: NodeContext, peer: Friend): Promise<Recei
     if (r.sentTo.includes(peer.fingerprintHex)) continue;
     if (!(await audienceOf(ctx, r.id)).has(peer.fingerprintHex)) continue;
     out.push({ id: fromHex(r.id), slot: r.slot, token: r.token });
-    r.sentTo.push(peer.fingerprintHex);
-    await ctx.store.putReceipt(r);
   }
   return out;
 }
 
-/** Verifies and applies receipts; returns the ones that were new here (to pass on). */
+/** The peer persisted these receipts: stop sending them to it. */
+export async function receiptsAcknowledged(
+  ctx: NodeContext,
+  peer: Friend,
+  entries: { id: string; slot: number }[],
+): Promise<void> {
+  for (const { id, slot } of entries) {
+    const record = await ctx.store.getReceipt(`${id}:${slot}`);
+    if (record && addOnce(record.sentTo, peer.fingerprintHex)) await ctx.store.putReceipt(record);
+  }
+}
+
+/**
+ * Verifies and applies receipts; returns the ones that were new here (to pass on).
+ * Order matters for crash safety: verify (read-only), persist the receipt, then apply it. A
+ * receipt that arrives again (the peer re-sends until we acknowledge) is applied again, which
+ * is harmless, so a crash between persisting and applying is repaired.
+ */
 export async function acceptReceipts(
   ctx: NodeContext,
   peer: Friend,
@@ -53,29 +68,29 @@ export async function acceptReceipts(
   for (const entry of entries) {
     const id = toHex(entry.id);
     const key = `${id}:${entry.slot}`;
-    const known = await ctx.store.getReceipt(key);
-    if (known) {
-      if (addOnce(known.sentTo, peer.fingerprintHex)) await ctx.store.putReceipt(known);
-      continue;
-    }
-    const expiresAt = await applyReceipt(ctx, id, entry);
+    const expiresAt = await verifyReceipt(ctx, id, entry);
     if (expiresAt === null) continue; // unknown id or a forged token: ignore it
-    const record: ReceiptRecord = {
+    const known = await ctx.store.getReceipt(key);
+    const record: ReceiptRecord = known ?? {
       key,
       id,
       slot: entry.slot,
       token: entry.token,
       expiresAt,
-      sentTo: [peer.fingerprintHex],
+      sentTo: [],
     };
-    await ctx.store.putReceipt(record);
-    fresh.push(record);
+    if (!known || addOnce(record.sentTo, peer.fingerprintHex)) {
+      addOnce(record.sentTo, peer.fingerprintHex);
+      await ctx.store.putReceipt(record);
+    }
+    await applyReceipt(ctx, id, entry.slot);
+    if (!known) fresh.push(record);
   }
   return fresh;
 }
 
-/** Returns the envelope's expiry if the receipt is genuine and was applied, else null. */
-async function applyReceipt(
+/** The envelope's expiry if this is a genuine receipt for something we know, else null. */
+async function verifyReceipt(
   ctx: NodeContext,
   id: string,
   entry: ReceiptEntry,
@@ -85,57 +100,65 @@ async function applyReceipt(
   if (outbox) {
     const recipient = outbox.recipients.find((r) => r.slot === entry.slot);
     const friend = recipient && ctx.keyring.friend(recipient.fingerprintHex);
-    if (!recipient || !friend) return null;
-    const header = decodeHeader(
-      outbox.bytes.length ? outbox.bytes : (await store.getSeen(id))!.header!,
-    ).header;
-    const expected = receiptTokenFor(friend.keys, header.nonce, friend.dirFromMe);
-    if (!bytesEqual(expected, entry.token)) return null;
-    if (recipient.state !== 'delivered') {
-      recipient.state = 'delivered';
-      if (outbox.recipients.every((r) => r.state === 'delivered')) {
-        // Delivered to all: keep the record for the user, drop the bytes.
-        await store.putSeen({
-          id,
-          expiresAt: outbox.expiresAt,
-          header: encodeHeader(header),
-          sender: null,
-          deliveredBy: null,
-          notify: outbox.heldBy,
-        });
-        outbox.bytes = new Uint8Array();
-      }
-      await store.putOutbox(outbox);
-      ctx.events.outbox?.(id);
+    const headerBytes = outbox.bytes.length ? outbox.bytes : (await store.getSeen(id))?.header;
+    if (!friend || !headerBytes) return null;
+    const expected = receiptTokenFor(
+      friend.keys,
+      decodeHeader(headerBytes).header.nonce,
+      friend.dirFromMe,
+    );
+    return bytesEqual(expected, entry.token) ? outbox.expiresAt : null;
+  }
+  const headerBytes = (await store.getRelayCopy(id))?.bytes ?? (await store.getSeen(id))?.header;
+  if (!headerBytes) return null;
+  const parsed = decodeWith(() => decodeHeader(headerBytes).header);
+  return parsed.ok && verifyReceiptToken(parsed.value, entry.slot, entry.token)
+    ? parsed.value.expiresAt
+    : null;
+}
+
+/** Applies a verified receipt: idempotent. */
+async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise<void> {
+  const { store } = ctx;
+  const outbox = await store.getOutbox(id);
+  if (outbox) {
+    const recipient = outbox.recipients.find((r) => r.slot === slot)!;
+    if (recipient.state === 'delivered') return;
+    recipient.state = 'delivered';
+    if (outbox.recipients.every((r) => r.state === 'delivered')) {
+      // Delivered to all: keep the record for the user, keep the header for late receipts, drop the bytes.
+      const header = encodeHeader(decodeHeader(outbox.bytes).header);
+      await store.putSeen({
+        id,
+        expiresAt: outbox.expiresAt,
+        header,
+        sender: null,
+        deliveredBy: null,
+        notify: outbox.heldBy,
+      });
+      outbox.bytes = new Uint8Array();
     }
-    return outbox.expiresAt;
+    await store.putOutbox(outbox);
+    ctx.events.outbox?.(id);
+    return;
   }
   const copy = await store.getRelayCopy(id);
-  if (copy) {
-    const header = decodeHeader(copy.bytes).header;
-    if (!verifyReceiptToken(header, entry.slot, entry.token)) return null;
-    if (addOnce(copy.deliveredSlots, entry.slot)) {
-      if (copy.deliveredSlots.length >= header.slots.length) {
-        // Everyone has it: recover the space, remember the id and header for late receipts.
-        const previous = await store.getSeen(id);
-        await store.putSeen({
-          id,
-          expiresAt: header.expiresAt,
-          header: encodeHeader(header),
-          sender: previous?.sender ?? null,
-          deliveredBy: previous?.deliveredBy ?? null,
-          notify: [copy.fromPeer, ...copy.heldBy],
-        });
-        await store.deleteRelayCopy(id);
-      } else await store.putRelayCopy(copy);
-    }
-    return header.expiresAt;
+  if (!copy) return;
+  const header = decodeHeader(copy.bytes).header;
+  addOnce(copy.deliveredSlots, slot);
+  if (copy.deliveredSlots.length < header.slots.length) {
+    await store.putRelayCopy(copy);
+    return;
   }
-  const seen = await store.getSeen(id);
-  if (seen?.header) {
-    const parsed = decodeWith(() => decodeHeader(seen.header!).header);
-    if (parsed.ok && verifyReceiptToken(parsed.value, entry.slot, entry.token))
-      return parsed.value.expiresAt;
-  }
-  return null;
+  // Everyone has it: recover the space, remember the id and header for late receipts.
+  const previous = await store.getSeen(id);
+  await store.putSeen({
+    id,
+    expiresAt: header.expiresAt,
+    header: encodeHeader(header),
+    sender: previous?.sender ?? null,
+    deliveredBy: previous?.deliveredBy ?? null,
+    notify: [copy.fromPeer, ...copy.heldBy],
+  });
+  await store.deleteRelayCopy(id);
 }

@@ -2,8 +2,8 @@
  * Keeping foreign copies within the user's relay policy: expired copies go, and when the quota
  * is full the oldest foreign copies make room. The user's own outbox is never touched here.
  */
-import type { RelayCopy, RelayPolicy } from '../store/records';
-import type { NodeStore } from '../store/store-port';
+import type { RelayCopy, RelayPolicy } from '../state/records';
+import type { NodeStore } from '../state/store-port';
 
 /** Stores a copy, evicting the oldest others first if needed. False if it cannot fit at all. */
 export async function storeWithinQuota(

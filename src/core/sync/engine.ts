@@ -1,6 +1,6 @@
 /** What a session asks of the node it belongs to: every decision and every write. */
 import type { Friend } from '../keyring';
-import type { RelayPolicy } from '../store/records';
+import type { RelayPolicy } from '../state/records';
 import type { DeclineReason, OfferEntry, ReceiptEntry } from './frames';
 
 export interface OfferDecision {
@@ -20,8 +20,11 @@ export interface SyncEngine {
   acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<void>;
   peerHolds(peer: Friend, ids: string[]): Promise<void>;
   peerDeclined(peer: Friend, entries: { id: string; reason: DeclineReason }[]): Promise<void>;
+  /** Receipts this peer should have and has not acknowledged. */
   receiptsFor(peer: Friend): Promise<ReceiptEntry[]>;
+  /** Verifies and persists receipts; the session acknowledges them afterwards. */
   acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void>;
+  receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void>;
   /** A stranger's friend request on an introduction channel. */
   acceptIntroduction(envelope: Uint8Array): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
 import { MAX_ENVELOPE_BYTES } from '../envelope/format';
-import type { RelayPolicy } from '../store/records';
+import type { RelayPolicy } from '../state/records';
 
 export const FRAME_VERSION = 1;
 export const MAX_FRAME_BYTES = MAX_ENVELOPE_BYTES + 64;
@@ -61,6 +61,7 @@ export type Frame =
   | { type: 'envelope'; bytes: Uint8Array }
   | { type: 'ack'; ids: Uint8Array[] }
   | { type: 'receipts'; entries: ReceiptEntry[] }
+  | { type: 'receipts-ack'; entries: { id: Uint8Array; slot: number }[] }
   | { type: 'introduce'; envelope: Uint8Array }
   | { type: 'bye'; code: ByeCode; reason: string };
 
@@ -78,6 +79,7 @@ const TYPES = [
   'receipts',
   'introduce',
   'bye',
+  'receipts-ack',
 ] as const;
 const code = (type: Frame['type']) => TYPES.indexOf(type) + 1;
 
@@ -139,6 +141,11 @@ export function encodeFrame(frame: Frame): Uint8Array {
       if (frame.entries.length > MAX_LIST) throw new RangeError('too many receipts');
       w.u16(frame.entries.length);
       for (const e of frame.entries) w.fixed(e.id, ID).u16(e.slot).fixed(e.token, TOKEN);
+      break;
+    case 'receipts-ack':
+      if (frame.entries.length > MAX_LIST) throw new RangeError('too many receipt acks');
+      w.u16(frame.entries.length);
+      for (const e of frame.entries) w.fixed(e.id, ID).u16(e.slot);
       break;
     case 'introduce':
       w.bytesOf(4, MAX_INTRODUCTION_BYTES, frame.envelope);
@@ -215,6 +222,14 @@ function decodeBody(type: Frame['type'], r: Reader): Frame {
           id: r.fixed(ID, 'id'),
           slot: r.u16('slot'),
           token: r.fixed(TOKEN, 'token'),
+        })),
+      };
+    case 'receipts-ack':
+      return {
+        type,
+        entries: Array.from({ length: readCount(r, 'receipt acks') }, () => ({
+          id: r.fixed(ID, 'id'),
+          slot: r.u16('slot'),
         })),
       };
     case 'introduce':

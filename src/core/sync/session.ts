@@ -9,7 +9,7 @@ import { bytesEqual, fromHex, randomBytes, toHex } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { envelopeId } from '../envelope/format';
 import type { Friend, Keyring } from '../keyring';
-import type { RelayPolicy } from '../store/records';
+import type { RelayPolicy } from '../state/records';
 import type { Channel } from './channel';
 import type { SyncEngine } from './engine';
 import {
@@ -53,6 +53,7 @@ export class Session {
   private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
   private theirChallenge: Uint8Array | null = null;
   private readonly requested = new Set<string>();
+  private readonly receiptsSent = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private readonly limiter: RateLimiter;
   /** Bytes this side sent, by frame type (for the simulator's accounting). */
@@ -73,7 +74,10 @@ export class Session {
         .then(() => this.handle(bytes))
         .catch((error: unknown) => this.fail(error));
     });
-    options.channel.onClose(() => this.finish(null));
+    // Behind the frames already received: a BYE's reason must not be overtaken by the close.
+    options.channel.onClose(() => {
+      this.queue = this.queue.then(() => this.finish(null));
+    });
     if (options.calling) {
       this.peer = options.calling;
       this.send({
@@ -247,7 +251,17 @@ export class Session {
           frame.entries.map((e) => ({ id: toHex(e.id), reason: e.reason })),
         );
       case 'receipts':
-        return engine.acceptReceipts(peer, frame.entries);
+        await engine.acceptReceipts(peer, frame.entries);
+        this.send({
+          type: 'receipts-ack',
+          entries: frame.entries.map((e) => ({ id: e.id, slot: e.slot })),
+        });
+        return;
+      case 'receipts-ack':
+        return engine.receiptsAcknowledged(
+          peer,
+          frame.entries.map((e) => ({ id: toHex(e.id), slot: e.slot })),
+        );
       default:
         throw new SessionError('protocol', `unexpected ${frame.type} after the handshake`);
     }

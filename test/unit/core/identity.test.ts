@@ -5,6 +5,7 @@ import {
   contactCardFromText,
   contactCardToLink,
   contactCardToText,
+  encodeContactCard,
   type ContactCard,
 } from '../../../src/core/identity/contact-card';
 import {
@@ -130,7 +131,7 @@ describe('contact card', () => {
         id: randomBytes(16),
         createdAt: Date.now(),
         introduction: 'We met at the climbing wall',
-        card: (await import('../../../src/core/identity/contact-card')).encodeContactCard(card),
+        card: encodeContactCard(card),
       },
       [georgeForStranger],
       stranger.identity,

@@ -1,6 +1,6 @@
 /**
  * The store port: what the node needs from persistence. Implemented in memory
- * (src/core/store/memory-store.ts) and with Dexie (src/store/). Every method is a
+ * (src/core/state/memory-store.ts) and with Dexie (src/store/). Every method is a
  * single-record operation keyed by id, so the node can make each step idempotent, and
  * persists before it acknowledges anything.
  */
@@ -14,6 +14,11 @@ import type {
 } from './records';
 
 export interface NodeStore {
+  /** Atomically: the user's own copy of what they sent, and its outbox entry. */
+  putSent(message: StoredMessage, entry: OutboxEntry): Promise<void>;
+  /** Atomically: a message delivered to this user, its receipt token, and its seen marker. */
+  putDelivery(message: StoredMessage, receipt: ReceiptRecord, seen: SeenRecord): Promise<void>;
+
   putMessage(message: StoredMessage): Promise<void>;
   getMessage(id: string): Promise<StoredMessage | undefined>;
   /** Newest first. */

@@ -24,6 +24,16 @@ export class MemoryStore implements NodeStore {
   private policy: RelayPolicy = DEFAULT_RELAY_POLICY;
   private relayTotal = 0;
 
+  async putSent(m: StoredMessage, e: OutboxEntry) {
+    this.messages.set(m.id, copy(m));
+    this.outbox.set(e.id, copy(e));
+  }
+  async putDelivery(m: StoredMessage, r: ReceiptRecord, s: SeenRecord) {
+    this.messages.set(m.id, copy(m));
+    this.receipts.set(r.key, copy(r));
+    this.seen.set(s.id, copy(s));
+  }
+
   async putMessage(m: StoredMessage) {
     this.messages.set(m.id, copy(m));
   }
