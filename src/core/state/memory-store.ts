@@ -4,6 +4,8 @@
  */
 import {
   DEFAULT_RELAY_POLICY,
+  type ContactRecord,
+  type IdentityRecord,
   type OutboxEntry,
   type ReceiptRecord,
   type RelayCopy,
@@ -22,6 +24,8 @@ export class MemoryStore implements NodeStore {
   private readonly receipts = new Map<string, ReceiptRecord>();
   private readonly seen = new Map<string, SeenRecord>();
   private policy: RelayPolicy = DEFAULT_RELAY_POLICY;
+  private identity: IdentityRecord | undefined;
+  private readonly contacts = new Map<string, ContactRecord>();
   private relayTotal = 0;
 
   async putSent(m: StoredMessage, e: OutboxEntry) {
@@ -122,5 +126,26 @@ export class MemoryStore implements NodeStore {
   }
   async putRelayPolicy(policy: RelayPolicy) {
     this.policy = copy(policy);
+  }
+
+  async getIdentity() {
+    return this.identity && copy(this.identity);
+  }
+  async putIdentity(identity: IdentityRecord) {
+    this.identity = copy(identity);
+  }
+
+  async putContact(c: ContactRecord) {
+    this.contacts.set(c.fingerprint, copy(c));
+  }
+  async getContact(fingerprint: string) {
+    const c = this.contacts.get(fingerprint);
+    return c && copy(c);
+  }
+  async listContacts() {
+    return [...this.contacts.values()].sort((a, b) => a.addedAt - b.addedAt).map(copy);
+  }
+  async deleteContact(fingerprint: string) {
+    this.contacts.delete(fingerprint);
   }
 }

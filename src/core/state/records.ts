@@ -82,6 +82,29 @@ export interface SeenRecord {
   notify: string[];
 }
 
+/** The user's own identity, as stored: the armored private key (passphrase-protected or not). */
+export interface IdentityRecord {
+  armoredPrivateKey: string;
+  displayName: string;
+  createdAt: number;
+  /** True when armoredPrivateKey is encrypted with the user's passphrase. */
+  protected: boolean;
+}
+
+export type ContactState = 'friend' | 'requested' | 'blocked';
+
+/** Someone this user knows: a friend, a pending request, or a blocked person. */
+export interface ContactRecord {
+  fingerprint: string;
+  /** Binary OpenPGP public key. */
+  publicKey: Uint8Array;
+  displayName: string;
+  peerId: string;
+  tracker: string;
+  state: ContactState;
+  addedAt: number;
+}
+
 export interface RelayPolicy {
   /** Largest envelope this node relays for others (bytes); larger go direct only. */
   maxMessageBytes: number;

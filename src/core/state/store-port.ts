@@ -5,6 +5,8 @@
  * persists before it acknowledges anything.
  */
 import type {
+  ContactRecord,
+  IdentityRecord,
   OutboxEntry,
   ReceiptRecord,
   RelayCopy,
@@ -52,4 +54,12 @@ export interface NodeStore {
 
   getRelayPolicy(): Promise<RelayPolicy>;
   putRelayPolicy(policy: RelayPolicy): Promise<void>;
+
+  getIdentity(): Promise<IdentityRecord | undefined>;
+  putIdentity(identity: IdentityRecord): Promise<void>;
+
+  putContact(contact: ContactRecord): Promise<void>;
+  getContact(fingerprint: string): Promise<ContactRecord | undefined>;
+  listContacts(): Promise<ContactRecord[]>;
+  deleteContact(fingerprint: string): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { decodeEnvelope, decodeHeader } from '../../../src/core/envelope/format'
 import { decodeInner } from '../../../src/core/envelope/inner';
 import { splitPackets } from '../../../src/core/envelope/openpgp-packets';
 import { decodeMessage, encodeMessage } from '../../../src/core/messages/codec';
+import { decodeFrame } from '../../../src/core/sync/frames';
 import { MESSAGE_LIMITS, type Message } from '../../../src/core/messages/kinds';
 
 const id = () => randomBytes(16);
@@ -122,6 +123,11 @@ describe('decoders under arbitrary input (fuzz)', () => {
     ['sealed content', decodeInner],
     ['contact card', decodeContactCard],
     ['OpenPGP packets', (b) => splitPackets(b, 100)],
+    ['sync frame', decodeFrame],
+    [
+      'sync frame (valid start)',
+      (b) => decodeFrame(new Uint8Array([1, 1 + ((b[0] ?? 0) % 14), ...b.subarray(1)])),
+    ],
   ];
 
   it.each(decoders)('%s: a valid value or a DecodeError, never another throw', (_name, decode) => {

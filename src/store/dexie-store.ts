@@ -1,0 +1,167 @@
+/**
+ * The core's store port on IndexedDB (Dexie). Multi-record writes run in one transaction;
+ * the relay store's byte total is kept in `settings` in the same transaction as the copies.
+ */
+import Dexie from 'dexie';
+import {
+  DEFAULT_RELAY_POLICY,
+  type ContactRecord,
+  type IdentityRecord,
+  type OutboxEntry,
+  type ReceiptRecord,
+  type RelayCopy,
+  type RelayPolicy,
+  type SeenRecord,
+  type StoredMessage,
+} from '../core/state/records';
+import type { NodeStore } from '../core/state/store-port';
+import { MurmurDatabase } from './schema';
+
+const RELAY_BYTES = 'relay.bytes';
+const RELAY_POLICY = 'relay.policy';
+const IDENTITY = 'identity';
+
+export class DexieStore implements NodeStore {
+  constructor(readonly db: MurmurDatabase) {}
+
+  async putSent(message: StoredMessage, entry: OutboxEntry) {
+    await this.db.transaction('rw', this.db.messages, this.db.outbox, async () => {
+      await this.db.messages.put(message);
+      await this.db.outbox.put(entry);
+    });
+  }
+
+  async putDelivery(message: StoredMessage, receipt: ReceiptRecord, seen: SeenRecord) {
+    await this.db.transaction('rw', this.db.messages, this.db.receipts, this.db.seen, async () => {
+      await this.db.messages.put(message);
+      await this.db.receipts.put(receipt);
+      await this.db.seen.put(seen);
+    });
+  }
+
+  async putMessage(message: StoredMessage) {
+    await this.db.messages.put(message);
+  }
+  getMessage(id: string) {
+    return this.db.messages.get(id);
+  }
+  async listMessages(options: { kind?: string; conversationWith?: string; limit?: number } = {}) {
+    const limit = options.limit ?? Infinity;
+    const { kind, conversationWith } = options;
+    // Newest first straight from the compound indexes: the feed never sorts in memory.
+    const collection =
+      kind !== undefined && conversationWith === undefined
+        ? this.db.messages
+            .where('[kind+receivedAt]')
+            .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
+            .reverse()
+        : conversationWith !== undefined
+          ? this.db.messages
+              .where('[conversationWith+receivedAt]')
+              .between([conversationWith, Dexie.minKey], [conversationWith, Dexie.maxKey])
+              .reverse()
+          : this.db.messages.orderBy('receivedAt').reverse();
+    const filtered =
+      kind !== undefined && conversationWith !== undefined
+        ? collection.filter((m) => m.kind === kind)
+        : collection;
+    return Number.isFinite(limit) ? filtered.limit(limit).toArray() : filtered.toArray();
+  }
+
+  async putOutbox(entry: OutboxEntry) {
+    await this.db.outbox.put(entry);
+  }
+  getOutbox(id: string) {
+    return this.db.outbox.get(id);
+  }
+  listOutbox() {
+    return this.db.outbox.orderBy('createdAt').toArray();
+  }
+  async deleteOutbox(id: string) {
+    await this.db.outbox.delete(id);
+  }
+
+  async putRelayCopy(copy: RelayCopy) {
+    await this.db.transaction('rw', this.db.relay, this.db.settings, async () => {
+      const old = await this.db.relay.get(copy.id);
+      await this.db.relay.put(copy);
+      await this.addRelayBytes(copy.size - (old?.size ?? 0));
+    });
+  }
+  getRelayCopy(id: string) {
+    return this.db.relay.get(id);
+  }
+  listRelayCopies() {
+    return this.db.relay.orderBy('receivedAt').toArray();
+  }
+  async deleteRelayCopy(id: string) {
+    await this.db.transaction('rw', this.db.relay, this.db.settings, async () => {
+      const old = await this.db.relay.get(id);
+      if (!old) return;
+      await this.db.relay.delete(id);
+      await this.addRelayBytes(-old.size);
+    });
+  }
+  async relayBytes() {
+    return ((await this.db.settings.get(RELAY_BYTES))?.value as number | undefined) ?? 0;
+  }
+  private async addRelayBytes(delta: number) {
+    await this.db.settings.put({ key: RELAY_BYTES, value: (await this.relayBytes()) + delta });
+  }
+
+  async putReceipt(receipt: ReceiptRecord) {
+    await this.db.receipts.put(receipt);
+  }
+  getReceipt(key: string) {
+    return this.db.receipts.get(key);
+  }
+  listReceipts() {
+    return this.db.receipts.toArray();
+  }
+  async deleteReceipt(key: string) {
+    await this.db.receipts.delete(key);
+  }
+
+  async putSeen(record: SeenRecord) {
+    await this.db.seen.put(record);
+  }
+  getSeen(id: string) {
+    return this.db.seen.get(id);
+  }
+  async deleteSeen(id: string) {
+    await this.db.seen.delete(id);
+  }
+  listSeen() {
+    return this.db.seen.toArray();
+  }
+
+  async getRelayPolicy() {
+    return (
+      ((await this.db.settings.get(RELAY_POLICY))?.value as RelayPolicy | undefined) ??
+      DEFAULT_RELAY_POLICY
+    );
+  }
+  async putRelayPolicy(policy: RelayPolicy) {
+    await this.db.settings.put({ key: RELAY_POLICY, value: policy });
+  }
+
+  async getIdentity() {
+    return (await this.db.settings.get(IDENTITY))?.value as IdentityRecord | undefined;
+  }
+  async putIdentity(identity: IdentityRecord) {
+    await this.db.settings.put({ key: IDENTITY, value: identity });
+  }
+
+  async putContact(contact: ContactRecord) {
+    await this.db.contacts.put(contact);
+  }
+  getContact(fingerprint: string) {
+    return this.db.contacts.get(fingerprint);
+  }
+  listContacts() {
+    return this.db.contacts.orderBy('addedAt').toArray();
+  }
+  async deleteContact(fingerprint: string) {
+    await this.db.contacts.delete(fingerprint);
+  }
+}

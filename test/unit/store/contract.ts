@@ -1,0 +1,213 @@
+/** The store port's contract: every implementation must pass exactly this suite. */
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from '../../../src/core/bytes';
+import type { OutboxEntry, RelayCopy, StoredMessage } from '../../../src/core/state/records';
+import { DEFAULT_RELAY_POLICY } from '../../../src/core/state/records';
+import type { NodeStore } from '../../../src/core/state/store-port';
+
+const msg = (
+  id: string,
+  kind: string,
+  receivedAt: number,
+  conversationWith: string | null = null,
+): StoredMessage => ({
+  id,
+  authorFingerprint: 'a'.repeat(40),
+  kind,
+  message: randomBytes(20),
+  conversationWith,
+  receivedAt,
+  signedData: randomBytes(60),
+  signature: randomBytes(90),
+});
+const outbox = (id: string, createdAt: number): OutboxEntry => ({
+  id,
+  bytes: randomBytes(100),
+  createdAt,
+  expiresAt: 2_000_000_000,
+  recipients: [{ fingerprintHex: 'b'.repeat(40), slot: 0, state: 'pending' }],
+  heldBy: [],
+  declinedBy: [],
+});
+const copyOf = (id: string, size: number, receivedAt: number): RelayCopy => ({
+  id,
+  bytes: randomBytes(size),
+  size,
+  receivedAt,
+  dropAt: 2_000_000_000,
+  hopsLeft: 1,
+  fromPeer: 'c'.repeat(40),
+  heldBy: [],
+  declinedBy: [],
+  deliveredSlots: [],
+});
+
+export function storeContract(name: string, makeStore: () => Promise<NodeStore>): void {
+  describe(`store contract: ${name}`, () => {
+    it('keeps sent messages and their outbox entry together', async () => {
+      const store = await makeStore();
+      const m = msg('m1', 'direct', 10, 'b'.repeat(40));
+      const e = outbox('m1', 10);
+      await store.putSent(m, e);
+      expect(await store.getMessage('m1')).toEqual(m);
+      expect(await store.getOutbox('m1')).toEqual(e);
+    });
+
+    it('keeps a delivery, its receipt and its seen marker together', async () => {
+      const store = await makeStore();
+      const m = msg('d1', 'post', 5);
+      const receipt = {
+        key: 'd1:0',
+        id: 'd1',
+        slot: 0,
+        token: randomBytes(16),
+        expiresAt: 99,
+        sentTo: [],
+      };
+      const seen = {
+        id: 'd1',
+        expiresAt: 99,
+        header: null,
+        sender: 'x',
+        deliveredBy: 'y',
+        notify: [],
+      };
+      await store.putDelivery(m, receipt, seen);
+      expect(await store.getMessage('d1')).toEqual(m);
+      expect(await store.getReceipt('d1:0')).toEqual(receipt);
+      expect(await store.getSeen('d1')).toEqual(seen);
+    });
+
+    it('lists messages newest first, by kind and by conversation, with a limit', async () => {
+      const store = await makeStore();
+      const bob = 'b'.repeat(40);
+      for (const m of [
+        msg('p1', 'post', 1),
+        msg('d1', 'direct', 2, bob),
+        msg('p2', 'post', 3),
+        msg('d2', 'direct', 4, bob),
+        msg('d3', 'direct', 5, 'c'.repeat(40)),
+      ])
+        await store.putMessage(m);
+      expect((await store.listMessages()).map((m) => m.id)).toEqual(['d3', 'd2', 'p2', 'd1', 'p1']);
+      expect((await store.listMessages({ kind: 'post' })).map((m) => m.id)).toEqual(['p2', 'p1']);
+      expect((await store.listMessages({ conversationWith: bob })).map((m) => m.id)).toEqual([
+        'd2',
+        'd1',
+      ]);
+      expect((await store.listMessages({ kind: 'direct', limit: 2 })).map((m) => m.id)).toEqual([
+        'd3',
+        'd2',
+      ]);
+    });
+
+    it('puts by id: writing the same record twice keeps one', async () => {
+      const store = await makeStore();
+      await store.putMessage(msg('same', 'post', 1));
+      await store.putMessage(msg('same', 'post', 1));
+      expect(await store.listMessages()).toHaveLength(1);
+    });
+
+    it('lists the outbox oldest first and deletes from it', async () => {
+      const store = await makeStore();
+      await store.putOutbox(outbox('o2', 20));
+      await store.putOutbox(outbox('o1', 10));
+      expect((await store.listOutbox()).map((e) => e.id)).toEqual(['o1', 'o2']);
+      await store.deleteOutbox('o1');
+      expect((await store.listOutbox()).map((e) => e.id)).toEqual(['o2']);
+    });
+
+    it('tracks the relay store byte total through puts, overwrites and deletes', async () => {
+      const store = await makeStore();
+      expect(await store.relayBytes()).toBe(0);
+      await store.putRelayCopy(copyOf('r2', 300, 2));
+      await store.putRelayCopy(copyOf('r1', 100, 1));
+      expect(await store.relayBytes()).toBe(400);
+      await store.putRelayCopy({ ...copyOf('r1', 150, 1) });
+      expect(await store.relayBytes()).toBe(450);
+      expect((await store.listRelayCopies()).map((c) => c.id)).toEqual(['r1', 'r2']);
+      await store.deleteRelayCopy('r2');
+      await store.deleteRelayCopy('missing');
+      expect(await store.relayBytes()).toBe(150);
+    });
+
+    it('keeps receipts and seen records, and deletes them', async () => {
+      const store = await makeStore();
+      await store.putReceipt({
+        key: 'x:1',
+        id: 'x',
+        slot: 1,
+        token: randomBytes(16),
+        expiresAt: 5,
+        sentTo: ['p'],
+      });
+      await store.putSeen({
+        id: 'x',
+        expiresAt: 5,
+        header: randomBytes(44),
+        sender: null,
+        deliveredBy: null,
+        notify: ['p'],
+      });
+      expect((await store.listReceipts()).map((r) => r.key)).toEqual(['x:1']);
+      expect((await store.listSeen()).map((s) => s.id)).toEqual(['x']);
+      await store.deleteReceipt('x:1');
+      await store.deleteSeen('x');
+      expect(await store.listReceipts()).toEqual([]);
+      expect(await store.getSeen('x')).toBeUndefined();
+    });
+
+    it('has a default relay policy and keeps a changed one', async () => {
+      const store = await makeStore();
+      expect(await store.getRelayPolicy()).toEqual(DEFAULT_RELAY_POLICY);
+      await store.putRelayPolicy({ maxMessageBytes: 1, maxHoldSeconds: 2, quotaBytes: 3 });
+      expect(await store.getRelayPolicy()).toEqual({
+        maxMessageBytes: 1,
+        maxHoldSeconds: 2,
+        quotaBytes: 3,
+      });
+    });
+
+    it('keeps the identity and contacts', async () => {
+      const store = await makeStore();
+      expect(await store.getIdentity()).toBeUndefined();
+      const identity = {
+        armoredPrivateKey: '-----BEGIN PGP…',
+        displayName: 'Ann',
+        createdAt: 1,
+        protected: true,
+      };
+      await store.putIdentity(identity);
+      expect(await store.getIdentity()).toEqual(identity);
+      const contact = {
+        fingerprint: 'f'.repeat(40),
+        publicKey: randomBytes(300),
+        displayName: 'Bo',
+        peerId: 'mbo',
+        tracker: 'ws://t/',
+        state: 'friend' as const,
+        addedAt: 3,
+      };
+      await store.putContact(contact);
+      await store.putContact({ ...contact, fingerprint: 'e'.repeat(40), addedAt: 1 });
+      expect((await store.listContacts()).map((c) => c.fingerprint)).toEqual([
+        'e'.repeat(40),
+        'f'.repeat(40),
+      ]);
+      expect(await store.getContact('f'.repeat(40))).toEqual(contact);
+      await store.deleteContact('f'.repeat(40));
+      expect(await store.getContact('f'.repeat(40))).toBeUndefined();
+    });
+
+    it('hands out copies: changing a returned record does not change the store', async () => {
+      const store = await makeStore();
+      await store.putOutbox(outbox('c1', 1));
+      const read = (await store.getOutbox('c1'))!;
+      read.heldBy.push('someone');
+      read.bytes[0] = read.bytes[0]! ^ 0xff;
+      const again = (await store.getOutbox('c1'))!;
+      expect(again.heldBy).toEqual([]);
+      expect(again.bytes[0]).not.toBe(read.bytes[0]);
+    });
+  });
+}
