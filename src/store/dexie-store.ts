@@ -15,7 +15,7 @@ import {
   type StoredMessage,
 } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { MurmurDatabase } from './schema';
+import type { MurmurDatabase } from './schema';
 
 const RELAY_BYTES = 'relay.bytes';
 const RELAY_POLICY = 'relay.policy';
