@@ -5,7 +5,7 @@
  */
 import * as openpgp from 'openpgp';
 import { toHex } from './bytes';
-import { sha256 } from './crypto/hash';
+import { sha256Block } from './crypto/sha256-block';
 import { direction, HINT_BYTES, pairwiseKeys, type PairwiseKeys } from './envelope/pairwise';
 import type { Slot } from './envelope/format';
 import type { Identity } from './identity/identity';
@@ -125,9 +125,10 @@ export class Keyring {
       else byPrefix.set(prefix, [i]);
     }
     const matches: SlotMatch[] = [];
+    const h = new Uint8Array(32);
     for (const entry of this.entries) {
       entry.block.set(nonce, 32);
-      const h = sha256(entry.block);
+      sha256Block(entry.block, h);
       const candidates = byPrefix.get(((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0);
       if (!candidates) continue;
       for (const slot of candidates) {

@@ -64,6 +64,14 @@ export class Reader {
     return out;
   }
 
+  /** Like fixed(), but a view into the input instead of a copy (for short-lived decodes). */
+  subview(length: number, field: string): Uint8Array {
+    this.need(length, field);
+    const out = this.bytes.subarray(this.offset, this.offset + length);
+    this.offset += length;
+    return out;
+  }
+
   /** Length-prefixed bytes (prefix of 1, 2 or 4 bytes), at most `max` long. */
   bytesOf(prefix: 1 | 2 | 4, max: number, field: string): Uint8Array {
     const length = prefix === 1 ? this.u8(field) : prefix === 2 ? this.u16(field) : this.u32(field);

@@ -1,19 +1,42 @@
-/** Big-endian writer mirroring Reader; refuses values a reader would refuse. */
-import { concatBytes, utf8 } from '../bytes';
+/**
+ * Big-endian writer mirroring Reader; refuses values a reader would refuse. Writes into one
+ * growing buffer (frames are encoded constantly while syncing).
+ */
+import { utf8 } from '../bytes';
 
 export class Writer {
-  private readonly parts: Uint8Array[] = [];
+  private buffer = new Uint8Array(256);
+  private view = new DataView(this.buffer.buffer);
+  private length = 0;
+
+  private reserve(n: number): number {
+    const at = this.length;
+    if (at + n > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(this.buffer.length * 2, at + n));
+      bigger.set(this.buffer.subarray(0, at));
+      this.buffer = bigger;
+      this.view = new DataView(bigger.buffer);
+    }
+    this.length += n;
+    return at;
+  }
 
   u8(v: number): this {
-    return this.push(1, (d) => d.setUint8(0, check(v, 0xff)));
+    const at = this.reserve(1); // before reading this.view: reserve may replace it
+    this.view.setUint8(at, check(v, 0xff));
+    return this;
   }
 
   u16(v: number): this {
-    return this.push(2, (d) => d.setUint16(0, check(v, 0xffff)));
+    const at = this.reserve(2);
+    this.view.setUint16(at, check(v, 0xffff));
+    return this;
   }
 
   u32(v: number): this {
-    return this.push(4, (d) => d.setUint32(0, check(v, 0xffff_ffff)));
+    const at = this.reserve(4);
+    this.view.setUint32(at, check(v, 0xffff_ffff));
+    return this;
   }
 
   time(ms: number): this {
@@ -24,19 +47,15 @@ export class Writer {
   fixed(bytes: Uint8Array, length: number): this {
     if (bytes.length !== length)
       throw new RangeError(`expected ${length} bytes, got ${bytes.length}`);
-    this.parts.push(bytes);
-    return this;
+    return this.raw(bytes);
   }
 
   bytesOf(prefix: 1 | 2 | 4, max: number, bytes: Uint8Array): this {
     if (bytes.length > max) throw new RangeError(`field of ${bytes.length} bytes exceeds ${max}`);
-    (prefix === 1
-      ? this.u8(bytes.length)
-      : prefix === 2
-        ? this.u16(bytes.length)
-        : this.u32(bytes.length)
-    ).parts.push(bytes);
-    return this;
+    if (prefix === 1) this.u8(bytes.length);
+    else if (prefix === 2) this.u16(bytes.length);
+    else this.u32(bytes.length);
+    return this.raw(bytes);
   }
 
   text(prefix: 1 | 2 | 4, maxBytes: number, value: string): this {
@@ -44,19 +63,13 @@ export class Writer {
   }
 
   raw(bytes: Uint8Array): this {
-    this.parts.push(bytes);
+    const at = this.reserve(bytes.length);
+    this.buffer.set(bytes, at);
     return this;
   }
 
   finish(): Uint8Array {
-    return concatBytes(...this.parts);
-  }
-
-  private push(size: number, set: (view: DataView) => void): this {
-    const bytes = new Uint8Array(size);
-    set(new DataView(bytes.buffer));
-    this.parts.push(bytes);
-    return this;
+    return this.buffer.slice(0, this.length);
   }
 }
 

@@ -86,6 +86,25 @@ export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Arra
 
 export const envelopeId = (bytes: Uint8Array): string => toHex(sha256(withHopsZeroed(bytes)));
 
+/**
+ * The header's bytes (up to the end of the slots) of an envelope this node already validated:
+ * a prefix, so offers need no decode/encode. Also the fields inventory needs, read in place.
+ */
+export function headerPrefix(envelope: Uint8Array): Uint8Array {
+  const slots = (envelope[26]! << 8) | envelope[27]!;
+  return envelope.subarray(0, 28 + slots * (HINT_BYTES + COMMITMENT_BYTES));
+}
+/** Slot i's receipt commitment, read in place. */
+export function commitmentAt(envelopeOrHeader: Uint8Array, slot: number): Uint8Array | null {
+  const slots = (envelopeOrHeader[26]! << 8) | envelopeOrHeader[27]!;
+  if (slot >= slots) return null;
+  const at = 28 + slot * (HINT_BYTES + COMMITMENT_BYTES) + HINT_BYTES;
+  return envelopeOrHeader.subarray(at, at + COMMITMENT_BYTES);
+}
+export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET]!;
+export const expiresAtOf = (envelope: Uint8Array): number =>
+  ((envelope[6]! << 24) | (envelope[7]! << 16) | (envelope[8]! << 8) | envelope[9]!) >>> 0;
+
 /** The header alone (what the cheap recipient check needs), and where the body starts. */
 export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {
   if (bytes.length > MAX_ENVELOPE_BYTES)
@@ -111,9 +130,10 @@ export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reade
     throw new DecodeError('malformed', `${slotCount} recipient slots (1..${MAX_SLOTS})`);
   const slots: Slot[] = [];
   for (let i = 0; i < slotCount; i++)
+    // Views, not copies: an envelope is immutable once received, and headers are decoded often.
     slots.push({
-      hint: r.fixed(HINT_BYTES, 'hint'),
-      commitment: r.fixed(COMMITMENT_BYTES, 'commitment'),
+      hint: r.subview(HINT_BYTES, 'hint'),
+      commitment: r.subview(COMMITMENT_BYTES, 'commitment'),
     });
   return { header: { version, hopLimit, hopsLeft, expiresAt, nonce, slots }, reader: r };
 }
@@ -138,6 +158,18 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
     pkesks: pkesks.map((p) => p.bytes),
     encryptedData: data.bytes,
   };
+}
+
+/**
+ * A holder may raise its own copy's hopsLeft to what a friend's copy of the same envelope
+ * allows, never beyond the hop limit the sender signed. (hopsLeft is not authenticated: hop
+ * limiting is cooperative between friends, see PROTOCOL.md §4.)
+ */
+export function withHopsRaisedTo(bytes: Uint8Array, hopsLeft: number): Uint8Array {
+  const limit = bytes[HOPS_LEFT_OFFSET - 1]!;
+  const copy = bytes.slice();
+  copy[HOPS_LEFT_OFFSET] = Math.min(limit, Math.max(copy[HOPS_LEFT_OFFSET]!, hopsLeft));
+  return copy;
 }
 
 /** What a relay may change: hopsLeft, only downwards. Returns new bytes, same id. */

@@ -13,6 +13,7 @@
  */
 import { compareBytes, concatBytes, toHex, utf8 } from '../bytes';
 import { deriveKey, sha256 } from '../crypto/hash';
+import { sha256Block } from '../crypto/sha256-block';
 import { agreeStatic } from '../crypto/x25519';
 
 export const NONCE_BYTES = 16;
@@ -55,7 +56,7 @@ function prf(key: Uint8Array, nonce: Uint8Array, dir: 0 | 1): Uint8Array {
   block.set(key, 0);
   block.set(nonce, 32);
   block[48] = dir;
-  return sha256(block);
+  return sha256Block(block, new Uint8Array(32));
 }
 
 export const hintFor = (keys: PairwiseKeys, nonce: Uint8Array, dir: 0 | 1) =>

@@ -2,6 +2,7 @@
  * A Murmur node: one user's identity, friends and store, syncing with whichever friends are
  * connected. The same class runs in the extension's background, in tests and in the simulator.
  */
+import { toHex } from '../bytes';
 import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
 import { seal } from '../envelope/seal';
 import type { Friend, Keyring } from '../keyring';
@@ -51,6 +52,8 @@ export const DEFAULT_TTL_SECONDS = 14 * 24 * 3600;
 export class MurmurNode implements SyncEngine {
   readonly ctx: NodeContext;
   private readonly sessions = new Map<string, Session>();
+  /** Ids requested from some peer and not yet received: never fetched twice at once. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly options: NodeOptions) {
     this.ctx = {
@@ -182,8 +185,28 @@ export class MurmurNode implements SyncEngine {
     return offersFor(this.ctx, peer, peerPolicy);
   }
 
-  considerOffers(peer: Friend, entries: OfferEntry[]) {
-    return considerOffers(this.ctx, peer, entries);
+  async considerOffers(peer: Friend, entries: OfferEntry[]) {
+    const decision = await considerOffers(this.ctx, peer, entries);
+    for (const id of decision.raised) {
+      const copy = await this.ctx.store.getRelayCopy(id);
+      if (copy)
+        this.offerLive(
+          (s) => (shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
+          peer.fingerprintHex,
+        );
+    }
+    // Another session is already fetching it: wait; that peer will be told "have" next time.
+    decision.request = decision.request.filter((id) => {
+      const hex = toHex(id);
+      if (this.inFlight.has(hex)) return false;
+      this.inFlight.add(hex);
+      return true;
+    });
+    return decision;
+  }
+
+  requestsAbandoned(ids: string[]): void {
+    for (const id of ids) this.inFlight.delete(id);
   }
 
   /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
@@ -196,12 +219,20 @@ export class MurmurNode implements SyncEngine {
   }
 
   async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<void> {
-    const accepted = await acceptEnvelope(this.ctx, peer, bytes, id);
+    let accepted;
+    try {
+      accepted = await acceptEnvelope(this.ctx, peer, bytes, id);
+    } finally {
+      this.inFlight.delete(id);
+    }
     if (accepted.opened) {
       // Tell the sender (if connected) and whoever delivered it.
       for (const fp of new Set([accepted.opened.senderFingerprintHex, peer.fingerprintHex])) {
         const session = this.sessions.get(fp);
-        if (session) session.sendReceipts(await receiptsFor(this.ctx, session.peer!));
+        if (session)
+          session.sendReceipts(
+            await receiptsFor(this.ctx, session.peer!, [`${id}:${accepted.opened.slot}`]),
+          );
       }
     }
     if (accepted.relayed) {
@@ -245,9 +276,10 @@ export class MurmurNode implements SyncEngine {
   async acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void> {
     const fresh = await acceptReceipts(this.ctx, peer, entries);
     if (fresh.length === 0) return;
+    const keys = fresh.map((r) => r.key);
     for (const [fp, session] of this.sessions)
       if (fp !== peer.fingerprintHex)
-        session.sendReceipts(await receiptsFor(this.ctx, session.peer!));
+        session.sendReceipts(await receiptsFor(this.ctx, session.peer!, keys));
   }
 
   receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void> {

@@ -6,7 +6,14 @@
  */
 import { fromHex, toHex } from '../bytes';
 import { decodeWith } from '../codec/decode-error';
-import { decodeHeader, encodeHeader, type EnvelopeHeader } from '../envelope/format';
+import {
+  decodeHeader,
+  expiresAtOf,
+  headerPrefix,
+  hopsLeftOf,
+  withHopsRaisedTo,
+  type EnvelopeHeader,
+} from '../envelope/format';
 import type { Friend } from '../keyring';
 import type { OfferDecision } from '../sync/engine';
 import type { DeclineReason, OfferEntry } from '../sync/frames';
@@ -19,24 +26,24 @@ function headerOf(bytes: Uint8Array): EnvelopeHeader {
 }
 
 export function offerOfOutbox(entry: OutboxEntry): OfferEntry {
-  const header = headerOf(entry.bytes);
+  const b = entry.bytes;
   return {
     id: fromHex(entry.id),
-    size: entry.bytes.length,
-    expiresAt: entry.expiresAt,
-    hopsLeft: header.hopsLeft,
-    header: encodeHeader(header),
+    size: b.length,
+    expiresAt: expiresAtOf(b),
+    hopsLeft: hopsLeftOf(b),
+    header: headerPrefix(b),
   };
 }
 
 export function offerOfCopy(copy: RelayCopy): OfferEntry {
-  const header = headerOf(copy.bytes);
+  const b = copy.bytes;
   return {
     id: fromHex(copy.id),
     size: copy.size,
-    expiresAt: header.expiresAt,
-    hopsLeft: copy.hopsLeft,
-    header: encodeHeader(header),
+    expiresAt: expiresAtOf(b),
+    hopsLeft: hopsLeftOf(b),
+    header: headerPrefix(b),
   };
 }
 
@@ -50,10 +57,12 @@ export function shouldOfferOutbox(
   if (entry.heldBy.includes(peer.fingerprintHex) || entry.declinedBy.includes(peer.fingerprintHex))
     return false;
   const recipient = entry.recipients.find((r) => r.fingerprintHex === peer.fingerprintHex);
-  if (recipient) return recipient.state === 'pending';
+  // A recipient gets the offer even when delivered, once (then it is a known holder): if its copy
+  // came the long way round, ours may let it raise its hops and pass the message on further.
+  if (recipient) return true;
   if (entry.recipients.every((r) => r.state === 'delivered')) return false;
   // Not a recipient: only as a relay, if hops and the peer's policy allow.
-  return headerOf(entry.bytes).hopsLeft > 0 && entry.bytes.length <= peerPolicy.maxMessageBytes;
+  return hopsLeftOf(entry.bytes) > 0 && entry.bytes.length <= peerPolicy.maxMessageBytes;
 }
 
 export function shouldOfferCopy(copy: RelayCopy, peer: Friend, now: number): boolean {
@@ -76,6 +85,20 @@ export async function offersFor(
   return offers;
 }
 
+/**
+ * We hold a copy that came the long way round; this friend's copy has more hops left. Keep the
+ * better count (no body needed) and forget who declined the poorer one.
+ */
+async function raiseHops(ctx: NodeContext, id: string, hops: number): Promise<boolean> {
+  const copy = await ctx.store.getRelayCopy(id);
+  if (!copy || hops <= copy.hopsLeft) return false;
+  const bytes = withHopsRaisedTo(copy.bytes, hops);
+  const raised = headerOf(bytes).hopsLeft;
+  if (raised <= copy.hopsLeft) return false;
+  await ctx.store.putRelayCopy({ ...copy, bytes, hopsLeft: raised, declinedBy: [] });
+  return true;
+}
+
 /** Whether this node already has (or is done with) an id. */
 export async function knows(ctx: NodeContext, id: string): Promise<boolean> {
   const { store } = ctx;
@@ -87,16 +110,32 @@ export async function knows(ctx: NodeContext, id: string): Promise<boolean> {
   );
 }
 
+export interface Considered extends OfferDecision {
+  /** Relay copies whose hops were raised by this offer: worth offering on again. */
+  raised: string[];
+}
+
 export async function considerOffers(
   ctx: NodeContext,
   _peer: Friend,
   entries: OfferEntry[],
-): Promise<OfferDecision> {
-  const decision: OfferDecision = { request: [], have: [], decline: [] };
+): Promise<Considered> {
+  const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const policy = await ctx.store.getRelayPolicy();
   const now = nowSeconds(ctx);
   const decline = (id: Uint8Array, reason: DeclineReason) => decision.decline.push({ id, reason });
   for (const entry of entries) {
+    const id = toHex(entry.id);
+    if (entry.expiresAt < now) {
+      decline(entry.id, 'expired');
+      continue;
+    }
+    // Known ids first: no header decode or hint check for what we already have.
+    if (await knows(ctx, id)) {
+      decision.have.push(entry.id);
+      if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
+      continue;
+    }
     const parsed = decodeWith(() => headerOf(entry.header));
     if (
       !parsed.ok ||
@@ -104,10 +143,7 @@ export async function considerOffers(
       parsed.value.hopsLeft !== entry.hopsLeft
     )
       throw new SessionError('malformed', 'an offer whose header does not match it');
-    const id = toHex(entry.id);
-    if (entry.expiresAt < now) decline(entry.id, 'expired');
-    else if (await knows(ctx, id)) decision.have.push(entry.id);
-    else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
+    if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
       decision.request.push(entry.id);
     else if (entry.hopsLeft === 0) decline(entry.id, 'not-wanted');
     else if (entry.size > policy.maxMessageBytes) decline(entry.id, 'too-large');

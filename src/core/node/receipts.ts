@@ -5,10 +5,8 @@
  * the sender (the friend a copy came from) and to every friend known to hold a copy.
  */
 import { bytesEqual, fromHex, toHex } from '../bytes';
-import { decodeWith } from '../codec/decode-error';
-import { decodeHeader, encodeHeader } from '../envelope/format';
-import { receiptTokenFor } from '../envelope/pairwise';
-import { verifyReceiptToken } from '../envelope/receipts';
+import { commitmentAt, decodeHeader, encodeHeader, expiresAtOf } from '../envelope/format';
+import { commitmentFor, receiptTokenFor } from '../envelope/pairwise';
 import type { Friend } from '../keyring';
 import type { ReceiptRecord } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
@@ -31,12 +29,27 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
   return out;
 }
 
-export async function receiptsFor(ctx: NodeContext, peer: Friend): Promise<ReceiptEntry[]> {
+/** Receipts the peer should get and has not acknowledged: all of them, or these (`id:slot`) only. */
+export async function receiptsFor(
+  ctx: NodeContext,
+  peer: Friend,
+  onlyKeys?: readonly string[],
+): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
-  for (const r of await ctx.store.listReceipts()) {
+  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await ctx.store.listReceipts();
+  for (const r of candidates) {
     if (r.sentTo.includes(peer.fingerprintHex)) continue;
     if (!(await audienceOf(ctx, r.id)).has(peer.fingerprintHex)) continue;
     out.push({ id: fromHex(r.id), slot: r.slot, token: r.token });
+  }
+  return out;
+}
+
+async function receiptsOf(ctx: NodeContext, keys: readonly string[]): Promise<ReceiptRecord[]> {
+  const out: ReceiptRecord[] = [];
+  for (const key of keys) {
+    const r = await ctx.store.getReceipt(key);
+    if (r) out.push(r);
   }
   return out;
 }
@@ -111,9 +124,11 @@ async function verifyReceipt(
   }
   const headerBytes = (await store.getRelayCopy(id))?.bytes ?? (await store.getSeen(id))?.header;
   if (!headerBytes) return null;
-  const parsed = decodeWith(() => decodeHeader(headerBytes).header);
-  return parsed.ok && verifyReceiptToken(parsed.value, entry.slot, entry.token)
-    ? parsed.value.expiresAt
+  const commitment = commitmentAt(headerBytes, entry.slot);
+  return commitment &&
+    entry.token.length === 16 &&
+    bytesEqual(commitmentFor(entry.token), commitment)
+    ? expiresAtOf(headerBytes)
     : null;
 }
 

@@ -15,9 +15,37 @@ import {
 } from './records';
 import type { NodeStore } from './store-port';
 
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * Copies a record's plain objects and arrays. Byte arrays (envelopes, keys, tokens) are shared:
+ * every part of Murmur treats stored bytes as immutable and makes new arrays to change them
+ * (e.g. withHopsLeft). Copying envelope bytes on every read dominated simulations.
+ */
+function deepCopy<T>(value: T): T {
+  if (value instanceof Uint8Array) return value;
+  if (Array.isArray(value)) return value.map(deepCopy) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
+    return out as T;
+  }
+  return value;
+}
+
+export interface MemoryStoreOptions {
+  /**
+   * Copy records in and out, as a database would (default). The simulator turns this off: it
+   * never keeps a record it handed back, and copying dominated its run time.
+   */
+  copyRecords?: boolean;
+}
 
 export class MemoryStore implements NodeStore {
+  private readonly copy: <T>(value: T) => T;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    this.copy = options.copyRecords === false ? (v) => v : deepCopy;
+  }
+
   private readonly messages = new Map<string, StoredMessage>();
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly relay = new Map<string, RelayCopy>();
@@ -29,21 +57,21 @@ export class MemoryStore implements NodeStore {
   private relayTotal = 0;
 
   async putSent(m: StoredMessage, e: OutboxEntry) {
-    this.messages.set(m.id, copy(m));
-    this.outbox.set(e.id, copy(e));
+    this.messages.set(m.id, this.copy(m));
+    this.outbox.set(e.id, this.copy(e));
   }
   async putDelivery(m: StoredMessage, r: ReceiptRecord, s: SeenRecord) {
-    this.messages.set(m.id, copy(m));
-    this.receipts.set(r.key, copy(r));
-    this.seen.set(s.id, copy(s));
+    this.messages.set(m.id, this.copy(m));
+    this.receipts.set(r.key, this.copy(r));
+    this.seen.set(s.id, this.copy(s));
   }
 
   async putMessage(m: StoredMessage) {
-    this.messages.set(m.id, copy(m));
+    this.messages.set(m.id, this.copy(m));
   }
   async getMessage(id: string) {
     const m = this.messages.get(id);
-    return m && copy(m);
+    return m && this.copy(m);
   }
   async listMessages(options: { kind?: string; conversationWith?: string; limit?: number } = {}) {
     return [...this.messages.values()]
@@ -55,18 +83,18 @@ export class MemoryStore implements NodeStore {
       )
       .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? -1 : 1))
       .slice(0, options.limit ?? Infinity)
-      .map(copy);
+      .map(this.copy);
   }
 
   async putOutbox(e: OutboxEntry) {
-    this.outbox.set(e.id, copy(e));
+    this.outbox.set(e.id, this.copy(e));
   }
   async getOutbox(id: string) {
     const e = this.outbox.get(id);
-    return e && copy(e);
+    return e && this.copy(e);
   }
   async listOutbox() {
-    return [...this.outbox.values()].sort((a, b) => a.createdAt - b.createdAt).map(copy);
+    return [...this.outbox.values()].sort((a, b) => a.createdAt - b.createdAt).map(this.copy);
   }
   async deleteOutbox(id: string) {
     this.outbox.delete(id);
@@ -74,16 +102,16 @@ export class MemoryStore implements NodeStore {
 
   async putRelayCopy(c: RelayCopy) {
     this.relayTotal += c.size - (this.relay.get(c.id)?.size ?? 0);
-    this.relay.set(c.id, copy(c));
+    this.relay.set(c.id, this.copy(c));
   }
   async getRelayCopy(id: string) {
     const c = this.relay.get(id);
-    return c && copy(c);
+    return c && this.copy(c);
   }
   async listRelayCopies() {
     return [...this.relay.values()]
       .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1))
-      .map(copy);
+      .map(this.copy);
   }
   async deleteRelayCopy(id: string) {
     this.relayTotal -= this.relay.get(id)?.size ?? 0;
@@ -94,56 +122,56 @@ export class MemoryStore implements NodeStore {
   }
 
   async putReceipt(r: ReceiptRecord) {
-    this.receipts.set(r.key, copy(r));
+    this.receipts.set(r.key, this.copy(r));
   }
   async getReceipt(key: string) {
     const r = this.receipts.get(key);
-    return r && copy(r);
+    return r && this.copy(r);
   }
   async listReceipts() {
-    return [...this.receipts.values()].map(copy);
+    return [...this.receipts.values()].map(this.copy);
   }
   async deleteReceipt(key: string) {
     this.receipts.delete(key);
   }
 
   async putSeen(s: SeenRecord) {
-    this.seen.set(s.id, copy(s));
+    this.seen.set(s.id, this.copy(s));
   }
   async getSeen(id: string) {
     const s = this.seen.get(id);
-    return s && copy(s);
+    return s && this.copy(s);
   }
   async deleteSeen(id: string) {
     this.seen.delete(id);
   }
   async listSeen() {
-    return [...this.seen.values()].map(copy);
+    return [...this.seen.values()].map(this.copy);
   }
 
   async getRelayPolicy() {
-    return copy(this.policy);
+    return this.copy(this.policy);
   }
   async putRelayPolicy(policy: RelayPolicy) {
-    this.policy = copy(policy);
+    this.policy = this.copy(policy);
   }
 
   async getIdentity() {
-    return this.identity && copy(this.identity);
+    return this.identity && this.copy(this.identity);
   }
   async putIdentity(identity: IdentityRecord) {
-    this.identity = copy(identity);
+    this.identity = this.copy(identity);
   }
 
   async putContact(c: ContactRecord) {
-    this.contacts.set(c.fingerprint, copy(c));
+    this.contacts.set(c.fingerprint, this.copy(c));
   }
   async getContact(fingerprint: string) {
     const c = this.contacts.get(fingerprint);
-    return c && copy(c);
+    return c && this.copy(c);
   }
   async listContacts() {
-    return [...this.contacts.values()].sort((a, b) => a.addedAt - b.addedAt).map(copy);
+    return [...this.contacts.values()].sort((a, b) => a.addedAt - b.addedAt).map(this.copy);
   }
   async deleteContact(fingerprint: string) {
     this.contacts.delete(fingerprint);

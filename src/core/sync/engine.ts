@@ -25,6 +25,8 @@ export interface SyncEngine {
   /** Verifies and persists receipts; the session acknowledges them afterwards. */
   acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void>;
   receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void>;
+  /** The session ended with these requested ids never delivered: others may fetch them. */
+  requestsAbandoned(ids: string[]): void;
   /** A stranger's friend request on an introduction channel. */
   acceptIntroduction(envelope: Uint8Array): Promise<void>;
 }

@@ -294,6 +294,7 @@ export class Session {
   private finish(error: SessionError | null): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
+    if (this.requested.size) this.options.engine.requestsAbandoned([...this.requested]);
     this.options.onClosed?.(this, error);
   }
 }

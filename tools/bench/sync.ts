@@ -1,0 +1,59 @@
+/**
+ * `npm run bench:sync [-- --nodes 1000]`: the simulator at 500 people over 7 virtual days with
+ * hop limit 2, against the ideal and the naive flooding baseline. Table, then one JSON line.
+ */
+import { simulate } from '../sim/cli';
+import { report, round } from './stats';
+
+const argv = process.argv.slice(2);
+const { runs, wall_s } = await simulate(
+  ['--nodes', '500', '--days', '7', '--hops', '2', '--out', 'bench-results/sync', ...argv],
+  () => undefined,
+);
+const r = runs[0]!;
+const naive = r.naive_bytes_per_delivered_byte ?? 0;
+report(
+  `Sync and relay: ${r.nodes} people, 7 days, hop limit 2 (${r.messages} messages, ${r.pairs_intended} deliveries intended)`,
+  [
+    {
+      metric: 'delivery_ratio_vs_ideal',
+      value: round(r.delivery_ratio_vs_ideal, 4),
+      unit: '',
+      target: '≥ 0.99',
+    },
+    {
+      metric: 'delay_p50_s',
+      value: Math.round(r.delay_p50_s),
+      unit: 's',
+      target: `(ideal p50 ${Math.round(r.ideal_delay_p50_s)} s)`,
+    },
+    { metric: 'delay_p95_s', value: Math.round(r.delay_p95_s), unit: 's' },
+    {
+      metric: 'bytes_per_delivered_byte',
+      value: round(r.bytes_per_delivered_byte, 2),
+      unit: 'B/B',
+    },
+    {
+      metric: 'naive_bytes_per_delivered_byte',
+      value: round(naive, 2),
+      unit: 'B/B',
+      target: '≥ 5× Murmur',
+    },
+    {
+      metric: 'duplicate_body_ratio',
+      value: round(r.duplicate_body_ratio, 5),
+      unit: '',
+      target: '≤ 0.01',
+    },
+    { metric: 'peak_relay_bytes_per_node', value: r.peak_relay_bytes_per_node, unit: 'B' },
+    { metric: 'wall_s', value: round(wall_s, 1), unit: 's' },
+  ],
+  {
+    nodes: r.nodes,
+    pairs_ideal: r.pairs_ideal,
+    pairs_delivered: r.pairs_delivered,
+    naive_ratio: round(naive / r.bytes_per_delivered_byte, 2),
+    mean_peak_relay_bytes: Math.round(r.mean_peak_relay_bytes),
+    session_errors: r.session_errors,
+  },
+);

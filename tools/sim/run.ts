@@ -1,0 +1,271 @@
+/**
+ * One simulation run: the real MurmurNode for every person, real envelopes and sessions over
+ * in-memory channels, driven by a virtual clock through everyone's online sessions and
+ * messages. Measures delivery against the ideal, delays, bytes and duplicates.
+ */
+import { randomBytes } from '../../src/core/bytes';
+import type { Message } from '../../src/core/messages/kinds';
+import { MurmurNode } from '../../src/core/node/node';
+import { MemoryStore } from '../../src/core/state/memory-store';
+import type { RelayCopy } from '../../src/core/state/records';
+import { channelPair, newTraffic } from '../../src/core/sync/memory-channel';
+import type { Session } from '../../src/core/sync/session';
+import type { SimConfig } from './config';
+import { earliestArrival } from './ideal';
+import type { World } from './world';
+
+class PeakStore extends MemoryStore {
+  peak = 0;
+  override async putRelayCopy(copy: RelayCopy) {
+    await super.putRelayCopy(copy);
+    this.peak = Math.max(this.peak, await this.relayBytes());
+  }
+}
+
+export interface RunResult {
+  hopLimit: number;
+  nodes: number;
+  messages: number;
+  pairs_intended: number;
+  pairs_ideal: number;
+  pairs_delivered: number;
+  delivered_outside_ideal: number;
+  delivery_ratio_vs_ideal: number;
+  delay_p50_s: number;
+  delay_p95_s: number;
+  ideal_delay_p50_s: number;
+  bytes_sent: number;
+  bytes_delivered: number;
+  bytes_per_delivered_byte: number;
+  envelope_transfers: number;
+  duplicate_body_transfers: number;
+  duplicate_body_ratio: number;
+  peak_relay_bytes_per_node: number;
+  mean_peak_relay_bytes: number;
+  session_errors: number;
+  session_error_reasons: Record<string, number>;
+  wall_s: number;
+  /** Envelope size of each planned message, for the naive baseline. */
+  sizes: number[];
+}
+
+const pct = (values: number[], p: number) => {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+export async function runSimulation(
+  world: World,
+  config: SimConfig,
+  hopLimit: number,
+): Promise<RunResult> {
+  const started = performance.now();
+  const horizon = config.days * 24 * 3600;
+  const clock = { t: 0 };
+  const traffic = newTraffic();
+  const stores = world.keyrings.map(() => new PeakStore({ copyRecords: false }));
+  const fingerprints = world.keyrings.map((k) => k.me.fingerprintHex);
+  const indexOf = new Map(fingerprints.map((fp, i) => [fp, i]));
+  const idToPlan = new Map<string, number>();
+  const delivered = new Map<string, number>(); // `${plan}:${recipient}` → time
+  const transfers = new Set<string>();
+  let envelopeTransfers = 0;
+  let duplicates = 0;
+  let sessionErrors = 0;
+  const errorReasons = new Map<string, number>();
+  const live = new Set<Session>();
+
+  const nodes = world.keyrings.map((keyring, i) => {
+    const node = new MurmurNode({
+      keyring,
+      store: stores[i]!,
+      now: () => clock.t * 1000,
+      events: {
+        message: (opened) => {
+          const plan = idToPlan.get(opened.envelope.id);
+          if (plan !== undefined) delivered.set(`${plan}:${i}`, clock.t);
+        },
+      },
+      onSessionClosed: (_peer, error) => {
+        if (error && error.code !== 'done') {
+          sessionErrors++;
+          errorReasons.set(error.message, (errorReasons.get(error.message) ?? 0) + 1);
+        }
+      },
+    });
+    const accept = node.acceptEnvelope.bind(node);
+    node.acceptEnvelope = async (peer, bytes, id) => {
+      envelopeTransfers++;
+      const key = `${i}:${id}`;
+      if (transfers.has(key)) duplicates++;
+      transfers.add(key);
+      return accept(peer, bytes, id);
+    };
+    return node;
+  });
+
+  const online = new Set<number>();
+  const sessionsOf = new Map<number, Set<Session>>();
+  const track = (i: number, s: Session) => {
+    live.add(s);
+    (sessionsOf.get(i) ?? sessionsOf.set(i, new Set()).get(i)!).add(s);
+  };
+  const connect = (a: number, b: number) => {
+    const [ca, cb] = channelPair(traffic);
+    const answering = nodes[b]!.attach(cb);
+    const calling = nodes[a]!.attach(ca, world.keyrings[a]!.friend(fingerprints[b]!)!);
+    track(a, calling);
+    track(b, answering);
+  };
+  const disconnect = (i: number) => {
+    for (const s of sessionsOf.get(i) ?? []) {
+      s.close();
+      live.delete(s);
+    }
+    sessionsOf.delete(i);
+  };
+  const quiesce = async () => {
+    let lastFrames = -1;
+    for (let stable = 0; stable < 2;) {
+      await Promise.all([...live].map((s) => s.settled()));
+      await new Promise((resolve) => setImmediate(resolve));
+      stable = traffic.inFlight === 0 && traffic.frames === lastFrames ? stable + 1 : 0;
+      lastFrames = traffic.frames;
+      for (const s of live) if (s.state === 'closed') live.delete(s);
+    }
+  };
+
+  type Event = { t: number; order: number; run: () => Promise<void> };
+  const events: Event[] = [];
+  world.online.forEach((intervals, i) => {
+    for (const { start, end } of intervals) {
+      events.push({
+        t: start,
+        order: 1,
+        run: async () => {
+          online.add(i);
+          await nodes[i]!.purgeExpired();
+          for (const f of world.friends[i]!) if (online.has(f)) connect(i, f);
+        },
+      });
+      events.push({
+        t: end,
+        order: 0,
+        run: async () => {
+          online.delete(i);
+          disconnect(i);
+        },
+      });
+    }
+  });
+  for (const m of world.plan) {
+    events.push({
+      t: m.at,
+      order: 2,
+      run: async () => {
+        const text = 'm'.repeat(config.textBytes);
+        const message: Message =
+          m.kind === 'direct'
+            ? { kind: 'direct', id: randomBytes(16), createdAt: clock.t * 1000, text }
+            : {
+                kind: 'post',
+                id: randomBytes(16),
+                createdAt: clock.t * 1000,
+                text,
+                thumbnails: [],
+                audience: { kind: 'all-friends' },
+                mirroredFrom: null,
+              };
+        const entry = await nodes[m.sender]!.send(
+          message,
+          m.recipients.map((r) => fingerprints[r]!),
+          { hopLimit, ttlSeconds: config.ttlDays * 86400 },
+        );
+        idToPlan.set(entry.id, m.index);
+        sizes[m.index] = entry.bytes.length;
+      },
+    });
+  }
+  const sizes: number[] = new Array(world.plan.length).fill(0);
+  events.sort((a, b) => a.t - b.t || a.order - b.order);
+  for (const event of events) {
+    clock.t = event.t;
+    await event.run();
+    await quiesce();
+  }
+
+  // Compare with the ideal.
+  let pairsIntended = 0;
+  let pairsIdeal = 0;
+  let pairsDelivered = 0;
+  let outsideIdeal = 0;
+  let bytesDelivered = 0;
+  const delays: number[] = [];
+  const missed: object[] = [];
+  const idealDelays: number[] = [];
+  for (const m of world.plan) {
+    const arrival = earliestArrival({
+      friends: world.friends,
+      contact: world.contact,
+      sender: m.sender,
+      sentAt: m.at,
+      expiresAt: Math.min(m.at + config.ttlDays * 86400, horizon),
+      hopLimit,
+    });
+    for (const r of m.recipients) {
+      pairsIntended++;
+      const ideal = arrival.get(r);
+      const got = delivered.get(`${m.index}:${r}`);
+      if (ideal !== undefined) {
+        pairsIdeal++;
+        idealDelays.push(ideal - m.at);
+      }
+      if (ideal !== undefined && got === undefined && process.env.SIM_DEBUG)
+        missed.push({
+          plan: m.index,
+          kind: m.kind,
+          sender: m.sender,
+          recipient: r,
+          sentAt: m.at,
+          idealAt: ideal,
+          slots: m.recipients.length,
+        });
+      if (got !== undefined) {
+        pairsDelivered++;
+        bytesDelivered += sizes[m.index]!;
+        delays.push(got - m.at);
+        if (ideal === undefined) outsideIdeal++;
+      }
+    }
+  }
+  const peaks = stores.map((s) => s.peak);
+  if (process.env.SIM_DEBUG)
+    (await import('node:fs')).writeFileSync(process.env.SIM_DEBUG, JSON.stringify(missed, null, 1));
+  void indexOf;
+  return {
+    hopLimit,
+    nodes: config.nodes,
+    messages: world.plan.length,
+    pairs_intended: pairsIntended,
+    pairs_ideal: pairsIdeal,
+    pairs_delivered: pairsDelivered,
+    delivered_outside_ideal: outsideIdeal,
+    delivery_ratio_vs_ideal: pairsIdeal ? (pairsDelivered - outsideIdeal) / pairsIdeal : 1,
+    delay_p50_s: pct(delays, 50),
+    delay_p95_s: pct(delays, 95),
+    ideal_delay_p50_s: pct(idealDelays, 50),
+    bytes_sent: traffic.bytes,
+    bytes_delivered: bytesDelivered,
+    bytes_per_delivered_byte: bytesDelivered ? traffic.bytes / bytesDelivered : 0,
+    envelope_transfers: envelopeTransfers,
+    duplicate_body_transfers: duplicates,
+    duplicate_body_ratio: envelopeTransfers ? duplicates / envelopeTransfers : 0,
+    peak_relay_bytes_per_node: Math.max(0, ...peaks),
+    mean_peak_relay_bytes: peaks.reduce((a, b) => a + b, 0) / peaks.length,
+    session_errors: sessionErrors,
+    session_error_reasons: Object.fromEntries(errorReasons),
+    wall_s: (performance.now() - started) / 1000,
+    sizes,
+  };
+}
