@@ -22,8 +22,9 @@ export async function simulate(argv: string[], log = console.log) {
   for (const hopLimit of config.hops) {
     const result = await runSimulation(world, config, hopLimit);
     const naive = config.naive ? runNaive(world, config, hopLimit, result.sizes) : null;
-    const { sizes: _sizes, ...figures } = result;
-    runs.push({ ...figures, ...naive });
+    const figures: Partial<typeof result> = { ...result };
+    delete figures.sizes;
+    runs.push({ ...(figures as Omit<typeof result, 'sizes'>), ...naive });
     log(
       `hop limit ${hopLimit}: delivered ${(result.delivery_ratio_vs_ideal * 100).toFixed(2)} % of ideal, ${result.bytes_per_delivered_byte.toFixed(2)} B/B (naive ${naive?.naive_bytes_per_delivered_byte.toFixed(2) ?? '–'}), ${result.wall_s.toFixed(1)} s`,
     );

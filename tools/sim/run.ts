@@ -3,6 +3,7 @@
  * in-memory channels, driven by a virtual clock through everyone's online sessions and
  * messages. Measures delivery against the ideal, delays, bytes and duplicates.
  */
+import { writeFileSync } from 'node:fs';
 import { randomBytes } from '../../src/core/bytes';
 import type { Message } from '../../src/core/messages/kinds';
 import { MurmurNode } from '../../src/core/node/node';
