@@ -28,7 +28,7 @@ import {
   shouldOfferOutbox,
 } from './offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
-import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
+import { acceptReceipts, receiptsAcknowledged, receiptsFor, widenAudience } from './receipts';
 import { dropExpiredCopies } from './relay-store';
 
 export interface NodeOptions {
@@ -252,10 +252,17 @@ export class MurmurNode implements SyncEngine {
       const entry = await store.getOutbox(id);
       if (entry && addOnce(entry.heldBy, peer.fingerprintHex)) {
         await store.putOutbox(entry);
+        const delivered = entry.recipients
+          .filter((r) => r.state === 'delivered')
+          .map((r) => r.slot);
+        await widenAudience(this.ctx, id, delivered, peer.fingerprintHex);
         this.ctx.events.outbox?.(id);
       }
       const copy = await store.getRelayCopy(id);
-      if (copy && addOnce(copy.heldBy, peer.fingerprintHex)) await store.putRelayCopy(copy);
+      if (copy && addOnce(copy.heldBy, peer.fingerprintHex)) {
+        await store.putRelayCopy(copy);
+        await widenAudience(this.ctx, id, copy.deliveredSlots, peer.fingerprintHex);
+      }
     }
   }
 

@@ -37,9 +37,11 @@ export async function receiptsFor(
 ): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
   const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await ctx.store.listReceipts();
+  const fp = peer.fingerprintHex;
   for (const r of candidates) {
-    if (r.sentTo.includes(peer.fingerprintHex)) continue;
-    if (!(await audienceOf(ctx, r.id)).has(peer.fingerprintHex)) continue;
+    if (r.sentTo.includes(fp)) continue;
+    // Records from before `audience` existed: work it out from the store.
+    if (!(r.audience ? r.audience.includes(fp) : (await audienceOf(ctx, r.id)).has(fp))) continue;
     out.push({ id: fromHex(r.id), slot: r.slot, token: r.token });
   }
   return out;
@@ -52,6 +54,19 @@ async function receiptsOf(ctx: NodeContext, keys: readonly string[]): Promise<Re
     if (r) out.push(r);
   }
   return out;
+}
+
+/** A friend now holds a copy of `id`: receipts for it should reach that friend too. */
+export async function widenAudience(
+  ctx: NodeContext,
+  id: string,
+  slots: readonly number[],
+  peer: string,
+): Promise<void> {
+  for (const slot of slots) {
+    const r = await ctx.store.getReceipt(`${id}:${slot}`);
+    if (r?.audience && addOnce(r.audience, peer)) await ctx.store.putReceipt(r);
+  }
 }
 
 /** The peer persisted these receipts: stop sending them to it. */

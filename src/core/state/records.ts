@@ -65,6 +65,9 @@ export interface ReceiptRecord {
   token: Uint8Array;
   /** Unix seconds. */
   expiresAt: number;
+  /** Friends this receipt should reach (kept up to date as friends come to hold the copy). */
+  audience?: string[];
+  /** Friends that acknowledged it (or sent it to us). */
   sentTo: string[];
 }
 
