@@ -6,7 +6,13 @@
 import * as openpgp from 'openpgp';
 import { toHex } from './bytes';
 import { sha256Block } from './crypto/sha256-block';
-import { direction, HINT_BYTES, pairwiseKeys, type PairwiseKeys } from './envelope/pairwise';
+import {
+  direction,
+  HINT_BYTES,
+  pairwiseKeys,
+  pairwiseKeysAsync,
+  type PairwiseKeys,
+} from './envelope/pairwise';
 import type { Slot } from './envelope/format';
 import type { Identity } from './identity/identity';
 import {
@@ -73,17 +79,40 @@ export class Keyring {
   addFriend(publicKey: openpgp.PublicKey): Friend {
     const fingerprint = fingerprintBytes(publicKey);
     const encryption = encryptionSubkeyOf(publicKey);
-    const friend: Friend = {
-      fingerprint,
-      fingerprintHex: toHex(fingerprint),
+    return this.remember(
       publicKey,
-      encryption,
-      keys: pairwiseKeys(
+      pairwiseKeys(
         this.me.encryptionSecret,
         this.me.fingerprint,
         encryption.publicKey,
         fingerprint,
       ),
+    );
+  }
+
+  /** Like addFriend, with the key agreement done by WebCrypto (for many friends at once). */
+  async addFriendAsync(publicKey: openpgp.PublicKey): Promise<Friend> {
+    const fingerprint = fingerprintBytes(publicKey);
+    const encryption = encryptionSubkeyOf(publicKey);
+    return this.remember(
+      publicKey,
+      await pairwiseKeysAsync(
+        this.me.encryptionSecret,
+        this.me.fingerprint,
+        encryption.publicKey,
+        fingerprint,
+      ),
+    );
+  }
+
+  private remember(publicKey: openpgp.PublicKey, keys: PairwiseKeys): Friend {
+    const fingerprint = fingerprintBytes(publicKey);
+    const friend: Friend = {
+      fingerprint,
+      fingerprintHex: toHex(fingerprint),
+      publicKey,
+      encryption: encryptionSubkeyOf(publicKey),
+      keys,
       dirFromMe: direction(this.me.fingerprint, fingerprint),
       dirToMe: direction(fingerprint, this.me.fingerprint),
     };

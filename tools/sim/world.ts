@@ -37,7 +37,8 @@ export async function buildWorld(config: SimConfig): Promise<World> {
     Array.from({ length: config.nodes }, (_, i) => createIdentity(`p${i}`)),
   );
   const keyrings = identities.map((id) => new Keyring(id));
-  friends.forEach((set, i) => set.forEach((j) => keyrings[i]!.addFriend(identities[j]!.publicKey)));
+  for (const [i, set] of friends.entries())
+    await Promise.all([...set].map((j) => keyrings[i]!.addFriendAsync(identities[j]!.publicKey)));
 
   const contacts = new Map<string, Interval[]>();
   const contact = (a: number, b: number) => {

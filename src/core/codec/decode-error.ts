@@ -1,14 +1,9 @@
 /** The one error every Murmur decoder throws or returns: typed, with a reason for logs. */
+import { CodedError } from '../coded-error';
 export type DecodeErrorCode = 'malformed' | 'too-large' | 'unsupported-version' | 'bad-checksum';
 
-export class DecodeError extends Error {
+export class DecodeError extends CodedError<DecodeErrorCode> {
   override readonly name = 'DecodeError';
-  constructor(
-    readonly code: DecodeErrorCode,
-    readonly reason: string,
-  ) {
-    super(`${code}: ${reason}`);
-  }
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: DecodeError };

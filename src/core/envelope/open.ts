@@ -4,6 +4,7 @@
  * or, when asked to, a friend request from a stranger whose enclosed card carries the key
  * that signed it. Every failure is a typed error; nothing throws.
  */
+import { CodedError } from '../coded-error';
 import * as openpgp from 'openpgp';
 import { bytesEqual, concatBytes, toHex } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
@@ -25,14 +26,8 @@ export type OpenErrorCode =
   | 'expired'
   | 'unsupported-version';
 
-export class OpenError extends Error {
+export class OpenError extends CodedError<OpenErrorCode> {
   override readonly name = 'OpenError';
-  constructor(
-    readonly code: OpenErrorCode,
-    readonly reason: string,
-  ) {
-    super(`${code}: ${reason}`);
-  }
 }
 
 export interface Opened {

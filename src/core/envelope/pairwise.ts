@@ -14,7 +14,7 @@
 import { compareBytes, concatBytes, toHex, utf8 } from '../bytes';
 import { deriveKey, sha256 } from '../crypto/hash';
 import { sha256Block } from '../crypto/sha256-block';
-import { agreeStatic } from '../crypto/x25519';
+import { agreeStatic, agreeStaticAsync } from '../crypto/x25519';
 
 export const NONCE_BYTES = 16;
 export const HINT_BYTES = 8;
@@ -34,7 +34,28 @@ export function pairwiseKeys(
   theirPublic: Uint8Array,
   theirFingerprint: Uint8Array,
 ): PairwiseKeys {
-  const shared = agreeStatic(mySecret, theirPublic);
+  return keysFromShared(agreeStatic(mySecret, theirPublic), myFingerprint, theirFingerprint);
+}
+
+/** The same keys, with the X25519 agreement done by WebCrypto where it can be. */
+export async function pairwiseKeysAsync(
+  mySecret: Uint8Array,
+  myFingerprint: Uint8Array,
+  theirPublic: Uint8Array,
+  theirFingerprint: Uint8Array,
+): Promise<PairwiseKeys> {
+  return keysFromShared(
+    await agreeStaticAsync(mySecret, theirPublic),
+    myFingerprint,
+    theirFingerprint,
+  );
+}
+
+function keysFromShared(
+  shared: Uint8Array,
+  myFingerprint: Uint8Array,
+  theirFingerprint: Uint8Array,
+): PairwiseKeys {
   const [low, high] =
     compareBytes(myFingerprint, theirFingerprint) < 0
       ? [myFingerprint, theirFingerprint]

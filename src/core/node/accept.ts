@@ -12,6 +12,7 @@ import { decodeMessage } from '../messages/codec';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
 import { nowSeconds, type NodeContext } from './context';
+import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
 
 export interface Accepted {
@@ -78,18 +79,21 @@ export async function acceptEnvelope(
       const isNew = !(await store.getMessage(id));
       opened = result.value;
       // One step: message, receipt token and seen marker, so a crash cannot keep one without the others.
+      const receipt = {
+        key: `${id}:${opened.slot}`,
+        id,
+        slot: opened.slot,
+        token: opened.receiptToken!,
+        expiresAt: envelope.header.expiresAt,
+        audience: [opened.senderFingerprintHex, peer.fingerprintHex],
+        sentTo: [],
+      };
       await store.putDelivery(
         storedMessageOf(opened, ctx.now(), keyring.me.fingerprintHex),
-        {
-          key: `${id}:${opened.slot}`,
-          id,
-          slot: opened.slot,
-          token: opened.receiptToken!,
-          expiresAt: envelope.header.expiresAt,
-          sentTo: [],
-        },
+        receipt,
         seen,
       );
+      trackReceipt(ctx, receipt);
       if (!isNew) opened = null;
     } else {
       // It was ours but does not open: never fetch it again.

@@ -18,6 +18,11 @@ export interface NodeContext {
   /** Milliseconds since the epoch (a virtual clock in the simulator). */
   now: () => number;
   events: NodeEvents;
+  /**
+   * Keys of receipts that some friend in their audience has not acknowledged: an in-memory
+   * index derived from the store (null until first needed, so a restarted node rebuilds it).
+   */
+  pendingReceipts: Set<string> | null;
 }
 
 export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);

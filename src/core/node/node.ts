@@ -37,6 +37,8 @@ export interface NodeOptions {
   now?: () => number;
   events?: NodeEvents;
   rateLimits?: RateLimits;
+  /** Shared count of frames not yet handled, across sessions (for simulations). */
+  activity?: { pending: number };
   /** Called when a session ends, with its error if it failed. */
   onSessionClosed?: (peer: Friend | null, error: SessionError | null) => void;
 }
@@ -61,6 +63,7 @@ export class MurmurNode implements SyncEngine {
       store: options.store,
       now: options.now ?? (() => Date.now()),
       events: options.events ?? {},
+      pendingReceipts: null,
     };
   }
 
@@ -77,6 +80,7 @@ export class MurmurNode implements SyncEngine {
       calling,
       acceptIntroductions,
       rateLimits: this.options.rateLimits,
+      activity: this.options.activity,
       onEstablished: (session) => {
         const fp = session.peer!.fingerprintHex;
         const previous = this.sessions.get(fp);

@@ -25,27 +25,19 @@ function headerOf(bytes: Uint8Array): EnvelopeHeader {
   return decodeHeader(bytes).header;
 }
 
-export function offerOfOutbox(entry: OutboxEntry): OfferEntry {
-  const b = entry.bytes;
+/** An offer is built from the held bytes alone: the header is their prefix. */
+function offerOf(id: string, bytes: Uint8Array): OfferEntry {
   return {
-    id: fromHex(entry.id),
-    size: b.length,
-    expiresAt: expiresAtOf(b),
-    hopsLeft: hopsLeftOf(b),
-    header: headerPrefix(b),
+    id: fromHex(id),
+    size: bytes.length,
+    expiresAt: expiresAtOf(bytes),
+    hopsLeft: hopsLeftOf(bytes),
+    header: headerPrefix(bytes),
   };
 }
 
-export function offerOfCopy(copy: RelayCopy): OfferEntry {
-  const b = copy.bytes;
-  return {
-    id: fromHex(copy.id),
-    size: copy.size,
-    expiresAt: expiresAtOf(b),
-    hopsLeft: hopsLeftOf(b),
-    header: headerPrefix(b),
-  };
-}
+export const offerOfOutbox = (entry: OutboxEntry): OfferEntry => offerOf(entry.id, entry.bytes);
+export const offerOfCopy = (copy: RelayCopy): OfferEntry => offerOf(copy.id, copy.bytes);
 
 export function shouldOfferOutbox(
   entry: OutboxEntry,

@@ -29,6 +29,25 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
   return out;
 }
 
+const stillPending = (r: ReceiptRecord) =>
+  !r.audience || r.audience.some((fp) => !r.sentTo.includes(fp));
+
+/** Keeps the in-memory index of receipts still to deliver in step with a record just written. */
+export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
+  if (!ctx.pendingReceipts) return;
+  if (stillPending(record)) ctx.pendingReceipts.add(record.key);
+  else ctx.pendingReceipts.delete(record.key);
+}
+
+async function pendingReceipts(ctx: NodeContext): Promise<ReceiptRecord[]> {
+  if (!ctx.pendingReceipts) {
+    const all = await ctx.store.listReceipts();
+    ctx.pendingReceipts = new Set(all.filter(stillPending).map((r) => r.key));
+    return all.filter(stillPending);
+  }
+  return receiptsOf(ctx, [...ctx.pendingReceipts]);
+}
+
 /** Receipts the peer should get and has not acknowledged: all of them, or these (`id:slot`) only. */
 export async function receiptsFor(
   ctx: NodeContext,
@@ -36,7 +55,7 @@ export async function receiptsFor(
   onlyKeys?: readonly string[],
 ): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
-  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await ctx.store.listReceipts();
+  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await pendingReceipts(ctx);
   const fp = peer.fingerprintHex;
   for (const r of candidates) {
     if (r.sentTo.includes(fp)) continue;
@@ -65,7 +84,10 @@ export async function widenAudience(
 ): Promise<void> {
   for (const slot of slots) {
     const r = await ctx.store.getReceipt(`${id}:${slot}`);
-    if (r?.audience && addOnce(r.audience, peer)) await ctx.store.putReceipt(r);
+    if (r?.audience && addOnce(r.audience, peer)) {
+      await ctx.store.putReceipt(r);
+      trackReceipt(ctx, r);
+    }
   }
 }
 
@@ -77,7 +99,10 @@ export async function receiptsAcknowledged(
 ): Promise<void> {
   for (const { id, slot } of entries) {
     const record = await ctx.store.getReceipt(`${id}:${slot}`);
-    if (record && addOnce(record.sentTo, peer.fingerprintHex)) await ctx.store.putReceipt(record);
+    if (record && addOnce(record.sentTo, peer.fingerprintHex)) {
+      await ctx.store.putReceipt(record);
+      trackReceipt(ctx, record);
+    }
   }
 }
 
@@ -105,11 +130,13 @@ export async function acceptReceipts(
       slot: entry.slot,
       token: entry.token,
       expiresAt,
+      audience: [...(await audienceOf(ctx, id))],
       sentTo: [],
     };
     if (!known || addOnce(record.sentTo, peer.fingerprintHex)) {
       addOnce(record.sentTo, peer.fingerprintHex);
       await ctx.store.putReceipt(record);
+      trackReceipt(ctx, record);
     }
     await applyReceipt(ctx, id, entry.slot);
     if (!known) fresh.push(record);

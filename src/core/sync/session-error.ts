@@ -1,12 +1,7 @@
 /** Why a session ended, as a closed set of codes (the same as the BYE frame's). */
+import { CodedError } from '../coded-error';
 import type { ByeCode } from './frames';
 
-export class SessionError extends Error {
+export class SessionError extends CodedError<ByeCode> {
   override readonly name = 'SessionError';
-  constructor(
-    readonly code: ByeCode,
-    readonly reason: string,
-  ) {
-    super(`${code}: ${reason}`);
-  }
 }

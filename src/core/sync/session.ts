@@ -42,6 +42,8 @@ export interface SessionOptions {
   acceptIntroductions?: boolean;
   rateLimits?: RateLimits;
   wallClock?: () => number;
+  /** Shared count of frames received and not yet handled (lets a simulation see quiet). */
+  activity?: { pending: number };
   onEstablished?: (session: Session) => void;
   onClosed?: (session: Session, error: SessionError | null) => void;
 }
@@ -70,9 +72,14 @@ export class Session {
         this.fail(new SessionError('rate-limited', 'too many frames or bytes'));
         return;
       }
+      const activity = this.options.activity;
+      if (activity) activity.pending++;
       this.queue = this.queue
         .then(() => this.handle(bytes))
-        .catch((error: unknown) => this.fail(error));
+        .catch((error: unknown) => this.fail(error))
+        .finally(() => {
+          if (activity) activity.pending--;
+        });
     });
     // Behind the frames already received: a BYE's reason must not be overtaken by the close.
     options.channel.onClose(() => {
