@@ -60,6 +60,8 @@ export function hopChart(points: HopPoint[], title: string): string {
         `<text x="${x(p.hopLimit)}" y="${H - pad.b + 20}" text-anchor="middle">${p.hopLimit}</text>`,
     )
     .join('');
+  // In the middle band of the plot, clear of the ratio lines near the top.
+  const legendTop = pad.t + (H - pad.t - pad.b) * 0.3;
   const legend = [
     ['#5b4bdb', 'delivery ratio vs ideal', ''],
     ['#1fa28c', 'delivered / intended', ''],
@@ -68,7 +70,7 @@ export function hopChart(points: HopPoint[], title: string): string {
   ]
     .map(
       ([c, t, d], i) =>
-        `<line x1="${pad.l + 10}" x2="${pad.l + 40}" y1="${pad.t + 12 + i * 18}" y2="${pad.t + 12 + i * 18}" stroke="${c}" stroke-width="2.5" ${d ? `stroke-dasharray="${d}"` : ''}/><text x="${pad.l + 46}" y="${pad.t + 16 + i * 18}">${t}</text>`,
+        `<line x1="${pad.l + 10}" x2="${pad.l + 40}" y1="${legendTop + i * 18}" y2="${legendTop + i * 18}" stroke="${c}" stroke-width="2.5" ${d ? `stroke-dasharray="${d}"` : ''}/><text x="${pad.l + 46}" y="${legendTop + 4 + i * 18}">${t}</text>`,
     )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">
