@@ -19,10 +19,11 @@ export interface NodeContext {
   now: () => number;
   events: NodeEvents;
   /**
-   * Keys of receipts that some friend in their audience has not acknowledged: an in-memory
-   * index derived from the store (null until first needed, so a restarted node rebuilds it).
+   * For each friend, the keys of receipts owed to them (in the audience, not acknowledged): an
+   * in-memory index derived from the store (null until first needed, so a restart rebuilds it).
+   * Records from before `audience` existed are listed under '*'.
    */
-  pendingReceipts: Set<string> | null;
+  pendingReceipts: Map<string, Set<string>> | null;
 }
 
 export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);

@@ -28,7 +28,13 @@ import {
   shouldOfferOutbox,
 } from './offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
-import { acceptReceipts, receiptsAcknowledged, receiptsFor, widenAudience } from './receipts';
+import {
+  acceptReceipts,
+  forgetReceipt,
+  receiptsAcknowledged,
+  receiptsFor,
+  widenAudience,
+} from './receipts';
 import { dropExpiredCopies } from './relay-store';
 
 export interface NodeOptions {
@@ -164,7 +170,10 @@ export class MurmurNode implements SyncEngine {
     const freed = await dropExpiredCopies(store, now);
     for (const s of await store.listSeen()) if (s.expiresAt < now) await store.deleteSeen(s.id);
     for (const r of await store.listReceipts())
-      if (r.expiresAt < now) await store.deleteReceipt(r.key);
+      if (r.expiresAt < now) {
+        await store.deleteReceipt(r.key);
+        forgetReceipt(this.ctx, r.key);
+      }
     for (const e of await store.listOutbox())
       if (e.expiresAt < now && e.bytes.length > 0)
         await store.putOutbox({ ...e, bytes: new Uint8Array() });

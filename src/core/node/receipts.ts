@@ -29,23 +29,31 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
   return out;
 }
 
-const stillPending = (r: ReceiptRecord) =>
-  !r.audience || r.audience.some((fp) => !r.sentTo.includes(fp));
+const LEGACY = '*';
 
-/** Keeps the in-memory index of receipts still to deliver in step with a record just written. */
-export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
-  if (!ctx.pendingReceipts) return;
-  if (stillPending(record)) ctx.pendingReceipts.add(record.key);
-  else ctx.pendingReceipts.delete(record.key);
+function indexInto(index: Map<string, Set<string>>, r: ReceiptRecord): void {
+  const owedTo = r.audience ? r.audience.filter((fp) => !r.sentTo.includes(fp)) : [LEGACY];
+  for (const fp of r.audience ?? []) if (r.sentTo.includes(fp)) index.get(fp)?.delete(r.key);
+  for (const fp of owedTo) (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(r.key);
 }
 
-async function pendingReceipts(ctx: NodeContext): Promise<ReceiptRecord[]> {
+/** Keeps the in-memory index of receipts still owed in step with a record just written. */
+export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
+  if (ctx.pendingReceipts) indexInto(ctx.pendingReceipts, record);
+}
+
+export function forgetReceipt(ctx: NodeContext, key: string): void {
+  for (const keys of ctx.pendingReceipts?.values() ?? []) keys.delete(key);
+}
+
+async function owedTo(ctx: NodeContext, fp: string): Promise<ReceiptRecord[]> {
   if (!ctx.pendingReceipts) {
-    const all = await ctx.store.listReceipts();
-    ctx.pendingReceipts = new Set(all.filter(stillPending).map((r) => r.key));
-    return all.filter(stillPending);
+    const index = new Map<string, Set<string>>();
+    for (const r of await ctx.store.listReceipts()) indexInto(index, r);
+    ctx.pendingReceipts = index;
   }
-  return receiptsOf(ctx, [...ctx.pendingReceipts]);
+  const keys = [...(ctx.pendingReceipts.get(fp) ?? []), ...(ctx.pendingReceipts.get(LEGACY) ?? [])];
+  return receiptsOf(ctx, keys);
 }
 
 /** Receipts the peer should get and has not acknowledged: all of them, or these (`id:slot`) only. */
@@ -55,8 +63,8 @@ export async function receiptsFor(
   onlyKeys?: readonly string[],
 ): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
-  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await pendingReceipts(ctx);
   const fp = peer.fingerprintHex;
+  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await owedTo(ctx, fp);
   for (const r of candidates) {
     if (r.sentTo.includes(fp)) continue;
     // Records from before `audience` existed: work it out from the store.
