@@ -4,6 +4,7 @@
  * as standard armored OpenPGP, encrypted with the passphrase when there is one.
  */
 import * as openpgp from 'openpgp';
+import { CodedError } from '../coded-error';
 import { toHex } from '../bytes';
 import {
   encryptionSecretOf,
@@ -27,14 +28,8 @@ export interface Identity {
 export type IdentityErrorCode =
   'malformed' | 'unsupported-key' | 'passphrase-required' | 'wrong-passphrase';
 
-export class IdentityError extends Error {
+export class IdentityError extends CodedError<IdentityErrorCode> {
   override readonly name = 'IdentityError';
-  constructor(
-    readonly code: IdentityErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-  }
 }
 
 export const DISPLAY_NAME_MAX = 64;
