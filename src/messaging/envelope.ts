@@ -2,7 +2,7 @@
  * The wire shape of every message between Murmur's contexts, and of every reply.
  * `murmur: 1` tells our messages apart from anything else on runtime messaging.
  */
-import { isInteger, isLiteral, isObject, isString, type Guard } from '../core/guard';
+import { isLiteral, isObject, isString, type Guard } from '../core/guard';
 import { MESSAGING_ERROR_CODES, type MessagingErrorData } from './errors';
 
 export const CHANNELS = ['ui', 'content', 'host'] as const;
@@ -55,6 +55,3 @@ export const replyError = (error: MessagingErrorData): Reply<never> => ({
   ok: false,
   error,
 });
-
-/** Milliseconds since the epoch; used by guards of timestamps in payloads. */
-export const isTimestamp = isInteger({ min: 0, max: 8.64e15 });

@@ -1,5 +1,5 @@
 /** User settings the background keeps, and the guards that validate them on the way in. */
-import { isArray, isObject, isString, type Guard } from '../core/guard';
+import { isArray, isObject, isOptional, isString, type Guard } from '../core/guard';
 import { parseTrackerUrl } from '../core/tracker-url';
 
 export interface IceServer {
@@ -29,8 +29,8 @@ export const isTrackerUrl: Guard<string> = (input, path = '') => {
 export const isIceServer: Guard<IceServer> = (input, path) => {
   const r = isObject({
     urls: isString({ min: 1, max: 512, pattern: /^(stun|stuns|turn|turns):/ }),
-    username: (v, p) => (v === undefined ? { ok: true, value: v } : isString({ max: 256 })(v, p)),
-    credential: (v, p) => (v === undefined ? { ok: true, value: v } : isString({ max: 256 })(v, p)),
+    username: isOptional(isString({ max: 256 })),
+    credential: isOptional(isString({ max: 256 })),
   })(input, path);
   return r.ok ? { ok: true, value: r.value as IceServer } : r;
 };

@@ -1,5 +1,5 @@
 /**
- * One registration with one tracker through PeerJS. Keeps itself connected: any failure
+ * One registration with one tracker through PeerJS. Keeps itself connected: every failure
  * (tracker down, socket dropped, tracker restarted) marks the link down and retries with
  * backoff, under the same peer id.
  */

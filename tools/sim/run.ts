@@ -74,7 +74,6 @@ export async function runSimulation(
   let duplicates = 0;
   let sessionErrors = 0;
   const errorReasons = new Map<string, number>();
-  const live = new Set<Session>();
   const activity = { pending: 0 };
 
   const nodes = world.keyrings.map((keyring, i) => {
@@ -110,7 +109,6 @@ export async function runSimulation(
   const online = new Set<number>();
   const sessionsOf = new Map<number, Set<Session>>();
   const track = (i: number, s: Session) => {
-    live.add(s);
     (sessionsOf.get(i) ?? sessionsOf.set(i, new Set()).get(i)!).add(s);
   };
   const connect = (a: number, b: number) => {
@@ -123,7 +121,6 @@ export async function runSimulation(
   const disconnect = (i: number) => {
     for (const s of sessionsOf.get(i) ?? []) {
       s.close();
-      live.delete(s);
     }
     sessionsOf.delete(i);
   };

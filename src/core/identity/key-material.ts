@@ -5,7 +5,7 @@
  * gpg 2.2 and sq 0.27, which read neither v6 keys nor SEIPDv2, can use them.
  */
 import * as openpgp from 'openpgp';
-import { toHex } from '../bytes';
+import { fromHex } from '../bytes';
 
 export interface EncryptionSubkey {
   /** 32-byte X25519 public key (little-endian u-coordinate). */
@@ -40,7 +40,7 @@ export function encryptionSubkeyOf(key: openpgp.Key): EncryptionSubkey {
     throw new KeyMaterialError('encryption subkey is not Curve25519');
   return {
     publicKey: params.Q.slice(1),
-    fingerprint: hexToBytes(subkey.getFingerprint()),
+    fingerprint: fromHex(subkey.getFingerprint()),
     kdfHash: params.kdfParams.hash,
     kdfCipher: params.kdfParams.cipher,
   };
@@ -61,11 +61,4 @@ export function encryptionSecretOf(key: openpgp.PrivateKey): Uint8Array {
   return padded.reverse();
 }
 
-function hexToBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-export const fingerprintBytes = (key: openpgp.Key): Uint8Array => hexToBytes(key.getFingerprint());
-export const fingerprintHex = (bytes: Uint8Array): string => toHex(bytes);
+export const fingerprintBytes = (key: openpgp.Key): Uint8Array => fromHex(key.getFingerprint());

@@ -8,7 +8,6 @@ import { decodeEnvelope } from '../envelope/format';
 import { decodeInner } from '../envelope/inner';
 import { open, type Opened } from '../envelope/open';
 import type { Friend } from '../keyring';
-import { decodeMessage } from '../messages/codec';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
 import { nowSeconds, type NodeContext } from './context';
@@ -127,6 +126,3 @@ export async function acceptEnvelope(
   if (opened) ctx.events.message?.(opened);
   return { opened, relayed };
 }
-
-/** The message kinds a node stores for the user (decoded on demand by the UI). */
-export const decodeStored = (stored: StoredMessage) => decodeMessage(stored.message);

@@ -26,7 +26,7 @@ const dirByte = (dir: 0 | 1) => new Uint8Array([dir]);
 export const helloTag = (friend: Friend, challenge: Uint8Array) =>
   mac(friend.keys.sessionKey, LABELS.hello, challenge, dirByte(friend.dirFromMe));
 
-/** The responder's lookup: which friend (if any) sent this HELLO. */
+/** The responder's lookup: the friend who sent this HELLO, or null for a stranger. */
 export function friendForHello(
   keyring: Keyring,
   challenge: Uint8Array,

@@ -58,8 +58,6 @@ export class Session {
   private readonly receiptsSent = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private readonly limiter: RateLimiter;
-  /** Bytes this side sent, by frame type (for the simulator's accounting). */
-  readonly sent = { frames: 0, bytes: 0, envelopeBytes: 0, envelopes: 0 };
 
   constructor(private readonly options: SessionOptions) {
     this.limiter = new RateLimiter(
@@ -95,11 +93,6 @@ export class Session {
     }
   }
 
-  /** Resolves once every frame received so far has been handled. */
-  settled(): Promise<void> {
-    return this.queue;
-  }
-
   close(): void {
     if (this.state === 'closed') return;
     this.send({ type: 'bye', code: 'done', reason: '' });
@@ -114,21 +107,21 @@ export class Session {
       this.send({ type: 'offer', entries: entries.slice(i, i + MAX_LIST) });
   }
 
+  /** Sends receipts not yet sent in this session (they are re-sent next session until acknowledged). */
   sendReceipts(entries: ReceiptEntry[]): void {
-    if (this.state !== 'established' || entries.length === 0) return;
-    for (let i = 0; i < entries.length; i += MAX_LIST)
-      this.send({ type: 'receipts', entries: entries.slice(i, i + MAX_LIST) });
+    if (this.state !== 'established') return;
+    const fresh = entries.filter((e) => {
+      const key = `${toHex(e.id)}:${e.slot}`;
+      if (this.receiptsSent.has(key)) return false;
+      this.receiptsSent.add(key);
+      return true;
+    });
+    for (let i = 0; i < fresh.length; i += MAX_LIST)
+      this.send({ type: 'receipts', entries: fresh.slice(i, i + MAX_LIST) });
   }
 
   private send(frame: Frame): void {
-    const bytes = encodeFrame(frame);
-    this.sent.frames++;
-    this.sent.bytes += bytes.length;
-    if (frame.type === 'envelope') {
-      this.sent.envelopes++;
-      this.sent.envelopeBytes += frame.bytes.length;
-    }
-    this.options.channel.send(bytes);
+    this.options.channel.send(encodeFrame(frame));
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
