@@ -24,7 +24,14 @@ export const MAX_SLOTS = 1000;
 export const MAX_HOP_LIMIT = 3;
 export const DEFAULT_HOP_LIMIT = 2;
 const MAGIC = [0x4d, 0x52];
+// Byte offsets of the fixed header fields (layout in the comment above).
 const HOPS_LEFT_OFFSET = 4;
+const EXPIRES_AT_OFFSET = 6;
+const SLOT_COUNT_OFFSET = 26;
+const SLOTS_OFFSET = 28;
+const SLOT_BYTES = HINT_BYTES + COMMITMENT_BYTES;
+const slotCountOf = (bytes: Uint8Array) =>
+  (bytes[SLOT_COUNT_OFFSET]! << 8) | bytes[SLOT_COUNT_OFFSET + 1]!;
 const PKESK_TAG = 1;
 const SEIPD_TAG = 18;
 
@@ -91,19 +98,19 @@ export const envelopeId = (bytes: Uint8Array): string => toHex(sha256(withHopsZe
  * a prefix, so offers need no decode/encode. Also the fields inventory needs, read in place.
  */
 export function headerPrefix(envelope: Uint8Array): Uint8Array {
-  const slots = (envelope[26]! << 8) | envelope[27]!;
-  return envelope.subarray(0, 28 + slots * (HINT_BYTES + COMMITMENT_BYTES));
+  return envelope.subarray(0, SLOTS_OFFSET + slotCountOf(envelope) * SLOT_BYTES);
 }
 /** Slot i's receipt commitment, read in place. */
 export function commitmentAt(envelopeOrHeader: Uint8Array, slot: number): Uint8Array | null {
-  const slots = (envelopeOrHeader[26]! << 8) | envelopeOrHeader[27]!;
-  if (slot >= slots) return null;
-  const at = 28 + slot * (HINT_BYTES + COMMITMENT_BYTES) + HINT_BYTES;
+  if (slot >= slotCountOf(envelopeOrHeader)) return null;
+  const at = SLOTS_OFFSET + slot * SLOT_BYTES + HINT_BYTES;
   return envelopeOrHeader.subarray(at, at + COMMITMENT_BYTES);
 }
 export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET]!;
 export const expiresAtOf = (envelope: Uint8Array): number =>
-  ((envelope[6]! << 24) | (envelope[7]! << 16) | (envelope[8]! << 8) | envelope[9]!) >>> 0;
+  new DataView(envelope.buffer, envelope.byteOffset, envelope.byteLength).getUint32(
+    EXPIRES_AT_OFFSET,
+  );
 
 /** The header alone (what the cheap recipient check needs), and where the body starts. */
 export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {

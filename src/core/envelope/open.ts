@@ -10,7 +10,7 @@ import { bytesEqual, concatBytes, toHex } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { decodeContactCard, type ContactCard } from '../identity/contact-card';
 import { fingerprintBytes } from '../identity/key-material';
-import { readFriendKey, type Friend, type Keyring } from '../keyring';
+import { readFriendKey, type Friend, type Keyring, type SlotMatch } from '../keyring';
 import { decodeMessage } from '../messages/codec';
 import type { FriendRequestMessage, Message } from '../messages/kinds';
 import { decodeEnvelope, headerBinding, type Envelope } from './format';
@@ -66,8 +66,25 @@ export async function open(
   keyring: Keyring,
   options: OpenOptions,
 ): Promise<OpenResult> {
+  return settle(() => openOrThrow(decodeEnvelope(bytes), keyring, options));
+}
+
+/**
+ * open() for an envelope the caller already decoded, and possibly already matched against the
+ * keyring (a node receiving a copy does both to decide what to keep): nothing is done twice.
+ */
+export function openEnvelope(
+  envelope: Envelope,
+  keyring: Keyring,
+  options: OpenOptions,
+  matches?: SlotMatch[],
+): Promise<OpenResult> {
+  return settle(() => openOrThrow(envelope, keyring, options, matches));
+}
+
+async function settle(run: () => Promise<Opened>): Promise<OpenResult> {
   try {
-    return { ok: true, value: await openOrThrow(bytes, keyring, options) };
+    return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof OpenError) return { ok: false, error };
     if (error instanceof DecodeError)
@@ -83,18 +100,18 @@ export async function open(
 }
 
 async function openOrThrow(
-  bytes: Uint8Array,
+  envelope: Envelope,
   keyring: Keyring,
   options: OpenOptions,
+  knownMatches?: SlotMatch[],
 ): Promise<Opened> {
-  const envelope = decodeEnvelope(bytes);
   if (options.now / 1000 > envelope.header.expiresAt)
     throw new OpenError(
       'expired',
       `expired at ${new Date(envelope.header.expiresAt * 1000).toISOString()}`,
     );
 
-  const matches = keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
+  const matches = knownMatches ?? keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
   for (const { slot, friend } of matches) {
     const decrypted = await decryptSlot(envelope, slot, keyring, friend.publicKey);
     if (!decrypted) continue; // a hint collision, or damage: see below

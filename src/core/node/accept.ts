@@ -6,7 +6,7 @@
 import { decodeWith } from '../codec/decode-error';
 import { decodeEnvelope } from '../envelope/format';
 import { decodeInner } from '../envelope/inner';
-import { open, type Opened } from '../envelope/open';
+import { openEnvelope, type Opened } from '../envelope/open';
 import type { Friend } from '../keyring';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
@@ -62,10 +62,11 @@ export async function acceptEnvelope(
   if (envelope.header.expiresAt < now) return { opened: null, relayed: false };
 
   const { store, keyring } = ctx;
-  const mine = keyring.matchSlots(envelope.header.nonce, envelope.header.slots).length > 0;
+  const matches = keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
+  const mine = matches.length > 0;
   let opened: Opened | null = null;
   if (mine) {
-    const result = await open(bytes, keyring, { now: ctx.now() });
+    const result = await openEnvelope(envelope, keyring, { now: ctx.now() }, matches);
     const seen = {
       id,
       expiresAt: envelope.header.expiresAt,

@@ -5,8 +5,9 @@
  * the sender (the friend a copy came from) and to every friend known to hold a copy.
  */
 import { bytesEqual, fromHex, toHex } from '../bytes';
-import { commitmentAt, decodeHeader, encodeHeader, expiresAtOf } from '../envelope/format';
-import { commitmentFor, receiptTokenFor } from '../envelope/pairwise';
+import { decodeHeader, encodeHeader, expiresAtOf } from '../envelope/format';
+import { verifyReceiptToken } from '../envelope/receipts';
+import { receiptTokenFor } from '../envelope/pairwise';
 import type { Friend } from '../keyring';
 import type { ReceiptRecord } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
@@ -174,12 +175,7 @@ async function verifyReceipt(
   }
   const headerBytes = (await store.getRelayCopy(id))?.bytes ?? (await store.getSeen(id))?.header;
   if (!headerBytes) return null;
-  const commitment = commitmentAt(headerBytes, entry.slot);
-  return commitment &&
-    entry.token.length === 16 &&
-    bytesEqual(commitmentFor(entry.token), commitment)
-    ? expiresAtOf(headerBytes)
-    : null;
+  return verifyReceiptToken(headerBytes, entry.slot, entry.token) ? expiresAtOf(headerBytes) : null;
 }
 
 /** Applies a verified receipt: idempotent. */

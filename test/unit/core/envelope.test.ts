@@ -200,11 +200,11 @@ describe('seal and open', () => {
     const r = await open(sealed.bytes, george.keyring, { now: now() });
     if (!r.ok) throw r.error;
     const { slot, receiptToken } = r.value;
-    expect(verifyReceiptToken(sealed.header, slot, receiptToken!)).toBe(true);
-    expect(verifyReceiptToken(sealed.header, 1 - slot, receiptToken!)).toBe(false);
+    expect(verifyReceiptToken(sealed.bytes, slot, receiptToken!)).toBe(true);
+    expect(verifyReceiptToken(sealed.bytes, 1 - slot, receiptToken!)).toBe(false);
     const forged = receiptToken!.slice();
     forged[0] = forged[0]! ^ 1;
-    expect(verifyReceiptToken(sealed.header, slot, forged)).toBe(false);
+    expect(verifyReceiptToken(sealed.bytes, slot, forged)).toBe(false);
     // The sender knows which friend each slot was for.
     expect(sealed.slots.find((s) => s.slot === slot)?.fingerprintHex).toBe(
       george.identity.fingerprintHex,
