@@ -11,15 +11,20 @@ import { startBackground } from './main';
 const OFFSCREEN_URL = 'offscreen.html';
 let creating: Promise<void> | null = null;
 
-async function ensureOffscreenDocument(): Promise<void> {
+async function ensureOffscreenDocument(): Promise<boolean> {
   const url = chrome.runtime.getURL(OFFSCREEN_URL);
   const existing = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
     documentUrls: [url],
   });
-  if (existing.length > 0) return;
-  // Two concurrent createDocument calls make the second throw; share one attempt.
-  creating ??= chrome.offscreen
+  if (existing.length > 0) return false;
+  // Two concurrent createDocument calls make the second throw; share one attempt (the caller
+  // that started it configures the new host).
+  if (creating) {
+    await creating;
+    return false;
+  }
+  creating = chrome.offscreen
     .createDocument({
       url: OFFSCREEN_URL,
       reasons: [chrome.offscreen.Reason.WEB_RTC],
@@ -29,6 +34,7 @@ async function ensureOffscreenDocument(): Promise<void> {
       creating = null;
     });
   await creating;
+  return true;
 }
 
 startBackground('chromium', {

@@ -14,7 +14,8 @@ const routes = { host: route(hostRequests, networkHost.handlers(), () => true) }
 
 startBackground('firefox', {
   context: 'background',
-  ensure: async () => undefined,
+  // In-process: always there, configured at start-up.
+  ensure: async () => false,
   client: createClient<HostRequests>('host', async (message) =>
     dispatch(message, null, routes, { foreignChannels: [], answerMalformed: true }),
   ),

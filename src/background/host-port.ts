@@ -5,7 +5,10 @@ import type { HostContext } from '../messaging/status';
 
 export interface HostPort {
   context: HostContext;
-  /** Makes sure the host exists (Chromium: creates the offscreen document if missing). */
-  ensure(): Promise<void>;
+  /**
+   * Makes sure the host exists (Chromium: creates the offscreen document if missing).
+   * True when this call created it: a new host knows nothing yet and must be configured.
+   */
+  ensure(): Promise<boolean>;
   client: Client<HostRequests>;
 }

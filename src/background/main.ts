@@ -20,6 +20,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): void 
     await host.client.request('host.configure', { peerId, network });
   }
 
+  /** A host recreated since start-up (e.g. a crashed offscreen document) gets configured again. */
+  async function reviveHost(): Promise<void> {
+    if (await host.ensure()) await configureHost();
+  }
+
   async function status(): Promise<BackgroundStatus> {
     const base = {
       version: browser.runtime.getManifest().version,
@@ -27,8 +32,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): void 
       startedAt,
     };
     try {
-      // Configuring is idempotent, and it revives a host that was lost (e.g. a crashed document).
-      await configureHost();
+      await reviveHost();
       return {
         ...base,
         host: { reachable: true, status: await host.client.request('host.status', {}) },

@@ -30,7 +30,18 @@ export async function saveNetworkSettings(settings: NetworkSettings): Promise<vo
  * A random id, made once per installation and kept so reconnects reuse it.
  * (The tracker issue replaces it with an id derived from a key only we hold.)
  */
-export async function loadOrCreatePeerId(): Promise<string> {
+let peerIdOnce: Promise<string> | null = null;
+
+/** Memoised: concurrent first calls (start-up and a status request) must not mint two ids. */
+export function loadOrCreatePeerId(): Promise<string> {
+  peerIdOnce ??= readOrCreatePeerId().catch((error: unknown) => {
+    peerIdOnce = null;
+    throw error;
+  });
+  return peerIdOnce;
+}
+
+async function readOrCreatePeerId(): Promise<string> {
   const stored = (await browser.storage.local.get(PEER_ID_KEY))[PEER_ID_KEY];
   if (isPeerId(stored).ok) return stored as string;
   const bytes = crypto.getRandomValues(new Uint8Array(12));
