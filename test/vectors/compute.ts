@@ -22,6 +22,9 @@ import {
 } from '../../src/core/envelope/pairwise';
 import { buildPkesk } from '../../src/core/envelope/pkesk';
 import { encodeMessage } from '../../src/core/messages/codec';
+import type { Friend } from '../../src/core/keyring';
+import { encodeFrame } from '../../src/core/sync/frames';
+import { helloTag, initiatorProof, welcomeProof } from '../../src/core/sync/handshake';
 
 export type Vector = Record<string, string>;
 
@@ -30,10 +33,16 @@ const B_SECRET = fromHex('b0'.repeat(32));
 const A_FP = fromHex('1111111111111111111111111111111111111111');
 const B_FP = fromHex('2222222222222222222222222222222222222222');
 const NONCE = fromHex('000102030405060708090a0b0c0d0e0f');
+const CHALLENGE_C = fromHex('c0'.repeat(16));
+const CHALLENGE_B = fromHex('b1'.repeat(16));
+const BINDING = fromHex('bd'.repeat(32));
 
 export async function computeVectors(): Promise<Record<string, Vector>> {
   const keysAB = pairwiseKeys(A_SECRET, A_FP, x25519.getPublicKey(B_SECRET), B_FP);
   const dirAB = direction(A_FP, B_FP);
+  // The two sides' views of each other, as a keyring holds them (only these fields are used).
+  const aSeesB = { keys: keysAB, dirFromMe: dirAB, dirToMe: direction(B_FP, A_FP) } as Friend;
+  const bSeesA = { keys: keysAB, dirFromMe: direction(B_FP, A_FP), dirToMe: dirAB } as Friend;
   const token = receiptTokenFor(keysAB, NONCE, dirAB);
 
   const ephemeralSecret = fromHex('e0'.repeat(32));
@@ -82,6 +91,44 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       fingerprint_b: toHex(B_FP),
       hint_key: toHex(keysAB.hintKey),
       receipt_key: toHex(keysAB.receiptKey),
+      session_key: toHex(keysAB.sessionKey),
+    },
+    'sync-handshake': {
+      caller: 'A (fingerprint_a above), calling B',
+      challenge_caller: toHex(CHALLENGE_C),
+      challenge_callee: toHex(CHALLENGE_B),
+      binding: toHex(BINDING),
+      hello_tag: toHex(helloTag(aSeesB, CHALLENGE_C)),
+      welcome_proof: toHex(welcomeProof(bSeesA, CHALLENGE_C, CHALLENGE_B, BINDING, true)),
+      caller_proof: toHex(initiatorProof(aSeesB, CHALLENGE_C, CHALLENGE_B, BINDING, true)),
+    },
+    'sync-frames': {
+      policy: toHex(
+        encodeFrame({
+          type: 'policy',
+          policy: { maxMessageBytes: 65536, maxHoldSeconds: 1209600, quotaBytes: 52428800 },
+        }),
+      ),
+      offer: toHex(
+        encodeFrame({
+          type: 'offer',
+          entries: [
+            {
+              id: fromHex('11'.repeat(32)),
+              size: 1234,
+              expiresAt: 4_000_000_000,
+              hopsLeft: 2,
+              header: encodeHeader(header),
+            },
+          ],
+        }),
+      ),
+      receipts: toHex(
+        encodeFrame({
+          type: 'receipts',
+          entries: [{ id: fromHex('11'.repeat(32)), slot: 0, token: token }],
+        }),
+      ),
     },
     'slot-values': {
       nonce: toHex(NONCE),
