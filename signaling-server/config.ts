@@ -1,18 +1,57 @@
 /**
- * Tracker configuration from flags and environment (flags win):
- *   --host / MURMUR_TRACKER_HOST   (default 127.0.0.1)
- *   --port / MURMUR_TRACKER_PORT   (default 9000; 0 picks a free port)
- *   --path / MURMUR_TRACKER_PATH   (default /murmur)
+ * Tracker configuration from flags and environment (flags win). Every option:
+ *   --host                 MURMUR_TRACKER_HOST           127.0.0.1
+ *   --port                 MURMUR_TRACKER_PORT           9000 (0 picks a free port)
+ *   --path                 MURMUR_TRACKER_PATH           /murmur
+ *   --public-host          MURMUR_TRACKER_PUBLIC_HOST    host:port names clients dial, comma-separated
+ *                                                        (default: the listening address and localhost)
+ *   --max-peers            MURMUR_TRACKER_MAX_PEERS      20000 registered peers at once
+ *   --max-frame-bytes      MURMUR_TRACKER_MAX_FRAME      16384 bytes per websocket frame
+ *   --connects-per-minute  MURMUR_TRACKER_CONNECTS       60 new connections per address per minute
+ *   --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
+ *   --presence-per-minute  MURMUR_TRACKER_PRESENCE       30 presence questions per socket per minute
+ *   --idle-timeout-ms      MURMUR_TRACKER_IDLE_MS        60000 without a heartbeat ends a registration
  */
+export interface TrackerLimits {
+  maxPeers: number;
+  maxFrameBytes: number;
+  connectsPerMinute: number;
+  framesPerSecond: number;
+  presencePerMinute: number;
+  idleTimeoutMs: number;
+}
+
 export interface TrackerConfig {
   host: string;
   port: number;
   path: string;
+  /** Extra names the tracker answers to (proofs are signed for the name the client dialled). */
+  publicHosts: string[];
+  limits: TrackerLimits;
 }
+
+export const DEFAULT_LIMITS: TrackerLimits = {
+  maxPeers: 20_000,
+  maxFrameBytes: 16 * 1024,
+  connectsPerMinute: 60,
+  framesPerSecond: 50,
+  presencePerMinute: 30,
+  idleTimeoutMs: 60_000,
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+const LIMIT_OPTIONS: Record<string, { env: string; key: keyof TrackerLimits; min: number }> = {
+  'max-peers': { env: 'MURMUR_TRACKER_MAX_PEERS', key: 'maxPeers', min: 1 },
+  'max-frame-bytes': { env: 'MURMUR_TRACKER_MAX_FRAME', key: 'maxFrameBytes', min: 1024 },
+  'connects-per-minute': { env: 'MURMUR_TRACKER_CONNECTS', key: 'connectsPerMinute', min: 1 },
+  'frames-per-second': { env: 'MURMUR_TRACKER_FRAMES', key: 'framesPerSecond', min: 1 },
+  'presence-per-minute': { env: 'MURMUR_TRACKER_PRESENCE', key: 'presencePerMinute', min: 1 },
+  'idle-timeout-ms': { env: 'MURMUR_TRACKER_IDLE_MS', key: 'idleTimeoutMs', min: 1000 },
+};
+const KNOWN = ['host', 'port', 'path', 'public-host', ...Object.keys(LIMIT_OPTIONS)];
 
 export function parseTrackerConfig(
   argv: readonly string[],
@@ -21,20 +60,46 @@ export function parseTrackerConfig(
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const match = /^--(host|port|path)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new ConfigError(`unknown argument ${arg} (known: --host, --port, --path)`);
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match || !KNOWN.includes(match[1]!))
+      throw new ConfigError(
+        `unknown argument ${arg} (known: ${KNOWN.map((k) => `--${k}`).join(', ')})`,
+      );
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new ConfigError(`${arg} needs a value`);
     flags.set(match[1]!, value);
   }
+  const integer = (name: string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ConfigError(`${name} must be an integer in ${min}..${max}, got ${text}`);
+    return n;
+  };
   const host = flags.get('host') ?? env.MURMUR_TRACKER_HOST ?? '127.0.0.1';
-  const portText = flags.get('port') ?? env.MURMUR_TRACKER_PORT ?? '9000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new ConfigError(`port must be 0..65535, got ${portText}`);
+  const port = integer('port', flags.get('port') ?? env.MURMUR_TRACKER_PORT ?? '9000', 0, 65535);
   let path = flags.get('path') ?? env.MURMUR_TRACKER_PATH ?? '/murmur';
   if (!path.startsWith('/')) path = `/${path}`;
   if (!/^\/[\w\-/]*$/.test(path))
     throw new ConfigError(`path may hold only letters, digits, - _ /`);
-  return { host, port, path };
+  const publicHosts = (flags.get('public-host') ?? env.MURMUR_TRACKER_PUBLIC_HOST ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  for (const h of publicHosts)
+    if (!/^[a-z0-9.\-[\]:]+$/.test(h)) throw new ConfigError(`public host ${h} is not host[:port]`);
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [flag, option] of Object.entries(LIMIT_OPTIONS)) {
+    const text = flags.get(flag) ?? env[option.env];
+    if (text !== undefined) limits[option.key] = integer(flag, text, option.min, 10_000_000);
+  }
+  return { host, port, path, publicHosts, limits };
 }
+
+/** A config for tests and benchmarks: loopback, a free port, default limits unless given. */
+export const localConfig = (limits: Partial<TrackerLimits> = {}): TrackerConfig => ({
+  host: '127.0.0.1',
+  port: 0,
+  path: '/murmur',
+  publicHosts: [],
+  limits: { ...DEFAULT_LIMITS, ...limits },
+});

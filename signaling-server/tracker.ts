@@ -1,19 +1,30 @@
 /**
- * The tracker: a PeerJS-compatible signalling server (the `peer` package) mounted on our own
- * HTTP server, so we control listening, health and a clean shutdown. It learns peer ids,
- * addresses and connection times; its log holds peer ids and times only.
+ * The tracker: a PeerJS-compatible signalling server (the `peer` package) behind our own
+ * admission and frame checks, on our own HTTP server (listening, health, clean shutdown).
+ * It learns peer ids, addresses and connection times; its log holds peer ids and times only.
+ *
+ *   GET  <path>/challenge       a fresh challenge to sign (see src/core/tracker/proof.ts)
+ *   WS   <path>/peerjs?id&token&key   register: token is the proof
+ *   GET  /health                {ok, peers}
  */
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExpressPeerServer, type IClient } from 'peer';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type ServerOptions } from 'ws';
+import { toBase64Url } from '../src/core/bytes';
+import { Admissions } from './admission';
+import { Challenges } from './challenges';
 import type { TrackerConfig } from './config';
+import { GuardedSocket } from './guarded-socket';
+import { closeEverything, relayAdmission } from './lifecycle';
 
 export type TrackerEvent =
   | { event: 'listening'; host: string; port: number; path: string }
   | { event: 'peer-connected'; peerId: string; at: number }
   | { event: 'peer-disconnected'; peerId: string; at: number }
+  | { event: 'refused'; status: number; reason: string; at: number }
+  | { event: 'violation'; peerId: string; reason: string; at: number }
   | { event: 'stopped'; at: number };
 
 export interface RunningTracker {
@@ -28,22 +39,68 @@ export async function startTracker(
   log: (event: TrackerEvent) => void = () => undefined,
 ): Promise<RunningTracker> {
   const app = express();
+  app.disable('x-powered-by');
   const server: Server = createServer(app);
   const online = new Set<string>();
+  const registered = new Map<string, GuardedSocket>();
+  const challenges = new Challenges();
+  const hosts = new Set(config.publicHosts);
+  const wsPath = `${config.path.replace(/\/$/, '')}/peerjs`;
+  const admissions = new Admissions({
+    limits: config.limits,
+    wsPath,
+    challenges,
+    hosts: () => hosts,
+    registered,
+  });
   let socketServer: WebSocketServer | null = null;
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true, peers: online.size });
   });
+  app.get(`${config.path.replace(/\/$/, '')}/challenge`, (req, res) => {
+    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+    if (!admissions.allow(req.socket.remoteAddress ?? '?')) {
+      res.status(429).json({ error: 'too many requests' });
+      return;
+    }
+    res.json({ challenge: toBase64Url(challenges.issue()) });
+  });
 
   const peerServer = ExpressPeerServer(server, {
     path: '/',
     allow_discovery: false, // never hand out the list of who is online
-    createWebSocketServer: (options) => {
-      // Keep a handle so stop() can close every socket.
-      const wss = new WebSocketServer(options);
+    alive_timeout: config.limits.idleTimeoutMs,
+    concurrent_limit: config.limits.maxPeers,
+    createWebSocketServer: (options: ServerOptions) => {
+      const wss = new WebSocketServer({
+        ...options,
+        maxPayload: config.limits.maxFrameBytes,
+        perMessageDeflate: false,
+        verifyClient: (info, done) =>
+          relayAdmission(admissions.admit(info.req), done, (status, reason) =>
+            log({ event: 'refused', status, reason, at: Date.now() }),
+          ),
+      });
       socketServer = wss;
-      return wss;
+      // `peer` listens on our facade; it sees each socket wrapped in its guard.
+      const facade = new WebSocketServer({ noServer: true });
+      wss.on('connection', (raw, req) => {
+        const peerId = new URL(req.url ?? '/', 'http://tracker').searchParams.get('id') ?? '';
+        const guarded = new GuardedSocket(raw, peerId, {
+          limits: config.limits,
+          online: (id) => registered.has(id),
+          violation: (id, reason) =>
+            log({ event: 'violation', peerId: id, reason, at: Date.now() }),
+        });
+        registered.set(peerId, guarded);
+        guarded.on('close', () => {
+          if (registered.get(peerId) === guarded) registered.delete(peerId);
+        });
+        facade.emit('connection', guarded, req);
+      });
+      wss.on('error', (error) => facade.emit('error', error));
+      return facade;
     },
   });
   peerServer.on('connection', (client: IClient) => {
@@ -54,6 +111,8 @@ export async function startTracker(
     online.delete(client.getId());
     log({ event: 'peer-disconnected', peerId: client.getId(), at: Date.now() });
   });
+  // `peer` reports socket errors here; one peer's broken socket must not stop the tracker.
+  peerServer.on('error', () => undefined);
   app.use(config.path, peerServer);
 
   await new Promise<void>((resolve, reject) => {
@@ -61,21 +120,16 @@ export async function startTracker(
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (config.publicHosts.length === 0)
+    for (const name of [config.host, 'localhost', '127.0.0.1'])
+      hosts.add(`${name.includes(':') ? `[${name}]` : name}:${port}`.toLowerCase());
   log({ event: 'listening', host: config.host, port, path: config.path });
 
   return {
     port,
     onlinePeers: () => online,
     stop: async () => {
-      const wss = socketServer as WebSocketServer | null;
-      // Wait for each socket's close so every disconnect is logged before "stopped".
-      const sockets = [...(wss?.clients ?? [])];
-      const closed = sockets.map((s) => new Promise((resolve) => s.once('close', resolve)));
-      for (const socket of sockets) socket.terminate();
-      await Promise.all(closed);
-      wss?.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeEverything(server, socketServer);
       log({ event: 'stopped', at: Date.now() });
     },
   };

@@ -5,6 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { localConfig } from '../signaling-server/config';
 import { startTracker, type RunningTracker } from '../signaling-server/tracker';
 import { buildAll, DIST, ROOT } from './build';
 import { launchChromium } from './browsers/chromium';
@@ -16,10 +17,10 @@ const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 async function startLocalTracker(): Promise<RunningTracker> {
   try {
-    return await startTracker({ host: '127.0.0.1', port: 9000, path: '/murmur' });
+    return await startTracker({ ...localConfig(), port: 9000 });
   } catch {
     console.log('Port 9000 is busy; starting the tracker on a free port instead.');
-    return startTracker({ host: '127.0.0.1', port: 0, path: '/murmur' });
+    return startTracker(localConfig());
   }
 }
 

@@ -9,15 +9,18 @@ import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { uiRequests } from '../messaging/ui-requests';
 import type { HostPort } from './host-port';
 import { describeSender, type SenderContext } from './sender';
-import { loadNetworkSettings, loadOrCreatePeerId, saveNetworkSettings } from './settings-store';
+import { loadNetworkSettings, loadOrCreateTrackerKey, saveNetworkSettings } from './settings-store';
 
 export function startBackground(browserName: BrowserName, host: HostPort): void {
   const startedAt = Date.now();
 
   async function configureHost(): Promise<void> {
     await host.ensure();
-    const [peerId, network] = await Promise.all([loadOrCreatePeerId(), loadNetworkSettings()]);
-    await host.client.request('host.configure', { peerId, network });
+    const [trackerKey, network] = await Promise.all([
+      loadOrCreateTrackerKey(),
+      loadNetworkSettings(),
+    ]);
+    await host.client.request('host.configure', { trackerKey, network });
   }
 
   /** A host recreated since start-up (e.g. a crashed offscreen document) gets configured again. */

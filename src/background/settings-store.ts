@@ -1,5 +1,5 @@
 /**
- * Network settings and this installation's tracker peer id, in extension storage.
+ * Network settings and this installation's tracker key, in extension storage.
  * What is read back is validated like any other input: a corrupted value falls back to
  * defaults instead of breaking the background.
  */
@@ -9,10 +9,12 @@ import {
   isNetworkSettings,
   type NetworkSettings,
 } from '../messaging/settings';
-import { isPeerId } from '../messaging/host-requests';
+import { toBase64Url } from '../core/bytes';
+import { generateSigningKey } from '../core/crypto/ed25519';
+import { isTrackerKey } from '../messaging/host-requests';
 
 const NETWORK_KEY = 'settings.network';
-const PEER_ID_KEY = 'network.peerId';
+const TRACKER_KEY = 'network.trackerKey';
 
 export async function loadNetworkSettings(): Promise<NetworkSettings> {
   const stored = (await browser.storage.local.get(NETWORK_KEY))[NETWORK_KEY];
@@ -27,25 +29,24 @@ export async function saveNetworkSettings(settings: NetworkSettings): Promise<vo
 }
 
 /**
- * A random id, made once per installation and kept so reconnects reuse it.
- * (The tracker issue replaces it with an id derived from a key only we hold.)
+ * This installation's tracker key (an Ed25519 seed, base64url): made once, kept so the peer
+ * id friends know stays ours. Used for nothing but trackers, never linked to the identity key.
  */
-let peerIdOnce: Promise<string> | null = null;
+let trackerKeyOnce: Promise<string> | null = null;
 
-/** Memoised: concurrent first calls (start-up and a status request) must not mint two ids. */
-export function loadOrCreatePeerId(): Promise<string> {
-  peerIdOnce ??= readOrCreatePeerId().catch((error: unknown) => {
-    peerIdOnce = null;
+/** Memoised: concurrent first calls (start-up and a status request) must not mint two keys. */
+export function loadOrCreateTrackerKey(): Promise<string> {
+  trackerKeyOnce ??= readOrCreateTrackerKey().catch((error: unknown) => {
+    trackerKeyOnce = null;
     throw error;
   });
-  return peerIdOnce;
+  return trackerKeyOnce;
 }
 
-async function readOrCreatePeerId(): Promise<string> {
-  const stored = (await browser.storage.local.get(PEER_ID_KEY))[PEER_ID_KEY];
-  if (isPeerId(stored).ok) return stored as string;
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  const peerId = `m${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-  await browser.storage.local.set({ [PEER_ID_KEY]: peerId });
-  return peerId;
+async function readOrCreateTrackerKey(): Promise<string> {
+  const stored = (await browser.storage.local.get(TRACKER_KEY))[TRACKER_KEY];
+  if (isTrackerKey(stored).ok) return stored as string;
+  const seed = toBase64Url(generateSigningKey().seed);
+  await browser.storage.local.set({ [TRACKER_KEY]: seed });
+  return seed;
 }

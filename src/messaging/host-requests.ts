@@ -4,14 +4,14 @@ import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings } from './settings';
 import type { HostStatus } from './status';
 
-/** PeerJS ids: alphanumeric at both ends, dashes and underscores between. */
-export const isPeerId = isString({ min: 2, max: 64, pattern: /^[A-Za-z0-9][\w-]*[A-Za-z0-9]$/ });
+/** The tracker key's 32-byte seed, base64url (43 characters). */
+export const isTrackerKey = isString({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]+$/ });
 
 export const hostRequests = {
   'host.status': defineRequest<HostStatus>()(isEmpty),
   /** Idempotent: the same settings again change nothing and keep live connections. */
   'host.configure': defineRequest<HostStatus>()(
-    isObject({ peerId: isPeerId, network: isNetworkSettings }),
+    isObject({ trackerKey: isTrackerKey, network: isNetworkSettings }),
   ),
 } satisfies RequestMap;
 

@@ -7,6 +7,8 @@ import type { Handlers } from '../messaging/request-map';
 import type { HostRequests } from '../messaging/host-requests';
 import type { NetworkSettings } from '../messaging/settings';
 import type { HostContext, HostStatus } from '../messaging/status';
+import { fromBase64Url } from '../core/bytes';
+import { signingKeyFromSeed } from '../core/crypto/ed25519';
 import { TrackerLink } from './tracker-link';
 
 export class NetworkHost {
@@ -25,15 +27,18 @@ export class NetworkHost {
   }
 
   /** Idempotent: the same peer id and settings keep the existing links untouched. */
-  configure(peerId: string, settings: NetworkSettings): HostStatus {
-    const key = JSON.stringify([peerId, settings]);
+  configure(trackerKey: string, settings: NetworkSettings): HostStatus {
+    const key = JSON.stringify([trackerKey, settings]);
     if (key === this.configured) return this.status();
+    const seed = fromBase64Url(trackerKey);
+    if (!seed || seed.length !== 32) throw new RangeError('tracker key must be a 32-byte seed');
     this.configured = key;
+    const signingKey = signingKeyFromSeed(seed);
     for (const link of this.links.values()) link.stop();
     this.links = new Map(
       settings.trackers.map((url) => [
         url,
-        new TrackerLink(url, peerId, settings.iceServers, () => undefined),
+        new TrackerLink(url, signingKey, settings.iceServers, () => undefined),
       ]),
     );
     for (const link of this.links.values()) link.start();
@@ -43,7 +48,7 @@ export class NetworkHost {
   handlers(): Handlers<HostRequests, unknown> {
     return {
       'host.status': async () => this.status(),
-      'host.configure': async ({ peerId, network }) => this.configure(peerId, network),
+      'host.configure': async ({ trackerKey, network }) => this.configure(trackerKey, network),
     };
   }
 }

@@ -1,26 +1,33 @@
 /**
- * One registration with one tracker through PeerJS. Keeps itself connected: every failure
- * (tracker down, socket dropped, tracker restarted) marks the link down and retries with
- * backoff, under the same peer id.
+ * One registration with one tracker through PeerJS, under the peer id of our tracker key.
+ * Keeps itself connected: every failure (tracker down, socket dropped, tracker restarted)
+ * marks the link down and retries with backoff, with a fresh proof each time.
  */
 import { Peer, type PeerError } from 'peerjs';
-import { parseTrackerUrl } from '../core/tracker-url';
+import type { SigningKey } from '../core/crypto/ed25519';
+import { peerIdOf } from '../core/tracker/peer-id';
+import { parseTrackerUrl, type TrackerAddress } from '../core/tracker-url';
 import type { IceServer } from '../messaging/settings';
 import type { TrackerLinkStatus } from '../messaging/status';
 import { backoffDelay } from './backoff';
+import { fetchProofToken } from './tracker-auth';
 
 export class TrackerLink {
   private peer: Peer | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The registration attempt in progress (a stale one's answer is ignored). */
+  private attempt: object = {};
   private stopped = false;
+  private readonly peerId: string;
   readonly status: TrackerLinkStatus;
 
   constructor(
     readonly url: string,
-    private readonly peerId: string,
+    private readonly key: SigningKey,
     private readonly iceServers: IceServer[],
     private readonly onChange: () => void,
   ) {
+    this.peerId = peerIdOf(key.publicKey);
     this.status = {
       url,
       state: 'connecting',
@@ -58,11 +65,23 @@ export class TrackerLink {
       return;
     }
     this.setState('connecting', this.status.lastError);
+    // Every registration needs a fresh proof of our key (a challenge from the tracker).
+    const attempt = (this.attempt = {});
+    fetchProofToken(address.value, this.key).then(
+      (token) => {
+        if (this.attempt === attempt && !this.stopped) this.register(address.value, token);
+      },
+      (error: unknown) => this.failAttempt(attempt, `tracker unreachable: ${String(error)}`),
+    );
+  }
+
+  private register(address: TrackerAddress, token: string): void {
     const peer = new Peer(this.peerId, {
-      host: address.value.host,
-      port: address.value.port,
-      path: address.value.path,
-      secure: address.value.secure,
+      host: address.host,
+      port: address.port,
+      path: address.path,
+      secure: address.secure,
+      token,
       config: { iceServers: this.iceServers },
       debug: 0,
     });
@@ -84,6 +103,15 @@ export class TrackerLink {
     if (this.peer !== peer || this.stopped) return;
     this.peer = null;
     peer.destroy();
+    this.retry(reason);
+  }
+
+  private failAttempt(attempt: object, reason: string): void {
+    if (this.attempt !== attempt || this.stopped || this.peer) return;
+    this.retry(reason);
+  }
+
+  private retry(reason: string): void {
     this.status.failures += 1;
     this.setState('down', reason);
     const delay = backoffDelay(this.status.failures);

@@ -95,10 +95,31 @@ export class MurmurNode implements SyncEngine {
       },
       onClosed: (session, error) => {
         const fp = session.peer?.fingerprintHex;
-        if (fp && this.sessions.get(fp) === session) this.sessions.delete(fp);
+        if (fp && this.sessions.get(fp) === session) {
+          this.sessions.delete(fp);
+          void this.reofferOutbox().catch(() => undefined);
+        }
         this.options.onSessionClosed?.(session.peer, error);
       },
     });
+  }
+
+  private readonly isConnected = (fingerprintHex: string) => this.sessions.has(fingerprintHex);
+
+  /**
+   * A session ended: messages we were going to hand its peer directly may now need relays.
+   * Offer what is still undelivered to the friends that remain.
+   */
+  private async reofferOutbox(): Promise<void> {
+    const now = nowSeconds(this.ctx);
+    const live = [...this.sessions.values()].filter((s) => s.peerPolicy);
+    if (live.length === 0) return;
+    for (const entry of await this.ctx.store.listOutbox()) {
+      if (entry.bytes.length === 0) continue;
+      for (const session of live)
+        if (shouldOfferOutbox(entry, session.peer!, session.peerPolicy!, now, this.isConnected))
+          session.offer([offerOfOutbox(entry)]);
+    }
   }
 
   connectedFriends(): string[] {
@@ -151,7 +172,13 @@ export class MurmurNode implements SyncEngine {
     );
     this.offerLive((session) =>
       session.peerPolicy &&
-      shouldOfferOutbox(entry, session.peer!, session.peerPolicy, nowSeconds(this.ctx))
+      shouldOfferOutbox(
+        entry,
+        session.peer!,
+        session.peerPolicy,
+        nowSeconds(this.ctx),
+        this.isConnected,
+      )
         ? offerOfOutbox(entry)
         : null,
     );
@@ -195,7 +222,7 @@ export class MurmurNode implements SyncEngine {
   }
 
   offersFor(peer: Friend, peerPolicy: RelayPolicy) {
-    return offersFor(this.ctx, peer, peerPolicy);
+    return offersFor(this.ctx, peer, peerPolicy, this.isConnected);
   }
 
   async considerOffers(peer: Friend, entries: OfferEntry[]) {

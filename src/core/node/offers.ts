@@ -39,11 +39,18 @@ function offerOf(id: string, bytes: Uint8Array): OfferEntry {
 export const offerOfOutbox = (entry: OutboxEntry): OfferEntry => offerOf(entry.id, entry.bytes);
 export const offerOfCopy = (copy: RelayCopy): OfferEntry => offerOf(copy.id, copy.bytes);
 
+/**
+ * Whether to offer one of our own messages to this peer. `connected` says which friends we
+ * are in a session with right now: a recipient we are connected to gets the message directly,
+ * so relays only carry it for the recipients we cannot reach (fewer sealed copies in other
+ * people's browsers, and no receipts to chase after them).
+ */
 export function shouldOfferOutbox(
   entry: OutboxEntry,
   peer: Friend,
   peerPolicy: RelayPolicy,
   now: number,
+  connected: (fingerprintHex: string) => boolean,
 ): boolean {
   if (entry.expiresAt < now || entry.bytes.length === 0) return false;
   if (entry.heldBy.includes(peer.fingerprintHex) || entry.declinedBy.includes(peer.fingerprintHex))
@@ -52,7 +59,8 @@ export function shouldOfferOutbox(
   // A recipient gets the offer even when delivered, once (then it is a known holder): if its copy
   // came the long way round, ours may let it raise its hops and pass the message on further.
   if (recipient) return true;
-  if (entry.recipients.every((r) => r.state === 'delivered')) return false;
+  const waiting = entry.recipients.filter((r) => r.state !== 'delivered');
+  if (waiting.every((r) => connected(r.fingerprintHex))) return false;
   // Not a recipient: only as a relay, if hops and the peer's policy allow.
   return hopsLeftOf(entry.bytes) > 0 && entry.bytes.length <= peerPolicy.maxMessageBytes;
 }
@@ -67,11 +75,13 @@ export async function offersFor(
   ctx: NodeContext,
   peer: Friend,
   peerPolicy: RelayPolicy,
+  connected: (fingerprintHex: string) => boolean,
 ): Promise<OfferEntry[]> {
   const now = nowSeconds(ctx);
   const offers: OfferEntry[] = [];
   for (const entry of await ctx.store.listOutbox())
-    if (shouldOfferOutbox(entry, peer, peerPolicy, now)) offers.push(offerOfOutbox(entry));
+    if (shouldOfferOutbox(entry, peer, peerPolicy, now, connected))
+      offers.push(offerOfOutbox(entry));
   for (const copy of await ctx.store.listRelayCopies())
     if (shouldOfferCopy(copy, peer, now)) offers.push(offerOfCopy(copy));
   return offers;

@@ -33,9 +33,13 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
 const LEGACY = '*';
 
 function indexInto(index: Map<string, Set<string>>, r: ReceiptRecord): void {
-  const owedTo = r.audience ? r.audience.filter((fp) => !r.sentTo.includes(fp)) : [LEGACY];
-  for (const fp of r.audience ?? []) if (r.sentTo.includes(fp)) index.get(fp)?.delete(r.key);
-  for (const fp of owedTo) (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(r.key);
+  const owe = (fp: string) => (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(r.key);
+  if (!r.audience) return void owe(LEGACY);
+  const sent = new Set(r.sentTo);
+  for (const fp of r.audience) {
+    if (sent.has(fp)) index.get(fp)?.delete(r.key);
+    else owe(fp);
+  }
 }
 
 /** Keeps the in-memory index of receipts still owed in step with a record just written. */

@@ -62,6 +62,38 @@ describe('store and forward', () => {
     );
   });
 
+  it('a message to a friend who is connected goes to them alone, not to relays', async () => {
+    connect(alice, paul);
+    const [toGeorge] = connect(alice, george);
+    await settle();
+    const sent = await alice.node.send(dm('Are you there?'), [george.fp]);
+    await until(() => george.inbox.length === 1, 'George receives it');
+    await until(
+      async () => (await alice.node.status(sent.id))?.state === 'delivered',
+      'Alice sees delivered',
+    );
+    await settle();
+    expect(await paul.store.getRelayCopy(sent.id)).toBeUndefined();
+    expect(await paul.store.relayBytes()).toBe(0);
+
+    // George leaves before a second message: now Paul carries it.
+    toGeorge.close();
+    await settle();
+    const later = await alice.node.send(dm('Call me back'), [george.fp]);
+    await until(async () => Boolean(await paul.store.getRelayCopy(later.id)), 'Paul holds it');
+  });
+
+  it('a message waiting for a friend who just left is offered to the friends still connected', async () => {
+    connect(alice, paul);
+    const [toGeorge] = connect(alice, george);
+    await settle();
+    // George is connected but never answers the offer: the channel is closed under it.
+    const sent = await alice.node.send(dm('Still there?'), [george.fp]);
+    toGeorge.close();
+    await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
+    expect(await alice.node.status(sent.id)).toMatchObject({ state: 'held' });
+  });
+
   it('a wall post reaches every friend once, and nobody twice', async () => {
     connect(alice, paul);
     connect(paul, george);

@@ -1,0 +1,95 @@
+/**
+ * What a client may send the tracker over its socket: the PeerJS signalling messages, and
+ * Murmur's presence question. Anything else — unknown types, extra keys, ids that are not
+ * peer ids, oversized lists — is a protocol violation and costs the sender its connection.
+ */
+import {
+  isArray,
+  isInteger,
+  isLiteral,
+  isObject,
+  isOptional,
+  isString,
+  type Guarded,
+} from '../guard';
+import { PEER_ID_PATTERN } from './peer-id';
+
+/** The most ids one presence question may name (a generous friend list). */
+export const MAX_PRESENCE_IDS = 512;
+export const PRESENCE_TYPE = 'MURMUR-PRESENCE';
+
+const peerId = isString({ max: 33, pattern: PEER_ID_PATTERN });
+
+/** PeerJS's payloads (SDP, ICE candidates) are opaque to us: any object, size-bounded by the frame limit. */
+const isPlainObject = (input: unknown, path = '') =>
+  typeof input === 'object' && input !== null && !Array.isArray(input)
+    ? { ok: true as const, value: input as Record<string, unknown> }
+    : { ok: false as const, reason: `${path || 'payload'}: expected object` };
+
+const signal = isObject({
+  type: isLiteral('OFFER', 'ANSWER', 'CANDIDATE'),
+  dst: peerId,
+  payload: isPlainObject,
+});
+const leave = isObject({
+  type: isLiteral('LEAVE'),
+  dst: peerId,
+  payload: isOptional(isPlainObject),
+});
+const heartbeat = isObject({ type: isLiteral('HEARTBEAT') });
+const presence = isObject({
+  type: isLiteral(PRESENCE_TYPE),
+  payload: isObject({
+    ask: isInteger({ min: 0, max: 2 ** 31 }),
+    ids: isArray(peerId, { max: MAX_PRESENCE_IDS }),
+  }),
+});
+
+export type SignalFrame = Guarded<typeof signal> | Guarded<typeof leave>;
+export type PresenceQuestion = Guarded<typeof presence>;
+export type ClientFrame =
+  | { kind: 'heartbeat' }
+  | { kind: 'signal'; frame: SignalFrame }
+  | { kind: 'presence'; frame: PresenceQuestion };
+
+export interface PresenceAnswer {
+  type: typeof PRESENCE_TYPE;
+  payload: { ask: number; online: string[] };
+}
+
+export type FrameCheck = { ok: true; value: ClientFrame } | { ok: false; reason: string };
+
+/** Classifies one parsed JSON frame from a client. */
+export function checkClientFrame(input: unknown): FrameCheck {
+  const type = (input as { type?: unknown } | null)?.type;
+  switch (type) {
+    case 'HEARTBEAT': {
+      const r = heartbeat(input);
+      return r.ok ? { ok: true, value: { kind: 'heartbeat' } } : r;
+    }
+    case 'OFFER':
+    case 'ANSWER':
+    case 'CANDIDATE': {
+      const r = signal(input);
+      return r.ok ? { ok: true, value: { kind: 'signal', frame: r.value } } : r;
+    }
+    case 'LEAVE': {
+      const r = leave(input);
+      return r.ok ? { ok: true, value: { kind: 'signal', frame: r.value } } : r;
+    }
+    case PRESENCE_TYPE: {
+      const r = presence(input);
+      return r.ok ? { ok: true, value: { kind: 'presence', frame: r.value } } : r;
+    }
+    default:
+      return { ok: false, reason: `unknown frame type ${JSON.stringify(type)?.slice(0, 40)}` };
+  }
+}
+
+export const isPresenceAnswer = isObject({
+  type: isLiteral(PRESENCE_TYPE),
+  payload: isObject({
+    ask: isInteger({ min: 0, max: 2 ** 31 }),
+    online: isArray(peerId, { max: MAX_PRESENCE_IDS }),
+  }),
+});
