@@ -1,26 +1,57 @@
 /**
  * The background's wiring, shared by both browsers: routes typed requests from the popup,
- * options page and content script, and keeps the network host configured.
+ * options page and content script, runs Murmur (murmur-service.ts), and keeps the network
+ * host configured with our tracker key, trackers and friends.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { fromBase64Url, toBase64Url } from '../core/bytes';
+import { signingKeyFromSeed } from '../core/crypto/ed25519';
+import { peerIdOf } from '../core/tracker/peer-id';
 import { contentRequests } from '../messaging/content-requests';
+import { linkEvents, type LinkEvents } from '../messaging/link-events';
+import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { uiRequests } from '../messaging/ui-requests';
+import { openStore } from './database';
 import type { HostPort } from './host-port';
+import { MurmurService } from './murmur-service';
 import { describeSender, type SenderContext } from './sender';
 import { loadNetworkSettings, loadOrCreateTrackerKey, saveNetworkSettings } from './settings-store';
 
-export function startBackground(browserName: BrowserName, host: HostPort): void {
+export interface RunningBackground {
+  /** What the network host reports about data channels (in-process on Firefox). */
+  linkHandlers: Handlers<LinkEvents, unknown>;
+}
+
+export function startBackground(browserName: BrowserName, host: HostPort): RunningBackground {
   const startedAt = Date.now();
+  // A new epoch tells the host that sessions on its open channels died with the old background.
+  const epoch = toBase64Url(crypto.getRandomValues(new Uint8Array(9)));
+
+  const peerId = async () => {
+    const seed = fromBase64Url(await loadOrCreateTrackerKey())!;
+    return peerIdOf(signingKeyFromSeed(seed).publicKey);
+  };
+
+  const service = new MurmurService({
+    store: openStore(),
+    host: host.client,
+    address: async () => ({
+      peerId: await peerId(),
+      tracker: (await loadNetworkSettings()).trackers[0] ?? '',
+    }),
+    friendsChanged: () => void configureHost().catch(() => undefined),
+  });
 
   async function configureHost(): Promise<void> {
     await host.ensure();
-    const [trackerKey, network] = await Promise.all([
+    const [trackerKey, network, friends] = await Promise.all([
       loadOrCreateTrackerKey(),
       loadNetworkSettings(),
+      service.friendAddresses(),
     ]);
-    await host.client.request('host.configure', { trackerKey, network });
+    await host.client.request('host.configure', { trackerKey, network, friends, epoch });
   }
 
   /** A host recreated since start-up (e.g. a crashed offscreen document) gets configured again. */
@@ -45,6 +76,21 @@ export function startBackground(browserName: BrowserName, host: HostPort): void 
     }
   }
 
+  const linkHandlers: Handlers<LinkEvents, unknown> = {
+    'link.open': async ({ link, peerId, initiator, binding }) => {
+      service.linkOpened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
+      return {};
+    },
+    'link.frame': async ({ link, frame }) => {
+      service.linkFrame(link, frame);
+      return {};
+    },
+    'link.closed': async ({ link }) => {
+      service.linkClosed(link);
+      return {};
+    },
+  };
+
   const routes: Routes<SenderContext> = {
     ui: route(
       uiRequests,
@@ -56,10 +102,24 @@ export function startBackground(browserName: BrowserName, host: HostPort): void 
           await configureHost();
           return settings;
         },
+        'identity.get': () => service.identityView(),
+        'identity.create': async ({ displayName }) => {
+          const view = await service.createIdentity(displayName);
+          await configureHost();
+          return view;
+        },
+        'friends.add': ({ card }) => service.addFriend(card),
+        'friends.list': () => service.friends(),
+        'messages.send': ({ to, text }) => service.sendDirect(to, text),
+        'posts.publish': ({ text, to }) => service.publish(text, to),
+        'messages.list': (query) => service.messages(query),
+        'outbox.status': ({ id }) => service.outboxStatus(id),
       },
       (sender) => sender.fromExtensionPage,
     ),
     content: route(contentRequests, {}, (sender) => sender.fromContentScript),
+    // Only our own offscreen document hosts the network on Chromium.
+    link: route(linkEvents, linkHandlers, (sender: SenderContext) => sender.fromExtensionPage),
   };
 
   const extensionOrigin = browser.runtime.getURL('');
@@ -73,4 +133,5 @@ export function startBackground(browserName: BrowserName, host: HostPort): void 
   configureHost().catch((error: unknown) =>
     console.warn('Murmur: network host not ready yet:', String(error)),
   );
+  return { linkHandlers };
 }

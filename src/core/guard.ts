@@ -70,7 +70,10 @@ export const isNullable =
     input === null ? ok(null) : inner(input, path);
 
 type Shape = Record<string, Guard<unknown>>;
-type FromShape<S extends Shape> = { [K in keyof S]: Guarded<S[K]> };
+/** Keys whose guard accepts undefined are optional, as isOptional means. */
+type FromShape<S extends Shape> = {
+  [K in keyof S as undefined extends Guarded<S[K]> ? never : K]: Guarded<S[K]>;
+} & { [K in keyof S as undefined extends Guarded<S[K]> ? K : never]?: Guarded<S[K]> };
 
 /** A plain object with exactly these keys (extra keys are refused: they mean a wrong sender). */
 export const isObject =

@@ -5,10 +5,11 @@
 import { isLiteral, isObject, isString, type Guard } from '../core/guard';
 import { MESSAGING_ERROR_CODES, type MessagingErrorData } from './errors';
 
-export const CHANNELS = ['ui', 'content', 'host'] as const;
+export const CHANNELS = ['ui', 'content', 'host', 'link'] as const;
 /**
  * ui: popup/options → background. content: Facebook content script → background (untrusted).
  * host: background → network host (offscreen document on Chromium).
+ * link: network host → background (data channels to friends opening, frames, closing).
  */
 export type Channel = (typeof CHANNELS)[number];
 

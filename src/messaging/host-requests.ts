@@ -1,18 +1,32 @@
 /** Requests the background sends to its network host (channel `host`). */
-import { isEmpty, isObject, isString } from '../core/guard';
+import { isArray, isEmpty, isObject, isString, type Guarded } from '../core/guard';
+import { isFrameText, isLinkId, isTrackerPeerId, type Ack } from './link-events';
 import { defineRequest, type RequestMap } from './request-map';
-import { isNetworkSettings } from './settings';
+import { isNetworkSettings, isTrackerUrl } from './settings';
 import type { HostStatus } from './status';
 
 /** The tracker key's 32-byte seed, base64url (43 characters). */
 export const isTrackerKey = isString({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]+$/ });
 
+export const isFriendAddress = isObject({ peerId: isTrackerPeerId, tracker: isTrackerUrl });
+export type FriendAddress = Guarded<typeof isFriendAddress>;
+
 export const hostRequests = {
   'host.status': defineRequest<HostStatus>()(isEmpty),
-  /** Idempotent: the same settings again change nothing and keep live connections. */
+  /**
+   * Idempotent: the same settings again change nothing and keep live connections. A new
+   * `epoch` (a background that restarted) closes every link: their sessions died with it.
+   */
   'host.configure': defineRequest<HostStatus>()(
-    isObject({ trackerKey: isTrackerKey, network: isNetworkSettings }),
+    isObject({
+      trackerKey: isTrackerKey,
+      network: isNetworkSettings,
+      friends: isArray(isFriendAddress, { max: 5000 }),
+      epoch: isString({ min: 1, max: 64 }),
+    }),
   ),
+  'host.link.send': defineRequest<Ack>()(isObject({ link: isLinkId, frame: isFrameText })),
+  'host.link.close': defineRequest<Ack>()(isObject({ link: isLinkId })),
 } satisfies RequestMap;
 
 export type HostRequests = typeof hostRequests;

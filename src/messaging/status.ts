@@ -19,6 +19,8 @@ export interface HostStatus {
   context: HostContext;
   startedAt: number;
   trackers: TrackerLinkStatus[];
+  /** Tracker peer ids of friends with an open data channel. */
+  friendsLinked: string[];
 }
 
 export type BrowserName = 'chromium' | 'firefox';

@@ -1,13 +1,49 @@
 /** Requests the popup and options pages send to the background (channel `ui`). */
-import { isEmpty } from '../core/guard';
+import {
+  isArray,
+  isEmpty,
+  isInteger,
+  isLiteral,
+  isNullable,
+  isObject,
+  isOptional,
+  isString,
+} from '../core/guard';
+import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings, type NetworkSettings } from './settings';
 import type { BackgroundStatus } from './status';
+import type { FriendView, IdentityView, MessageView, OutboxView } from './views';
+
+const isFingerprint = isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ });
+const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
+/** Text is counted in UTF-16 units here; the core checks the encoded byte limit. */
+const isText = isString({ min: 1, max: MESSAGE_LIMITS.textBytes });
 
 export const uiRequests = {
   status: defineRequest<BackgroundStatus>()(isEmpty),
   'settings.network.get': defineRequest<NetworkSettings>()(isEmpty),
   'settings.network.set': defineRequest<NetworkSettings>()(isNetworkSettings),
+  'identity.get': defineRequest<IdentityView | null>()(isEmpty),
+  'identity.create': defineRequest<IdentityView>()(
+    isObject({ displayName: isString({ min: 1, max: 64 }) }),
+  ),
+  /** Adds a friend from their contact card text (or web+murmur: link). */
+  'friends.add': defineRequest<FriendView>()(isObject({ card: isString({ min: 8, max: 16384 }) })),
+  'friends.list': defineRequest<FriendView[]>()(isEmpty),
+  'messages.send': defineRequest<OutboxView>()(isObject({ to: isFingerprint, text: isText })),
+  /** A wall post to these friends (all friends when `to` is absent). */
+  'posts.publish': defineRequest<OutboxView>()(
+    isObject({ text: isText, to: isOptional(isArray(isFingerprint, { max: 5000 })) }),
+  ),
+  'messages.list': defineRequest<MessageView[]>()(
+    isObject({
+      kind: isOptional(isLiteral('post', 'direct')),
+      with: isOptional(isNullable(isFingerprint)),
+      limit: isOptional(isInteger({ min: 1, max: 1000 })),
+    }),
+  ),
+  'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),
 } satisfies RequestMap;
 
 export type UiRequests = typeof uiRequests;

@@ -1,54 +1,141 @@
 /**
  * The network host: everything that needs RTCPeerConnection and the tracker websocket.
  * Runs in the offscreen document on Chromium and inside the background page on Firefox;
- * the background drives it only through the `host` request map.
+ * the background drives it only through the `host` request map and hears back on `link`.
+ *
+ * It registers with our own trackers and with every tracker a friend uses (federation),
+ * asks each which of our friends are online, and keeps one data channel open to each.
  */
+import { fromBase64Url } from '../core/bytes';
+import { signingKeyFromSeed, type SigningKey } from '../core/crypto/ed25519';
+import { peerIdOf } from '../core/tracker/peer-id';
+import { formatTrackerUrl, parseTrackerUrl } from '../core/tracker-url';
+import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 import type { Handlers } from '../messaging/request-map';
-import type { HostRequests } from '../messaging/host-requests';
 import type { NetworkSettings } from '../messaging/settings';
 import type { HostContext, HostStatus } from '../messaging/status';
-import { fromBase64Url } from '../core/bytes';
-import { signingKeyFromSeed } from '../core/crypto/ed25519';
+import { FriendLinks, type LinkSink } from './friend-links';
 import { TrackerLink } from './tracker-link';
+
+/** How often to ask trackers which friends are online (new arrivals dial us themselves). */
+const PRESENCE_EVERY_MS = 15_000;
+/** After a channel to a friend drops, look again soon: it may be a blip, not a departure. */
+const RECHECK_AFTER_DROP_MS = 1_000;
+
+export interface HostConfig {
+  trackerKey: string;
+  network: NetworkSettings;
+  friends: FriendAddress[];
+  epoch: string;
+}
+
+const normalise = (url: string) => {
+  const parsed = parseTrackerUrl(url);
+  return parsed.ok ? formatTrackerUrl(parsed.value) : url;
+};
 
 export class NetworkHost {
   private readonly startedAt = Date.now();
-  private links = new Map<string, TrackerLink>();
-  private configured: string | null = null;
+  private trackers = new Map<string, TrackerLink>();
+  private friendsOn = new Map<string, Set<string>>();
+  private friendLinks: FriendLinks | null = null;
+  private trackersKey: string | null = null;
+  private epoch: string | null = null;
+  private poll: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly context: HostContext) {}
+  constructor(
+    private readonly context: HostContext,
+    private readonly sink: LinkSink,
+  ) {}
 
   status(): HostStatus {
     return {
       context: this.context,
       startedAt: this.startedAt,
-      trackers: [...this.links.values()].map((link) => ({ ...link.status })),
+      trackers: [...this.trackers.values()].map((link) => ({ ...link.status })),
+      friendsLinked: this.friendLinks?.openPeers() ?? [],
     };
   }
 
-  /** Idempotent: the same peer id and settings keep the existing links untouched. */
-  configure(trackerKey: string, settings: NetworkSettings): HostStatus {
-    const key = JSON.stringify([trackerKey, settings]);
-    if (key === this.configured) return this.status();
-    const seed = fromBase64Url(trackerKey);
+  /** Idempotent: the same settings keep the existing registrations and channels. */
+  configure(config: HostConfig): HostStatus {
+    const seed = fromBase64Url(config.trackerKey);
     if (!seed || seed.length !== 32) throw new RangeError('tracker key must be a 32-byte seed');
-    this.configured = key;
-    const signingKey = signingKeyFromSeed(seed);
-    for (const link of this.links.values()) link.stop();
-    this.links = new Map(
-      settings.trackers.map((url) => [
-        url,
-        new TrackerLink(url, signingKey, settings.iceServers, () => undefined),
-      ]),
-    );
-    for (const link of this.links.values()) link.start();
+    const key = signingKeyFromSeed(seed);
+    const urls = [
+      ...new Set(
+        [...config.network.trackers, ...config.friends.map((f) => f.tracker)].map(normalise),
+      ),
+    ];
+    const trackersKey = JSON.stringify([config.trackerKey, urls, config.network.iceServers]);
+    if (trackersKey !== this.trackersKey) {
+      this.trackersKey = trackersKey;
+      this.friendLinks?.closeAll();
+      this.friendLinks = new FriendLinks(peerIdOf(key.publicKey), this.linkSink());
+      for (const link of this.trackers.values()) link.stop();
+      this.trackers = new Map(urls.map((url) => [url, this.trackerLink(url, key, config)]));
+      for (const link of this.trackers.values()) link.start();
+    } else if (config.epoch !== this.epoch) {
+      // A restarted background lost the sessions on these channels: start afresh.
+      this.friendLinks?.closeAll();
+    }
+    this.epoch = config.epoch;
+    this.friendsOn = new Map();
+    for (const friend of config.friends) {
+      const url = normalise(friend.tracker);
+      (this.friendsOn.get(url) ?? this.friendsOn.set(url, new Set()).get(url)!).add(friend.peerId);
+    }
+    this.poll ??= setInterval(() => void this.lookForFriends(), PRESENCE_EVERY_MS);
+    void this.lookForFriends();
     return this.status();
+  }
+
+  /** Asks each tracker which of our friends on it are online, and dials those not linked. */
+  async lookForFriends(): Promise<void> {
+    const links = this.friendLinks;
+    if (!links) return;
+    await Promise.all(
+      [...this.trackers].map(async ([url, tracker]) => {
+        const wanted = [...(this.friendsOn.get(url) ?? [])].filter((id) => !links.hasLinkTo(id));
+        const online = await tracker.presence(wanted);
+        const peer = tracker.registeredPeer;
+        if (peer) for (const id of online) links.dial(peer, id);
+      }),
+    );
+  }
+
+  private trackerLink(url: string, key: SigningKey, config: HostConfig): TrackerLink {
+    return new TrackerLink(url, key, config.network.iceServers, {
+      changed: () => undefined,
+      registered: () => void this.lookForFriends(),
+      incoming: (connection) => this.friendLinks?.accept(connection),
+    });
+  }
+
+  private linkSink(): LinkSink {
+    return {
+      open: (link, peerId, initiator, binding) => this.sink.open(link, peerId, initiator, binding),
+      frame: (link, frame) => this.sink.frame(link, frame),
+      closed: (link, peerId) => {
+        this.sink.closed(link, peerId);
+        setTimeout(() => void this.lookForFriends(), RECHECK_AFTER_DROP_MS);
+      },
+    };
   }
 
   handlers(): Handlers<HostRequests, unknown> {
     return {
       'host.status': async () => this.status(),
-      'host.configure': async ({ trackerKey, network }) => this.configure(trackerKey, network),
+      'host.configure': async (config) => this.configure(config),
+      'host.link.send': async ({ link, frame }) => {
+        const bytes = fromBase64Url(frame);
+        if (bytes) this.friendLinks?.send(link, bytes);
+        return {};
+      },
+      'host.link.close': async ({ link }) => {
+        this.friendLinks?.close(link);
+        return {};
+      },
     };
   }
 }

@@ -3,7 +3,8 @@
  * Keeps itself connected: every failure (tracker down, socket dropped, tracker restarted)
  * marks the link down and retries with backoff, with a fresh proof each time.
  */
-import { Peer, type PeerError } from 'peerjs';
+import { Peer, type DataConnection, type PeerError } from 'peerjs';
+import { isPresenceAnswer, MAX_PRESENCE_IDS, PRESENCE_TYPE } from '../core/tracker/frames';
 import type { SigningKey } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
 import { parseTrackerUrl, type TrackerAddress } from '../core/tracker-url';
@@ -12,12 +13,25 @@ import type { TrackerLinkStatus } from '../messaging/status';
 import { backoffDelay } from './backoff';
 import { fetchProofToken } from './tracker-auth';
 
+const PRESENCE_TIMEOUT_MS = 5_000;
+
+export interface TrackerLinkEvents {
+  /** The status changed (for the popup). */
+  changed(): void;
+  /** Registered (again): a good moment to look for friends. */
+  registered(peer: Peer): void;
+  /** A friend (or anyone) opens a data channel to us through this tracker. */
+  incoming(connection: DataConnection): void;
+}
+
 export class TrackerLink {
   private peer: Peer | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** The registration attempt in progress (a stale one's answer is ignored). */
   private attempt: object = {};
   private stopped = false;
+  private asks = 0;
+  private readonly pending = new Map<number, (online: string[]) => void>();
   private readonly peerId: string;
   readonly status: TrackerLinkStatus;
 
@@ -25,7 +39,7 @@ export class TrackerLink {
     readonly url: string,
     private readonly key: SigningKey,
     private readonly iceServers: IceServer[],
-    private readonly onChange: () => void,
+    private readonly events: TrackerLinkEvents,
   ) {
     this.peerId = peerIdOf(key.publicKey);
     this.status = {
@@ -54,7 +68,7 @@ export class TrackerLink {
     this.status.state = state;
     this.status.lastError = error;
     this.status.peerId = state === 'connected' ? this.peerId : null;
-    this.onChange();
+    this.events.changed();
   }
 
   private connect(): void {
@@ -90,6 +104,11 @@ export class TrackerLink {
       if (this.peer !== peer) return;
       this.status.failures = 0;
       this.setState('connected', null);
+      peer.socket.on('message', (message: unknown) => this.presenceAnswered(message));
+      this.events.registered(peer);
+    });
+    peer.on('connection', (connection) => {
+      if (this.peer === peer) this.events.incoming(connection);
     });
     peer.on('error', (error: PeerError<string>) => {
       // Errors about one remote peer (e.g. `peer-unavailable`) leave our registration intact.
@@ -97,6 +116,37 @@ export class TrackerLink {
       this.fail(peer, `${error.type}: ${error.message}`);
     });
     peer.on('disconnected', () => this.fail(peer, 'lost the connection to the tracker'));
+  }
+
+  /** Which of these peer ids are registered with this tracker now (empty when not connected). */
+  async presence(ids: string[]): Promise<string[]> {
+    const peer = this.peer;
+    if (!peer?.open || ids.length === 0) return [];
+    const ask = ++this.asks;
+    const answer = new Promise<string[]>((resolve) => {
+      this.pending.set(ask, resolve);
+      setTimeout(() => {
+        if (this.pending.delete(ask)) resolve([]);
+      }, PRESENCE_TIMEOUT_MS);
+    });
+    peer.socket.send({
+      type: PRESENCE_TYPE,
+      payload: { ask, ids: ids.slice(0, MAX_PRESENCE_IDS) },
+    });
+    return answer;
+  }
+
+  /** The registered PeerJS peer, to dial friends through. */
+  get registeredPeer(): Peer | null {
+    return this.peer?.open ? this.peer : null;
+  }
+
+  private presenceAnswered(message: unknown): void {
+    const checked = isPresenceAnswer(message);
+    if (!checked.ok) return; // PeerJS's own messages, handled by PeerJS
+    const resolve = this.pending.get(checked.value.payload.ask);
+    this.pending.delete(checked.value.payload.ask);
+    resolve?.(checked.value.payload.online);
   }
 
   private fail(peer: Peer, reason: string): void {

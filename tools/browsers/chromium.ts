@@ -15,6 +15,8 @@ export interface ChromiumOptions {
   extensionDir: string;
   profile: string;
   headless: boolean;
+  /** Reuse this profile directory (kept on close) instead of a fresh temporary one. */
+  userDataDir?: string;
 }
 
 export interface ChromiumExtensionBrowser extends ExtensionBrowser {
@@ -47,7 +49,8 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ChromiumExtensionBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), `murmur-${options.profile}-`));
+  const userDataDir =
+    options.userDataDir ?? (await mkdtemp(join(tmpdir(), `murmur-${options.profile}-`)));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless,
@@ -96,7 +99,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     },
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

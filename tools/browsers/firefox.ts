@@ -17,6 +17,10 @@ export interface FirefoxOptions {
   headless: boolean;
   /** Extra prefs, e.g. `extensions.background.idle.timeout` to force suspension sooner. */
   prefs?: Record<string, string | number | boolean>;
+  /** Reuse this profile directory (and the add-on's storage in it) across launches. */
+  userDataDir?: string;
+  /** The moz-extension UUID to pin (the same one again finds the same IndexedDB). */
+  uuid?: string;
 }
 
 export interface FirefoxExtensionBrowser extends ExtensionBrowser {
@@ -56,15 +60,24 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExtensionBrowser> {
-  const uuid = randomUUID();
+  const uuid = options.uuid ?? randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: options.headless,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 420, height: 600 },
+    userDataDir: options.userDataDir,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // A temporary add-on is uninstalled when the browser closes; a reused profile keeps
+      // its storage so the next launch is the same Murmur.
+      ...(options.userDataDir
+        ? {
+            'extensions.webextensions.keepStorageOnUninstall': true,
+            'extensions.webextensions.keepUuidOnUninstall': true,
+          }
+        : {}),
       ...options.prefs,
     },
   });

@@ -1,0 +1,256 @@
+/**
+ * The running Murmur of this profile: identity, friends, the core node over the Dexie store,
+ * and one sync session per data channel the network host opens. The UI's requests and the
+ * host's link events both end up here.
+ */
+import { contactCardFromText } from '../core/identity/contact-card';
+import type { Identity } from '../core/identity/identity';
+import { Keyring, readFriendKey } from '../core/keyring';
+import { decodeMessage } from '../core/messages/codec';
+import type { Message } from '../core/messages/kinds';
+import { MurmurNode } from '../core/node/node';
+import type { NodeStore } from '../core/state/store-port';
+import { randomBytes } from '../core/bytes';
+import type { FriendAddress } from '../messaging/host-requests';
+import type { FriendView, IdentityView, MessageView, OutboxView } from '../messaging/views';
+import { contactCardOf, createAccount, loadIdentity } from './account';
+import { LinkChannel } from './link-channel';
+import type { Client } from '../messaging/client';
+import type { HostRequests } from '../messaging/host-requests';
+
+export class NoIdentityError extends Error {
+  override readonly name = 'NoIdentityError';
+  constructor() {
+    super('create an identity first');
+  }
+}
+
+export interface ServiceOptions {
+  store: NodeStore;
+  host: Client<HostRequests>;
+  /** Our tracker peer id and the tracker named on our card. */
+  address: () => Promise<{ peerId: string; tracker: string }>;
+  /** Friends changed: the host must learn their addresses. */
+  friendsChanged: () => void;
+  /** A message for the user arrived (badge, notification). */
+  messageArrived?: (view: MessageView) => void;
+}
+
+export class MurmurService {
+  private identity: Identity | null = null;
+  private node: MurmurNode | null = null;
+  private readonly channels = new Map<string, LinkChannel>();
+  private readonly names = new Map<string, string>();
+  private readonly ready: Promise<void>;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const identity = await loadIdentity(this.options.store);
+    if (identity) await this.startNode(identity);
+  }
+
+  private async startNode(identity: Identity): Promise<void> {
+    const keyring = new Keyring(identity);
+    for (const contact of await this.options.store.listContacts()) {
+      this.names.set(contact.fingerprint, contact.displayName);
+      if (contact.state === 'friend')
+        await keyring.addFriendAsync(await readFriendKey(contact.publicKey));
+    }
+    this.identity = identity;
+    this.node = new MurmurNode({
+      keyring,
+      store: this.options.store,
+      events: {
+        message: (opened) => {
+          void this.viewOf(opened.envelope.id).then((view) => {
+            if (view) this.options.messageArrived?.(view);
+          });
+        },
+      },
+    });
+  }
+
+  private async requireNode(): Promise<MurmurNode> {
+    await this.ready;
+    if (!this.node) throw new NoIdentityError();
+    return this.node;
+  }
+
+  async identityView(): Promise<IdentityView | null> {
+    await this.ready;
+    if (!this.identity) return null;
+    const { peerId, tracker } = await this.options.address();
+    const card = contactCardOf(this.identity, peerId, tracker);
+    return {
+      fingerprint: this.identity.fingerprintHex,
+      displayName: this.identity.displayName,
+      card: card.text,
+      cardLink: card.link,
+      peerId,
+    };
+  }
+
+  async createIdentity(displayName: string): Promise<IdentityView> {
+    await this.ready;
+    const identity = await createAccount(this.options.store, displayName);
+    await this.startNode(identity);
+    return (await this.identityView())!;
+  }
+
+  /** Both friends add each other's card; from then on their browsers sync. */
+  async addFriend(cardText: string): Promise<FriendView> {
+    const node = await this.requireNode();
+    const card = contactCardFromText(cardText);
+    const publicKey = await readFriendKey(card.publicKey);
+    const friend = await node.keyring.addFriendAsync(publicKey);
+    if (friend.fingerprintHex === this.identity!.fingerprintHex) {
+      node.keyring.removeFriend(friend.fingerprintHex);
+      throw new RangeError('that is your own card');
+    }
+    await this.options.store.putContact({
+      fingerprint: friend.fingerprintHex,
+      publicKey: card.publicKey,
+      displayName: card.displayName,
+      peerId: card.peerId,
+      tracker: card.tracker,
+      state: 'friend',
+      addedAt: Date.now(),
+    });
+    this.names.set(friend.fingerprintHex, card.displayName);
+    this.options.friendsChanged();
+    return (await this.friends()).find((f) => f.fingerprint === friend.fingerprintHex)!;
+  }
+
+  async friends(): Promise<FriendView[]> {
+    await this.ready;
+    const online = new Set(this.node?.connectedFriends() ?? []);
+    return (await this.options.store.listContacts())
+      .filter((c) => c.state === 'friend')
+      .map((c) => ({
+        fingerprint: c.fingerprint,
+        displayName: c.displayName,
+        peerId: c.peerId,
+        tracker: c.tracker,
+        online: online.has(c.fingerprint),
+      }));
+  }
+
+  /** Where the host should look for our friends. */
+  async friendAddresses(): Promise<FriendAddress[]> {
+    return (await this.friends()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+  }
+
+  async sendDirect(to: string, text: string): Promise<OutboxView> {
+    const node = await this.requireNode();
+    const message: Message = { kind: 'direct', id: randomBytes(16), createdAt: Date.now(), text };
+    const entry = await node.send(message, [to]);
+    return (await node.status(entry.id))!;
+  }
+
+  async publish(text: string, to?: string[]): Promise<OutboxView> {
+    const node = await this.requireNode();
+    const recipients = to ?? node.keyring.list().map((f) => f.fingerprintHex);
+    if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
+    const message: Message = {
+      kind: 'post',
+      id: randomBytes(16),
+      createdAt: Date.now(),
+      text,
+      thumbnails: [],
+      audience: to ? { kind: 'chosen' } : { kind: 'all-friends' },
+      mirroredFrom: null,
+    };
+    const entry = await node.send(message, recipients);
+    return (await node.status(entry.id))!;
+  }
+
+  async outboxStatus(id: string): Promise<OutboxView | null> {
+    return (await this.requireNode()).status(id);
+  }
+
+  async messages(query: {
+    kind?: 'post' | 'direct';
+    with?: string | null;
+    limit?: number;
+  }): Promise<MessageView[]> {
+    await this.ready;
+    const stored = await this.options.store.listMessages({
+      kind: query.kind,
+      conversationWith: query.with ?? undefined,
+      limit: query.limit ?? 200,
+    });
+    return stored.flatMap((m) => {
+      const view = this.view(m);
+      return view ? [view] : [];
+    });
+  }
+
+  private async viewOf(id: string): Promise<MessageView | null> {
+    const stored = await this.options.store.getMessage(id);
+    return stored ? this.view(stored) : null;
+  }
+
+  private view(m: Awaited<ReturnType<NodeStore['getMessage']>> & object): MessageView | null {
+    const message = decodeMessage(m.message);
+    if (message.kind !== 'post' && message.kind !== 'direct') return null;
+    const mine = m.authorFingerprint === this.identity?.fingerprintHex;
+    return {
+      id: m.id,
+      kind: message.kind,
+      authorFingerprint: m.authorFingerprint,
+      authorName: mine ? this.identity!.displayName : (this.names.get(m.authorFingerprint) ?? '?'),
+      mine,
+      text: message.text,
+      createdAt: message.createdAt,
+      receivedAt: m.receivedAt,
+      conversationWith: m.conversationWith,
+      // Received messages are stored only after open() checked the signature.
+      verified: mine || m.signature !== null,
+    };
+  }
+
+  // Link events from the network host.
+
+  /** Registers the link at once (its first frames may follow immediately), then attaches. */
+  linkOpened(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void {
+    const channel = new LinkChannel(link, peerId, binding, this.options.host);
+    this.channels.set(link, channel);
+    channel.onClose(() => this.channels.delete(link));
+    void this.attach(channel, initiator).catch(() => channel.close());
+  }
+
+  private async attach(channel: LinkChannel, initiator: boolean): Promise<void> {
+    await this.ready;
+    const node = this.node;
+    if (!node) return channel.close();
+    if (!initiator) {
+      node.attach(channel);
+      return;
+    }
+    const contact = (await this.options.store.listContacts()).find(
+      (c) => c.peerId === channel.peerId && c.state === 'friend',
+    );
+    const friend = contact && node.keyring.friend(contact.fingerprint);
+    if (!friend) return channel.close();
+    node.attach(channel, friend);
+  }
+
+  linkFrame(link: string, frame: string): void {
+    const channel = this.channels.get(link);
+    // A link from before this background started: its session is gone, so is the link.
+    if (!channel)
+      void this.options.host.request('host.link.close', { link }).catch(() => undefined);
+    else channel.deliver(frame);
+  }
+
+  linkClosed(link: string): void {
+    this.channels.get(link)?.hostClosed();
+  }
+
+  get fingerprintHex(): string | null {
+    return this.identity?.fingerprintHex ?? null;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The network host tells the background about data channels to friends (channel `link`), and
+ * the background answers with frames to send (host requests `host.link.*`). Frames are the
+ * core's sync frames, base64url on the way (runtime messaging is JSON in Chromium).
+ */
+import { isBoolean, isObject, isString, type Guard } from '../core/guard';
+import { MAX_FRAME_BYTES } from '../core/sync/frames';
+import { PEER_ID_PATTERN } from '../core/tracker/peer-id';
+import { defineRequest, type RequestMap } from './request-map';
+
+export const isLinkId = isString({ min: 1, max: 64, pattern: /^[\w-]+$/ });
+export const isTrackerPeerId = isString({ min: 33, max: 33, pattern: PEER_ID_PATTERN });
+/** base64url of at most one sync frame. */
+export const isFrameText: Guard<string> = isString({
+  max: Math.ceil((MAX_FRAME_BYTES * 4) / 3) + 4,
+  pattern: /^[A-Za-z0-9_-]*$/,
+});
+
+export type Ack = Record<string, never>;
+
+export const linkEvents = {
+  /** A data channel to a friend's peer id is open; binding = both DTLS fingerprints. */
+  'link.open': defineRequest<Ack>()(
+    isObject({
+      link: isLinkId,
+      peerId: isTrackerPeerId,
+      initiator: isBoolean,
+      binding: isString({ max: 1024, pattern: /^[A-Za-z0-9_-]*$/ }),
+    }),
+  ),
+  'link.frame': defineRequest<Ack>()(isObject({ link: isLinkId, frame: isFrameText })),
+  'link.closed': defineRequest<Ack>()(isObject({ link: isLinkId })),
+} satisfies RequestMap;
+
+export type LinkEvents = typeof linkEvents;

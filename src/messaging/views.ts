@@ -1,0 +1,37 @@
+/** What the background shows the UI: plain data, no keys, ready to render as text. */
+import type { OutboxStatus } from '../core/node/outbox-status';
+
+export interface IdentityView {
+  fingerprint: string;
+  displayName: string;
+  /** Our contact card, as text and as a web+murmur: link. */
+  card: string;
+  cardLink: string;
+  peerId: string;
+}
+
+export interface FriendView {
+  fingerprint: string;
+  displayName: string;
+  peerId: string;
+  tracker: string;
+  /** A sync session with them is running now. */
+  online: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  kind: 'post' | 'direct';
+  authorFingerprint: string;
+  authorName: string;
+  mine: boolean;
+  text: string;
+  /** When the author wrote it (ms). */
+  createdAt: number;
+  receivedAt: number;
+  conversationWith: string | null;
+  /** The author's OpenPGP signature was checked when it arrived (always true for own). */
+  verified: boolean;
+}
+
+export type OutboxView = OutboxStatus;

@@ -1,0 +1,146 @@
+/**
+ * Data channels to friends (PeerJS DataConnections), one per friend. Each open channel is a
+ * "link" the background runs a sync session over; frames pass through untouched. When both
+ * friends dial each other at once, both keep the channel dialled by the lower peer id.
+ */
+import type { DataConnection, Peer } from 'peerjs';
+import { toBase64Url } from '../core/bytes';
+import { dtlsBinding } from './dtls-binding';
+
+export interface LinkSink {
+  open(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void;
+  frame(link: string, frame: Uint8Array): void;
+  closed(link: string, peerId: string): void;
+}
+
+interface Link {
+  id: string;
+  peerId: string;
+  connection: DataConnection;
+  initiator: boolean;
+  open: boolean;
+  lastHeard: number;
+  keepalive: ReturnType<typeof setInterval> | null;
+}
+
+const DIAL_TIMEOUT_MS = 15_000;
+/**
+ * A browser that quits or sleeps does not always close its channels: ICE notices only after
+ * tens of seconds. An empty frame (never a sync frame: those have a type byte) every few
+ * seconds, and a link silent for longer than a few of them is dead. Murmur then gives the
+ * friend's pending messages to relays instead.
+ */
+const KEEPALIVE_EVERY_MS = 2_000;
+const SILENCE_LIMIT_MS = 7_000;
+
+export class FriendLinks {
+  private readonly links = new Map<string, Link>();
+  private counter = 0;
+
+  constructor(
+    private readonly myPeerId: string,
+    private readonly sink: LinkSink,
+  ) {}
+
+  /** Open or opening links to this friend. */
+  hasLinkTo(peerId: string): boolean {
+    for (const link of this.links.values()) if (link.peerId === peerId) return true;
+    return false;
+  }
+
+  openPeers(): string[] {
+    return [...this.links.values()].filter((l) => l.open).map((l) => l.peerId);
+  }
+
+  dial(peer: Peer, peerId: string): void {
+    if (this.hasLinkTo(peerId)) return;
+    const connection = peer.connect(peerId, { reliable: true, serialization: 'binary' });
+    const link = this.track(connection, true);
+    setTimeout(() => {
+      if (!link.open && this.links.get(link.id) === link) this.drop(link);
+    }, DIAL_TIMEOUT_MS);
+  }
+
+  accept(connection: DataConnection): void {
+    this.track(connection, false);
+  }
+
+  send(linkId: string, frame: Uint8Array): boolean {
+    const link = this.links.get(linkId);
+    if (!link?.open) return false;
+    void link.connection.send(frame);
+    return true;
+  }
+
+  close(linkId: string): void {
+    const link = this.links.get(linkId);
+    if (link) this.drop(link);
+  }
+
+  closeAll(): void {
+    for (const link of [...this.links.values()]) this.drop(link);
+  }
+
+  private track(connection: DataConnection, initiator: boolean): Link {
+    const link: Link = {
+      id: `l${++this.counter}-${toBase64Url(crypto.getRandomValues(new Uint8Array(6)))}`,
+      peerId: connection.peer,
+      connection,
+      initiator,
+      open: false,
+      lastHeard: Date.now(),
+      keepalive: null,
+    };
+    this.links.set(link.id, link);
+    connection.on('open', () => {
+      if (this.links.get(link.id) !== link) return;
+      if (!this.keepOver(link)) return this.drop(link);
+      link.open = true;
+      link.lastHeard = Date.now();
+      link.keepalive = setInterval(() => {
+        if (Date.now() - link.lastHeard > SILENCE_LIMIT_MS) this.drop(link);
+        else void connection.send(new Uint8Array(0));
+      }, KEEPALIVE_EVERY_MS);
+      this.sink.open(link.id, link.peerId, initiator, dtlsBinding(connection.peerConnection));
+    });
+    connection.on('data', (data: unknown) => {
+      if (!link.open || this.links.get(link.id) !== link) return;
+      const bytes =
+        data instanceof Uint8Array
+          ? data
+          : data instanceof ArrayBuffer
+            ? new Uint8Array(data)
+            : null;
+      // Anything but bytes is not a Murmur frame: the peer is broken or hostile.
+      if (!bytes) return this.drop(link);
+      link.lastHeard = Date.now();
+      if (bytes.length > 0) this.sink.frame(link.id, bytes);
+    });
+    connection.on('close', () => this.drop(link));
+    connection.on('error', () => this.drop(link));
+    return link;
+  }
+
+  /** Of two links to the same friend, both sides keep the one the lower peer id dialled. */
+  private keepOver(candidate: Link): boolean {
+    const dialler = (l: Link) => (l.initiator ? this.myPeerId : l.peerId);
+    for (const other of this.links.values()) {
+      if (other === candidate || other.peerId !== candidate.peerId) continue;
+      if (
+        dialler(candidate) < dialler(other) ||
+        (!other.open && dialler(candidate) === dialler(other))
+      )
+        this.drop(other);
+      else return false;
+    }
+    return true;
+  }
+
+  private drop(link: Link): void {
+    if (this.links.get(link.id) !== link) return;
+    this.links.delete(link.id);
+    if (link.keepalive) clearInterval(link.keepalive);
+    link.connection.close();
+    if (link.open) this.sink.closed(link.id, link.peerId);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * A person in a browser test: one browser profile with the built extension, kept on disk so
+ * the person can go offline (close the browser) and come back (launch it again) as the same
+ * Murmur. Talks to the background through the UI's own messaging (channel `ui`).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST } from '../../../tools/build';
+import { launchChromium, type ChromiumExtensionBrowser } from '../../../tools/browsers/chromium';
+import type {
+  BrowserKind,
+  ExtensionBrowser,
+  ExtensionPage,
+} from '../../../tools/browsers/extension-page';
+import { launchFirefox } from '../../../tools/browsers/firefox';
+import type { RequestOf, ResponseOf } from '../../../src/messaging/request-map';
+import type { UiRequests } from '../../../src/messaging/ui-requests';
+import { useTracker } from './profiles';
+
+export class Person {
+  browser: ExtensionBrowser | null = null;
+  private page: ExtensionPage | null = null;
+  private dataDir = '';
+  private readonly uuid = randomUUID();
+  private configured = false;
+
+  constructor(
+    readonly name: string,
+    readonly kind: BrowserKind,
+    private readonly prefs: Record<string, string | number | boolean> = {},
+  ) {}
+
+  async launch(trackerUrl: string): Promise<void> {
+    this.dataDir ||= await mkdtemp(join(tmpdir(), `murmur-e2e-${this.name}-`));
+    const extensionDir = join(DIST, this.kind);
+    this.browser =
+      this.kind === 'chromium'
+        ? await launchChromium({
+            extensionDir,
+            profile: this.name,
+            headless: true,
+            userDataDir: this.dataDir,
+          })
+        : await launchFirefox({
+            extensionDir,
+            profile: this.name,
+            headless: true,
+            userDataDir: this.dataDir,
+            uuid: this.uuid,
+            prefs: this.prefs,
+          });
+    if (!this.configured) {
+      await useTracker(this.browser, trackerUrl);
+      this.configured = true;
+    }
+    this.page = await this.browser.openExtensionPage('popup.html');
+  }
+
+  get chromium(): ChromiumExtensionBrowser {
+    if (this.browser?.kind !== 'chromium') throw new Error(`${this.name} is not in Chromium`);
+    return this.browser as ChromiumExtensionBrowser;
+  }
+
+  /** One UI request, exactly as the popup sends it; throws the background's typed error. */
+  async ui<K extends keyof UiRequests & string>(
+    type: K,
+    payload: RequestOf<UiRequests, K>,
+  ): Promise<ResponseOf<UiRequests, K>> {
+    if (!this.page) throw new Error(`${this.name} is offline`);
+    const reply = (await this.page.evaluate(
+      async (message) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        return (g.browser ?? g.chrome).runtime.sendMessage(message);
+      },
+      { murmur: 1, channel: 'ui', type, payload },
+    )) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    if (!reply?.ok)
+      throw new Error(`${this.name} ${type}: ${JSON.stringify(reply?.error ?? reply)}`);
+    return reply.value as ResponseOf<UiRequests, K>;
+  }
+
+  /** Polls a UI request until `check` passes (the UI would re-render the same way). */
+  async until<K extends keyof UiRequests & string>(
+    type: K,
+    payload: RequestOf<UiRequests, K>,
+    check: (value: ResponseOf<UiRequests, K>) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<ResponseOf<UiRequests, K>> {
+    const deadline = Date.now() + timeoutMs;
+    let last: ResponseOf<UiRequests, K> | undefined;
+    while (Date.now() < deadline) {
+      try {
+        last = await this.ui(type, payload);
+        if (check(last)) return last;
+      } catch {
+        // the background may be restarting; ask again
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(
+      `${this.name}: ${what} did not happen in ${timeoutMs} ms (last: ${JSON.stringify(last)})`,
+    );
+  }
+
+  async goOffline(): Promise<void> {
+    await this.browser?.close();
+    this.browser = null;
+    this.page = null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.goOffline();
+    if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Makes everyone friends with everyone in `pairs`, each side pasting the other's card. */
+export async function befriend(pairs: [Person, Person][]): Promise<void> {
+  for (const [a, b] of pairs) {
+    const cardA = (await a.ui('identity.get', {}))!.card;
+    const cardB = (await b.ui('identity.get', {}))!.card;
+    await a.ui('friends.add', { card: cardB });
+    await b.ui('friends.add', { card: cardA });
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The acceptance test of the transport issue, for one combination of browsers: Alice, Paul
+ * and George are friends (A–P, P–G, A–G). George is offline; Alice writes him and posts to
+ * all friends; Paul carries the sealed copy and cannot read George's message; Alice leaves;
+ * George comes online and gets both from Paul, signature-verified; Alice comes back and sees
+ * "delivered". Each combination adds one disruption (see `Disruption`).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserKind } from '../../tools/browsers/extension-page';
+import { befriend, Person } from './harness/person';
+import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+
+export type Disruption =
+  /** Chromium: stop Paul's service worker (CDP) while George syncs from him. */
+  | 'stop-service-worker'
+  /** Firefox: a 2 s background idle timeout, and long idle pauses between steps. */
+  | 'firefox-idle-timeout'
+  /** Restart the tracker (same port) while Paul holds the copy. */
+  | 'tracker-restart';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const IDLE_PREFS = { 'extensions.background.idle.timeout': 2000 };
+
+export function relaySuite(
+  kinds: { alice: BrowserKind; paul: BrowserKind; george: BrowserKind },
+  disruption: Disruption,
+): void {
+  describe(`Alice → George via Paul (${kinds.alice}/${kinds.paul}/${kinds.george}, ${disruption})`, () => {
+    const prefs = disruption === 'firefox-idle-timeout' ? IDLE_PREFS : {};
+    const alice = new Person('alice', kinds.alice, prefs);
+    const paul = new Person('paul', kinds.paul, prefs);
+    const george = new Person('george', kinds.george, prefs);
+    let tracker: TrackerProcess;
+
+    afterAll(async () => {
+      await Promise.all([alice, paul, george].map((p) => p.dispose()));
+      await tracker?.stop();
+    });
+
+    it('delivers through Paul, sealed, verified, once, and Alice sees "delivered"', async () => {
+      tracker = await startTrackerProcess();
+      await Promise.all([alice, paul, george].map((p) => p.launch(tracker.url)));
+      for (const p of [alice, paul, george]) await p.ui('identity.create', { displayName: p.name });
+      await befriend([
+        [alice, paul],
+        [paul, george],
+        [alice, george],
+      ]);
+      const fp = async (p: Person) => (await p.ui('identity.get', {}))!.fingerprint;
+      const [A, P, G] = [await fp(alice), await fp(paul), await fp(george)];
+
+      await george.goOffline();
+      await alice.until(
+        'friends.list',
+        {},
+        (fs) => fs.some((f) => f.fingerprint === P && f.online),
+        'Alice sees Paul online',
+      );
+      if (disruption === 'firefox-idle-timeout') await sleep(6000); // both backgrounds idle past the timeout
+
+      const dm = await alice.ui('messages.send', { to: G, text: 'Dinner on Friday? <b>8pm</b>' });
+      const post = await alice.ui('posts.publish', { text: 'Photos from the hike' });
+      // Paul gets the post (it is for him) and holds the sealed DM for George.
+      await paul.until(
+        'messages.list',
+        { kind: 'post' },
+        (ms) => ms.some((m) => m.id === post.id),
+        'Paul receives the post',
+      );
+      await alice.until(
+        'outbox.status',
+        { id: dm.id },
+        (s) => s?.state === 'held',
+        'Paul holds the DM',
+      );
+      const paulReads = await paul.ui('messages.list', {});
+      expect(paulReads.some((m) => m.text.includes('Dinner'))).toBe(false);
+      expect(paulReads.some((m) => m.id === dm.id)).toBe(false);
+
+      await alice.goOffline();
+      if (disruption === 'tracker-restart') {
+        const port = tracker.port;
+        expect(await tracker.stop()).toBe(0);
+        tracker = await startTrackerProcess(port);
+      }
+      if (disruption === 'firefox-idle-timeout') await sleep(6000);
+
+      await george.launch(tracker.url);
+      if (disruption === 'stop-service-worker') {
+        await george.until(
+          'friends.list',
+          {},
+          (fs) => fs.some((f) => f.fingerprint === P && f.online),
+          'George meets Paul',
+        );
+        await paul.chromium.stopServiceWorkers();
+      }
+      const got = await george.until(
+        'messages.list',
+        {},
+        (ms) => ms.some((m) => m.id === dm.id) && ms.some((m) => m.id === post.id),
+        'George receives both from Paul',
+        30_000,
+      );
+      const gotDm = got.find((m) => m.id === dm.id)!;
+      expect(gotDm).toMatchObject({
+        kind: 'direct',
+        text: 'Dinner on Friday? <b>8pm</b>',
+        authorFingerprint: A,
+        verified: true,
+        conversationWith: A,
+      });
+      expect(got.find((m) => m.id === post.id)).toMatchObject({
+        kind: 'post',
+        authorFingerprint: A,
+        verified: true,
+      });
+      expect(got.filter((m) => m.id === dm.id || m.id === post.id)).toHaveLength(2);
+
+      // Alice comes back: George's receipt reached her through Paul (or George directly).
+      await alice.launch(tracker.url);
+      await alice.until(
+        'outbox.status',
+        { id: dm.id },
+        (s) => s?.state === 'delivered',
+        'Alice sees delivered',
+        30_000,
+      );
+      await alice.until(
+        'outbox.status',
+        { id: post.id },
+        (s) => s?.state === 'delivered',
+        'the post delivered to both',
+        30_000,
+      );
+      // Still exactly once everywhere.
+      const georgeAfter = await george.ui('messages.list', {});
+      expect(georgeAfter.filter((m) => m.id === dm.id)).toHaveLength(1);
+      const paulAfter = await paul.ui('messages.list', { kind: 'post' });
+      expect(paulAfter.filter((m) => m.id === post.id)).toHaveLength(1);
+      void G;
+    });
+  });
+}
