@@ -9,6 +9,7 @@ import type { Handlers } from '../messaging/request-map';
 import { dispatch, route } from '../messaging/router';
 import { linkSinkTo } from '../transport/link-sink';
 import { NetworkHost } from '../transport/network-host';
+import { keepBackgroundAwake } from './firefox-keepalive';
 import { startBackground } from './main';
 
 let linkHandlers: Handlers<LinkEvents, unknown> | null = null;
@@ -36,3 +37,5 @@ linkHandlers = startBackground('firefox', {
     dispatch(message, null, hostRoutes, { foreignChannels: [], answerMalformed: true }),
   ),
 }).linkHandlers;
+
+keepBackgroundAwake();

@@ -138,7 +138,26 @@ export function relaySuite(
       expect(georgeAfter.filter((m) => m.id === dm.id)).toHaveLength(1);
       const paulAfter = await paul.ui('messages.list', { kind: 'post' });
       expect(paulAfter.filter((m) => m.id === post.id)).toHaveLength(1);
-      void G;
+    });
+
+    it('later, with nobody looking, a message still reaches George by itself', async () => {
+      const G = (await george.ui('identity.get', {}))!.fingerprint;
+      // Nobody has a Murmur page open at Paul's or George's: their backgrounds go idle.
+      await Promise.all([george.detach(), paul.detach()]);
+      if (george.kind === 'chromium') await george.chromium.stopServiceWorkers();
+      await sleep(disruption === 'firefox-idle-timeout' ? 8000 : 1000);
+
+      const later = await alice.ui('messages.send', { to: G, text: 'Are you still up?' });
+      await alice.until(
+        'outbox.status',
+        { id: later.id },
+        (s) => s?.state === 'delivered',
+        'delivered while George was idle',
+        30_000,
+      );
+      await george.attach();
+      const got = await george.ui('messages.list', { kind: 'direct' });
+      expect(got.filter((m) => m.id === later.id)).toHaveLength(1);
     });
   });
 }

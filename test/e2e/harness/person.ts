@@ -58,6 +58,17 @@ export class Person {
     this.page = await this.browser.openExtensionPage('popup.html');
   }
 
+  /** Closes the page we talk through: no extension page of ours stays open (nor polls). */
+  async detach(): Promise<void> {
+    await this.page?.close();
+    this.page = null;
+  }
+
+  async attach(): Promise<void> {
+    if (!this.browser) throw new Error(`${this.name} is offline`);
+    this.page ??= await this.browser.openExtensionPage('popup.html');
+  }
+
   get chromium(): ChromiumExtensionBrowser {
     if (this.browser?.kind !== 'chromium') throw new Error(`${this.name} is not in Chromium`);
     return this.browser as ChromiumExtensionBrowser;
@@ -68,7 +79,7 @@ export class Person {
     type: K,
     payload: RequestOf<UiRequests, K>,
   ): Promise<ResponseOf<UiRequests, K>> {
-    if (!this.page) throw new Error(`${this.name} is offline`);
+    if (!this.page) throw new Error(`${this.name} has no page open (offline or detached)`);
     const reply = (await this.page.evaluate(
       async (message) => {
         const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
