@@ -25,6 +25,9 @@ import { encodeMessage } from '../../src/core/messages/codec';
 import type { Friend } from '../../src/core/keyring';
 import { encodeFrame } from '../../src/core/sync/frames';
 import { helloTag, initiatorProof, welcomeProof } from '../../src/core/sync/handshake';
+import { signingKeyFromSeed } from '../../src/core/crypto/ed25519';
+import { peerIdOf } from '../../src/core/tracker/peer-id';
+import { makeProofToken } from '../../src/core/tracker/proof';
 
 export type Vector = Record<string, string>;
 
@@ -37,7 +40,11 @@ const CHALLENGE_C = fromHex('c0'.repeat(16));
 const CHALLENGE_B = fromHex('b1'.repeat(16));
 const BINDING = fromHex('bd'.repeat(32));
 
+const TRACKER_SEED = fromHex('7e'.repeat(32));
+const TRACKER_CHALLENGE = fromHex('c4'.repeat(24));
+
 export async function computeVectors(): Promise<Record<string, Vector>> {
+  const trackerKey = signingKeyFromSeed(TRACKER_SEED);
   const keysAB = pairwiseKeys(A_SECRET, A_FP, x25519.getPublicKey(B_SECRET), B_FP);
   const dirAB = direction(A_FP, B_FP);
   // The two sides' views of each other, as a keyring holds them (only these fields are used).
@@ -92,6 +99,14 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       hint_key: toHex(keysAB.hintKey),
       receipt_key: toHex(keysAB.receiptKey),
       session_key: toHex(keysAB.sessionKey),
+    },
+    'tracker-proof': {
+      tracker_seed: toHex(TRACKER_SEED),
+      tracker_public_key: toHex(trackerKey.publicKey),
+      peer_id: peerIdOf(trackerKey.publicKey),
+      host: '127.0.0.1:9000',
+      challenge: toHex(TRACKER_CHALLENGE),
+      token: await makeProofToken(trackerKey, '127.0.0.1:9000', TRACKER_CHALLENGE),
     },
     'sync-handshake': {
       caller: 'A (fingerprint_a above), calling B',
