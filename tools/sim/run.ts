@@ -146,7 +146,8 @@ export async function runSimulation(
         order: 1,
         run: async () => {
           online.add(i);
-          await nodes[i]!.purgeExpired();
+          // As the extension does: on coming online, at most hourly.
+          await nodes[i]!.purgeExpired(3600);
           for (const f of world.friends[i]!) if (online.has(f)) connect(i, f);
         },
       });

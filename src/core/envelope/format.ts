@@ -30,7 +30,8 @@ const EXPIRES_AT_OFFSET = 6;
 const SLOT_COUNT_OFFSET = 26;
 const SLOTS_OFFSET = 28;
 const SLOT_BYTES = HINT_BYTES + COMMITMENT_BYTES;
-const slotCountOf = (bytes: Uint8Array) =>
+/** The number of slots, read in place from a validated envelope or header. */
+export const slotCountOf = (bytes: Uint8Array) =>
   (bytes[SLOT_COUNT_OFFSET]! << 8) | bytes[SLOT_COUNT_OFFSET + 1]!;
 const PKESK_TAG = 1;
 const SEIPD_TAG = 18;
@@ -107,6 +108,8 @@ export function commitmentAt(envelopeOrHeader: Uint8Array, slot: number): Uint8A
   return envelopeOrHeader.subarray(at, at + COMMITMENT_BYTES);
 }
 export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET]!;
+export const nonceOf = (envelope: Uint8Array): Uint8Array =>
+  envelope.subarray(EXPIRES_AT_OFFSET + 4, EXPIRES_AT_OFFSET + 4 + NONCE_BYTES);
 export const expiresAtOf = (envelope: Uint8Array): number =>
   new DataView(envelope.buffer, envelope.byteOffset, envelope.byteLength).getUint32(
     EXPIRES_AT_OFFSET,

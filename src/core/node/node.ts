@@ -62,6 +62,7 @@ export class MurmurNode implements SyncEngine {
   private readonly sessions = new Map<string, Session>();
   /** Ids requested from some peer and not yet received: never fetched twice at once. */
   private readonly inFlight = new Set<string>();
+  private lastPurge = -Infinity;
 
   constructor(private readonly options: NodeOptions) {
     this.ctx = {
@@ -190,9 +191,15 @@ export class MurmurNode implements SyncEngine {
     return entry ? outboxStatus(entry, nowSeconds(this.ctx)) : null;
   }
 
-  /** Deletes what expired (relay copies, seen ids, receipts); returns bytes recovered. */
-  async purgeExpired(): Promise<number> {
+  /**
+   * Deletes what expired (relay copies, seen ids, receipts); returns bytes recovered. Walks
+   * the whole store, so callers that run it often pass `atMostEverySeconds` (expiry is coarse:
+   * nothing needs deleting the second it expires; the relay quota is enforced on every write).
+   */
+  async purgeExpired(atMostEverySeconds = 0): Promise<number> {
     const now = nowSeconds(this.ctx);
+    if (now < this.lastPurge + atMostEverySeconds) return 0;
+    this.lastPurge = now;
     const { store } = this.ctx;
     const freed = await dropExpiredCopies(store, now);
     for (const s of await store.listSeen()) if (s.expiresAt < now) await store.deleteSeen(s.id);
@@ -323,10 +330,9 @@ export class MurmurNode implements SyncEngine {
   async acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void> {
     const fresh = await acceptReceipts(this.ctx, peer, entries);
     if (fresh.length === 0) return;
-    const keys = fresh.map((r) => r.key);
     for (const [fp, session] of this.sessions)
       if (fp !== peer.fingerprintHex)
-        session.sendReceipts(await receiptsFor(this.ctx, session.peer!, keys));
+        session.sendReceipts(await receiptsFor(this.ctx, session.peer!, fresh));
   }
 
   receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void> {

@@ -145,7 +145,11 @@ export async function considerOffers(
       parsed.value.hopsLeft !== entry.hopsLeft
     )
       throw new SessionError('malformed', 'an offer whose header does not match it');
-    if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
+    const relayable =
+      entry.hopsLeft > 0 && entry.size <= policy.maxMessageBytes && entry.size <= policy.quotaBytes;
+    // Wanted either way: whether it is for us is found out once, when it arrives.
+    if (relayable) decision.request.push(entry.id);
+    else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
       decision.request.push(entry.id);
     else if (entry.hopsLeft === 0) decline(entry.id, 'not-wanted');
     else if (entry.size > policy.maxMessageBytes) decline(entry.id, 'too-large');

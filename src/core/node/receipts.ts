@@ -5,7 +5,7 @@
  * the sender (the friend a copy came from) and to every friend known to hold a copy.
  */
 import { bytesEqual, fromHex, toHex } from '../bytes';
-import { decodeHeader, encodeHeader, expiresAtOf } from '../envelope/format';
+import { expiresAtOf, headerPrefix, nonceOf, slotCountOf } from '../envelope/format';
 import { verifyReceiptToken } from '../envelope/receipts';
 import { receiptTokenFor } from '../envelope/pairwise';
 import type { Friend } from '../keyring';
@@ -47,6 +47,16 @@ export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
   if (ctx.pendingReceipts) indexInto(ctx.pendingReceipts, record);
 }
 
+/** Deltas to the index, for writes that changed one friend's standing only. */
+function nowOwed(ctx: NodeContext, fp: string, key: string): void {
+  const index = ctx.pendingReceipts;
+  if (index) (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(key);
+}
+
+function noLongerOwed(ctx: NodeContext, fp: string, key: string): void {
+  ctx.pendingReceipts?.get(fp)?.delete(key);
+}
+
 export function forgetReceipt(ctx: NodeContext, key: string): void {
   for (const keys of ctx.pendingReceipts?.values() ?? []) keys.delete(key);
 }
@@ -65,11 +75,16 @@ async function owedTo(ctx: NodeContext, fp: string): Promise<ReceiptRecord[]> {
 export async function receiptsFor(
   ctx: NodeContext,
   peer: Friend,
-  onlyKeys?: readonly string[],
+  only?: readonly string[] | readonly ReceiptRecord[],
 ): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
   const fp = peer.fingerprintHex;
-  const candidates = onlyKeys ? await receiptsOf(ctx, onlyKeys) : await owedTo(ctx, fp);
+  // Records just written are passed as they are: no store round trip per connected friend.
+  const candidates = !only
+    ? await owedTo(ctx, fp)
+    : only.every((k): k is string => typeof k === 'string')
+      ? await receiptsOf(ctx, only)
+      : (only as readonly ReceiptRecord[]);
   for (const r of candidates) {
     if (r.sentTo.includes(fp)) continue;
     // Records from before `audience` existed: work it out from the store.
@@ -99,7 +114,7 @@ export async function widenAudience(
     const r = await ctx.store.getReceipt(`${id}:${slot}`);
     if (r?.audience && addOnce(r.audience, peer)) {
       await ctx.store.putReceipt(r);
-      trackReceipt(ctx, r);
+      if (!r.sentTo.includes(peer)) nowOwed(ctx, peer, r.key);
     }
   }
 }
@@ -114,7 +129,7 @@ export async function receiptsAcknowledged(
     const record = await ctx.store.getReceipt(`${id}:${slot}`);
     if (record && addOnce(record.sentTo, peer.fingerprintHex)) {
       await ctx.store.putReceipt(record);
-      trackReceipt(ctx, record);
+      noLongerOwed(ctx, peer.fingerprintHex, record.key);
     }
   }
 }
@@ -146,10 +161,13 @@ export async function acceptReceipts(
       audience: [...(await audienceOf(ctx, id))],
       sentTo: [],
     };
-    if (!known || addOnce(record.sentTo, peer.fingerprintHex)) {
-      addOnce(record.sentTo, peer.fingerprintHex);
+    if (!known) {
+      record.sentTo.push(peer.fingerprintHex);
       await ctx.store.putReceipt(record);
       trackReceipt(ctx, record);
+    } else if (addOnce(record.sentTo, peer.fingerprintHex)) {
+      await ctx.store.putReceipt(record);
+      noLongerOwed(ctx, peer.fingerprintHex, key);
     }
     await applyReceipt(ctx, id, entry.slot);
     if (!known) fresh.push(record);
@@ -170,11 +188,7 @@ async function verifyReceipt(
     const friend = recipient && ctx.keyring.friend(recipient.fingerprintHex);
     const headerBytes = outbox.bytes.length ? outbox.bytes : (await store.getSeen(id))?.header;
     if (!friend || !headerBytes) return null;
-    const expected = receiptTokenFor(
-      friend.keys,
-      decodeHeader(headerBytes).header.nonce,
-      friend.dirFromMe,
-    );
+    const expected = receiptTokenFor(friend.keys, nonceOf(headerBytes), friend.dirFromMe);
     return bytesEqual(expected, entry.token) ? outbox.expiresAt : null;
   }
   const headerBytes = (await store.getRelayCopy(id))?.bytes ?? (await store.getSeen(id))?.header;
@@ -192,7 +206,7 @@ async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise
     recipient.state = 'delivered';
     if (outbox.recipients.every((r) => r.state === 'delivered')) {
       // Delivered to all: keep the record for the user, keep the header for late receipts, drop the bytes.
-      const header = encodeHeader(decodeHeader(outbox.bytes).header);
+      const header = headerPrefix(outbox.bytes).slice();
       await store.putSeen({
         id,
         expiresAt: outbox.expiresAt,
@@ -209,18 +223,18 @@ async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise
   }
   const copy = await store.getRelayCopy(id);
   if (!copy) return;
-  const header = decodeHeader(copy.bytes).header;
-  addOnce(copy.deliveredSlots, slot);
-  if (copy.deliveredSlots.length < header.slots.length) {
+  if (!addOnce(copy.deliveredSlots, slot)) return;
+  if (copy.deliveredSlots.length < slotCountOf(copy.bytes)) {
     await store.putRelayCopy(copy);
     return;
   }
-  // Everyone has it: recover the space, remember the id and header for late receipts.
+  // Everyone has it: recover the space, remember the id and header for late receipts (a copy
+  // of the header: a view would keep the whole envelope's bytes alive).
   const previous = await store.getSeen(id);
   await store.putSeen({
     id,
-    expiresAt: header.expiresAt,
-    header: encodeHeader(header),
+    expiresAt: expiresAtOf(copy.bytes),
+    header: headerPrefix(copy.bytes).slice(),
     sender: previous?.sender ?? null,
     deliveredBy: previous?.deliveredBy ?? null,
     notify: [copy.fromPeer, ...copy.heldBy],
