@@ -99,6 +99,7 @@ export class Person {
     check: (value: ResponseOf<UiRequests, K>) => boolean,
     what: string,
     timeoutMs = 20_000,
+    everyMs = 100,
   ): Promise<ResponseOf<UiRequests, K>> {
     const deadline = Date.now() + timeoutMs;
     let last: ResponseOf<UiRequests, K> | undefined;
@@ -109,10 +110,56 @@ export class Person {
       } catch {
         // the background may be restarting; ask again
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, everyMs));
     }
     throw new Error(
       `${this.name}: ${what} did not happen in ${timeoutMs} ms (last: ${JSON.stringify(last)})`,
+    );
+  }
+
+  /**
+   * Resolves with the time (ms since epoch, this machine's clock) at which a message with this
+   * text was in this person's store, watched from their page every 5 ms.
+   */
+  async waitForText(text: string, timeoutMs = 20_000): Promise<number> {
+    if (!this.page) throw new Error(`${this.name} has no page open`);
+    return this.page.evaluate(
+      async ({ text, timeoutMs }) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        const runtime = (g.browser ?? g.chrome).runtime;
+        const deadline = Date.now() + timeoutMs;
+        while (Date.now() < deadline) {
+          const reply = (await runtime.sendMessage({
+            murmur: 1,
+            channel: 'ui',
+            type: 'messages.list',
+            payload: { kind: 'direct', limit: 100 },
+          })) as { ok: boolean; value?: { text: string }[] };
+          if (reply.ok && reply.value!.some((m) => m.text === text)) return Date.now();
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        throw new Error(`not received in ${timeoutMs} ms`);
+      },
+      { text, timeoutMs },
+    );
+  }
+
+  /** Sends a direct message from this person's page; resolves with when it was sent. */
+  async sendStamped(to: string, text: string): Promise<number> {
+    if (!this.page) throw new Error(`${this.name} has no page open`);
+    return this.page.evaluate(
+      async ({ to, text }) => {
+        const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+        const at = Date.now();
+        await (g.browser ?? g.chrome).runtime.sendMessage({
+          murmur: 1,
+          channel: 'ui',
+          type: 'messages.send',
+          payload: { to, text },
+        });
+        return at;
+      },
+      { to, text },
     );
   }
 

@@ -205,6 +205,18 @@ describe('tracker against bad input', () => {
     },
   );
 
+  it('ends a registration that stops sending heartbeats', async () => {
+    await tracker.stop();
+    tracker = await startTracker(localConfig({ idleTimeoutMs: 1000 }));
+    const silent = await connectClient(tracker.port);
+    const chatty = await connectClient(tracker.port);
+    const beat = setInterval(() => chatty.socket.send(JSON.stringify({ type: 'HEARTBEAT' })), 200);
+    await silent.closed;
+    clearInterval(beat);
+    expect(tracker.onlinePeers().has(silent.id)).toBe(false);
+    expect(tracker.onlinePeers().has(chatty.id)).toBe(true);
+  });
+
   it('limits connections per address and peers in all', async () => {
     const clients = [];
     for (let i = 0; i < 6; i++) clients.push(await connectClient(tracker.port));
