@@ -15,6 +15,8 @@ import {
 } from '../src/core/tracker/frames';
 import type { TrackerLimits } from './config';
 
+const HEARTBEAT = Buffer.from('{"type":"HEARTBEAT"}');
+
 /** RFC 6455 close codes. */
 export const CLOSE_POLICY = 1008;
 export const CLOSE_TOO_BIG = 1009;
@@ -51,6 +53,11 @@ export class GuardedSocket extends EventEmitter {
     if (this.closed) return;
     if (isBinary) return this.refuse('binary frame');
     if (!this.frames.take()) return this.refuse('too many frames');
+    // Most frames are PeerJS heartbeats, byte for byte this text: pass them on unparsed.
+    if (data instanceof Buffer && data.length === HEARTBEAT.length && data.equals(HEARTBEAT)) {
+      this.emit('message', data);
+      return;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(String(data));
