@@ -122,9 +122,14 @@ export class Person {
    * text was in this person's store, watched from their page every 5 ms.
    */
   async waitForText(text: string, timeoutMs = 20_000): Promise<number> {
+    return this.waitForTexts([text], timeoutMs);
+  }
+
+  /** Like waitForText, for the moment the last of these texts was in the store. */
+  async waitForTexts(texts: string[], timeoutMs = 20_000): Promise<number> {
     if (!this.page) throw new Error(`${this.name} has no page open`);
     return this.page.evaluate(
-      async ({ text, timeoutMs }) => {
+      async ({ texts, timeoutMs }) => {
         const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
         const runtime = (g.browser ?? g.chrome).runtime;
         const deadline = Date.now() + timeoutMs;
@@ -133,14 +138,17 @@ export class Person {
             murmur: 1,
             channel: 'ui',
             type: 'messages.list',
-            payload: { kind: 'direct', limit: 100 },
+            payload: { kind: 'direct', limit: Math.max(20, texts.length * 2) },
           })) as { ok: boolean; value?: { text: string }[] };
-          if (reply.ok && reply.value!.some((m) => m.text === text)) return Date.now();
+          if (reply.ok) {
+            const seen = new Set(reply.value!.map((m) => m.text));
+            if (texts.every((t) => seen.has(t))) return Date.now();
+          }
           await new Promise((r) => setTimeout(r, 5));
         }
         throw new Error(`not received in ${timeoutMs} ms`);
       },
-      { text, timeoutMs },
+      { texts, timeoutMs },
     );
   }
 
