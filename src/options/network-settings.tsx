@@ -1,18 +1,21 @@
-/** Options › Network: which trackers Murmur registers with. */
+/** Options › Network: which trackers Murmur registers with, and the ICE (STUN/TURN) servers. */
 import { useEffect, useState } from 'preact/hooks';
 import type { NetworkSettings } from '../messaging/settings';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { iceServersFromText, iceServersToText } from './ice-servers-text';
 
 export function NetworkSettingsForm() {
   const [settings, setSettings] = useState<NetworkSettings | null>(null);
   const [text, setText] = useState('');
+  const [ice, setIce] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
     void background.request('settings.network.get', {}).then((loaded) => {
       setSettings(loaded);
       setText(loaded.trackers.join('\n'));
+      setIce(iceServersToText(loaded.iceServers));
     });
   }, []);
 
@@ -24,7 +27,12 @@ export function NetworkSettingsForm() {
       .map((line) => line.trim())
       .filter(Boolean);
     try {
-      setSettings(await background.request('settings.network.set', { ...settings, trackers }));
+      setSettings(
+        await background.request('settings.network.set', {
+          trackers,
+          iceServers: iceServersFromText(ice),
+        }),
+      );
       setMessage({ ok: true, text: t('optionsSaved') });
     } catch (error) {
       setMessage({ ok: false, text: t('optionsInvalid', String(error)) });
@@ -42,6 +50,17 @@ export function NetworkSettingsForm() {
         cols={50}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <br />
+      <label for="ice-servers">{t('optionsIceServers')}</label>
+      <br />
+      <textarea
+        id="ice-servers"
+        rows={2}
+        cols={50}
+        placeholder="stun:stun.example.org:3478"
+        value={ice}
+        onInput={(e) => setIce(e.currentTarget.value)}
       />
       <br />
       <button type="submit" disabled={!settings}>

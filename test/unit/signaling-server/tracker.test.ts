@@ -176,6 +176,14 @@ describe('tracker against bad input', () => {
       1008,
     ],
     [
+      'too many presence questions',
+      (send) => {
+        for (let ask = 0; ask < 15; ask++)
+          send(JSON.stringify({ type: 'MURMUR-PRESENCE', payload: { ask, ids: [] } }));
+      },
+      1008,
+    ],
+    [
       'an oversized presence list',
       (send) =>
         send(
