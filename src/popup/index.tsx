@@ -1,14 +1,24 @@
-/** The toolbar popup. For now: what Murmur is doing (background, network host, tracker). */
+/**
+ * The toolbar popup: first run, then Feed, Chats and Friends, with Murmur's status below.
+ */
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
+import { useRequest } from '../ui/use-request';
 import { useStatus } from '../ui/use-status';
+import { ChatsView } from './chats-view';
+import { FeedView } from './feed-view';
+import { FirstRun } from './first-run';
+import { FriendsView } from './friends-view';
 
-function Popup() {
+type Tab = 'feed' | 'chats' | 'friends';
+const TABS: Tab[] = ['feed', 'chats', 'friends'];
+
+function Status() {
   const state = useStatus();
   return (
-    <main class="popup">
-      <h1>{t('extName')}</h1>
+    <footer class="status-footer">
       {state.kind === 'loading' && <p role="status">{t('statusLoading')}</p>}
       {state.kind === 'error' && (
         <p role="alert" class="error" data-testid="status-error">
@@ -16,6 +26,49 @@ function Popup() {
         </p>
       )}
       {state.kind === 'ready' && <StatusView status={state.status} />}
+    </footer>
+  );
+}
+
+function Popup() {
+  const [identity, reload] = useRequest('identity.get', {}, 0);
+  const [tab, setTab] = useState<Tab>('feed');
+  const me = identity.kind === 'ready' ? identity.value : null;
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      {identity.kind === 'ready' && !me && (
+        <FirstRun
+          onDone={() => {
+            setTab('friends');
+            reload();
+          }}
+        />
+      )}
+      {me && (
+        <>
+          <nav role="tablist" aria-label={t('extName')} class="tabs">
+            {TABS.map((name) => (
+              <button
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls="panel"
+                onClick={() => setTab(name)}
+              >
+                {t(`tab_${name}`)}
+              </button>
+            ))}
+          </nav>
+          <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            {tab === 'feed' && <FeedView />}
+            {tab === 'chats' && <ChatsView />}
+            {tab === 'friends' && <FriendsView me={me} />}
+          </div>
+        </>
+      )}
+      <Status />
     </main>
   );
 }

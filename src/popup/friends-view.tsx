@@ -1,0 +1,67 @@
+/** Friends: your own card to give, a field for a friend's card, and who is online. */
+import { useState } from 'preact/hooks';
+import type { IdentityView } from '../messaging/views';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { useRequest } from '../ui/use-request';
+
+export function FriendsView({ me }: { me: IdentityView }) {
+  const [friends, reload] = useRequest('friends.list', {});
+  const [card, setCard] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    try {
+      const friend = await background.request('friends.add', { card: card.trim() });
+      setCard('');
+      setMessage({ ok: true, text: t('friendAdded', friend.displayName) });
+      reload();
+    } catch (e) {
+      setMessage({ ok: false, text: t('friendAddFailed', String(e)) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="friends-heading">
+      <h2 id="friends-heading">{t('friendsTitle')}</h2>
+      {friends.kind === 'ready' && friends.value.length === 0 && <p>{t('friendsNone')}</p>}
+      <ul class="list" data-testid="friends">
+        {friends.kind === 'ready' &&
+          friends.value.map((f) => (
+            <li key={f.fingerprint} data-fingerprint={f.fingerprint} data-online={String(f.online)}>
+              <span
+                class={`dot ${f.online ? 'dot-connected' : ''}`}
+                role="img"
+                aria-label={f.online ? t('friendOnline') : t('friendOffline')}
+              />
+              {f.displayName}
+            </li>
+          ))}
+      </ul>
+      <h3>{t('yourCard')}</h3>
+      <p class="muted">{t('yourCardHelp')}</p>
+      <textarea id="my-card" readOnly rows={3} value={me.card} aria-label={t('yourCard')} />
+      <button type="button" onClick={() => void navigator.clipboard.writeText(me.card)}>
+        {t('copy')}
+      </button>
+      <form onSubmit={add}>
+        <label for="friend-card">{t('friendCard')}</label>
+        <textarea
+          id="friend-card"
+          rows={3}
+          value={card}
+          onInput={(e) => setCard(e.currentTarget.value)}
+        />
+        <button type="submit" disabled={!card.trim()}>
+          {t('addFriend')}
+        </button>
+      </form>
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

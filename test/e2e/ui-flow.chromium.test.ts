@@ -1,0 +1,3 @@
+import { uiFlowSuite } from './ui-flow';
+
+uiFlowSuite('chromium');
