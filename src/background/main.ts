@@ -13,6 +13,13 @@ import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { uiRequests } from '../messaging/ui-requests';
+import {
+  clearUnread,
+  messageArrived,
+  notificationsEnabled,
+  setNotificationsEnabled,
+  unreadCount,
+} from './attention';
 import { openStore } from './database';
 import type { HostPort } from './host-port';
 import { MurmurService } from './murmur-service';
@@ -42,6 +49,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       tracker: (await loadNetworkSettings()).trackers[0] ?? '',
     }),
     friendsChanged: () => void configureHost().catch(() => undefined),
+    messageArrived,
   });
 
   async function configureHost(): Promise<void> {
@@ -114,6 +122,16 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'posts.publish': ({ text, to }) => service.publish(text, to),
         'messages.list': (query) => service.messages(query),
         'outbox.status': ({ id }) => service.outboxStatus(id),
+        'unread.get': () => unreadCount(),
+        'unread.clear': async () => {
+          await clearUnread();
+          return 0;
+        },
+        'settings.notifications.get': () => notificationsEnabled(),
+        'settings.notifications.set': async ({ enabled }) => {
+          await setNotificationsEnabled(enabled);
+          return enabled;
+        },
       },
       (sender) => sender.fromExtensionPage,
     ),

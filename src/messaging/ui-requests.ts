@@ -1,6 +1,7 @@
 /** Requests the popup and options pages send to the background (channel `ui`). */
 import {
   isArray,
+  isBoolean,
   isEmpty,
   isInteger,
   isLiteral,
@@ -44,6 +45,11 @@ export const uiRequests = {
     }),
   ),
   'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),
+  /** Messages from friends since the popup was last opened (the badge). */
+  'unread.get': defineRequest<number>()(isEmpty),
+  'unread.clear': defineRequest<number>()(isEmpty),
+  'settings.notifications.get': defineRequest<boolean>()(isEmpty),
+  'settings.notifications.set': defineRequest<boolean>()(isObject({ enabled: isBoolean })),
 } satisfies RequestMap;
 
 export type UiRequests = typeof uiRequests;

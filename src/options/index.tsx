@@ -4,6 +4,7 @@ import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
 import { useStatus } from '../ui/use-status';
 import { NetworkSettingsForm } from './network-settings';
+import { NotificationSettings } from './notification-settings';
 
 function Options() {
   const state = useStatus(2000);
@@ -19,6 +20,7 @@ function Options() {
         )}
       </section>
       <NetworkSettingsForm />
+      <NotificationSettings />
     </main>
   );
 }

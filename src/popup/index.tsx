@@ -2,7 +2,8 @@
  * The toolbar popup: first run, then Feed, Chats and Friends, with Murmur's status below.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
 import { useRequest } from '../ui/use-request';
@@ -32,6 +33,8 @@ function Status() {
 
 function Popup() {
   const [identity, reload] = useRequest('identity.get', {}, 0);
+  // Opening the popup is reading: the badge goes back to zero.
+  useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');
   const me = identity.kind === 'ready' ? identity.value : null;
   return (

@@ -109,6 +109,64 @@ export function uiFlowSuite(kind: BrowserKind): void {
         20_000,
       );
       await screenshot(alice!, a, 'chat');
+
+      // Bob closes his popup; a new message shows on his toolbar badge and as a notification.
+      await b.close();
+      const options = await bob!.openExtensionPage('options.html');
+      const badge = () =>
+        options.evaluate(async () => {
+          const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+          return (g.browser ?? g.chrome).action.getBadgeText({});
+        }, null);
+      const before = Number((await badge()) || 0);
+      // Headless Firefox has no alert service: it closes a notification at once, so listen
+      // for that too (Chromium keeps it in getAll()).
+      await options.evaluate(() => {
+        const g = globalThis as unknown as {
+          browser?: typeof chrome;
+          chrome: typeof chrome;
+          closedNotifications: string[];
+        };
+        g.closedNotifications = [];
+        (g.browser ?? g.chrome).notifications.onClosed.addListener((id: string) =>
+          g.closedNotifications.push(id),
+        );
+      }, null);
+      await a.fill('#chat-input', 'Are you there?');
+      await a.click('#chat-input ~ button[type=submit]');
+      await options.waitFor(
+        async (n) => {
+          const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+          return (await (g.browser ?? g.chrome).action.getBadgeText({})) === String(n);
+        },
+        before + 1,
+        20_000,
+      );
+      const notified = await options.waitFor(
+        async () => {
+          const g = globalThis as unknown as {
+            browser?: typeof chrome;
+            chrome: typeof chrome;
+            closedNotifications: string[];
+          };
+          const shown = Object.keys(await (g.browser ?? g.chrome).notifications.getAll());
+          return [...shown, ...g.closedNotifications].some((id) => id.startsWith('murmur-'));
+        },
+        null,
+        10_000,
+      );
+      expect(notified).toBe(true);
+      // Opening the popup clears the badge.
+      const again = await bob!.openExtensionPage('popup.html');
+      await options.waitFor(
+        async () => {
+          const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+          return (await (g.browser ?? g.chrome).action.getBadgeText({})) === '';
+        },
+        null,
+        10_000,
+      );
+      await again.close();
     });
   });
 }

@@ -1,0 +1,60 @@
+/**
+ * What asks for the user's attention when a friend writes: the toolbar badge with the number
+ * of unread messages, and (unless switched off) a desktop notification. The count survives the
+ * background being restarted; opening the popup clears it.
+ */
+import browser from 'webextension-polyfill';
+import type { MessageView } from '../messaging/views';
+
+const UNREAD = 'ui.unread';
+const NOTIFY = 'settings.notifications';
+
+async function unread(): Promise<number> {
+  const stored = (await browser.storage.local.get(UNREAD))[UNREAD];
+  return typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : 0;
+}
+
+async function showBadge(count: number): Promise<void> {
+  await browser.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
+}
+
+export async function notificationsEnabled(): Promise<boolean> {
+  return (await browser.storage.local.get(NOTIFY))[NOTIFY] !== false;
+}
+
+export async function setNotificationsEnabled(enabled: boolean): Promise<void> {
+  await browser.storage.local.set({ [NOTIFY]: enabled });
+}
+
+/** Serialised: two messages arriving together must count as two. */
+let chain: Promise<unknown> = Promise.resolve();
+
+export function messageArrived(view: MessageView): void {
+  if (view.mine) return;
+  chain = chain
+    .then(async () => {
+      const count = (await unread()) + 1;
+      await browser.storage.local.set({ [UNREAD]: count });
+      await showBadge(count);
+      if (await notificationsEnabled())
+        await browser.notifications.create(`murmur-${view.id}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('icons/128.png'),
+          // The OS shows these as plain text; a long message is cut, not rendered.
+          title: view.authorName,
+          message: view.text.slice(0, 200),
+        });
+    })
+    .catch(() => undefined);
+}
+
+export async function unreadCount(): Promise<number> {
+  await chain;
+  return unread();
+}
+
+export async function clearUnread(): Promise<void> {
+  await chain;
+  await browser.storage.local.set({ [UNREAD]: 0 });
+  await showBadge(0);
+}

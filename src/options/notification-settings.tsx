@@ -1,0 +1,29 @@
+/** Options › Notifications: desktop notifications for new messages, on or off. */
+import { useEffect, useState } from 'preact/hooks';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+
+export function NotificationSettings() {
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  useEffect(() => {
+    void background.request('settings.notifications.get', {}).then(setEnabled);
+  }, []);
+  const toggle = async (value: boolean) => {
+    setEnabled(await background.request('settings.notifications.set', { enabled: value }));
+  };
+  return (
+    <section aria-labelledby="notifications-heading">
+      <h2 id="notifications-heading">{t('optionsNotifications')}</h2>
+      <label>
+        <input
+          id="notifications"
+          type="checkbox"
+          checked={enabled ?? false}
+          disabled={enabled === null}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />{' '}
+        {t('optionsNotificationsLabel')}
+      </label>
+    </section>
+  );
+}
