@@ -41,25 +41,32 @@ export function uiFlowSuite(kind: BrowserKind): void {
 
     it('start, add a friend by card, post, read, chat — text stays text', async () => {
       tracker = await startTrackerProcess();
-      const [alice, bob] = await Promise.all(['alice', 'bob'].map((n) => launchProfile(kind, n)));
-      browsers.push(alice!, bob!);
-      await Promise.all([useTracker(alice!, tracker.url), useTracker(bob!, tracker.url)]);
+      const [alice, bob, carol] = await Promise.all(
+        ['alice', 'bob', 'carol'].map((n) => launchProfile(kind, n)),
+      );
+      browsers.push(alice!, bob!, carol!);
+      await Promise.all([alice, bob, carol].map((p) => useTracker(p!, tracker.url)));
       const a = await onboard(alice!, 'Alice');
       const b = await onboard(bob!, 'Bob');
-      await screenshot(alice!, a, 'friends');
+      const c = await onboard(carol!, 'Carol');
 
-      // Each pastes the other's card.
-      const [cardA, cardB] = [await cardOf(a), await cardOf(b)];
-      await a.fill('#friend-card', cardB);
-      await a.click('#friend-card ~ button[type=submit]');
-      await b.fill('#friend-card', cardA);
-      await b.click('#friend-card ~ button[type=submit]');
+      // Alice and Bob, and Alice and Carol, each paste the other's card.
+      const befriend = async (x: ExtensionPage, y: ExtensionPage) => {
+        const [cardX, cardY] = [await cardOf(x), await cardOf(y)];
+        await x.fill('#friend-card', cardY);
+        await x.click('#friend-card ~ button[type=submit]');
+        await y.fill('#friend-card', cardX);
+        await y.click('#friend-card ~ button[type=submit]');
+      };
+      await befriend(a, b);
       expect(await a.textOf('[role=status]')).toContain('Bob');
+      await befriend(a, c);
       await a.waitFor(
-        () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
+        () => document.querySelectorAll('[data-testid=friends] [data-online=true]').length === 2,
         null,
         20_000,
       );
+      await screenshot(alice!, a, 'friends');
 
       // Alice posts (with HTML-looking text); Bob reads it in his feed.
       await a.click('#tab-feed');
@@ -83,13 +90,66 @@ export function uiFlowSuite(kind: BrowserKind): void {
       expect(injected).toBe(false);
       await screenshot(bob!, b, 'feed');
 
+      // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
+      // next post to everyone, so it is live).
+      const postTo = async (text: string, onlyBob: boolean) => {
+        await a.fill('#compose', text);
+        if (onlyBob) {
+          await a.click('#audience-chosen');
+          // The checkbox labelled "Bob".
+          const bobFp = await a.waitFor(
+            () =>
+              [...document.querySelectorAll('fieldset.audience label.indent')]
+                .find((l) => l.textContent?.includes('Bob'))
+                ?.querySelector('input')
+                ?.getAttribute('data-fingerprint') ?? null,
+            null,
+          );
+          await a.click(`fieldset.audience input[data-fingerprint="${bobFp}"]`);
+        } else await a.click('#audience-all');
+        await a.click('#compose ~ button[type=submit]');
+      };
+      await postTo('Just for Bob', true);
+      await postTo('For everyone again', false);
+      await c.click('#tab-feed');
+      const feedText = (page: ExtensionPage) =>
+        page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
+      await c.waitFor(
+        () =>
+          document
+            .querySelector('[data-testid=feed]')
+            ?.textContent?.includes('For everyone again') ?? false,
+        null,
+        20_000,
+      );
+      await b.waitFor(
+        () =>
+          document
+            .querySelector('[data-testid=feed]')
+            ?.textContent?.includes('For everyone again') ?? false,
+        null,
+        20_000,
+      );
+      expect(await feedText(b)).toContain('Just for Bob');
+      expect(await feedText(c)).not.toContain('Just for Bob');
+
       // A chat exchange.
+      const openChatWith = async (page: ExtensionPage, name: string) => {
+        const fp = await page.waitFor(
+          (n) =>
+            [...document.querySelectorAll('[role=group] button')]
+              .find((el) => el.textContent === n)
+              ?.getAttribute('data-fingerprint') ?? null,
+          name,
+        );
+        await page.click(`[role=group] button[data-fingerprint="${fp}"]`);
+      };
       await a.click('#tab-chats');
-      await a.click('[role=group] button');
+      await openChatWith(a, 'Bob');
       await a.fill('#chat-input', 'Coffee tomorrow?');
       await a.click('#chat-input ~ button[type=submit]');
       await b.click('#tab-chats');
-      await b.click('[role=group] button');
+      await openChatWith(b, 'Alice');
       await b.waitFor(
         () =>
           document
