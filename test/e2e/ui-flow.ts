@@ -13,6 +13,8 @@ const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
 
 async function onboard(browser: ExtensionBrowser, name: string): Promise<ExtensionPage> {
   const popup = await browser.openExtensionPage('popup.html');
+  await popup.waitFor(() => !!document.querySelector('#display-name'), null);
+  await screenshot(browser, popup, 'first-run');
   await popup.fill('#display-name', name);
   await popup.click('form button[type=submit]');
   // Next step after starting: the Friends tab with our own card.
@@ -41,9 +43,12 @@ export function uiFlowSuite(kind: BrowserKind): void {
 
     it('start, add a friend by card, post, read, chat — text stays text', async () => {
       tracker = await startTrackerProcess();
-      const [alice, bob, carol] = await Promise.all(
-        ['alice', 'bob', 'carol'].map((n) => launchProfile(kind, n)),
-      );
+      // Carol's system is dark: her screenshots show the dark theme, Alice's the light one.
+      const [alice, bob, carol] = await Promise.all([
+        launchProfile(kind, 'alice'),
+        launchProfile(kind, 'bob'),
+        launchProfile(kind, 'carol', {}, 'dark'),
+      ]);
       browsers.push(alice!, bob!, carol!);
       await Promise.all([alice, bob, carol].map((p) => useTracker(p!, tracker.url)));
       const a = await onboard(alice!, 'Alice');
@@ -67,6 +72,7 @@ export function uiFlowSuite(kind: BrowserKind): void {
         20_000,
       );
       await screenshot(alice!, a, 'friends');
+      await screenshot(carol!, c, 'friends');
 
       // Alice posts (with HTML-looking text); Bob reads it in his feed.
       await a.click('#tab-feed');
@@ -132,6 +138,9 @@ export function uiFlowSuite(kind: BrowserKind): void {
       );
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
+      await screenshot(carol!, c, 'feed');
+      await a.click('#tab-feed');
+      await screenshot(alice!, a, 'feed');
 
       // A chat exchange.
       const openChatWith = async (page: ExtensionPage, name: string) => {
@@ -169,6 +178,9 @@ export function uiFlowSuite(kind: BrowserKind): void {
         20_000,
       );
       await screenshot(alice!, a, 'chat');
+      await c.click('#tab-chats');
+      await openChatWith(c, 'Alice');
+      await screenshot(carol!, c, 'chat');
 
       // Bob closes his popup; a new message shows on his toolbar badge and as a notification.
       await b.close();

@@ -17,6 +17,8 @@ export interface ChromiumOptions {
   headless: boolean;
   /** Reuse this profile directory (kept on close) instead of a fresh temporary one. */
   userDataDir?: string;
+  /** The system theme the pages see (prefers-color-scheme). */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface ChromiumExtensionBrowser extends ExtensionBrowser {
@@ -65,6 +67,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       `--load-extension=${options.extensionDir}`,
     ],
     viewport: { width: 420, height: 600 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

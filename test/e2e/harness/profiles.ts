@@ -19,11 +19,21 @@ export function launchProfile(
   kind: BrowserKind,
   profile: string,
   prefs?: Record<string, string | number | boolean>,
+  theme: 'light' | 'dark' = 'light',
 ): Promise<ExtensionBrowser> {
   const extensionDir = join(DIST, kind);
   return kind === 'chromium'
-    ? launchChromium({ extensionDir, profile, headless: true })
-    : launchFirefox({ extensionDir, profile, headless: true, prefs });
+    ? launchChromium({ extensionDir, profile, headless: true, colorScheme: theme })
+    : launchFirefox({
+        extensionDir,
+        profile,
+        headless: true,
+        // 0 = dark, 1 = light: what prefers-color-scheme reports to pages.
+        prefs: {
+          'layout.css.prefers-color-scheme.content-override': theme === 'dark' ? 0 : 1,
+          ...prefs,
+        },
+      });
 }
 
 /** Options › Network: replaces the tracker list with `trackerUrl` and saves. */
