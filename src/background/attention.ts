@@ -48,6 +48,23 @@ export function messageArrived(view: MessageView): void {
     .catch(() => undefined);
 }
 
+export function requestArrived(displayName: string): void {
+  chain = chain
+    .then(async () => {
+      const count = (await unread()) + 1;
+      await browser.storage.local.set({ [UNREAD]: count });
+      await showBadge(count);
+      if (await notificationsEnabled())
+        await browser.notifications.create(`murmur-request-${Date.now()}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('icons/128.png'),
+          title: 'Murmur',
+          message: browser.i18n.getMessage('requestNotification', [displayName.slice(0, 64)]),
+        });
+    })
+    .catch(() => undefined);
+}
+
 export async function unreadCount(): Promise<number> {
   await chain;
   return unread();

@@ -17,6 +17,7 @@ import {
   clearUnread,
   messageArrived,
   notificationsEnabled,
+  requestArrived,
   setNotificationsEnabled,
   unreadCount,
 } from './attention';
@@ -50,6 +51,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     }),
     friendsChanged: () => void configureHost().catch(() => undefined),
     messageArrived,
+    requestArrived,
   });
 
   async function configureHost(): Promise<void> {
@@ -116,7 +118,12 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await configureHost();
           return view;
         },
-        'friends.add': ({ card }) => service.addFriend(card),
+        'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
+        'requests.list': () => service.requests(),
+        'requests.answer': async ({ id, accept }) => {
+          await service.answerRequest(id, accept);
+          return service.requests();
+        },
         'friends.list': () => service.friends(),
         'messages.send': ({ to, text }) => service.sendDirect(to, text),
         'posts.publish': ({ text, to }) => service.publish(text, to),

@@ -12,8 +12,16 @@ import { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import { randomBytes } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
-import type { FriendView, IdentityView, MessageView, OutboxView } from '../messaging/views';
+import type {
+  FriendView,
+  IdentityView,
+  MessageView,
+  OutboxView,
+  RequestView,
+} from '../messaging/views';
 import { contactCardOf, createAccount, loadIdentity } from './account';
+import { pendingRequests, REQUEST_RESEND_MS, requestById, sealRequest } from './friend-requests';
+import { encodeFrame } from '../core/sync/frames';
 import { LinkChannel } from './link-channel';
 import type { Client } from '../messaging/client';
 import type { HostRequests } from '../messaging/host-requests';
@@ -34,6 +42,8 @@ export interface ServiceOptions {
   friendsChanged: () => void;
   /** A message for the user arrived (badge, notification). */
   messageArrived?: (view: MessageView) => void;
+  /** Someone asked to be our friend. */
+  requestArrived?: (displayName: string) => void;
 }
 
 export class MurmurService {
@@ -56,14 +66,20 @@ export class MurmurService {
     const keyring = new Keyring(identity);
     for (const contact of await this.options.store.listContacts()) {
       this.names.set(contact.fingerprint, contact.displayName);
-      if (contact.state === 'friend')
+      // Someone we asked is in the keyring too: when they accept and call, we know them.
+      if (contact.state === 'friend' || contact.state === 'requested')
         await keyring.addFriendAsync(await readFriendKey(contact.publicKey));
     }
     this.identity = identity;
     this.node = new MurmurNode({
       keyring,
       store: this.options.store,
+      onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
       events: {
+        friendRequest: (opened) => {
+          const card = opened.requestCard;
+          if (card) this.options.requestArrived?.(card.displayName);
+        },
         message: (opened) => {
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);
@@ -100,8 +116,12 @@ export class MurmurService {
     return (await this.identityView())!;
   }
 
-  /** Both friends add each other's card; from then on their browsers sync. */
-  async addFriend(cardText: string): Promise<FriendView> {
+  /**
+   * Adds the person whose card was pasted. If they already asked us, they are a friend at
+   * once; otherwise they are asked (our card and `introduction`, handed over when they are
+   * online) and become a friend when they accept.
+   */
+  async addFriend(cardText: string, introduction = ''): Promise<FriendView> {
     const node = await this.requireNode();
     const card = contactCardFromText(cardText);
     const publicKey = await readFriendKey(card.publicKey);
@@ -110,14 +130,19 @@ export class MurmurService {
       node.keyring.removeFriend(friend.fingerprintHex);
       throw new RangeError('that is your own card');
     }
+    const theyAsked = (await pendingRequests(this.options.store)).some(
+      (r) => r.fingerprint === friend.fingerprintHex,
+    );
+    const existing = await this.options.store.getContact(friend.fingerprintHex);
     await this.options.store.putContact({
       fingerprint: friend.fingerprintHex,
       publicKey: card.publicKey,
       displayName: card.displayName,
       peerId: card.peerId,
       tracker: card.tracker,
-      state: 'friend',
-      addedAt: Date.now(),
+      state: theyAsked || existing?.state === 'friend' ? 'friend' : 'requested',
+      addedAt: existing?.addedAt ?? Date.now(),
+      introduction,
     });
     this.names.set(friend.fingerprintHex, card.displayName);
     this.options.friendsChanged();
@@ -128,19 +153,53 @@ export class MurmurService {
     await this.ready;
     const online = new Set(this.node?.connectedFriends() ?? []);
     return (await this.options.store.listContacts())
-      .filter((c) => c.state === 'friend')
+      .filter((c) => c.state === 'friend' || c.state === 'requested')
       .map((c) => ({
         fingerprint: c.fingerprint,
         displayName: c.displayName,
         peerId: c.peerId,
         tracker: c.tracker,
         online: online.has(c.fingerprint),
+        asked: c.state === 'requested',
       }));
   }
 
   /** Where the host should look for our friends. */
   async friendAddresses(): Promise<FriendAddress[]> {
     return (await this.friends()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+  }
+
+  async requests(): Promise<RequestView[]> {
+    await this.ready;
+    return pendingRequests(this.options.store);
+  }
+
+  /** Accept: they become a friend (and our browsers connect). Decline: never shown again. */
+  async answerRequest(id: string, accept: boolean): Promise<void> {
+    await this.requireNode();
+    const request = await requestById(this.options.store, id);
+    if (!request) throw new RangeError('no such request');
+    if (accept) {
+      await this.addFriend(request.card);
+      return;
+    }
+    const card = contactCardFromText(request.card);
+    await this.options.store.putContact({
+      fingerprint: request.fingerprint,
+      publicKey: card.publicKey,
+      displayName: card.displayName,
+      peerId: card.peerId,
+      tracker: card.tracker,
+      state: 'declined',
+      addedAt: Date.now(),
+    });
+  }
+
+  /** A session with someone we had asked: they accepted. */
+  private async confirmed(fingerprint: string): Promise<void> {
+    const contact = await this.options.store.getContact(fingerprint);
+    if (contact?.state === 'requested')
+      await this.options.store.putContact({ ...contact, state: 'friend' });
   }
 
   async sendDirect(to: string, text: string): Promise<OutboxView> {
@@ -227,14 +286,26 @@ export class MurmurService {
     const node = this.node;
     if (!node) return channel.close();
     if (!initiator) {
-      node.attach(channel);
+      // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
+      node.attach(channel, undefined, true);
       return;
     }
     const contact = (await this.options.store.listContacts()).find(
-      (c) => c.peerId === channel.peerId && c.state === 'friend',
+      (c) => c.peerId === channel.peerId && (c.state === 'friend' || c.state === 'requested'),
     );
     const friend = contact && node.keyring.friend(contact.fingerprint);
     if (!friend) return channel.close();
+    const askAgain = (contact.requestSentAt ?? 0) < Date.now() - REQUEST_RESEND_MS;
+    if (contact.state === 'requested' && askAgain) {
+      // They do not know us yet: hand over the request; they close when it is stored.
+      const { peerId, tracker } = await this.options.address();
+      const ourCard = contactCardFromText(contactCardOf(this.identity!, peerId, tracker).text);
+      const envelope = await sealRequest(node.keyring, friend, ourCard, contact.introduction ?? '');
+      channel.send(encodeFrame({ type: 'introduce', envelope }));
+      await this.options.store.putContact({ ...contact, requestSentAt: Date.now() });
+      setTimeout(() => channel.close(), 5_000);
+      return;
+    }
     node.attach(channel, friend);
   }
 

@@ -14,7 +14,7 @@ import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings, type NetworkSettings } from './settings';
 import type { BackgroundStatus } from './status';
-import type { FriendView, IdentityView, MessageView, OutboxView } from './views';
+import type { FriendView, IdentityView, MessageView, OutboxView, RequestView } from './views';
 
 const isFingerprint = isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ });
 const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
@@ -29,8 +29,17 @@ export const uiRequests = {
   'identity.create': defineRequest<IdentityView>()(
     isObject({ displayName: isString({ min: 1, max: 64 }) }),
   ),
-  /** Adds a friend from their contact card text (or web+murmur: link). */
-  'friends.add': defineRequest<FriendView>()(isObject({ card: isString({ min: 8, max: 16384 }) })),
+  /** Adds (or asks) a friend from their contact card text (or web+murmur: link). */
+  'friends.add': defineRequest<FriendView>()(
+    isObject({
+      card: isString({ min: 8, max: 16384 }),
+      introduction: isOptional(isString({ max: MESSAGE_LIMITS.introductionBytes })),
+    }),
+  ),
+  'requests.list': defineRequest<RequestView[]>()(isEmpty),
+  'requests.answer': defineRequest<RequestView[]>()(
+    isObject({ id: isMessageId, accept: isBoolean }),
+  ),
   'friends.list': defineRequest<FriendView[]>()(isEmpty),
   'messages.send': defineRequest<OutboxView>()(isObject({ to: isFingerprint, text: isText })),
   /** A wall post to these friends (all friends when `to` is absent). */

@@ -17,6 +17,19 @@ export interface FriendView {
   tracker: string;
   /** A sync session with them is running now. */
   online: boolean;
+  /** We asked; they have not accepted yet. */
+  asked: boolean;
+}
+
+/** Someone who asked to be our friend. */
+export interface RequestView {
+  id: string;
+  fingerprint: string;
+  displayName: string;
+  introduction: string;
+  receivedAt: number;
+  /** Their card, to add them on "accept". */
+  card: string;
 }
 
 export interface MessageView {

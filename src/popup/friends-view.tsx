@@ -4,18 +4,29 @@ import type { IdentityView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
+import { RequestsView } from './requests-view';
 
 export function FriendsView({ me }: { me: IdentityView }) {
   const [friends, reload] = useRequest('friends.list', {});
   const [card, setCard] = useState('');
+  const [intro, setIntro] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const add = async (event: Event) => {
     event.preventDefault();
     try {
-      const friend = await background.request('friends.add', { card: card.trim() });
+      const friend = await background.request('friends.add', {
+        card: card.trim(),
+        introduction: intro.trim(),
+      });
       setCard('');
-      setMessage({ ok: true, text: t('friendAdded', friend.displayName) });
+      setIntro('');
+      setMessage({
+        ok: true,
+        text: friend.asked
+          ? t('friendAsked', friend.displayName)
+          : t('friendAdded', friend.displayName),
+      });
       reload();
     } catch (e) {
       setMessage({ ok: false, text: t('friendAddFailed', String(e)) });
@@ -25,6 +36,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
   return (
     <section aria-labelledby="friends-heading">
       <h2 id="friends-heading">{t('friendsTitle')}</h2>
+      <RequestsView onAnswered={reload} />
       {friends.kind === 'ready' && friends.value.length === 0 && <p>{t('friendsNone')}</p>}
       <ul class="list" data-testid="friends">
         {friends.kind === 'ready' &&
@@ -36,6 +48,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
                 aria-label={f.online ? t('friendOnline') : t('friendOffline')}
               />
               {f.displayName}
+              {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
             </li>
           ))}
       </ul>
@@ -52,6 +65,14 @@ export function FriendsView({ me }: { me: IdentityView }) {
           rows={3}
           value={card}
           onInput={(e) => setCard(e.currentTarget.value)}
+        />
+        <label for="friend-intro">{t('introLabel')}</label>
+        <textarea
+          id="friend-intro"
+          rows={2}
+          maxLength={1000}
+          value={intro}
+          onInput={(e) => setIntro(e.currentTarget.value)}
         />
         <button type="submit" disabled={!card.trim()}>
           {t('addFriend')}

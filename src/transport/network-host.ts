@@ -21,6 +21,8 @@ import { TrackerLink } from './tracker-link';
 const PRESENCE_EVERY_MS = 15_000;
 /** After a channel to a friend drops, look again soon: it may be a blip, not a departure. */
 const RECHECK_AFTER_DROP_MS = 1_000;
+const SHORT_LINK_MS = 10_000;
+const MAX_COOLDOWN_MS = 5 * 60_000;
 
 export interface HostConfig {
   trackerKey: string;
@@ -42,6 +44,7 @@ export class NetworkHost {
   private trackersKey: string | null = null;
   private epoch: string | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
+  private readonly cooldown = new Map<string, { failures: number; until: number }>();
 
   constructor(
     private readonly context: HostContext,
@@ -96,7 +99,10 @@ export class NetworkHost {
     if (!links) return;
     await Promise.all(
       [...this.trackers].map(async ([url, tracker]) => {
-        const wanted = [...(this.friendsOn.get(url) ?? [])].filter((id) => !links.hasLinkTo(id));
+        const now = Date.now();
+        const wanted = [...(this.friendsOn.get(url) ?? [])].filter(
+          (id) => !links.hasLinkTo(id) && (this.cooldown.get(id)?.until ?? 0) <= now,
+        );
         const online = await tracker.presence(wanted);
         const peer = tracker.registeredPeer;
         if (peer) for (const id of online) links.dial(peer, id);
@@ -113,14 +119,34 @@ export class NetworkHost {
   }
 
   private linkSink(): LinkSink {
+    const openedAt = new Map<string, number>();
     return {
-      open: (link, peerId, initiator, binding) => this.sink.open(link, peerId, initiator, binding),
+      open: (link, peerId, initiator, binding) => {
+        openedAt.set(link, Date.now());
+        this.sink.open(link, peerId, initiator, binding);
+      },
       frame: (link, frame) => this.sink.frame(link, frame),
       closed: (link, peerId) => {
         this.sink.closed(link, peerId);
+        this.noteLifetime(peerId, Date.now() - (openedAt.get(link) ?? Date.now()));
+        openedAt.delete(link);
         setTimeout(() => void this.lookForFriends(), RECHECK_AFTER_DROP_MS);
       },
     };
+  }
+
+  /**
+   * A channel that ends within seconds, again and again (someone we asked who has not
+   * accepted, a peer that refuses us), is dialled less and less often: 1 s, 2 s, 4 s … 5 min.
+   */
+  private noteLifetime(peerId: string, livedMs: number): void {
+    if (livedMs > SHORT_LINK_MS) {
+      this.cooldown.delete(peerId);
+      return;
+    }
+    const failures = (this.cooldown.get(peerId)?.failures ?? 0) + 1;
+    const wait = Math.min(MAX_COOLDOWN_MS, 1000 * 2 ** (failures - 1));
+    this.cooldown.set(peerId, { failures, until: Date.now() + wait });
   }
 
   handlers(): Handlers<HostRequests, unknown> {

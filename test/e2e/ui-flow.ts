@@ -59,12 +59,29 @@ export function uiFlowSuite(kind: BrowserKind): void {
       const befriend = async (x: ExtensionPage, y: ExtensionPage) => {
         const [cardX, cardY] = [await cardOf(x), await cardOf(y)];
         await x.fill('#friend-card', cardY);
-        await x.click('#friend-card ~ button[type=submit]');
+        await x.click('#friend-intro ~ button[type=submit]');
         await y.fill('#friend-card', cardX);
-        await y.click('#friend-card ~ button[type=submit]');
+        await y.click('#friend-intro ~ button[type=submit]');
       };
-      await befriend(a, b);
+      // Alice asks Bob with a few words; Bob sees who asks and accepts.
+      await a.fill('#friend-card', await cardOf(b));
+      await a.fill('#friend-intro', 'Hi Bob, it is Alice from the climbing club');
+      await a.click('#friend-intro ~ button[type=submit]');
       expect(await a.textOf('[role=status]')).toContain('Bob');
+      const intro = await b.waitFor(
+        () => document.querySelector('[data-testid=requests] .text')?.textContent ?? null,
+        null,
+        20_000,
+      );
+      expect(intro).toBe('Hi Bob, it is Alice from the climbing club');
+      await screenshot(bob!, b, 'friend-request');
+      await b.click('[data-testid=requests] [data-action=accept]');
+      await b.waitFor(
+        () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
+        null,
+        20_000,
+      );
+      // Alice and Carol both paste each other's card: friends without a request to answer.
       await befriend(a, c);
       await a.waitFor(
         () => document.querySelectorAll('[data-testid=friends] [data-online=true]').length === 2,

@@ -47,6 +47,8 @@ export interface NodeOptions {
   activity?: { pending: number };
   /** Called when a session ends, with its error if it failed. */
   onSessionClosed?: (peer: Friend | null, error: SessionError | null) => void;
+  /** Called when a friend proved their key and a session is running. */
+  onSessionEstablished?: (peer: Friend) => void;
 }
 
 export interface SendOptions {
@@ -93,6 +95,7 @@ export class MurmurNode implements SyncEngine {
         const previous = this.sessions.get(fp);
         this.sessions.set(fp, session);
         if (previous && previous !== session) previous.close();
+        this.options.onSessionEstablished?.(session.peer!);
       },
       onClosed: (session, error) => {
         const fp = session.peer?.fingerprintHex;

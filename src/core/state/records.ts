@@ -94,7 +94,11 @@ export interface IdentityRecord {
   protected: boolean;
 }
 
-export type ContactState = 'friend' | 'requested' | 'blocked';
+/**
+ * friend: both sides agreed. requested: we asked (sent our card); they have not answered.
+ * declined: they asked and we said no. blocked: nothing from them, ever.
+ */
+export type ContactState = 'friend' | 'requested' | 'declined' | 'blocked';
 
 /** Someone this user knows: a friend, a pending request, or a blocked person. */
 export interface ContactRecord {
@@ -106,6 +110,9 @@ export interface ContactRecord {
   tracker: string;
   state: ContactState;
   addedAt: number;
+  /** For a request we sent: what we wrote, and when it last went out. */
+  introduction?: string;
+  requestSentAt?: number;
 }
 
 export interface RelayPolicy {

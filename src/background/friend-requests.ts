@@ -1,0 +1,80 @@
+/**
+ * Friend requests: asking someone whose card we pasted (a sealed friend-request with our card
+ * and a few words, handed over on an introduction channel), and answering requests that came
+ * to us. Nothing from a stranger is shown but the request itself.
+ */
+import { randomBytes } from '../core/bytes';
+import {
+  contactCardToText,
+  decodeContactCard,
+  encodeContactCard,
+  type ContactCard,
+} from '../core/identity/contact-card';
+import { seal } from '../core/envelope/seal';
+import type { Friend, Keyring } from '../core/keyring';
+import { decodeMessage } from '../core/messages/codec';
+import type { NodeStore } from '../core/state/store-port';
+import type { StoredMessage } from '../core/state/records';
+import type { RequestView } from '../messaging/views';
+
+/** How long an unanswered request waits before it is handed over again. */
+export const REQUEST_RESEND_MS = 10 * 60_000;
+const REQUEST_TTL_SECONDS = 14 * 24 * 3600;
+
+/** The sealed request to hand to `friend` (who does not know us yet). */
+export async function sealRequest(
+  keyring: Keyring,
+  friend: Friend,
+  ourCard: ContactCard,
+  introduction: string,
+): Promise<Uint8Array> {
+  const sealed = await seal(
+    {
+      kind: 'friend-request',
+      id: randomBytes(16),
+      createdAt: Date.now(),
+      introduction,
+      card: encodeContactCard(ourCard),
+    },
+    [friend],
+    keyring.me,
+    { expiresAt: Math.floor(Date.now() / 1000) + REQUEST_TTL_SECONDS, hopLimit: 0 },
+  );
+  return sealed.bytes;
+}
+
+function requestOf(m: StoredMessage): RequestView | null {
+  const message = decodeMessage(m.message);
+  if (message.kind !== 'friend-request') return null;
+  let card: ContactCard;
+  try {
+    card = decodeContactCard(message.card);
+  } catch {
+    return null;
+  }
+  return {
+    id: m.id,
+    fingerprint: m.authorFingerprint,
+    displayName: card.displayName,
+    introduction: message.introduction,
+    receivedAt: m.receivedAt,
+    card: contactCardToText(card),
+  };
+}
+
+/** Requests from people we have not answered: the newest per person. */
+export async function pendingRequests(store: NodeStore): Promise<RequestView[]> {
+  const answered = new Set((await store.listContacts()).map((c) => c.fingerprint));
+  const newest = new Map<string, RequestView>();
+  for (const m of await store.listMessages({ kind: 'friend-request' })) {
+    if (answered.has(m.authorFingerprint) || newest.has(m.authorFingerprint)) continue;
+    const view = requestOf(m);
+    if (view) newest.set(m.authorFingerprint, view);
+  }
+  return [...newest.values()];
+}
+
+export async function requestById(store: NodeStore, id: string): Promise<RequestView | null> {
+  const m = await store.getMessage(id);
+  return m ? requestOf(m) : null;
+}

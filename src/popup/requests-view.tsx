@@ -1,0 +1,36 @@
+/** Friend requests: who asked, in their own words — accept or decline (or leave it). */
+import type { RequestView } from '../messaging/views';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { useRequest } from '../ui/use-request';
+
+export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
+  const [requests, reload] = useRequest('requests.list', {});
+  if (requests.kind !== 'ready' || requests.value.length === 0) return null;
+  const answer = async (request: RequestView, accept: boolean) => {
+    await background.request('requests.answer', { id: request.id, accept });
+    reload();
+    onAnswered();
+  };
+  return (
+    <section aria-labelledby="requests-heading" data-testid="requests">
+      <h3 id="requests-heading">{t('requestsTitle')}</h3>
+      <ul class="list">
+        {requests.value.map((r) => (
+          <li key={r.id} class="item" data-request-id={r.id}>
+            <strong>{r.displayName}</strong>
+            {r.introduction && <p class="text">{r.introduction}</p>}
+            <div class="row">
+              <button type="button" data-action="accept" onClick={() => void answer(r, true)}>
+                {t('accept')}
+              </button>
+              <button type="button" data-action="decline" onClick={() => void answer(r, false)}>
+                {t('decline')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
