@@ -1,0 +1,170 @@
+/**
+ * `npm run bench:popup`: the built popup in headless Chromium over a store holding 10,000 posts
+ * from 500 friends and 500 conversations. The store is seeded straight into the profile's
+ * IndexedDB (records as the background writes them), then the background is restarted so it
+ * loads those friends like after a browser restart. Each popup open is timed from navigation:
+ * first contentful paint, and the feed showing its first page (100 posts). Five opens; medians.
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes, toHex } from '../../src/core/bytes';
+import { createIdentity } from '../../src/core/identity/identity';
+import { encodeMessage } from '../../src/core/messages/codec';
+import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
+import { launchChromium } from '../browsers/chromium';
+import { buildAll, DIST } from '../build';
+import { median, report, round } from './stats';
+
+const POSTS = 10_000;
+const FRIENDS = 500;
+const DMS_PER_FRIEND = 4;
+
+await buildAll();
+const browser = await launchChromium({
+  extensionDir: join(DIST, 'chromium'),
+  profile: 'bench-popup',
+  headless: true,
+});
+try {
+  const setup = await browser.openExtensionPage('popup.html');
+  await setup.fill('#display-name', 'Reader');
+  await setup.click('form button[type=submit]');
+  await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+  const me = await setup.evaluate(async () => {
+    const g = globalThis as unknown as { chrome: typeof chrome };
+    const reply = (await g.chrome.runtime.sendMessage({
+      murmur: 1,
+      channel: 'ui',
+      type: 'identity.get',
+      payload: {},
+    })) as { value: { fingerprint: string } };
+    return reply.value.fingerprint;
+  }, null);
+
+  // 500 friends with real keys, their posts and conversations.
+  const friends = await Promise.all(
+    Array.from({ length: FRIENDS }, (_, i) => createIdentity(`Friend ${i}`)),
+  );
+  const contacts: ContactRecord[] = friends.map((f, i) => ({
+    fingerprint: f.fingerprintHex,
+    publicKey: f.publicKey.write(),
+    displayName: `Friend ${i}`,
+    peerId: `m${toHex(randomBytes(16))}`,
+    tracker: 'ws://127.0.0.1:9/murmur',
+    state: 'friend',
+    addedAt: 0,
+  }));
+  const start = Date.now() - POSTS * 60_000;
+  const messages: StoredMessage[] = [];
+  for (let i = 0; i < POSTS; i++) {
+    const author = friends[i % FRIENDS]!;
+    const createdAt = start + i * 60_000;
+    messages.push({
+      id: toHex(randomBytes(32)),
+      authorFingerprint: author.fingerprintHex,
+      kind: 'post',
+      message: encodeMessage({
+        kind: 'post',
+        id: randomBytes(16),
+        createdAt,
+        text: `Post ${i}: ${'a day out in the hills, '.repeat(6)}`,
+        thumbnails: [],
+        audience: { kind: 'all-friends' },
+        mirroredFrom: null,
+      }),
+      conversationWith: null,
+      receivedAt: createdAt,
+      signedData: new Uint8Array(64),
+      signature: new Uint8Array(64),
+    });
+  }
+  for (const [i, f] of friends.entries())
+    for (let k = 0; k < DMS_PER_FRIEND; k++)
+      messages.push({
+        id: toHex(randomBytes(32)),
+        authorFingerprint: k % 2 ? me : f.fingerprintHex,
+        kind: 'direct',
+        message: encodeMessage({
+          kind: 'direct',
+          id: randomBytes(16),
+          createdAt: start + i * 1000 + k,
+          text: `message ${k}`,
+        }),
+        conversationWith: f.fingerprintHex,
+        receivedAt: start + i * 1000 + k,
+        signedData: null,
+        signature: null,
+      });
+
+  // Seed IndexedDB from an extension page (same origin as the background's database).
+  const asArrays = <T extends object>(records: T[]) =>
+    records.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? { u8: [...v] } : v]),
+      ),
+    );
+  await setup.evaluate(
+    async ({ contacts, messages }) => {
+      // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+      for (const r of [...contacts, ...messages] as Record<string, unknown>[])
+        for (const [k, v] of Object.entries(r))
+          if (v && typeof v === 'object' && 'u8' in v)
+            r[k] = new Uint8Array((v as { u8: number[] }).u8);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('murmur');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['contacts', 'messages'], 'readwrite');
+        for (const c of contacts) tx.objectStore('contacts').put(c);
+        for (const m of messages) tx.objectStore('messages').put(m);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { contacts: asArrays(contacts), messages: asArrays(messages) },
+  );
+  await setup.close();
+  // As after a browser restart: the background loads 500 friends from the store.
+  await browser.stopServiceWorkers();
+  const warm = await browser.openExtensionPage('options.html');
+  await warm.waitFor(() => !!document.querySelector('[data-state]'), null, 60_000);
+  await warm.close();
+
+  const paints: number[] = [];
+  const ready: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const popup = await browser.openExtensionPage('popup.html');
+    // Watched from inside the page, every frame: the time is the page's own clock.
+    const feedAt = await popup.evaluate(async () => {
+      for (;;) {
+        if (document.querySelectorAll('[data-testid=feed] li').length >= 100)
+          return performance.now();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }, null);
+    const paint = await popup.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+      null,
+    );
+    paints.push(paint);
+    ready.push(feedAt);
+    await popup.close();
+  }
+  const popupKbGz = gzipSync(readFileSync(join(DIST, 'chromium', 'popup.js'))).length / 1024;
+  report(
+    `Popup over ${POSTS} posts from ${FRIENDS} friends and ${FRIENDS} conversations (Chromium)`,
+    [
+      { metric: 'first_paint_ms', value: round(median(paints), 1), unit: 'ms' },
+      { metric: 'feed_ready_ms', value: round(median(ready), 1), unit: 'ms', target: '≤ 150' },
+      { metric: 'popup_js_kb_gz', value: round(popupKbGz, 1), unit: 'KB', target: '≤ 60' },
+    ],
+    { runs: ready.length, feed_ready_all_ms: ready.map((v) => round(v, 1)) },
+  );
+} finally {
+  await browser.close();
+}
+process.exit(0);
