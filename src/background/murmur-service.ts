@@ -234,12 +234,14 @@ export class MurmurService {
     kind?: 'post' | 'direct';
     with?: string | null;
     limit?: number;
+    before?: number;
   }): Promise<MessageView[]> {
     await this.ready;
     const stored = await this.options.store.listMessages({
       kind: query.kind,
       conversationWith: query.with ?? undefined,
       limit: query.limit ?? 200,
+      before: query.before,
     });
     return stored.flatMap((m) => {
       const view = this.view(m);

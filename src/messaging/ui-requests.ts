@@ -51,6 +51,8 @@ export const uiRequests = {
       kind: isOptional(isLiteral('post', 'direct')),
       with: isOptional(isNullable(isFingerprint)),
       limit: isOptional(isInteger({ min: 1, max: 1000 })),
+      /** Older than this receivedAt (ms): the next page back. */
+      before: isOptional(isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER })),
     }),
   ),
   'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),

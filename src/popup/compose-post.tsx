@@ -4,8 +4,34 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 
-export function ComposePost({ onPosted }: { onPosted: () => void }) {
+/** The friends to choose from, asked for only once someone wants to choose. */
+function FriendChoices({
+  chosen,
+  toggle,
+}: {
+  chosen: string[];
+  toggle: (fingerprint: string, on: boolean) => void;
+}) {
   const [friends] = useRequest('friends.list', {}, 0);
+  if (friends.kind !== 'ready') return null;
+  return (
+    <>
+      {friends.value.map((f) => (
+        <label key={f.fingerprint} class="indent">
+          <input
+            type="checkbox"
+            data-fingerprint={f.fingerprint}
+            checked={chosen.includes(f.fingerprint)}
+            onChange={(e) => toggle(f.fingerprint, e.currentTarget.checked)}
+          />{' '}
+          {f.displayName}
+        </label>
+      ))}
+    </>
+  );
+}
+
+export function ComposePost({ onPosted }: { onPosted: () => void }) {
   const [text, setText] = useState('');
   /** null: all friends; else the fingerprints chosen. */
   const [chosen, setChosen] = useState<string[] | null>(null);
@@ -58,19 +84,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
           />{' '}
           {t('audienceChosen')}
         </label>
-        {chosen !== null &&
-          friends.kind === 'ready' &&
-          friends.value.map((f) => (
-            <label key={f.fingerprint} class="indent">
-              <input
-                type="checkbox"
-                data-fingerprint={f.fingerprint}
-                checked={chosen.includes(f.fingerprint)}
-                onChange={(e) => toggle(f.fingerprint, e.currentTarget.checked)}
-              />{' '}
-              {f.displayName}
-            </label>
-          ))}
+        {chosen !== null && <FriendChoices chosen={chosen} toggle={toggle} />}
       </fieldset>
       <button type="submit" disabled={!text.trim() || (chosen !== null && chosen.length === 0)}>
         {t('post')}

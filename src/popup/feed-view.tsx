@@ -1,19 +1,61 @@
-/** The feed: write a post, and read friends' posts, newest first. */
+/**
+ * The feed: write a post, and read friends' posts, newest first. The newest page follows
+ * what arrives; older pages load on request, so thousands of posts cost nothing until asked.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { MessageView } from '../messaging/views';
+import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { ComposePost } from './compose-post';
 import { MessageItem } from './message-item';
 
+const PAGE = 100;
+
+/**
+ * The newest page is asked for as soon as the popup's script runs, alongside "who am I",
+ * rather than after it: the feed is what the popup is opened for.
+ */
+const firstPage = background
+  .request('messages.list', { kind: 'post', limit: PAGE })
+  .catch(() => [] as MessageView[]);
+
 export function FeedView() {
-  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: 100 });
+  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE });
+  const [older, setOlder] = useState<MessageView[]>([]);
+  const [more, setMore] = useState(true);
+  const [prefetched, setPrefetched] = useState<MessageView[]>([]);
+  useEffect(() => void firstPage.then(setPrefetched), []);
+  const newest = posts.kind === 'ready' ? posts.value : prefetched;
+  const shown = [...newest, ...older.filter((m) => !newest.some((n) => n.id === m.id))];
+
+  const loadOlder = async () => {
+    const last = shown.at(-1);
+    if (!last) return;
+    const page = await background.request('messages.list', {
+      kind: 'post',
+      limit: PAGE,
+      before: last.receivedAt,
+    });
+    setOlder((list) => [...list, ...page]);
+    setMore(page.length === PAGE);
+  };
+
   return (
     <section aria-labelledby="feed-heading">
       <h2 id="feed-heading">{t('feedTitle')}</h2>
       <ComposePost onPosted={reload} />
-      {posts.kind === 'ready' && posts.value.length === 0 && <p class="muted">{t('feedEmpty')}</p>}
+      {posts.kind === 'ready' && shown.length === 0 && <p class="muted">{t('feedEmpty')}</p>}
       <ul class="list" data-testid="feed">
-        {posts.kind === 'ready' && posts.value.map((m) => <MessageItem key={m.id} message={m} />)}
+        {shown.map((m) => (
+          <MessageItem key={m.id} message={m} />
+        ))}
       </ul>
+      {shown.length >= PAGE && more && (
+        <button type="button" id="feed-older" onClick={() => void loadOlder()}>
+          {t('showOlder')}
+        </button>
+      )}
     </section>
   );
 }

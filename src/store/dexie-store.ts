@@ -14,7 +14,7 @@ import {
   type SeenRecord,
   type StoredMessage,
 } from '../core/state/records';
-import type { NodeStore } from '../core/state/store-port';
+import type { ListMessagesOptions, NodeStore } from '../core/state/store-port';
 import type { MurmurDatabase } from './schema';
 
 const RELAY_BYTES = 'relay.bytes';
@@ -45,22 +45,25 @@ export class DexieStore implements NodeStore {
   getMessage(id: string) {
     return this.db.messages.get(id);
   }
-  async listMessages(options: { kind?: string; conversationWith?: string; limit?: number } = {}) {
+  async listMessages(options: ListMessagesOptions = {}) {
     const limit = options.limit ?? Infinity;
     const { kind, conversationWith } = options;
+    // `before` is exclusive: the upper bound of the index range, not included.
+    const upper = options.before ?? Dexie.maxKey;
+    const open = options.before === undefined;
     // Newest first straight from the compound indexes: the feed never sorts in memory.
     const collection =
       kind !== undefined && conversationWith === undefined
         ? this.db.messages
             .where('[kind+receivedAt]')
-            .between([kind, Dexie.minKey], [kind, Dexie.maxKey])
+            .between([kind, Dexie.minKey], [kind, upper], true, open)
             .reverse()
         : conversationWith !== undefined
           ? this.db.messages
               .where('[conversationWith+receivedAt]')
-              .between([conversationWith, Dexie.minKey], [conversationWith, Dexie.maxKey])
+              .between([conversationWith, Dexie.minKey], [conversationWith, upper], true, open)
               .reverse()
-          : this.db.messages.orderBy('receivedAt').reverse();
+          : this.db.messages.where('receivedAt').below(upper).reverse();
     const filtered =
       kind !== undefined && conversationWith !== undefined
         ? collection.filter((m) => m.kind === kind)

@@ -151,6 +151,15 @@ try {
       null,
     );
     paints.push(paint);
+    if (run === 0) {
+      // Paging back works over the big store: the next 100 arrive on a click.
+      await popup.click('#feed-older');
+      await popup.waitFor(
+        () => document.querySelectorAll('[data-testid=feed] li').length >= 200,
+        null,
+        10_000,
+      );
+    }
     ready.push(feedAt);
     await popup.close();
   }

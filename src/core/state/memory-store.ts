@@ -13,7 +13,7 @@ import {
   type SeenRecord,
   type StoredMessage,
 } from './records';
-import type { NodeStore } from './store-port';
+import type { ListMessagesOptions, NodeStore } from './store-port';
 
 /**
  * Copies a record's plain objects and arrays. Byte arrays (envelopes, keys, tokens) are shared:
@@ -75,13 +75,14 @@ export class MemoryStore implements NodeStore {
     const m = this.messages.get(id);
     return m && this.copy(m);
   }
-  async listMessages(options: { kind?: string; conversationWith?: string; limit?: number } = {}) {
+  async listMessages(options: ListMessagesOptions = {}) {
     return [...this.messages.values()]
       .filter(
         (m) =>
           (options.kind === undefined || m.kind === options.kind) &&
           (options.conversationWith === undefined ||
-            m.conversationWith === options.conversationWith),
+            m.conversationWith === options.conversationWith) &&
+          (options.before === undefined || m.receivedAt < options.before),
       )
       .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? -1 : 1))
       .slice(0, options.limit ?? Infinity)

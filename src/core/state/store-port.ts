@@ -23,12 +23,8 @@ export interface NodeStore {
 
   putMessage(message: StoredMessage): Promise<void>;
   getMessage(id: string): Promise<StoredMessage | undefined>;
-  /** Newest first. */
-  listMessages(options?: {
-    kind?: string;
-    conversationWith?: string;
-    limit?: number;
-  }): Promise<StoredMessage[]>;
+  /** Newest first; `before` (a receivedAt) pages back through older ones. */
+  listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
 
   putOutbox(entry: OutboxEntry): Promise<void>;
   getOutbox(id: string): Promise<OutboxEntry | undefined>;
@@ -62,4 +58,12 @@ export interface NodeStore {
   getContact(fingerprint: string): Promise<ContactRecord | undefined>;
   listContacts(): Promise<ContactRecord[]>;
   deleteContact(fingerprint: string): Promise<void>;
+}
+
+export interface ListMessagesOptions {
+  kind?: string;
+  conversationWith?: string;
+  limit?: number;
+  /** Only messages received strictly before this time (ms). */
+  before?: number;
 }

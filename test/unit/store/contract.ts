@@ -99,6 +99,13 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         'd3',
         'd2',
       ]);
+      // Paging back: strictly older than `before`, in every index.
+      const ids = async (o: Parameters<typeof store.listMessages>[0]) =>
+        (await store.listMessages(o)).map((m) => m.id);
+      expect(await ids({ kind: 'direct', before: 4, limit: 5 })).toEqual(['d1']);
+      expect(await ids({ kind: 'post', before: 3 })).toEqual(['p1']);
+      expect(await ids({ conversationWith: bob, before: 4 })).toEqual(['d1']);
+      expect(await ids({ before: 3 })).toEqual(['d1', 'p1']);
     });
 
     it('puts by id: writing the same record twice keeps one', async () => {
