@@ -119,6 +119,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           return view;
         },
         'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
+        'friends.remove': async ({ fingerprint, block }) => {
+          await service.removeFriend(fingerprint, block);
+          return service.friends();
+        },
         'requests.list': () => service.requests(),
         'requests.answer': async ({ id, accept }) => {
           await service.answerRequest(id, accept);

@@ -4,13 +4,14 @@
  * host's link events both end up here.
  */
 import { contactCardFromText } from '../core/identity/contact-card';
+import { safetyNumber } from '../core/identity/safety-number';
 import type { Identity } from '../core/identity/identity';
 import { Keyring, readFriendKey } from '../core/keyring';
 import { decodeMessage } from '../core/messages/codec';
 import type { Message } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
-import { randomBytes } from '../core/bytes';
+import { fromHex, randomBytes } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
 import type {
   FriendView,
@@ -78,7 +79,10 @@ export class MurmurService {
       events: {
         friendRequest: (opened) => {
           const card = opened.requestCard;
-          if (card) this.options.requestArrived?.(card.displayName);
+          // Someone declined or blocked asks again: stored, never announced.
+          void this.options.store.getContact(opened.senderFingerprintHex).then((known) => {
+            if (card && !known) this.options.requestArrived?.(card.displayName);
+          });
         },
         message: (opened) => {
           void this.viewOf(opened.envelope.id).then((view) => {
@@ -161,12 +165,26 @@ export class MurmurService {
         tracker: c.tracker,
         online: online.has(c.fingerprint),
         asked: c.state === 'requested',
+        safetyNumber: this.identity
+          ? safetyNumber(this.identity.fingerprint, fromHex(c.fingerprint))
+          : '',
       }));
   }
 
   /** Where the host should look for our friends. */
   async friendAddresses(): Promise<FriendAddress[]> {
     return (await this.friends()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+  }
+
+  /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
+  async removeFriend(fingerprint: string, block: boolean): Promise<void> {
+    const node = await this.requireNode();
+    const contact = await this.options.store.getContact(fingerprint);
+    if (!contact) return;
+    node.keyring.removeFriend(fingerprint);
+    if (block) await this.options.store.putContact({ ...contact, state: 'blocked' });
+    else await this.options.store.deleteContact(fingerprint);
+    this.options.friendsChanged();
   }
 
   async requests(): Promise<RequestView[]> {

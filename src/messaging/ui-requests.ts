@@ -36,6 +36,9 @@ export const uiRequests = {
       introduction: isOptional(isString({ max: MESSAGE_LIMITS.introductionBytes })),
     }),
   ),
+  'friends.remove': defineRequest<FriendView[]>()(
+    isObject({ fingerprint: isFingerprint, block: isBoolean }),
+  ),
   'requests.list': defineRequest<RequestView[]>()(isEmpty),
   'requests.answer': defineRequest<RequestView[]>()(
     isObject({ id: isMessageId, accept: isBoolean }),

@@ -19,6 +19,8 @@ export interface FriendView {
   online: boolean;
   /** We asked; they have not accepted yet. */
   asked: boolean;
+  /** 30 digits both friends see alike: compare them by phone to be sure of each other's keys. */
+  safetyNumber: string;
 }
 
 /** Someone who asked to be our friend. */

@@ -12,6 +12,11 @@ export function FriendsView({ me }: { me: IdentityView }) {
   const [intro, setIntro] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
+  const remove = async (fingerprint: string, block: boolean) => {
+    await background.request('friends.remove', { fingerprint, block });
+    reload();
+  };
+
   const add = async (event: Event) => {
     event.preventDefault();
     try {
@@ -49,6 +54,29 @@ export function FriendsView({ me }: { me: IdentityView }) {
               />
               {f.displayName}
               {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
+              <details>
+                <summary>{t('friendMore')}</summary>
+                <p class="muted">{t('safetyNumberHelp')}</p>
+                <p class="safety-number" data-testid="safety-number">
+                  {f.safetyNumber}
+                </p>
+                <div class="row">
+                  <button
+                    type="button"
+                    data-action="remove"
+                    onClick={() => void remove(f.fingerprint, false)}
+                  >
+                    {t('removeFriend')}
+                  </button>
+                  <button
+                    type="button"
+                    data-action="block"
+                    onClick={() => void remove(f.fingerprint, true)}
+                  >
+                    {t('blockFriend')}
+                  </button>
+                </div>
+              </details>
             </li>
           ))}
       </ul>

@@ -256,6 +256,35 @@ export function uiFlowSuite(kind: BrowserKind): void {
         10_000,
       );
       await again.close();
+
+      // Alice and Bob compare the same 30 digits; then Alice blocks Carol.
+      await a.click('#tab-friends');
+      const safetyFor = (page: ExtensionPage, name: string) =>
+        page.waitFor(
+          (n) =>
+            [...document.querySelectorAll('[data-testid=friends] li')]
+              .find((li) => li.textContent?.includes(n))
+              ?.querySelector('[data-testid=safety-number]')?.textContent ?? null,
+          name,
+        );
+      const bobsPage = await bob!.openExtensionPage('popup.html');
+      await bobsPage.click('#tab-friends');
+      const [fromAlice, fromBob] = [await safetyFor(a, 'Bob'), await safetyFor(bobsPage, 'Alice')];
+      expect(fromAlice).toMatch(/^\d{5}( \d{5}){5}$/);
+      expect(fromAlice).toBe(fromBob);
+      const carolFp = await a.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=friends] li')]
+            .find((li) => li.textContent?.includes('Carol'))
+            ?.getAttribute('data-fingerprint') ?? null,
+        null,
+      );
+      await a.click(`[data-fingerprint="${carolFp}"] summary`);
+      await a.click(`[data-fingerprint="${carolFp}"] [data-action=block]`);
+      await a.waitFor(
+        (fp) => !document.querySelector(`[data-testid=friends] [data-fingerprint="${fp}"]`),
+        carolFp,
+      );
     });
   });
 }
