@@ -133,6 +133,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'posts.publish': ({ text, to }) => service.publish(text, to),
         'messages.list': (query) => service.messages(query),
         'outbox.status': ({ id }) => service.outboxStatus(id),
+        'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
+        'relay.get': () => service.relay(),
+        'relay.set': (policy) => service.setRelay(policy),
         'unread.get': () => unreadCount(),
         'unread.clear': async () => {
           await clearUnread();

@@ -4,12 +4,15 @@
  * host's link events both end up here.
  */
 import { contactCardFromText } from '../core/identity/contact-card';
+import { exportPrivateKey, exportPublicKey } from '../core/identity/identity';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { Identity } from '../core/identity/identity';
 import { Keyring, readFriendKey } from '../core/keyring';
 import { decodeMessage } from '../core/messages/codec';
 import type { Message } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
+import { enforceQuota } from '../core/node/relay-store';
+import type { RelayPolicy } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { fromHex, randomBytes } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
@@ -18,6 +21,7 @@ import type {
   IdentityView,
   MessageView,
   OutboxView,
+  RelayView,
   RequestView,
 } from '../messaging/views';
 import { contactCardOf, createAccount, loadIdentity } from './account';
@@ -185,6 +189,26 @@ export class MurmurService {
     if (block) await this.options.store.putContact({ ...contact, state: 'blocked' });
     else await this.options.store.deleteContact(fingerprint);
     this.options.friendsChanged();
+  }
+
+  async exportKeys(passphrase?: string): Promise<string> {
+    await this.requireNode();
+    const identity = this.identity!;
+    return passphrase ? exportPrivateKey(identity, passphrase) : exportPublicKey(identity);
+  }
+
+  async relay(): Promise<RelayView> {
+    await this.ready;
+    const { store } = this.options;
+    return { ...(await store.getRelayPolicy()), usedBytes: await store.relayBytes() };
+  }
+
+  /** A smaller quota takes effect at once: the oldest foreign copies go first. */
+  async setRelay(policy: RelayPolicy): Promise<RelayView> {
+    await this.ready;
+    await this.options.store.putRelayPolicy(policy);
+    await enforceQuota(this.options.store, policy.quotaBytes);
+    return this.relay();
   }
 
   async requests(): Promise<RequestView[]> {

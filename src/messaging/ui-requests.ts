@@ -14,7 +14,14 @@ import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings, type NetworkSettings } from './settings';
 import type { BackgroundStatus } from './status';
-import type { FriendView, IdentityView, MessageView, OutboxView, RequestView } from './views';
+import type {
+  FriendView,
+  IdentityView,
+  MessageView,
+  OutboxView,
+  RelayView,
+  RequestView,
+} from './views';
 
 const isFingerprint = isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ });
 const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
@@ -60,6 +67,21 @@ export const uiRequests = {
   ),
   'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),
   /** Messages from friends since the popup was last opened (the badge). */
+  /**
+   * Our keys as armored OpenPGP text: the public key alone, or the private key too, which is
+   * then always encrypted with the passphrase given (at least 8 characters).
+   */
+  'identity.export': defineRequest<string>()(
+    isObject({ passphrase: isOptional(isString({ min: 8, max: 256 })) }),
+  ),
+  'relay.get': defineRequest<RelayView>()(isEmpty),
+  'relay.set': defineRequest<RelayView>()(
+    isObject({
+      maxMessageBytes: isInteger({ min: 1024, max: 4 * 1024 * 1024 }),
+      maxHoldSeconds: isInteger({ min: 3600, max: 90 * 86400 }),
+      quotaBytes: isInteger({ min: 1024 * 1024, max: 4 * 1024 * 1024 * 1024 }),
+    }),
+  ),
   'unread.get': defineRequest<number>()(isEmpty),
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),

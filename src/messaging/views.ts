@@ -50,3 +50,11 @@ export interface MessageView {
 }
 
 export type OutboxView = OutboxStatus;
+
+/** The relay policy (what we carry for friends) and how much of the quota is in use. */
+export interface RelayView {
+  maxMessageBytes: number;
+  maxHoldSeconds: number;
+  quotaBytes: number;
+  usedBytes: number;
+}

@@ -3,7 +3,9 @@ import { render } from 'preact';
 import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
 import { useStatus } from '../ui/use-status';
+import { IdentitySection } from './identity-section';
 import { NetworkSettingsForm } from './network-settings';
+import { RelaySection } from './relay-section';
 import { NotificationSettings } from './notification-settings';
 
 function Options() {
@@ -19,7 +21,9 @@ function Options() {
           <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
         )}
       </section>
+      <IdentitySection />
       <NetworkSettingsForm />
+      <RelaySection />
       <NotificationSettings />
     </main>
   );

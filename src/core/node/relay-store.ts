@@ -35,3 +35,16 @@ export async function dropExpiredCopies(store: NodeStore, nowSeconds: number): P
   }
   return freed;
 }
+
+/** After the user lowers the quota: the oldest foreign copies go until the rest fits. */
+export async function enforceQuota(store: NodeStore, quotaBytes: number): Promise<number> {
+  let used = await store.relayBytes();
+  let freed = 0;
+  for (const old of await store.listRelayCopies()) {
+    if (used <= quotaBytes) break;
+    await store.deleteRelayCopy(old.id);
+    used -= old.size;
+    freed += old.size;
+  }
+  return freed;
+}

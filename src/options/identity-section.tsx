@@ -1,0 +1,71 @@
+/**
+ * Options › Identity: your fingerprint, and your keys to take elsewhere — the public key as
+ * it is, the private key only encrypted with a passphrase you choose here.
+ */
+import { useState } from 'preact/hooks';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { useRequest } from '../ui/use-request';
+
+export function IdentitySection() {
+  const [me] = useRequest('identity.get', {}, 0);
+  const [armored, setArmored] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (me.kind !== 'ready' || !me.value) return null;
+
+  const exportKeys = async (withPrivate: boolean) => {
+    setError(null);
+    try {
+      setArmored(await background.request('identity.export', withPrivate ? { passphrase } : {}));
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+  const fingerprint = me.value.fingerprint
+    .toUpperCase()
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
+  return (
+    <section aria-labelledby="identity-heading">
+      <h2 id="identity-heading">{t('optionsIdentity')}</h2>
+      <p>
+        {t('optionsFingerprint')} <code data-testid="fingerprint">{fingerprint}</code>
+      </p>
+      <button type="button" id="export-public" onClick={() => void exportKeys(false)}>
+        {t('exportPublic')}
+      </button>
+      <label for="export-passphrase">{t('exportPassphrase')}</label>
+      <input
+        id="export-passphrase"
+        type="password"
+        minLength={8}
+        value={passphrase}
+        onInput={(e) => setPassphrase(e.currentTarget.value)}
+      />
+      <button
+        type="button"
+        id="export-private"
+        disabled={passphrase.length < 8}
+        onClick={() => void exportKeys(true)}
+      >
+        {t('exportPrivate')}
+      </button>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {armored && (
+        <textarea
+          id="exported-key"
+          readOnly
+          rows={8}
+          cols={70}
+          value={armored}
+          aria-label={t('exportedKey')}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Options, by hand: the fingerprint shown, keys exported (the private one only encrypted with
+ * the passphrase typed), the relay policy changed and shown with its use.
+ */
+import * as openpgp from 'openpgp';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserKind, ExtensionBrowser } from '../../tools/browsers/extension-page';
+import { launchProfile, screenshot } from './harness/profiles';
+
+export function optionsSuite(kind: BrowserKind): void {
+  describe(`options, by hand (${kind})`, () => {
+    let browser: ExtensionBrowser;
+    afterAll(() => browser?.close());
+
+    it('shows the fingerprint, exports keys, and changes the relay policy', async () => {
+      browser = await launchProfile(kind, 'dana');
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.fill('#display-name', 'Dana');
+      await popup.click('form button[type=submit]');
+      await popup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+      const options = await browser.openExtensionPage('options.html');
+
+      const shown = await options.textOf('[data-testid=fingerprint]');
+      expect(shown).toMatch(/^([0-9A-F]{4} ){9}[0-9A-F]{4}$/);
+
+      await options.fill('#export-passphrase', 'correct horse battery');
+      await options.click('#export-private');
+      const armored = await options.waitFor(
+        () =>
+          (document.querySelector('#exported-key') as HTMLTextAreaElement | null)?.value ?? null,
+        null,
+      );
+      const key = await openpgp.readPrivateKey({ armoredKey: armored });
+      expect(key.isDecrypted()).toBe(false);
+      const unlocked = await openpgp.decryptKey({
+        privateKey: key,
+        passphrase: 'correct horse battery',
+      });
+      expect(unlocked.getFingerprint().toUpperCase()).toBe(shown.replace(/ /g, ''));
+
+      await options.fill('#relay-quotaMb', '20');
+      await options.click('#relay-quotaMb ~ button[type=submit]');
+      await options.waitFor(
+        () =>
+          document.querySelector('[data-testid=relay-used]')?.textContent?.includes('20 MB') ??
+          false,
+        null,
+      );
+      await screenshot(browser, options, 'options');
+    });
+  });
+}

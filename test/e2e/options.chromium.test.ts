@@ -1,0 +1,3 @@
+import { optionsSuite } from './options-flow';
+
+optionsSuite('chromium');
