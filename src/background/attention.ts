@@ -75,3 +75,17 @@ export async function clearUnread(): Promise<void> {
   await browser.storage.local.set({ [UNREAD]: 0 });
   await showBadge(0);
 }
+
+const LAST_READ = 'ui.lastRead';
+
+/** When each conversation was last opened (ms), by friend fingerprint. */
+export async function lastRead(): Promise<Record<string, number>> {
+  const stored = (await browser.storage.local.get(LAST_READ))[LAST_READ];
+  return stored && typeof stored === 'object' ? (stored as Record<string, number>) : {};
+}
+
+export async function markRead(fingerprint: string): Promise<void> {
+  await browser.storage.local.set({
+    [LAST_READ]: { ...(await lastRead()), [fingerprint]: Date.now() },
+  });
+}

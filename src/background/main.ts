@@ -15,6 +15,8 @@ import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { uiRequests } from '../messaging/ui-requests';
 import {
   clearUnread,
+  lastRead,
+  markRead,
   messageArrived,
   notificationsEnabled,
   requestArrived,
@@ -136,6 +138,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
         'relay.get': () => service.relay(),
         'relay.set': (policy) => service.setRelay(policy),
+        'conversations.unread': async () => service.conversationsUnread(await lastRead()),
+        'conversations.read': async ({ with: fingerprint }) => {
+          await markRead(fingerprint);
+          return service.conversationsUnread(await lastRead());
+        },
         'unread.get': () => unreadCount(),
         'unread.clear': async () => {
           await clearUnread();

@@ -211,6 +211,24 @@ export class MurmurService {
     return this.relay();
   }
 
+  /** Messages from each friend received after the conversation was last read. */
+  async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
+    await this.ready;
+    const out: Record<string, number> = {};
+    for (const friend of await this.friends()) {
+      const since = lastRead[friend.fingerprint] ?? 0;
+      const recent = await this.options.store.listMessages({
+        conversationWith: friend.fingerprint,
+        limit: 100,
+      });
+      const unread = recent.filter(
+        (m) => m.receivedAt > since && m.authorFingerprint === friend.fingerprint,
+      ).length;
+      if (unread > 0) out[friend.fingerprint] = unread;
+    }
+    return out;
+  }
+
   async requests(): Promise<RequestView[]> {
     await this.ready;
     return pendingRequests(this.options.store);

@@ -82,6 +82,9 @@ export const uiRequests = {
       quotaBytes: isInteger({ min: 1024 * 1024, max: 4 * 1024 * 1024 * 1024 }),
     }),
   ),
+  /** Per conversation: how many of the friend's messages came since it was last opened. */
+  'conversations.unread': defineRequest<Record<string, number>>()(isEmpty),
+  'conversations.read': defineRequest<Record<string, number>>()(isObject({ with: isFingerprint })),
   'unread.get': defineRequest<number>()(isEmpty),
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),

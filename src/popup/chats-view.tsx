@@ -53,7 +53,13 @@ function Conversation({ friend }: { friend: FriendView }) {
 
 export function ChatsView() {
   const [friends] = useRequest('friends.list', {});
+  const [unread, reloadUnread] = useRequest('conversations.unread', {});
   const [with_, setWith] = useState<string | null>(null);
+  const counts = unread.kind === 'ready' ? unread.value : {};
+  const open = (fingerprint: string) => {
+    setWith(fingerprint);
+    void background.request('conversations.read', { with: fingerprint }).then(reloadUnread);
+  };
   const list = friends.kind === 'ready' ? friends.value : [];
   const friend = list.find((f) => f.fingerprint === with_) ?? null;
   return (
@@ -67,9 +73,15 @@ export function ChatsView() {
             key={f.fingerprint}
             aria-pressed={f.fingerprint === with_}
             data-fingerprint={f.fingerprint}
-            onClick={() => setWith(f.fingerprint)}
+            onClick={() => open(f.fingerprint)}
           >
             {f.displayName}
+            {(counts[f.fingerprint] ?? 0) > 0 && f.fingerprint !== with_ && (
+              <span class="count" aria-label={t('unreadCount', String(counts[f.fingerprint]))}>
+                {' '}
+                {counts[f.fingerprint]}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -164,7 +164,7 @@ export function uiFlowSuite(kind: BrowserKind): void {
         const fp = await page.waitFor(
           (n) =>
             [...document.querySelectorAll('[role=group] button')]
-              .find((el) => el.textContent === n)
+              .find((el) => el.textContent?.startsWith(n))
               ?.getAttribute('data-fingerprint') ?? null,
           name,
         );
@@ -175,6 +175,13 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await a.fill('#chat-input', 'Coffee tomorrow?');
       await a.click('#chat-input ~ button[type=submit]');
       await b.click('#tab-chats');
+      // Before Bob opens it, the conversation shows one unread message.
+      const unread = await b.waitFor(
+        () => document.querySelector('[role=group] button .count')?.textContent?.trim() ?? null,
+        null,
+        20_000,
+      );
+      expect(unread).toBe('1');
       await openChatWith(b, 'Alice');
       await b.waitFor(
         () =>
