@@ -89,3 +89,12 @@ export async function markRead(fingerprint: string): Promise<void> {
     [LAST_READ]: { ...(await lastRead()), [fingerprint]: Date.now() },
   });
 }
+
+const FEED_SEEN = 'ui.feedSeenAt';
+
+/** Returns when the feed was last seen and marks it seen now: newer posts are "new". */
+export async function feedSeen(): Promise<number> {
+  const stored = (await browser.storage.local.get(FEED_SEEN))[FEED_SEEN];
+  await browser.storage.local.set({ [FEED_SEEN]: Date.now() });
+  return typeof stored === 'number' ? stored : 0;
+}

@@ -15,6 +15,7 @@ import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { uiRequests } from '../messaging/ui-requests';
 import {
   clearUnread,
+  feedSeen,
   lastRead,
   markRead,
   messageArrived,
@@ -143,6 +144,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await markRead(fingerprint);
           return service.conversationsUnread(await lastRead());
         },
+        'feed.seen': () => feedSeen(),
         'unread.get': () => unreadCount(),
         'unread.clear': async () => {
           await clearUnread();

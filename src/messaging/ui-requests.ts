@@ -85,6 +85,8 @@ export const uiRequests = {
   /** Per conversation: how many of the friend's messages came since it was last opened. */
   'conversations.unread': defineRequest<Record<string, number>>()(isEmpty),
   'conversations.read': defineRequest<Record<string, number>>()(isObject({ with: isFingerprint })),
+  /** When the feed was last looked at (ms, 0 if never); looking now moves the mark. */
+  'feed.seen': defineRequest<number>()(isEmpty),
   'unread.get': defineRequest<number>()(isEmpty),
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),

@@ -19,13 +19,23 @@ const PAGE = 100;
 const firstPage = background
   .request('messages.list', { kind: 'post', limit: PAGE })
   .catch(() => [] as MessageView[]);
+/** Posts from others received after this were not seen yet: "what's new". */
+const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
 
 export function FeedView() {
   const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE });
   const [older, setOlder] = useState<MessageView[]>([]);
   const [more, setMore] = useState(true);
   const [prefetched, setPrefetched] = useState<MessageView[]>([]);
+  const [seenAt, setSeenAt] = useState(Infinity);
   useEffect(() => void firstPage.then(setPrefetched), []);
+  useEffect(() => void seenBefore.then(setSeenAt), []);
+  // Whatever this popup has shown counts as seen for the next time it opens.
+  const newestId = posts.kind === 'ready' ? (posts.value[0]?.id ?? '') : null;
+  useEffect(() => {
+    if (newestId !== null)
+      void seenBefore.then(() => background.request('feed.seen', {})).catch(() => undefined);
+  }, [newestId]);
   const newest = posts.kind === 'ready' ? posts.value : prefetched;
   const shown = [...newest, ...older.filter((m) => !newest.some((n) => n.id === m.id))];
 
@@ -48,7 +58,7 @@ export function FeedView() {
       {posts.kind === 'ready' && shown.length === 0 && <p class="muted">{t('feedEmpty')}</p>}
       <ul class="list" data-testid="feed">
         {shown.map((m) => (
-          <MessageItem key={m.id} message={m} />
+          <MessageItem key={m.id} message={m} isNew={!m.mine && m.receivedAt > seenAt} />
         ))}
       </ul>
       {shown.length >= PAGE && more && (

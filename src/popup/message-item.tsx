@@ -6,10 +6,15 @@ import { t } from '../ui/i18n';
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 const time = (ms: number) => formatter.format(ms);
 
-export function MessageItem({ message }: { message: MessageView }) {
+export function MessageItem({ message, isNew = false }: { message: MessageView; isNew?: boolean }) {
   return (
-    <li class={`item ${message.mine ? 'mine' : ''}`} data-id={message.id}>
+    <li
+      class={`item ${message.mine ? 'mine' : ''} ${isNew ? 'new' : ''}`}
+      data-id={message.id}
+      data-new={String(isNew)}
+    >
       <div class="meta">
+        {isNew && <span class="new-mark">{t('newMark')} </span>}
         <strong>{message.mine ? t('you') : message.authorName}</strong>{' '}
         <time dateTime={new Date(message.createdAt).toISOString()}>{time(message.createdAt)}</time>
       </div>

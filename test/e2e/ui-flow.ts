@@ -155,7 +155,21 @@ export function uiFlowSuite(kind: BrowserKind): void {
       );
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
+      // What arrived since Carol last looked is marked new; looking again clears the marks.
+      const newMarks = (page: ExtensionPage) =>
+        page.evaluate(
+          () => document.querySelectorAll('[data-testid=feed] li[data-new=true]').length,
+          null,
+        );
+      expect(await newMarks(c)).toBe(2);
       await screenshot(carol!, c, 'feed');
+      const carolAgain = await carol!.openExtensionPage('popup.html');
+      await carolAgain.waitFor(
+        () => document.querySelectorAll('[data-testid=feed] li').length === 2,
+        null,
+      );
+      expect(await newMarks(carolAgain)).toBe(0);
+      await carolAgain.close();
       await a.click('#tab-feed');
       await screenshot(alice!, a, 'feed');
 
