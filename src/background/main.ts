@@ -102,6 +102,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       service.linkClosed(link);
       return {};
     },
+    'link.alive': async () => ({}),
   };
 
   const routes: Routes<SenderContext> = {

@@ -3,7 +3,7 @@
  * the background answers with frames to send (host requests `host.link.*`). Frames are the
  * core's sync frames, base64url on the way (runtime messaging is JSON in Chromium).
  */
-import { isBoolean, isObject, isString, type Guard } from '../core/guard';
+import { isBoolean, isEmpty, isObject, isString, type Guard } from '../core/guard';
 import { MAX_FRAME_BYTES } from '../core/sync/frames';
 import { PEER_ID_PATTERN } from '../core/tracker/peer-id';
 import { defineRequest, type RequestMap } from './request-map';
@@ -30,6 +30,8 @@ export const linkEvents = {
   ),
   'link.frame': defineRequest<Ack>()(isObject({ link: isLinkId, frame: isFrameText })),
   'link.closed': defineRequest<Ack>()(isObject({ link: isLinkId })),
+  /** Channels to friends are open: a message every 20 s keeps Chromium's worker from sleeping. */
+  'link.alive': defineRequest<Ack>()(isEmpty),
 } satisfies RequestMap;
 
 export type LinkEvents = typeof linkEvents;

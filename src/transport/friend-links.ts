@@ -11,6 +11,8 @@ export interface LinkSink {
   open(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void;
   frame(link: string, frame: Uint8Array): void;
   closed(link: string, peerId: string): void;
+  /** Channels are open and quiet: tell the background it is still needed. */
+  alive(): void;
 }
 
 interface Link {

@@ -18,5 +18,6 @@ export function linkSinkTo(background: Client<LinkEvents>): LinkSink {
     frame: (link, frame) =>
       post(() => background.request('link.frame', { link, frame: toBase64Url(frame) })),
     closed: (link) => post(() => background.request('link.closed', { link })),
+    alive: () => post(() => background.request('link.alive', {})),
   };
 }

@@ -22,6 +22,7 @@ const PRESENCE_EVERY_MS = 15_000;
 /** After a channel to a friend drops, look again soon: it may be a blip, not a departure. */
 const RECHECK_AFTER_DROP_MS = 1_000;
 const SHORT_LINK_MS = 10_000;
+const ALIVE_EVERY_MS = 20_000;
 const MAX_COOLDOWN_MS = 5 * 60_000;
 
 export interface HostConfig {
@@ -44,6 +45,7 @@ export class NetworkHost {
   private trackersKey: string | null = null;
   private epoch: string | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
+  private alive: ReturnType<typeof setInterval> | null = null;
   private readonly cooldown = new Map<string, { failures: number; until: number }>();
 
   constructor(
@@ -89,6 +91,12 @@ export class NetworkHost {
       (this.friendsOn.get(url) ?? this.friendsOn.set(url, new Set()).get(url)!).add(friend.peerId);
     }
     this.poll ??= setInterval(() => void this.lookForFriends(), PRESENCE_EVERY_MS);
+    // Chromium stops an idle service worker after 30 s, and with it every sync session; an
+    // event from here resets that timer while friends are connected (Chrome 110+:
+    // https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+    this.alive ??= setInterval(() => {
+      if ((this.friendLinks?.openPeers().length ?? 0) > 0) this.sink.alive();
+    }, ALIVE_EVERY_MS);
     void this.lookForFriends();
     return this.status();
   }
@@ -126,6 +134,7 @@ export class NetworkHost {
         this.sink.open(link, peerId, initiator, binding);
       },
       frame: (link, frame) => this.sink.frame(link, frame),
+      alive: () => this.sink.alive(),
       closed: (link, peerId) => {
         this.sink.closed(link, peerId);
         this.noteLifetime(peerId, Date.now() - (openedAt.get(link) ?? Date.now()));
