@@ -137,6 +137,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'posts.publish': ({ text, to }) => service.publish(text, to),
         'messages.list': (query) => service.messages(query),
         'outbox.status': ({ id }) => service.outboxStatus(id),
+        'replies.send': (request) => service.reply(request),
         'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
         'relay.get': () => service.relay(),
         'relay.set': (policy) => service.setRelay(policy),

@@ -14,7 +14,7 @@ import { MurmurNode } from '../core/node/node';
 import { enforceQuota } from '../core/node/relay-store';
 import type { RelayPolicy } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { fromHex, randomBytes } from '../core/bytes';
+import { fromHex, randomBytes, toHex } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
 import type {
   FriendView,
@@ -286,12 +286,46 @@ export class MurmurService {
     return (await node.status(entry.id))!;
   }
 
+  async reply(request: {
+    post: string;
+    parentReplyId?: string;
+    visibility: 'public' | 'private';
+    text: string;
+  }): Promise<OutboxView> {
+    const node = await this.requireNode();
+    const stored = await this.options.store.getMessage(request.post);
+    const post = stored && decodeMessage(stored.message);
+    if (!stored || post?.kind !== 'post') throw new RangeError('no such post');
+    const mine = stored.authorFingerprint === this.identity!.fingerprintHex;
+    let recipients: string[];
+    if (request.visibility === 'private') {
+      if (mine) throw new RangeError('a private reply goes to the author: that is you');
+      recipients = [stored.authorFingerprint];
+    } else {
+      if (!mine) throw new RangeError('only the author can reply in public for now');
+      const sent = await this.options.store.getOutbox(request.post);
+      recipients = sent?.recipients.map((r) => r.fingerprintHex) ?? [];
+    }
+    const message: Message = {
+      kind: 'reply',
+      id: randomBytes(16),
+      createdAt: Date.now(),
+      postAuthor: fromHex(stored.authorFingerprint),
+      postId: post.id,
+      parentReplyId: request.parentReplyId ? fromHex(request.parentReplyId) : null,
+      visibility: request.visibility,
+      text: request.text,
+    };
+    const entry = await node.send(message, recipients);
+    return (await node.status(entry.id))!;
+  }
+
   async outboxStatus(id: string): Promise<OutboxView | null> {
     return (await this.requireNode()).status(id);
   }
 
   async messages(query: {
-    kind?: 'post' | 'direct';
+    kind?: 'post' | 'direct' | 'reply';
     with?: string | null;
     limit?: number;
     before?: number;
@@ -316,7 +350,8 @@ export class MurmurService {
 
   private view(m: Awaited<ReturnType<NodeStore['getMessage']>> & object): MessageView | null {
     const message = decodeMessage(m.message);
-    if (message.kind !== 'post' && message.kind !== 'direct') return null;
+    if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply')
+      return null;
     const mine = m.authorFingerprint === this.identity?.fingerprintHex;
     return {
       id: m.id,
@@ -330,6 +365,15 @@ export class MurmurService {
       conversationWith: m.conversationWith,
       // Received messages are stored only after open() checked the signature.
       verified: mine || m.signature !== null,
+      itemId: toHex(message.id),
+      reply:
+        message.kind === 'reply'
+          ? {
+              postId: toHex(message.postId),
+              parentReplyId: message.parentReplyId ? toHex(message.parentReplyId) : null,
+              visibility: message.visibility,
+            }
+          : null,
     };
   }
 

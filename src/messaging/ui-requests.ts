@@ -58,7 +58,7 @@ export const uiRequests = {
   ),
   'messages.list': defineRequest<MessageView[]>()(
     isObject({
-      kind: isOptional(isLiteral('post', 'direct')),
+      kind: isOptional(isLiteral('post', 'direct', 'reply')),
       with: isOptional(isNullable(isFingerprint)),
       limit: isOptional(isInteger({ min: 1, max: 1000 })),
       /** Older than this receivedAt (ms): the next page back. */
@@ -66,6 +66,19 @@ export const uiRequests = {
     }),
   ),
   'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),
+  /**
+   * A reply under a post (`post`: the post's message id). Private goes to the post's author
+   * only; public goes to the post's audience, which only the author knows — so for now only
+   * the author replies in public, anyone else privately.
+   */
+  'replies.send': defineRequest<OutboxView>()(
+    isObject({
+      post: isMessageId,
+      parentReplyId: isOptional(isString({ min: 32, max: 32, pattern: /^[0-9a-f]{32}$/ })),
+      visibility: isLiteral('public', 'private'),
+      text: isText,
+    }),
+  ),
   /** Messages from friends since the popup was last opened (the badge). */
   /**
    * Our keys as armored OpenPGP text: the public key alone, or the private key too, which is

@@ -36,7 +36,7 @@ export interface RequestView {
 
 export interface MessageView {
   id: string;
-  kind: 'post' | 'direct';
+  kind: 'post' | 'direct' | 'reply';
   authorFingerprint: string;
   authorName: string;
   mine: boolean;
@@ -47,6 +47,10 @@ export interface MessageView {
   conversationWith: string | null;
   /** The author's OpenPGP signature was checked when it arrived (always true for own). */
   verified: boolean;
+  /** The item's own id (hex), which replies name. */
+  itemId: string;
+  /** For replies: the post (item id, hex) and the reply answered (null: the post itself). */
+  reply: { postId: string; parentReplyId: string | null; visibility: 'public' | 'private' } | null;
 }
 
 export type OutboxView = OutboxStatus;

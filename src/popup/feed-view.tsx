@@ -2,13 +2,14 @@
  * The feed: write a post, and read friends' posts, newest first. The newest page follows
  * what arrives; older pages load on request, so thousands of posts cost nothing until asked.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { MessageView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { ComposePost } from './compose-post';
 import { MessageItem } from './message-item';
+import { Replies, repliesByPost } from './replies';
 
 const PAGE = 100;
 
@@ -24,6 +25,11 @@ const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
 
 export function FeedView() {
   const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE });
+  const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 });
+  const byPost = useMemo(
+    () => repliesByPost(replies.kind === 'ready' ? replies.value : []),
+    [replies],
+  );
   const [older, setOlder] = useState<MessageView[]>([]);
   const [more, setMore] = useState(true);
   const [prefetched, setPrefetched] = useState<MessageView[]>([]);
@@ -58,7 +64,9 @@ export function FeedView() {
       {posts.kind === 'ready' && shown.length === 0 && <p class="muted">{t('feedEmpty')}</p>}
       <ul class="list" data-testid="feed">
         {shown.map((m) => (
-          <MessageItem key={m.id} message={m} isNew={!m.mine && m.receivedAt > seenAt} />
+          <MessageItem key={m.id} message={m} isNew={!m.mine && m.receivedAt > seenAt}>
+            <Replies post={m} replies={byPost.get(m.itemId) ?? []} onSent={reloadReplies} />
+          </MessageItem>
         ))}
       </ul>
       {shown.length >= PAGE && more && (

@@ -1,4 +1,5 @@
 /** One post or message: author, time, text — always as text, never as markup. */
+import type { ComponentChildren } from 'preact';
 import type { MessageView } from '../messaging/views';
 import { t } from '../ui/i18n';
 
@@ -6,7 +7,15 @@ import { t } from '../ui/i18n';
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 const time = (ms: number) => formatter.format(ms);
 
-export function MessageItem({ message, isNew = false }: { message: MessageView; isNew?: boolean }) {
+export function MessageItem({
+  message,
+  isNew = false,
+  children,
+}: {
+  message: MessageView;
+  isNew?: boolean;
+  children?: ComponentChildren;
+}) {
   return (
     <li
       class={`item ${message.mine ? 'mine' : ''} ${isNew ? 'new' : ''}`}
@@ -17,10 +26,14 @@ export function MessageItem({ message, isNew = false }: { message: MessageView; 
         {isNew && <span class="new-mark">{t('newMark')} </span>}
         <strong>{message.mine ? t('you') : message.authorName}</strong>{' '}
         <time dateTime={new Date(message.createdAt).toISOString()}>{time(message.createdAt)}</time>
+        {message.reply?.visibility === 'private' && (
+          <span class="muted"> · {t('privateMark')}</span>
+        )}
       </div>
       <p class="text" data-testid="message-text">
         {message.text}
       </p>
+      {children}
     </li>
   );
 }

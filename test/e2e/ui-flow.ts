@@ -111,6 +111,28 @@ export function uiFlowSuite(kind: BrowserKind): void {
         null,
       );
       expect(injected).toBe(false);
+      // Bob answers privately (only Alice sees it); Alice answers in public (all her audience).
+      await b.click('[data-testid=feed] [data-action=reply]');
+      await b.fill('[data-testid=feed] .reply-form input', 'Looks great!');
+      await b.click('[data-testid=feed] .reply-form button[type=submit]');
+      await a.waitFor(
+        () =>
+          document.querySelector('[data-testid=replies]')?.textContent?.includes('Looks great!') ??
+          false,
+        null,
+        20_000,
+      );
+      expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
+      await a.click('[data-testid=feed] [data-action=reply]');
+      await a.fill('[data-testid=feed] .reply-form input', 'Thanks, all');
+      await a.click('[data-testid=feed] .reply-form button[type=submit]');
+      await b.waitFor(
+        () =>
+          document.querySelector('[data-testid=replies]')?.textContent?.includes('Thanks, all') ??
+          false,
+        null,
+        20_000,
+      );
       await screenshot(bob!, b, 'feed');
 
       // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
@@ -155,6 +177,14 @@ export function uiFlowSuite(kind: BrowserKind): void {
       );
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
+      await c.waitFor(
+        () =>
+          document.querySelector('[data-testid=feed]')?.textContent?.includes('Thanks, all') ??
+          false,
+        null,
+        20_000,
+      );
+      expect(await feedText(c)).not.toContain('Looks great!');
       // What arrived since Carol last looked is marked new; looking again clears the marks.
       const newMarks = (page: ExtensionPage) =>
         page.evaluate(
@@ -165,7 +195,7 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await screenshot(carol!, c, 'feed');
       const carolAgain = await carol!.openExtensionPage('popup.html');
       await carolAgain.waitFor(
-        () => document.querySelectorAll('[data-testid=feed] li').length === 2,
+        () => document.querySelectorAll('[data-testid=feed] > li').length === 2,
         null,
       );
       expect(await newMarks(carolAgain)).toBe(0);

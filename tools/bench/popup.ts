@@ -141,7 +141,7 @@ try {
     // Watched from inside the page, every frame: the time is the page's own clock.
     const feedAt = await popup.evaluate(async () => {
       for (;;) {
-        if (document.querySelectorAll('[data-testid=feed] li').length >= 100)
+        if (document.querySelectorAll('[data-testid=feed] > li').length >= 100)
           return performance.now();
         await new Promise((resolve) => requestAnimationFrame(resolve));
       }
@@ -155,7 +155,7 @@ try {
       // Paging back works over the big store: the next 100 arrive on a click.
       await popup.click('#feed-older');
       await popup.waitFor(
-        () => document.querySelectorAll('[data-testid=feed] li').length >= 200,
+        () => document.querySelectorAll('[data-testid=feed] > li').length >= 200,
         null,
         10_000,
       );

@@ -1,0 +1,112 @@
+/**
+ * Replies under a post, threaded one level (a reply to a reply sits under it), and the form to
+ * write one: private (to the post's author) or, on your own post, public (to its audience).
+ */
+import { useState } from 'preact/hooks';
+import type { MessageView } from '../messaging/views';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { MessageItem } from './message-item';
+
+function ReplyForm({
+  post,
+  parent,
+  onSent,
+}: {
+  post: MessageView;
+  parent: MessageView | null;
+  onSent: () => void;
+}) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `reply-${parent?.itemId ?? post.itemId}`;
+  const send = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await background.request('replies.send', {
+        post: post.id,
+        ...(parent ? { parentReplyId: parent.itemId } : {}),
+        // Only the author knows the post's audience: everyone else answers the author alone.
+        visibility: post.mine ? 'public' : 'private',
+        text,
+      });
+      setText('');
+      onSent();
+    } catch (e) {
+      setError(String(e));
+    }
+  };
+  return (
+    <form onSubmit={send} class="row reply-form">
+      <label for={id} class="visually-hidden">
+        {post.mine ? t('replyPublic') : t('replyPrivate', post.authorName)}
+      </label>
+      <input
+        id={id}
+        placeholder={post.mine ? t('replyPublic') : t('replyPrivate', post.authorName)}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <button type="submit" disabled={!text.trim()}>
+        {t('reply')}
+      </button>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Replies grouped by the post they answer (one pass, not one filter per post). */
+export function repliesByPost(replies: MessageView[]): Map<string, MessageView[]> {
+  const out = new Map<string, MessageView[]>();
+  for (const r of replies) {
+    const key = r.reply?.postId;
+    if (key) (out.get(key) ?? out.set(key, []).get(key)!).push(r);
+  }
+  return out;
+}
+
+export function Replies({
+  post,
+  replies,
+  onSent,
+}: {
+  post: MessageView;
+  replies: MessageView[];
+  onSent: () => void;
+}) {
+  // The form appears on demand: a hundred idle forms made the feed slow to show.
+  const [writing, setWriting] = useState(false);
+  const mine = replies;
+  const top = mine.filter((r) => !r.reply?.parentReplyId).reverse();
+  const under = (r: MessageView) =>
+    mine.filter((c) => c.reply?.parentReplyId === r.itemId).reverse();
+  return (
+    <div class="replies" data-testid="replies">
+      <ul class="list">
+        {top.map((r) => (
+          <li key={r.id} class="thread">
+            <ul class="list">
+              <MessageItem message={r} />
+            </ul>
+            <ul class="list nested">
+              {under(r).map((c) => (
+                <MessageItem key={c.id} message={c} />
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {writing ? (
+        <ReplyForm post={post} parent={null} onSent={onSent} />
+      ) : (
+        <button type="button" class="link" data-action="reply" onClick={() => setWriting(true)}>
+          {t('reply')}
+        </button>
+      )}
+    </div>
+  );
+}
