@@ -29,40 +29,35 @@ export async function setNotificationsEnabled(enabled: boolean): Promise<void> {
 /** Serialised: two messages arriving together must count as two. */
 let chain: Promise<unknown> = Promise.resolve();
 
-export function messageArrived(view: MessageView): void {
-  if (view.mine) return;
+/** One more unread thing: the badge counts it, and a notification says what it is. */
+function announce(id: string, title: string, message: string): void {
   chain = chain
     .then(async () => {
       const count = (await unread()) + 1;
       await browser.storage.local.set({ [UNREAD]: count });
       await showBadge(count);
       if (await notificationsEnabled())
-        await browser.notifications.create(`murmur-${view.id}`, {
+        await browser.notifications.create(id, {
           type: 'basic',
           iconUrl: browser.runtime.getURL('icons/128.png'),
           // The OS shows these as plain text; a long message is cut, not rendered.
-          title: view.authorName,
-          message: view.text.slice(0, 200),
+          title,
+          message,
         });
     })
     .catch(() => undefined);
 }
 
+export function messageArrived(view: MessageView): void {
+  if (!view.mine) announce(`murmur-${view.id}`, view.authorName, view.text.slice(0, 200));
+}
+
 export function requestArrived(displayName: string): void {
-  chain = chain
-    .then(async () => {
-      const count = (await unread()) + 1;
-      await browser.storage.local.set({ [UNREAD]: count });
-      await showBadge(count);
-      if (await notificationsEnabled())
-        await browser.notifications.create(`murmur-request-${Date.now()}`, {
-          type: 'basic',
-          iconUrl: browser.runtime.getURL('icons/128.png'),
-          title: 'Murmur',
-          message: browser.i18n.getMessage('requestNotification', [displayName.slice(0, 64)]),
-        });
-    })
-    .catch(() => undefined);
+  announce(
+    `murmur-request-${Date.now()}`,
+    'Murmur',
+    browser.i18n.getMessage('requestNotification', [displayName.slice(0, 64)]),
+  );
 }
 
 export async function unreadCount(): Promise<number> {

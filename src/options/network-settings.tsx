@@ -3,13 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NetworkSettings } from '../messaging/settings';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { Notice, type NoticeState } from '../ui/notice';
 import { iceServersFromText, iceServersToText } from './ice-servers-text';
 
 export function NetworkSettingsForm() {
   const [settings, setSettings] = useState<NetworkSettings | null>(null);
   const [text, setText] = useState('');
   const [ice, setIce] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<NoticeState | null>(null);
 
   useEffect(() => {
     void background.request('settings.network.get', {}).then((loaded) => {
@@ -66,11 +67,7 @@ export function NetworkSettingsForm() {
       <button type="submit" disabled={!settings}>
         {t('optionsSave')}
       </button>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <Notice notice={message} />
     </form>
   );
 }

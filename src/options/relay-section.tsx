@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 
 const MB = 1024 * 1024;
@@ -9,7 +10,7 @@ const MB = 1024 * 1024;
 export function RelaySection() {
   const [relay, reload] = useRequest('relay.get', {}, 5000);
   const [form, setForm] = useState({ maxKb: '', days: '', quotaMb: '' });
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<NoticeState | null>(null);
   const loaded = relay.kind === 'ready' ? relay.value : null;
   useEffect(() => {
     if (loaded && form.maxKb === '')
@@ -65,11 +66,7 @@ export function RelaySection() {
       <button type="submit" disabled={!loaded}>
         {t('optionsSave')}
       </button>
-      {note && (
-        <p role={note.ok ? 'status' : 'alert'} class={note.ok ? '' : 'error'}>
-          {note.text}
-        </p>
-      )}
+      <Notice notice={note} />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
@@ -35,7 +36,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
   const [text, setText] = useState('');
   /** null: all friends; else the fingerprints chosen. */
   const [chosen, setChosen] = useState<string[] | null>(null);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<NoticeState | null>(null);
 
   const publish = async (event: Event) => {
     event.preventDefault();
@@ -89,11 +90,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       <button type="submit" disabled={!text.trim() || (chosen !== null && chosen.length === 0)}>
         {t('post')}
       </button>
-      {note && (
-        <p role={note.ok ? 'status' : 'alert'} class={note.ok ? '' : 'error'}>
-          {note.text}
-        </p>
-      )}
+      <Notice notice={note} />
     </form>
   );
 }

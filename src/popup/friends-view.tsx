@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { IdentityView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
 
@@ -10,7 +11,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
   const [friends, reload] = useRequest('friends.list', {});
   const [card, setCard] = useState('');
   const [intro, setIntro] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<NoticeState | null>(null);
 
   const remove = async (fingerprint: string, block: boolean) => {
     await background.request('friends.remove', { fingerprint, block });
@@ -106,11 +107,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
           {t('addFriend')}
         </button>
       </form>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
-          {message.text}
-        </p>
-      )}
+      <Notice notice={message} />
     </section>
   );
 }

@@ -29,6 +29,14 @@ async function onboard(browser: ExtensionBrowser, name: string): Promise<Extensi
   return popup;
 }
 
+/** Waits until the element's text contains `text` (a friend's message arriving, say). */
+const waitForText = (page: ExtensionPage, selector: string, text: string) =>
+  page.waitFor(
+    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
+    [selector, text] as const,
+    20_000,
+  );
+
 const cardOf = (popup: ExtensionPage) =>
   popup.evaluate(() => (document.querySelector('#my-card') as HTMLTextAreaElement).value, null);
 
@@ -115,24 +123,12 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await b.click('[data-testid=feed] [data-action=reply]');
       await b.fill('[data-testid=feed] .reply-form input', 'Looks great!');
       await b.click('[data-testid=feed] .reply-form button[type=submit]');
-      await a.waitFor(
-        () =>
-          document.querySelector('[data-testid=replies]')?.textContent?.includes('Looks great!') ??
-          false,
-        null,
-        20_000,
-      );
+      await waitForText(a, '[data-testid=replies]', 'Looks great!');
       expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
       await a.click('[data-testid=feed] [data-action=reply]');
       await a.fill('[data-testid=feed] .reply-form input', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
-      await b.waitFor(
-        () =>
-          document.querySelector('[data-testid=replies]')?.textContent?.includes('Thanks, all') ??
-          false,
-        null,
-        20_000,
-      );
+      await waitForText(b, '[data-testid=replies]', 'Thanks, all');
       await screenshot(bob!, b, 'feed');
 
       // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
@@ -159,31 +155,11 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await c.click('#tab-feed');
       const feedText = (page: ExtensionPage) =>
         page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
-      await c.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid=feed]')
-            ?.textContent?.includes('For everyone again') ?? false,
-        null,
-        20_000,
-      );
-      await b.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid=feed]')
-            ?.textContent?.includes('For everyone again') ?? false,
-        null,
-        20_000,
-      );
+      await waitForText(c, '[data-testid=feed]', 'For everyone again');
+      await waitForText(b, '[data-testid=feed]', 'For everyone again');
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
-      await c.waitFor(
-        () =>
-          document.querySelector('[data-testid=feed]')?.textContent?.includes('Thanks, all') ??
-          false,
-        null,
-        20_000,
-      );
+      await waitForText(c, '[data-testid=feed]', 'Thanks, all');
       expect(await feedText(c)).not.toContain('Looks great!');
       // What arrived since Carol last looked is marked new; looking again clears the marks.
       const newMarks = (page: ExtensionPage) =>
@@ -227,24 +203,10 @@ export function uiFlowSuite(kind: BrowserKind): void {
       );
       expect(unread).toBe('1');
       await openChatWith(b, 'Alice');
-      await b.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid=conversation]')
-            ?.textContent?.includes('Coffee tomorrow?') ?? false,
-        null,
-        20_000,
-      );
+      await waitForText(b, '[data-testid=conversation]', 'Coffee tomorrow?');
       await b.fill('#chat-input', 'Sure, 10am');
       await b.click('#chat-input ~ button[type=submit]');
-      await a.waitFor(
-        () =>
-          document
-            .querySelector('[data-testid=conversation]')
-            ?.textContent?.includes('Sure, 10am') ?? false,
-        null,
-        20_000,
-      );
+      await waitForText(a, '[data-testid=conversation]', 'Sure, 10am');
       await screenshot(alice!, a, 'chat');
       await c.click('#tab-chats');
       await openChatWith(c, 'Alice');
