@@ -85,6 +85,8 @@ export class NetworkHost {
       this.friendLinks?.closeAll();
     }
     this.epoch = config.epoch;
+    // New settings or friends (someone just accepted us, or we them): dial everyone now.
+    this.cooldown.clear();
     this.friendsOn = new Map();
     for (const friend of config.friends) {
       const url = normalise(friend.tracker);
@@ -156,6 +158,8 @@ export class NetworkHost {
     const failures = (this.cooldown.get(peerId)?.failures ?? 0) + 1;
     const wait = Math.min(MAX_COOLDOWN_MS, 1000 * 2 ** (failures - 1));
     this.cooldown.set(peerId, { failures, until: Date.now() + wait });
+    // Look again as soon as the wait is over, not at the next presence round.
+    setTimeout(() => void this.lookForFriends(), wait + 50);
   }
 
   handlers(): Handlers<HostRequests, unknown> {
