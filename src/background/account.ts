@@ -42,6 +42,27 @@ export async function createAccount(store: NodeStore, displayName: string): Prom
   return identity;
 }
 
+/**
+ * First run with a key from elsewhere (exported from Murmur in another browser): the same
+ * identity, so friends who know it recognise this browser as the same person.
+ */
+export async function importAccount(
+  store: NodeStore,
+  armored: string,
+  passphrase?: string,
+): Promise<Identity> {
+  if (await store.getIdentity())
+    throw new AccountError('an identity exists already; restoring over it is a separate step');
+  const identity = await importIdentity(armored, passphrase);
+  await store.putIdentity({
+    armoredPrivateKey: await exportPrivateKey(identity),
+    displayName: identity.displayName,
+    createdAt: Date.now(),
+    protected: false,
+  });
+  return identity;
+}
+
 export function contactCardOf(identity: Identity, peerId: string, tracker: string) {
   const card: ContactCard = {
     publicKey: identity.publicKey.write(),

@@ -122,6 +122,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await configureHost();
           return view;
         },
+        'identity.import': async ({ armored, passphrase }) => {
+          const view = await service.importIdentity(armored, passphrase);
+          await configureHost();
+          return view;
+        },
         'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
         'friends.remove': async ({ fingerprint, block }) => {
           await service.removeFriend(fingerprint, block);

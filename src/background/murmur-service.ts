@@ -24,7 +24,7 @@ import type {
   RelayView,
   RequestView,
 } from '../messaging/views';
-import { contactCardOf, createAccount, loadIdentity } from './account';
+import { contactCardOf, createAccount, importAccount, loadIdentity } from './account';
 import { pendingRequests, REQUEST_RESEND_MS, requestById, sealRequest } from './friend-requests';
 import { encodeFrame } from '../core/sync/frames';
 import { LinkChannel } from './link-channel';
@@ -120,6 +120,13 @@ export class MurmurService {
   async createIdentity(displayName: string): Promise<IdentityView> {
     await this.ready;
     const identity = await createAccount(this.options.store, displayName);
+    await this.startNode(identity);
+    return (await this.identityView())!;
+  }
+
+  async importIdentity(armored: string, passphrase?: string): Promise<IdentityView> {
+    await this.ready;
+    const identity = await importAccount(this.options.store, armored, passphrase);
     await this.startNode(identity);
     return (await this.identityView())!;
   }

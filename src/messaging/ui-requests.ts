@@ -36,6 +36,13 @@ export const uiRequests = {
   'identity.create': defineRequest<IdentityView>()(
     isObject({ displayName: isString({ min: 1, max: 64 }) }),
   ),
+  /** First run with keys exported from Murmur elsewhere (armored, maybe passphrase-protected). */
+  'identity.import': defineRequest<IdentityView>()(
+    isObject({
+      armored: isString({ min: 100, max: 64 * 1024 }),
+      passphrase: isOptional(isString({ min: 1, max: 256 })),
+    }),
+  ),
   /** Adds (or asks) a friend from their contact card text (or web+murmur: link). */
   'friends.add': defineRequest<FriendView>()(
     isObject({

@@ -12,6 +12,7 @@ import { ChatsView } from './chats-view';
 import { FeedView } from './feed-view';
 import { FirstRun } from './first-run';
 import { FriendsView } from './friends-view';
+import { RestoreKey } from './restore-key';
 
 type Tab = 'feed' | 'chats' | 'friends';
 const TABS: Tab[] = ['feed', 'chats', 'friends'];
@@ -37,16 +38,18 @@ function Popup() {
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');
   const me = identity.kind === 'ready' ? identity.value : null;
+  const started = () => {
+    setTab('friends');
+    reload();
+  };
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
       {identity.kind === 'ready' && !me && (
-        <FirstRun
-          onDone={() => {
-            setTab('friends');
-            reload();
-          }}
-        />
+        <>
+          <FirstRun onDone={started} />
+          <RestoreKey onDone={started} />
+        </>
       )}
       {me && (
         <>

@@ -47,6 +47,25 @@ export function optionsSuite(kind: BrowserKind): void {
         null,
       );
       await screenshot(browser, options, 'options');
+
+      // The same person in a fresh profile: restoring the exported key gives the same identity;
+      // a wrong passphrase is a clear error and creates nothing.
+      const second = await launchProfile(kind, 'dana-elsewhere');
+      try {
+        const first = await second.openExtensionPage('popup.html');
+        await first.click('details.card summary');
+        await first.fill('#restore-key', armored);
+        await first.fill('#restore-passphrase', 'wrong passphrase');
+        await first.click('#restore-passphrase ~ button[type=submit]');
+        expect(await first.textOf('[role=alert]')).toContain('wrong-passphrase');
+        await first.fill('#restore-passphrase', 'correct horse battery');
+        await first.click('#restore-passphrase ~ button[type=submit]');
+        await first.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+        const again = await second.openExtensionPage('options.html');
+        expect(await again.textOf('[data-testid=fingerprint]')).toBe(shown);
+      } finally {
+        await second.close();
+      }
     });
   });
 }
