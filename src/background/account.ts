@@ -32,7 +32,11 @@ export async function loadIdentity(store: NodeStore): Promise<Identity | null> {
 export async function createAccount(store: NodeStore, displayName: string): Promise<Identity> {
   if (await store.getIdentity())
     throw new AccountError('an identity exists already; restoring over it is a separate step');
-  const identity = await createIdentity(displayName);
+  return keep(store, await createIdentity(displayName));
+}
+
+/** The identity as stored: unprotected until the UI offers a passphrase and an unlock step. */
+async function keep(store: NodeStore, identity: Identity): Promise<Identity> {
   await store.putIdentity({
     armoredPrivateKey: await exportPrivateKey(identity),
     displayName: identity.displayName,
@@ -53,14 +57,7 @@ export async function importAccount(
 ): Promise<Identity> {
   if (await store.getIdentity())
     throw new AccountError('an identity exists already; restoring over it is a separate step');
-  const identity = await importIdentity(armored, passphrase);
-  await store.putIdentity({
-    armoredPrivateKey: await exportPrivateKey(identity),
-    displayName: identity.displayName,
-    createdAt: Date.now(),
-    protected: false,
-  });
-  return identity;
+  return keep(store, await importIdentity(armored, passphrase));
 }
 
 export function contactCardOf(identity: Identity, peerId: string, tracker: string) {

@@ -8,13 +8,12 @@ import { exportPrivateKey, exportPublicKey } from '../core/identity/identity';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { Identity } from '../core/identity/identity';
 import { Keyring, readFriendKey } from '../core/keyring';
-import { decodeMessage } from '../core/messages/codec';
 import type { Message } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import { enforceQuota } from '../core/node/relay-store';
-import type { RelayPolicy } from '../core/state/records';
+import type { RelayPolicy, StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { fromHex, randomBytes, toHex } from '../core/bytes';
+import { fromHex, randomBytes } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
 import type {
   FriendView,
@@ -28,6 +27,8 @@ import { contactCardOf, createAccount, importAccount, loadIdentity } from './acc
 import { pendingRequests, REQUEST_RESEND_MS, requestById, sealRequest } from './friend-requests';
 import { encodeFrame } from '../core/sync/frames';
 import { LinkChannel } from './link-channel';
+import { messageView } from './message-view';
+import { addressReply, type ReplyRequest } from './reply';
 import type { Client } from '../messaging/client';
 import type { HostRequests } from '../messaging/host-requests';
 
@@ -167,24 +168,30 @@ export class MurmurService {
   async friends(): Promise<FriendView[]> {
     await this.ready;
     const online = new Set(this.node?.connectedFriends() ?? []);
-    return (await this.options.store.listContacts())
-      .filter((c) => c.state === 'friend' || c.state === 'requested')
-      .map((c) => ({
-        fingerprint: c.fingerprint,
-        displayName: c.displayName,
-        peerId: c.peerId,
-        tracker: c.tracker,
-        online: online.has(c.fingerprint),
-        asked: c.state === 'requested',
-        safetyNumber: this.identity
-          ? safetyNumber(this.identity.fingerprint, fromHex(c.fingerprint))
-          : '',
-      }));
+    return (await this.activeContacts()).map((c) => ({
+      fingerprint: c.fingerprint,
+      displayName: c.displayName,
+      peerId: c.peerId,
+      tracker: c.tracker,
+      online: online.has(c.fingerprint),
+      asked: c.state === 'requested',
+      safetyNumber: this.identity
+        ? safetyNumber(this.identity.fingerprint, fromHex(c.fingerprint))
+        : '',
+    }));
   }
 
   /** Where the host should look for our friends. */
   async friendAddresses(): Promise<FriendAddress[]> {
-    return (await this.friends()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+    return (await this.activeContacts()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+  }
+
+  /** Friends, and people we asked: everyone the network host should look for. */
+  private async activeContacts() {
+    await this.ready;
+    return (await this.options.store.listContacts()).filter(
+      (c) => c.state === 'friend' || c.state === 'requested',
+    );
   }
 
   /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
@@ -219,19 +226,18 @@ export class MurmurService {
   }
 
   /** Messages from each friend received after the conversation was last read. */
+  /**
+   * Messages from each friend received after their conversation was last read. One walk over
+   * the newest direct messages (the chats screen asks every second or so), not one per friend.
+   */
   async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
     await this.ready;
+    const friends = new Set((await this.activeContacts()).map((c) => c.fingerprint));
     const out: Record<string, number> = {};
-    for (const friend of await this.friends()) {
-      const since = lastRead[friend.fingerprint] ?? 0;
-      const recent = await this.options.store.listMessages({
-        conversationWith: friend.fingerprint,
-        limit: 100,
-      });
-      const unread = recent.filter(
-        (m) => m.receivedAt > since && m.authorFingerprint === friend.fingerprint,
-      ).length;
-      if (unread > 0) out[friend.fingerprint] = unread;
+    for (const m of await this.options.store.listMessages({ kind: 'direct', limit: 500 })) {
+      const from = m.authorFingerprint;
+      if (friends.has(from) && m.conversationWith === from && m.receivedAt > (lastRead[from] ?? 0))
+        out[from] = (out[from] ?? 0) + 1;
     }
     return out;
   }
@@ -293,36 +299,13 @@ export class MurmurService {
     return (await node.status(entry.id))!;
   }
 
-  async reply(request: {
-    post: string;
-    parentReplyId?: string;
-    visibility: 'public' | 'private';
-    text: string;
-  }): Promise<OutboxView> {
+  async reply(request: ReplyRequest): Promise<OutboxView> {
     const node = await this.requireNode();
-    const stored = await this.options.store.getMessage(request.post);
-    const post = stored && decodeMessage(stored.message);
-    if (!stored || post?.kind !== 'post') throw new RangeError('no such post');
-    const mine = stored.authorFingerprint === this.identity!.fingerprintHex;
-    let recipients: string[];
-    if (request.visibility === 'private') {
-      if (mine) throw new RangeError('a private reply goes to the author: that is you');
-      recipients = [stored.authorFingerprint];
-    } else {
-      if (!mine) throw new RangeError('only the author can reply in public for now');
-      const sent = await this.options.store.getOutbox(request.post);
-      recipients = sent?.recipients.map((r) => r.fingerprintHex) ?? [];
-    }
-    const message: Message = {
-      kind: 'reply',
-      id: randomBytes(16),
-      createdAt: Date.now(),
-      postAuthor: fromHex(stored.authorFingerprint),
-      postId: post.id,
-      parentReplyId: request.parentReplyId ? fromHex(request.parentReplyId) : null,
-      visibility: request.visibility,
-      text: request.text,
-    };
+    const { message, recipients } = await addressReply(
+      this.options.store,
+      this.identity!.fingerprintHex,
+      request,
+    );
     const entry = await node.send(message, recipients);
     return (await node.status(entry.id))!;
   }
@@ -355,33 +338,8 @@ export class MurmurService {
     return stored ? this.view(stored) : null;
   }
 
-  private view(m: Awaited<ReturnType<NodeStore['getMessage']>> & object): MessageView | null {
-    const message = decodeMessage(m.message);
-    if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply')
-      return null;
-    const mine = m.authorFingerprint === this.identity?.fingerprintHex;
-    return {
-      id: m.id,
-      kind: message.kind,
-      authorFingerprint: m.authorFingerprint,
-      authorName: mine ? this.identity!.displayName : (this.names.get(m.authorFingerprint) ?? '?'),
-      mine,
-      text: message.text,
-      createdAt: message.createdAt,
-      receivedAt: m.receivedAt,
-      conversationWith: m.conversationWith,
-      // Received messages are stored only after open() checked the signature.
-      verified: mine || m.signature !== null,
-      itemId: toHex(message.id),
-      reply:
-        message.kind === 'reply'
-          ? {
-              postId: toHex(message.postId),
-              parentReplyId: message.parentReplyId ? toHex(message.parentReplyId) : null,
-              visibility: message.visibility,
-            }
-          : null,
-    };
+  private view(m: StoredMessage): MessageView | null {
+    return messageView(m, this.identity, this.names);
   }
 
   // Link events from the network host.

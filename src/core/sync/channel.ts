@@ -1,5 +1,5 @@
 /**
- * The transport port: any reliable, ordered duplex byte channel (a WebRTC data channel,
+ * The transport port: a reliable, ordered duplex byte channel (a WebRTC data channel,
  * or an in-memory pair in tests and the simulator).
  */
 export interface Channel {

@@ -20,7 +20,7 @@ export const PRESENCE_TYPE = 'MURMUR-PRESENCE';
 
 const peerId = isString({ max: 33, pattern: PEER_ID_PATTERN });
 
-/** PeerJS's payloads (SDP, ICE candidates) are opaque to us: any object, size-bounded by the frame limit. */
+/** PeerJS's payloads (SDP, ICE candidates) are opaque to us: a plain object, size-bounded by the frame limit. */
 const isPlainObject = (input: unknown, path = '') =>
   typeof input === 'object' && input !== null && !Array.isArray(input)
     ? { ok: true as const, value: input as Record<string, unknown> }

@@ -1,0 +1,43 @@
+/** A stored message as the UI sees it: decoded, with the author's name, ready to show as text. */
+import { toHex } from '../core/bytes';
+import { decodeMessage } from '../core/messages/codec';
+import type { StoredMessage } from '../core/state/records';
+import type { MessageView } from '../messaging/views';
+
+export interface Viewer {
+  fingerprintHex: string;
+  displayName: string;
+}
+
+/** Null for kinds the UI does not list (friend requests, receipts, …). */
+export function messageView(
+  m: StoredMessage,
+  me: Viewer | null,
+  names: ReadonlyMap<string, string>,
+): MessageView | null {
+  const message = decodeMessage(m.message);
+  if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply') return null;
+  const mine = m.authorFingerprint === me?.fingerprintHex;
+  return {
+    id: m.id,
+    kind: message.kind,
+    authorFingerprint: m.authorFingerprint,
+    authorName: mine ? me!.displayName : (names.get(m.authorFingerprint) ?? '?'),
+    mine,
+    text: message.text,
+    createdAt: message.createdAt,
+    receivedAt: m.receivedAt,
+    conversationWith: m.conversationWith,
+    // Received messages are stored only after open() checked the signature.
+    verified: mine || m.signature !== null,
+    itemId: toHex(message.id),
+    reply:
+      message.kind === 'reply'
+        ? {
+            postId: toHex(message.postId),
+            parentReplyId: message.parentReplyId ? toHex(message.parentReplyId) : null,
+            visibility: message.visibility,
+          }
+        : null,
+  };
+}
