@@ -28,7 +28,18 @@ import { openStore } from './database';
 import type { HostPort } from './host-port';
 import { MurmurService } from './murmur-service';
 import { describeSender, type SenderContext } from './sender';
-import { loadNetworkSettings, loadOrCreateTrackerKey, saveNetworkSettings } from './settings-store';
+import { backupReminder, dismissBackupReminder } from './backup-reminder';
+import { serveBackupPort } from './backup-service';
+import { crosspostHandlers, crosspostView, saveCrosspostSettings } from './crosspost';
+import { relayView, setRelayPolicy } from './relay-settings';
+import { thumbnailsFrom } from './thumbnails';
+import {
+  forgetTrackerKey,
+  loadNetworkSettings,
+  loadOrCreateTrackerKey,
+  saveNetworkSettings,
+} from './settings-store';
+import { BACKUP_PORT } from '../messaging/backup-port';
 
 export interface RunningBackground {
   /** What the network host reports about data channels (in-process on Firefox). */
@@ -45,8 +56,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     return peerIdOf(signingKeyFromSeed(seed).publicKey);
   };
 
+  const store = openStore();
   const service = new MurmurService({
-    store: openStore(),
+    store,
     host: host.client,
     address: async () => ({
       peerId: await peerId(),
@@ -139,13 +151,14 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         },
         'friends.list': () => service.friends(),
         'messages.send': ({ to, text }) => service.sendDirect(to, text),
-        'posts.publish': ({ text, to }) => service.publish(text, to),
+        'posts.publish': ({ text, to, thumbnails }) =>
+          service.publish(text, to, { thumbnails: thumbnailsFrom(thumbnails), mirroredFrom: null }),
         'messages.list': (query) => service.messages(query),
         'outbox.status': ({ id }) => service.outboxStatus(id),
         'replies.send': (request) => service.reply(request),
         'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
-        'relay.get': () => service.relay(),
-        'relay.set': (policy) => service.setRelay(policy),
+        'relay.get': () => relayView(store),
+        'relay.set': (policy) => setRelayPolicy(store, policy),
         'conversations.unread': async () => service.conversationsUnread(await lastRead()),
         'conversations.read': async ({ with: fingerprint }) => {
           await markRead(fingerprint);
@@ -162,10 +175,22 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await setNotificationsEnabled(enabled);
           return enabled;
         },
+        'crosspost.get': () => crosspostView(),
+        'crosspost.set': (settings) => saveCrosspostSettings(settings),
+        'backup.reminder.get': async () => backupReminder(await service.identityCreatedAt()),
+        'backup.reminder.dismiss': async () => {
+          await dismissBackupReminder();
+          return backupReminder(await service.identityCreatedAt());
+        },
       },
       (sender) => sender.fromExtensionPage,
     ),
-    content: route(contentRequests, {}, (sender) => sender.fromContentScript),
+    // Only our content script on Facebook's own pages; it gets acknowledgements, nothing else.
+    content: route(
+      contentRequests,
+      crosspostHandlers({ publish: (text, to, extra) => service.publish(text, to, extra) }),
+      (sender) => sender.fromContentScript && sender.onFacebook,
+    ),
     // Only our own offscreen document hosts the network on Chromium.
     link: route(linkEvents, linkHandlers, (sender: SenderContext) => sender.fromExtensionPage),
   };
@@ -177,6 +202,24 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       answerMalformed: true,
     }),
   );
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== BACKUP_PORT) return;
+    // Only our own pages may make or restore backups; a content script's port is closed.
+    if (!port.sender || !describeSender(port.sender, extensionOrigin).fromExtensionPage)
+      return port.disconnect();
+    serveBackupPort(port, {
+      db: store.db,
+      identity: () => service.currentIdentity(),
+      stop: () => service.stop(),
+      start: async () => {
+        forgetTrackerKey();
+        const view = await service.start();
+        await configureHost().catch(() => undefined);
+        return view;
+      },
+    });
+  });
 
   configureHost().catch((error: unknown) =>
     console.warn('Murmur: network host not ready yet:', String(error)),

@@ -1,5 +1,5 @@
 /** A stored message as the UI sees it: decoded, with the author's name, ready to show as text. */
-import { toHex } from '../core/bytes';
+import { toBase64Url, toHex } from '../core/bytes';
 import { decodeMessage } from '../core/messages/codec';
 import type { StoredMessage } from '../core/state/records';
 import type { MessageView } from '../messaging/views';
@@ -39,5 +39,11 @@ export function messageView(
             visibility: message.visibility,
           }
         : null,
+    mirroredFromFacebookAt:
+      message.kind === 'post' && message.mirroredFrom ? message.mirroredFrom.publishedAt : null,
+    thumbnails:
+      message.kind === 'post'
+        ? message.thumbnails.map((t) => ({ ...t, data: toBase64Url(t.data) }))
+        : [],
   };
 }

@@ -8,10 +8,9 @@ import { exportPrivateKey, exportPublicKey } from '../core/identity/identity';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { Identity } from '../core/identity/identity';
 import { Keyring, readFriendKey } from '../core/keyring';
-import type { Message } from '../core/messages/kinds';
+import type { Message, PostMessage } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
-import { enforceQuota } from '../core/node/relay-store';
-import type { RelayPolicy, StoredMessage } from '../core/state/records';
+import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { fromHex, randomBytes } from '../core/bytes';
 import type { FriendAddress } from '../messaging/host-requests';
@@ -20,12 +19,12 @@ import type {
   IdentityView,
   MessageView,
   OutboxView,
-  RelayView,
   RequestView,
 } from '../messaging/views';
 import { contactCardOf, createAccount, importAccount, loadIdentity } from './account';
-import { pendingRequests, REQUEST_RESEND_MS, requestById, sealRequest } from './friend-requests';
-import { encodeFrame } from '../core/sync/frames';
+import { pendingRequests, requestById } from './friend-requests';
+import { callFriend } from './call-friend';
+import { unreadPerFriend } from './unread-counts';
 import { LinkChannel } from './link-channel';
 import { messageView } from './message-view';
 import { addressReply, type ReplyRequest } from './reply';
@@ -57,7 +56,7 @@ export class MurmurService {
   private node: MurmurNode | null = null;
   private readonly channels = new Map<string, LinkChannel>();
   private readonly names = new Map<string, string>();
-  private readonly ready: Promise<void>;
+  private ready: Promise<void>;
 
   constructor(private readonly options: ServiceOptions) {
     this.ready = this.load();
@@ -96,6 +95,33 @@ export class MurmurService {
         },
       },
     });
+  }
+
+  /** Before the store is replaced (a restore): every session ends and the node is dropped. */
+  async stop(): Promise<void> {
+    await this.ready;
+    for (const channel of [...this.channels.values()]) channel.close();
+    this.channels.clear();
+    this.node = null;
+    this.identity = null;
+    this.names.clear();
+  }
+
+  /** Starts again from whatever the store holds now. */
+  async start(): Promise<IdentityView | null> {
+    this.ready = this.load();
+    return this.identityView();
+  }
+
+  /** The unlocked identity, for the background's own work (signing the archive); never sent. */
+  async currentIdentity(): Promise<Identity | null> {
+    await this.ready;
+    return this.identity;
+  }
+
+  async identityCreatedAt(): Promise<number | null> {
+    await this.ready;
+    return this.identity ? ((await this.options.store.getIdentity())?.createdAt ?? null) : null;
   }
 
   private async requireNode(): Promise<MurmurNode> {
@@ -211,35 +237,11 @@ export class MurmurService {
     return passphrase ? exportPrivateKey(identity, passphrase) : exportPublicKey(identity);
   }
 
-  async relay(): Promise<RelayView> {
-    await this.ready;
-    const { store } = this.options;
-    return { ...(await store.getRelayPolicy()), usedBytes: await store.relayBytes() };
-  }
-
-  /** A smaller quota takes effect at once: the oldest foreign copies go first. */
-  async setRelay(policy: RelayPolicy): Promise<RelayView> {
-    await this.ready;
-    await this.options.store.putRelayPolicy(policy);
-    await enforceQuota(this.options.store, policy.quotaBytes);
-    return this.relay();
-  }
-
-  /** Messages from each friend received after the conversation was last read. */
-  /**
-   * Messages from each friend received after their conversation was last read. One walk over
-   * the newest direct messages (the chats screen asks every second or so), not one per friend.
-   */
+  /** Unread messages per friend, since each conversation was last read. */
   async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
     await this.ready;
     const friends = new Set((await this.activeContacts()).map((c) => c.fingerprint));
-    const out: Record<string, number> = {};
-    for (const m of await this.options.store.listMessages({ kind: 'direct', limit: 500 })) {
-      const from = m.authorFingerprint;
-      if (friends.has(from) && m.conversationWith === from && m.receivedAt > (lastRead[from] ?? 0))
-        out[from] = (out[from] ?? 0) + 1;
-    }
-    return out;
+    return unreadPerFriend(this.options.store, friends, lastRead);
   }
 
   async requests(): Promise<RequestView[]> {
@@ -282,18 +284,25 @@ export class MurmurService {
     return (await node.status(entry.id))!;
   }
 
-  async publish(text: string, to?: string[]): Promise<OutboxView> {
+  /** A wall post to all friends, or to the chosen ones; `extra` for pictures and mirrored posts. */
+  async publish(
+    text: string,
+    to?: string[],
+    extra: Pick<PostMessage, 'thumbnails' | 'mirroredFrom'> = {
+      thumbnails: [],
+      mirroredFrom: null,
+    },
+  ): Promise<OutboxView> {
     const node = await this.requireNode();
     const recipients = to ?? node.keyring.list().map((f) => f.fingerprintHex);
     if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
-    const message: Message = {
+    const message: PostMessage = {
       kind: 'post',
       id: randomBytes(16),
       createdAt: Date.now(),
       text,
-      thumbnails: [],
       audience: to ? { kind: 'chosen' } : { kind: 'all-friends' },
-      mirroredFrom: null,
+      ...extra,
     };
     const entry = await node.send(message, recipients);
     return (await node.status(entry.id))!;
@@ -361,23 +370,10 @@ export class MurmurService {
       node.attach(channel, undefined, true);
       return;
     }
-    const contact = (await this.options.store.listContacts()).find(
-      (c) => c.peerId === channel.peerId && (c.state === 'friend' || c.state === 'requested'),
+    const { peerId, tracker } = await this.options.address();
+    await callFriend(channel, node, this.options.store, () =>
+      contactCardFromText(contactCardOf(this.identity!, peerId, tracker).text),
     );
-    const friend = contact && node.keyring.friend(contact.fingerprint);
-    if (!friend) return channel.close();
-    const askAgain = (contact.requestSentAt ?? 0) < Date.now() - REQUEST_RESEND_MS;
-    if (contact.state === 'requested' && askAgain) {
-      // They do not know us yet: hand over the request; they close when it is stored.
-      const { peerId, tracker } = await this.options.address();
-      const ourCard = contactCardFromText(contactCardOf(this.identity!, peerId, tracker).text);
-      const envelope = await sealRequest(node.keyring, friend, ourCard, contact.introduction ?? '');
-      channel.send(encodeFrame({ type: 'introduce', envelope }));
-      await this.options.store.putContact({ ...contact, requestSentAt: Date.now() });
-      setTimeout(() => channel.close(), 5_000);
-      return;
-    }
-    node.attach(channel, friend);
   }
 
   linkFrame(link: string, frame: string): void {

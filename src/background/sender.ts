@@ -6,6 +6,19 @@ export interface SenderContext {
   fromExtensionPage: boolean;
   /** A content script running in a web page's tab. */
   fromContentScript: boolean;
+  /** The sending tab shows one of Facebook's own hosts (where our content script runs). */
+  onFacebook: boolean;
+}
+
+const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'm.facebook.com']);
+
+function isFacebookPage(url: string | undefined): boolean {
+  try {
+    const parsed = new URL(url ?? '');
+    return parsed.protocol === 'https:' && FACEBOOK_HOSTS.has(parsed.hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function describeSender(
@@ -16,5 +29,6 @@ export function describeSender(
   return {
     fromExtensionPage,
     fromContentScript: !fromExtensionPage && sender.tab !== undefined,
+    onFacebook: isFacebookPage(sender.url),
   };
 }

@@ -43,6 +43,11 @@ export function loadOrCreateTrackerKey(): Promise<string> {
   return trackerKeyOnce;
 }
 
+/** After a restore replaced the stored key: read it again. */
+export function forgetTrackerKey(): void {
+  trackerKeyOnce = null;
+}
+
 async function readOrCreateTrackerKey(): Promise<string> {
   const stored = (await browser.storage.local.get(TRACKER_KEY))[TRACKER_KEY];
   if (isTrackerKey(stored).ok) return stored as string;

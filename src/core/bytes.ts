@@ -40,35 +40,30 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64URL_INDEX = new Map([...B64URL].map((c, i) => [c, i]));
 
+/** Binary string (one char per byte), in slices: fromCharCode takes its bytes as arguments. */
+function toBinaryString(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return binary;
+}
+
+// btoa/atob (in browsers, workers and Node) do the work natively: backups and Chromium's
+// JSON messaging move megabytes through these.
 export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += B64URL[(n >> (18 - 6 * c)) & 63];
-  }
-  return out;
+  return btoa(toBinaryString(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Returns null for anything that is not canonical unpadded base64url. */
 export function fromBase64Url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let bits = 0;
-  let acc = 0;
-  let o = 0;
-  for (const c of text) {
-    const v = B64URL_INDEX.get(c);
-    if (v === undefined) return null;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
-  }
+  const rest = text.length % 4;
+  if (rest === 1 || !/^[A-Za-z0-9_-]*$/.test(text)) return null;
   // Leftover bits must be zero, or two texts would decode to the same bytes.
-  if ((acc & ((1 << bits) - 1)) !== 0) return null;
+  if (rest > 0 && (B64URL_INDEX.get(text[text.length - 1]!)! & (rest === 2 ? 0x0f : 0x03)) !== 0)
+    return null;
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - rest) % 4));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
 

@@ -39,3 +39,32 @@ export const isNetworkSettings: Guard<NetworkSettings> = isObject({
   trackers: isArray(isTrackerUrl, { max: 8 }),
   iceServers: isArray(isIceServer, { max: 8 }),
 });
+
+/** Facebook cross-posting: off (the default), ask each time, or automatic. */
+export type CrosspostMode = 'off' | 'ask' | 'auto';
+
+export interface CrosspostSettings {
+  mode: CrosspostMode;
+  /** Who mirrored posts go to by default: all friends, or these friends (fingerprints). */
+  audience: 'all-friends' | string[];
+}
+
+export const DEFAULT_CROSSPOST_SETTINGS: CrosspostSettings = {
+  mode: 'off',
+  audience: 'all-friends',
+};
+
+const isFingerprintList = isArray(isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ }), {
+  max: 5000,
+});
+
+export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') => {
+  const r = isObject({
+    mode: isString({ min: 2, max: 4, pattern: /^(off|ask|auto)$/ }),
+    audience: (value: unknown, at?: string) =>
+      value === 'all-friends'
+        ? { ok: true as const, value: 'all-friends' as const }
+        : isFingerprintList(value, at),
+  })(input, path);
+  return r.ok ? { ok: true, value: r.value as CrosspostSettings } : r;
+};

@@ -12,9 +12,12 @@ import {
 } from '../core/guard';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
-import { isNetworkSettings, type NetworkSettings } from './settings';
+import { isThumbnailData } from './thumbnail-data';
+import { isCrosspostSettings, isNetworkSettings, type NetworkSettings } from './settings';
 import type { BackgroundStatus } from './status';
 import type {
+  BackupReminderView,
+  CrosspostView,
   FriendView,
   IdentityView,
   MessageView,
@@ -61,7 +64,11 @@ export const uiRequests = {
   'messages.send': defineRequest<OutboxView>()(isObject({ to: isFingerprint, text: isText })),
   /** A wall post to these friends (all friends when `to` is absent). */
   'posts.publish': defineRequest<OutboxView>()(
-    isObject({ text: isText, to: isOptional(isArray(isFingerprint, { max: 5000 })) }),
+    isObject({
+      text: isText,
+      to: isOptional(isArray(isFingerprint, { max: 5000 })),
+      thumbnails: isOptional(isArray(isThumbnailData, { max: MESSAGE_LIMITS.thumbnails })),
+    }),
   ),
   'messages.list': defineRequest<MessageView[]>()(
     isObject({
@@ -111,6 +118,11 @@ export const uiRequests = {
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),
   'settings.notifications.set': defineRequest<boolean>()(isObject({ enabled: isBoolean })),
+  'crosspost.get': defineRequest<CrosspostView>()(isEmpty),
+  'crosspost.set': defineRequest<CrosspostView>()(isCrosspostSettings),
+  'backup.reminder.get': defineRequest<BackupReminderView>()(isEmpty),
+  /** "Not now": quiet for a month. */
+  'backup.reminder.dismiss': defineRequest<BackupReminderView>()(isEmpty),
 } satisfies RequestMap;
 
 export type UiRequests = typeof uiRequests;

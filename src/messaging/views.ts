@@ -51,6 +51,10 @@ export interface MessageView {
   itemId: string;
   /** For replies: the post (item id, hex) and the reply answered (null: the post itself). */
   reply: { postId: string; parentReplyId: string | null; visibility: 'public' | 'private' } | null;
+  /** For posts mirrored from Facebook: when they were published there (ms); else null. */
+  mirroredFromFacebookAt: number | null;
+  /** Pictures as thumbnails (data as base64url), shown inline. */
+  thumbnails: { type: 'jpeg' | 'png' | 'webp'; width: number; height: number; data: string }[];
 }
 
 export type OutboxView = OutboxStatus;
@@ -61,4 +65,22 @@ export interface RelayView {
   maxHoldSeconds: number;
   quotaBytes: number;
   usedBytes: number;
+}
+
+/** Whether the popup should remind the user to make a backup. */
+export interface BackupReminderView {
+  due: boolean;
+  lastBackupAt: number | null;
+  /** Days since the last backup, or since the identity was made if there was none. */
+  days: number;
+}
+
+/** Options › Facebook: the settings, and whether the composer was recognised lately. */
+export interface CrosspostView {
+  mode: 'off' | 'ask' | 'auto';
+  audience: 'all-friends' | string[];
+  /** Set when a Facebook composer was seen but not recognised (cleared when one is). */
+  unrecognised: { since: number; reason: string; host: string } | null;
+  /** When a post was last mirrored. */
+  lastSharedAt: number | null;
 }

@@ -7,6 +7,8 @@ import { IdentitySection } from './identity-section';
 import { NetworkSettingsForm } from './network-settings';
 import { RelaySection } from './relay-section';
 import { NotificationSettings } from './notification-settings';
+import { BackupSection } from './backup-section';
+import { CrosspostSection } from './crosspost-section';
 
 function Options() {
   const state = useStatus(2000);
@@ -25,6 +27,8 @@ function Options() {
       <NetworkSettingsForm />
       <RelaySection />
       <NotificationSettings />
+      <CrosspostSection />
+      <BackupSection />
     </main>
   );
 }

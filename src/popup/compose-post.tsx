@@ -1,9 +1,15 @@
-/** Writing a post: the text, and who sees it — all friends, or the friends chosen. */
+/**
+ * Writing a post: the text, up to four pictures (shrunk here to thumbnails), and who sees it —
+ * all friends, or the friends chosen.
+ */
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
+import { dataUrlOf, filesOf, thumbnailsOf } from '../ui/thumbnails';
+import { MESSAGE_LIMITS } from '../core/messages/kinds';
+import type { ThumbnailData } from '../messaging/thumbnail-data';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
 function FriendChoices({
@@ -37,12 +43,23 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
   /** null: all friends; else the fingerprints chosen. */
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [note, setNote] = useState<NoticeState | null>(null);
+  const [pictures, setPictures] = useState<ThumbnailData[]>([]);
 
+  const addPictures = async (input: HTMLInputElement) => {
+    const files = filesOf([input]).slice(0, MESSAGE_LIMITS.thumbnails - pictures.length);
+    input.value = '';
+    setPictures([...pictures, ...(await thumbnailsOf(files))]);
+  };
   const publish = async (event: Event) => {
     event.preventDefault();
     try {
-      await background.request('posts.publish', chosen ? { text, to: chosen } : { text });
+      const thumbnails = pictures.length ? { thumbnails: pictures } : {};
+      await background.request(
+        'posts.publish',
+        chosen ? { text, to: chosen, ...thumbnails } : { text, ...thumbnails },
+      );
       setText('');
+      setPictures([]);
       setNote({ ok: true, text: t('posted') });
       onPosted();
     } catch (e) {
@@ -63,6 +80,33 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
+      <label for="compose-pictures">{t('composePictures')}</label>
+      <input
+        id="compose-pictures"
+        type="file"
+        accept="image/*"
+        multiple
+        disabled={pictures.length >= MESSAGE_LIMITS.thumbnails}
+        onChange={(e) => void addPictures(e.currentTarget)}
+      />
+      {pictures.map((p, i) => (
+        <span key={i} class="picture-preview">
+          <img
+            class="thumbnail"
+            alt=""
+            width={p.width / 4}
+            height={p.height / 4}
+            src={dataUrlOf(p)}
+          />
+          <button
+            type="button"
+            aria-label={t('composeRemovePicture')}
+            onClick={() => setPictures(pictures.filter((_, k) => k !== i))}
+          >
+            ×
+          </button>
+        </span>
+      ))}
       <fieldset class="audience">
         <legend>{t('audience')}</legend>
         <label>

@@ -13,6 +13,7 @@ import { FeedView } from './feed-view';
 import { FirstRun } from './first-run';
 import { FriendsView } from './friends-view';
 import { RestoreKey } from './restore-key';
+import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 
 type Tab = 'feed' | 'chats' | 'friends';
 const TABS: Tab[] = ['feed', 'chats', 'friends'];
@@ -49,10 +50,12 @@ function Popup() {
         <>
           <FirstRun onDone={started} />
           <RestoreKey onDone={started} />
+          <RestoreBackupLink />
         </>
       )}
       {me && (
         <>
+          <BackupReminder />
           <nav role="tablist" aria-label={t('extName')} class="tabs">
             {TABS.map((name) => (
               <button

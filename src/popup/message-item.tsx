@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageView } from '../messaging/views';
 import { t } from '../ui/i18n';
+import { dataUrlOf } from '../ui/thumbnails';
 
 // One formatter for every item: building one per call was a measurable part of the feed's first render.
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -29,10 +30,26 @@ export function MessageItem({
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>
         )}
+        {message.mirroredFromFacebookAt !== null && (
+          <span class="muted" data-testid="from-facebook">
+            {' · '}
+            {t('fromFacebook', time(message.mirroredFromFacebookAt))}
+          </span>
+        )}
       </div>
       <p class="text" data-testid="message-text">
         {message.text}
       </p>
+      {message.thumbnails.map((thumb, i) => (
+        <img
+          key={i}
+          class="thumbnail"
+          alt=""
+          width={thumb.width}
+          height={thumb.height}
+          src={dataUrlOf(thumb)}
+        />
+      ))}
       {children}
     </li>
   );

@@ -3,7 +3,11 @@
  * cards, see the friend online, post, read the friend's post, chat. User text that looks like
  * HTML stays text.
  */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gradientPng } from './harness/png';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
 import { launchProfile, screenshot, useTracker } from './harness/profiles';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
@@ -133,8 +137,12 @@ export function uiFlowSuite(kind: BrowserKind): void {
 
       // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
       // next post to everyone, so it is live).
-      const postTo = async (text: string, onlyBob: boolean) => {
+      const postTo = async (text: string, onlyBob: boolean, picture?: string) => {
         await a.fill('#compose', text);
+        if (picture) {
+          await a.setInputFile('#compose-pictures', picture);
+          await a.waitFor(() => document.querySelector('.picture-preview img') !== null, null);
+        }
         if (onlyBob) {
           await a.click('#audience-chosen');
           // The checkbox labelled "Bob".
@@ -151,12 +159,20 @@ export function uiFlowSuite(kind: BrowserKind): void {
         await a.click('#compose ~ button[type=submit]');
       };
       await postTo('Just for Bob', true);
-      await postTo('For everyone again', false);
+      const picture = join(tmpdir(), `murmur-ui-${process.pid}.png`);
+      await writeFile(picture, gradientPng(800, 500));
+      await postTo('For everyone again', false, picture);
       await c.click('#tab-feed');
       const feedText = (page: ExtensionPage) =>
         page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
       await waitForText(c, '[data-testid=feed]', 'For everyone again');
       await waitForText(b, '[data-testid=feed]', 'For everyone again');
+      // The picture, shrunk in Alice's popup, shows in Carol's feed (decoded: it has a size).
+      const shownPicture = await c.waitFor(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid=feed] img.thumbnail');
+        return img?.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight] : null;
+      }, null);
+      expect(shownPicture).toEqual([640, 400]);
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
       await waitForText(c, '[data-testid=feed]', 'Thanks, all');

@@ -41,6 +41,8 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
       pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
     fill: (selector, text) => page.locator(selector).first().fill(text),
     click: (selector) => page.locator(selector).first().click(),
+    setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
+    press: (key) => page.keyboard.press(key),
     textOf: async (selector, timeoutMs = 10_000) =>
       page.locator(selector).first().innerText({ timeout: timeoutMs }),
     screenshot: async (path) => {
@@ -84,6 +86,21 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrapPlaywrightPage(page);
+    },
+    async openWebPage(url, serve) {
+      const page = await context.newPage();
+      if (process.env.MURMUR_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
+      await page.route('**/*', async (route) => {
+        const response = serve(route.request().url());
+        if (!response) return route.abort('internetdisconnected');
+        await route.fulfill({
+          status: 200,
+          body: response.body,
+          contentType: response.contentType,
+        });
+      });
+      await page.goto(url);
       return wrapPlaywrightPage(page);
     },
     async targets() {

@@ -16,10 +16,19 @@ export interface ExtensionPage {
   /** Types into a field as a person would (replacing what was there). */
   fill(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Presses a key (e.g. "Enter", "Escape") in the focused element, as a person would. */
+  press(key: string): Promise<void>;
+  /** Chooses a file in a file input, as a person picking it in the dialog. */
+  setInputFile(selector: string, path: string): Promise<void>;
   /** Visible text of the first element matching `selector`, waiting for it to exist. */
   textOf(selector: string, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface WebResponse {
+  body: string | Buffer;
+  contentType: string;
 }
 
 export interface ExtensionBrowser {
@@ -28,6 +37,12 @@ export interface ExtensionBrowser {
   profile: string;
   /** Opens popup.html, options.html, … of the installed extension in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * Opens a web page at a real https URL whose responses come from `serve` (request
+   * interception; nothing reaches the network): the real manifest match patterns and the
+   * real content script apply. Requests `serve` does not answer fail.
+   */
+  openWebPage(url: string, serve: (url: string) => WebResponse | null): Promise<ExtensionPage>;
   /** Resolves when the browser goes away (closed by the user or by close()). */
   closed: Promise<void>;
   close(): Promise<void>;

@@ -5,7 +5,12 @@
  * opened, and `page.goto` on such a URL never resolves, so we start it and poll.
  */
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type ElementHandle,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
 import { GECKO_ID } from '../manifests';
 import { pollInPage, type ExtensionBrowser, type ExtensionPage } from './extension-page';
 
@@ -36,11 +41,24 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     evaluate,
     waitFor: (fn, arg, timeoutMs = 15_000) =>
       pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
+    // A person switches to the tab before using it; Puppeteer's locators also need it: Firefox
+    // runs no animation frames in a background tab, and they wait for one.
     fill: async (selector, text) => {
+      await page.bringToFront();
       await page.locator(selector).fill(text);
     },
     click: async (selector) => {
+      await page.bringToFront();
       await page.locator(selector).click();
+    },
+    press: async (key) => {
+      await page.bringToFront();
+      await page.keyboard.press(key as KeyInput);
+    },
+    setInputFile: async (selector, path) => {
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no ${selector}`);
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
     },
     textOf: (selector, timeoutMs = 15_000) =>
       pollInPage(
@@ -98,6 +116,24 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
         15_000,
         `${path} to load`,
       );
+      return wrapPuppeteerPage(page);
+    },
+    async openWebPage(url, serve) {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const response = serve(request.url());
+        // Anything not served (favicon, …) is a plain 404; a request the browser already
+        // dropped is no error of ours.
+        request
+          .respond(
+            response
+              ? { status: 200, body: response.body, contentType: response.contentType }
+              : { status: 404, body: '', contentType: 'text/plain' },
+          )
+          .catch(() => undefined);
+      });
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
       return wrapPuppeteerPage(page);
     },
     async close() {

@@ -5,6 +5,7 @@
 import { toHex } from '../bytes';
 import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
 import { seal } from '../envelope/seal';
+import { signDetached } from '../identity/detached-signature';
 import type { Friend, Keyring } from '../keyring';
 import { encodeMessage } from '../messages/codec';
 import type { Message } from '../messages/kinds';
@@ -159,18 +160,19 @@ export class MurmurNode implements SyncEngine {
       heldBy: [],
       declinedBy: [],
     };
+    const encoded = encodeMessage(message);
     // Persist first, in one step: the outbox and the user's own copy survive a crash together.
     await this.ctx.store.putSent(
       {
         id: sealed.id,
         authorFingerprint: this.ctx.keyring.me.fingerprintHex,
         kind: message.kind,
-        message: encodeMessage(message),
+        message: encoded,
         conversationWith:
           message.kind === 'direct' && recipients.length === 1 ? recipients[0]! : null,
         receivedAt: this.ctx.now(),
-        signedData: null,
-        signature: null,
+        signedData: encoded,
+        signature: await signDetached(this.ctx.keyring.me, encoded),
       },
       entry,
     );

@@ -17,7 +17,11 @@ export interface StoredMessage {
   conversationWith: string | null;
   /** When this node got (or sent) it, ms. */
   receivedAt: number;
-  /** Signed content and signature, to verify later (null for own messages). */
+  /**
+   * Signed content and the binary signature over it, to verify later: for received messages
+   * the sealed content their author signed; for own ones the encoded message, signed detached
+   * when sent (null for own messages from before that).
+   */
   signedData: Uint8Array | null;
   signature: Uint8Array | null;
 }

@@ -39,13 +39,16 @@ export function launchProfile(
 /** Options › Network: replaces the tracker list with `trackerUrl` and saves. */
 export async function useTracker(browser: ExtensionBrowser, trackerUrl: string): Promise<void> {
   const options = await browser.openExtensionPage('options.html');
+  await options.waitFor(() => {
+    const form = document.querySelector('#trackers')?.closest('form');
+    return !!form && !form.querySelector('button[disabled]');
+  }, null);
+  await options.fill('#trackers', trackerUrl);
+  await options.click('form:has(#trackers) button[type=submit]');
   await options.waitFor(
-    () => !document.querySelector('form button[disabled]') && !!document.querySelector('#trackers'),
+    () => document.querySelector('form:has(#trackers) [role=status]')?.textContent,
     null,
   );
-  await options.fill('#trackers', trackerUrl);
-  await options.click('form button[type=submit]');
-  await options.waitFor(() => document.querySelector('form [role=status]')?.textContent, null);
   await options.close();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { randomBytes } from '../../../src/core/bytes';
+import { fromBase64Url, randomBytes, toBase64Url } from '../../../src/core/bytes';
 import { decodeWith, DecodeError } from '../../../src/core/codec/decode-error';
 import { decodeContactCard, contactCardFromText } from '../../../src/core/identity/contact-card';
 import { decodeEnvelope, decodeHeader } from '../../../src/core/envelope/format';
@@ -208,5 +208,29 @@ describe('decoders under arbitrary input (fuzz)', () => {
       ok: false,
       error: { code: 'too-large' },
     });
+  });
+});
+
+describe('base64url', () => {
+  it('round-trips any bytes and agrees with Node', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const text = toBase64Url(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64url'));
+        expect(fromBase64Url(text)).toEqual(bytes);
+      }),
+    );
+  });
+
+  it('refuses anything but canonical unpadded base64url', () => {
+    expect(fromBase64Url('QQ')).toEqual(new Uint8Array([65]));
+    for (const bad of ['QR', 'QQ==', 'Q', 'QQ+/', 'Q Q', 'QUJD\n', 'QUI='])
+      expect(fromBase64Url(bad)).toBeNull();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const bytes = fromBase64Url(text);
+        if (bytes) expect(toBase64Url(bytes)).toBe(text);
+      }),
+    );
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * Backups, restores and the readable archive, served over the `murmur.backup` port to our own
+ * extension pages. A restore is checked completely (passphrase, integrity, contents, the key
+ * inside) before anything is changed; then the running Murmur stops, the store and settings are
+ * replaced in one step each, and Murmur starts again as the restored identity.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { archiveEntries, archiveKeys } from '../core/archive/archive-entries';
+import { archiveHtml } from '../core/archive/archive-html';
+import { BackupError, openBackup, sealBackup } from '../core/backup/backup-file';
+import { BACKUP_FORMAT, BACKUP_VERSION, type JsonValue } from '../core/backup/contents';
+import { concatBytes, fromBase64Url, toBase64Url, utf8 } from '../core/bytes';
+import { CodedError } from '../core/coded-error';
+import { importIdentity, type Identity } from '../core/identity/identity';
+import {
+  BACKUP_CHUNK_BYTES,
+  BACKUP_MAX_BYTES,
+  isBackupCommand,
+  type BackupCommand,
+  type BackupEvent,
+} from '../messaging/backup-port';
+import type { IdentityView } from '../messaging/views';
+import { readTables, replaceTables } from '../store/backup-tables';
+import type { MurmurDatabase } from '../store/schema';
+import { BACKUP_STATE_KEYS, recordBackupMade } from './backup-reminder';
+
+export interface BackupDeps {
+  db: MurmurDatabase;
+  identity: () => Promise<Identity | null>;
+  /** Stops Murmur (links closed, node dropped) before the store is replaced. */
+  stop: () => Promise<void>;
+  /** Starts Murmur again from the store; returns who it is now. */
+  start: () => Promise<IdentityView | null>;
+}
+
+/** Not carried in a backup: counts that belong to this browser, and backup bookkeeping itself. */
+const LOCAL_ONLY = new Set(['ui.unread', ...BACKUP_STATE_KEYS]);
+
+export function serveBackupPort(port: Runtime.Port, deps: BackupDeps): void {
+  const send = (event: BackupEvent) => port.postMessage(event);
+  const upload: Uint8Array[] = [];
+  let uploaded = 0;
+  let busy = false;
+  port.onMessage.addListener((message: unknown) => {
+    const checked = isBackupCommand(message);
+    if (!checked.ok) return send({ type: 'error', code: 'bad-request', message: checked.reason });
+    const command: BackupCommand = checked.value;
+    if (command.type === 'restore-chunk') {
+      const bytes = fromBase64Url(command.data);
+      uploaded += bytes?.length ?? 0;
+      if (!bytes || uploaded > BACKUP_MAX_BYTES) {
+        upload.length = 0;
+        return send({ type: 'error', code: 'too-large', message: 'the file is too large' });
+      }
+      upload.push(bytes);
+      return;
+    }
+    if (busy) return send({ type: 'error', code: 'busy', message: 'one thing at a time' });
+    busy = true;
+    void run(command)
+      .catch((error: unknown) => send(errorEvent(error)))
+      .finally(() => (busy = false));
+  });
+
+  async function run(command: Exclude<BackupCommand, { type: 'restore-chunk' }>) {
+    if (command.type === 'backup') {
+      const file = await makeBackup(deps, command.passphrase, send);
+      await streamOut(file);
+      await recordBackupMade(Date.now());
+      return send({ type: 'done', bytes: file.length, identity: null });
+    }
+    if (command.type === 'archive') {
+      const file = await makeArchive(deps, send);
+      await streamOut(file);
+      return send({ type: 'done', bytes: file.length, identity: null });
+    }
+    const file = concatBytes(...upload);
+    upload.length = 0;
+    uploaded = 0;
+    const identity = await restore(deps, file, command.passphrase, command.replace, send);
+    send({ type: 'done', bytes: file.length, identity });
+  }
+
+  async function streamOut(file: Uint8Array) {
+    for (let at = 0; at < file.length; at += BACKUP_CHUNK_BYTES)
+      send({ type: 'chunk', data: toBase64Url(file.subarray(at, at + BACKUP_CHUNK_BYTES)) });
+  }
+}
+
+async function makeBackup(
+  deps: BackupDeps,
+  passphrase: string,
+  send: (e: BackupEvent) => void,
+): Promise<Uint8Array> {
+  const tables = await readTables(deps.db, ({ done, total }) =>
+    send({ type: 'progress', phase: 'reading', done, total }),
+  );
+  const stored = await browser.storage.local.get(null);
+  const settings: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(stored))
+    if (!LOCAL_ONLY.has(key)) settings[key] = value as JsonValue;
+  send({ type: 'progress', phase: 'encrypting', done: 0, total: 1 });
+  return sealBackup(
+    { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: Date.now(), ...tables, settings },
+    passphrase,
+  );
+}
+
+async function makeArchive(deps: BackupDeps, send: (e: BackupEvent) => void): Promise<Uint8Array> {
+  const identity = await deps.identity();
+  if (!identity) throw new RangeError('there is no identity to archive');
+  const tables = await readTables(deps.db, ({ done, total }) =>
+    send({ type: 'progress', phase: 'reading', done, total }),
+  );
+  const entries = await archiveEntries(identity, tables.contacts, tables.messages, (done, total) =>
+    send({ type: 'progress', phase: 'signing', done, total }),
+  );
+  const keys = await archiveKeys(
+    identity,
+    tables.contacts,
+    new Set(entries.map((e) => e.authorFingerprint)),
+  );
+  const owner = { name: identity.displayName, fingerprint: identity.fingerprintHex };
+  return utf8(archiveHtml(owner, entries, keys, Date.now()));
+}
+
+async function restore(
+  deps: BackupDeps,
+  file: Uint8Array,
+  passphrase: string,
+  replace: boolean,
+  send: (e: BackupEvent) => void,
+): Promise<IdentityView | null> {
+  send({ type: 'progress', phase: 'decrypting', done: 0, total: 1 });
+  const contents = await openBackup(file, passphrase);
+  // The key inside must load before anything here changes.
+  if (contents.identity.protected)
+    throw new BackupError('invalid-contents', 'the identity in this backup is locked');
+  await importIdentity(contents.identity.armoredPrivateKey);
+  const current = await deps.identity();
+  if (current && !replace)
+    throw new RestoreRefused('identity-exists', 'this browser has an identity already');
+  send({ type: 'progress', phase: 'writing', done: 0, total: 1 });
+  await deps.stop();
+  try {
+    // One transaction: if it fails, the store is as it was and the old identity starts again.
+    await replaceTables(deps.db, contents);
+    await browser.storage.local.clear();
+    await browser.storage.local.set(contents.settings);
+    await recordBackupMade(contents.createdAt);
+  } catch (error) {
+    await deps.start();
+    throw error;
+  }
+  send({ type: 'progress', phase: 'starting', done: 0, total: 1 });
+  return deps.start();
+}
+
+class RestoreRefused extends CodedError<'identity-exists'> {
+  override readonly name = 'RestoreRefused';
+}
+
+function errorEvent(error: unknown): BackupEvent {
+  if (error instanceof CodedError)
+    return { type: 'error', code: error.code, message: error.reason };
+  return {
+    type: 'error',
+    code: 'failed',
+    message: String(error instanceof Error ? error.message : error),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Options › Facebook cross-posting: off (the default), ask each time, or automatic to a
+ * default audience; and, when Facebook changed under us, since when its composer is not
+ * recognised.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { CrosspostSettings } from '../messaging/settings';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { Notice, type NoticeState } from '../ui/notice';
+import { useRequest } from '../ui/use-request';
+
+const when = (ms: number) =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+
+export function CrosspostSection() {
+  const [view, reload] = useRequest('crosspost.get', {}, 3000);
+  const [friends] = useRequest('friends.list', {}, 0);
+  const [form, setForm] = useState<CrosspostSettings | null>(null);
+  const [note, setNote] = useState<NoticeState | null>(null);
+  const loaded = view.kind === 'ready' ? view.value : null;
+  useEffect(() => {
+    if (loaded && !form) setForm({ mode: loaded.mode, audience: loaded.audience });
+  }, [loaded, form]);
+  if (!loaded || !form) return null;
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await background.request('crosspost.set', form);
+      setNote({ ok: true, text: t('optionsSaved') });
+      reload();
+    } catch (e) {
+      setNote({ ok: false, text: t('optionsInvalid', String(e)) });
+    }
+  };
+  const chosen = form.audience === 'all-friends' ? null : form.audience;
+  const toggleFriend = (fingerprint: string, on: boolean) => {
+    const rest = (chosen ?? []).filter((f) => f !== fingerprint);
+    setForm({ ...form, audience: on ? [...rest, fingerprint] : rest });
+  };
+  return (
+    <section aria-labelledby="crosspost-heading" id="crosspost">
+      <h2 id="crosspost-heading">{t('optionsFacebook')}</h2>
+      <p>{t('crosspostHelp')}</p>
+      {loaded.unrecognised && (
+        <p role="alert" class="error" data-testid="crosspost-unrecognised">
+          {t('crosspostUnrecognised', when(loaded.unrecognised.since), loaded.unrecognised.reason)}
+        </p>
+      )}
+      {loaded.lastSharedAt && (
+        <p class="muted">{t('crosspostLastShared', when(loaded.lastSharedAt))}</p>
+      )}
+      <form onSubmit={save}>
+        <fieldset>
+          <legend>{t('optionsFacebook')}</legend>
+          {(['off', 'ask', 'auto'] as const).map((mode) => (
+            <label key={mode}>
+              <input
+                type="radio"
+                name="crosspost-mode"
+                id={`crosspost-${mode}`}
+                checked={form.mode === mode}
+                onChange={() => setForm({ ...form, mode })}
+              />{' '}
+              {t(`crosspost${mode[0]!.toUpperCase()}${mode.slice(1)}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('crosspostAudienceLabel')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="crosspost-audience"
+              id="crosspost-audience-all"
+              checked={chosen === null}
+              onChange={() => setForm({ ...form, audience: 'all-friends' })}
+            />{' '}
+            {t('crosspostAudienceAll')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="crosspost-audience"
+              id="crosspost-audience-chosen"
+              checked={chosen !== null}
+              onChange={() => setForm({ ...form, audience: [] })}
+            />{' '}
+            {t('crosspostAudienceChosen')}
+          </label>
+          {chosen !== null &&
+            friends.kind === 'ready' &&
+            friends.value.map((f) => (
+              <label key={f.fingerprint} class="indent">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(f.fingerprint)}
+                  onChange={(e) => toggleFriend(f.fingerprint, e.currentTarget.checked)}
+                />{' '}
+                {f.displayName}
+              </label>
+            ))}
+        </fieldset>
+        <button type="submit" id="crosspost-save">
+          {t('optionsSave')}
+        </button>
+        <Notice notice={note} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { backupSuite } from './backup-flow';
+
+backupSuite('chromium', 'firefox');

@@ -1,0 +1,206 @@
+/**
+ * Cross-posting from Facebook, in a real browser with the real content script on real
+ * https://www.facebook.com and https://m.facebook.com URLs (fixture pages served by request
+ * interception). Alice publishes on Facebook; Bob, her Murmur friend in another profile, sees it
+ * — or not — as her settings say.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../tools/build';
+import type { BrowserKind, ExtensionPage, WebResponse } from '../../tools/browsers/extension-page';
+import { befriend, Person } from './harness/person';
+import { gradientPng } from './harness/png';
+import { screenshot } from './harness/profiles';
+import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+
+const FIXTURES = join(ROOT, 'test/e2e/fixtures/facebook');
+const PAGES: Record<string, string> = {
+  'https://www.facebook.com/': 'desktop.html',
+  'https://m.facebook.com/': 'mobile.html',
+  'https://www.facebook.com/redesign': 'unrecognisable.html',
+  'https://www.facebook.com/hostile': 'hostile.html',
+};
+function serve(url: string): WebResponse | null {
+  const page = PAGES[url.split('#')[0]!.split('?')[0]!];
+  return page
+    ? { body: readFileSync(join(FIXTURES, page), 'utf8'), contentType: 'text/html' }
+    : null;
+}
+
+const promptShown = (page: ExtensionPage) =>
+  page.evaluate(() => document.querySelector('murmur-share-prompt') !== null, null);
+
+export function crosspostSuite(kind: BrowserKind): void {
+  describe(`Facebook cross-posting (${kind})`, () => {
+    let tracker: TrackerProcess;
+    const people: Person[] = [];
+    let scratch = '';
+    afterAll(async () => {
+      await Promise.all(people.map((p) => p.dispose()));
+      await tracker?.stop();
+      if (scratch) await rm(scratch, { recursive: true, force: true });
+    });
+
+    it('automatic, ask and off do what they say; unknown composers and page scripts send nothing', async () => {
+      tracker = await startTrackerProcess();
+      scratch = await mkdtemp(join(tmpdir(), 'murmur-fb-'));
+      const picture = join(scratch, 'crag.png');
+      await writeFile(picture, gradientPng(320, 200));
+      const alice = new Person('alice', kind);
+      const bob = new Person('bob', kind);
+      people.push(alice, bob);
+      await Promise.all([alice.launch(tracker.url), bob.launch(tracker.url)]);
+      await alice.ui('identity.create', { displayName: 'Alice' });
+      await bob.ui('identity.create', { displayName: 'Bob' });
+      await befriend([[alice, bob]]);
+      await alice.until('friends.list', {}, (f) => f[0]?.online === true, 'Bob online', 30_000);
+      const alicesPosts = async () =>
+        (await alice.ui('messages.list', { kind: 'post' }))
+          .filter((m) => m.mine)
+          .map((m) => m.text);
+      const bobGets = (text: string) =>
+        bob.until(
+          'messages.list',
+          { kind: 'post' },
+          (m) => m.some((p) => p.text === text),
+          `Bob gets "${text}"`,
+          30_000,
+        );
+
+      const options = await alice.browser!.openExtensionPage('options.html#crosspost');
+      const setMode = async (mode: 'off' | 'ask' | 'auto') => {
+        await options.click(`#crosspost-${mode}`);
+        await options.click('#crosspost-save');
+        await alice.until('crosspost.get', {}, (v) => v.mode === mode, `mode ${mode}`);
+      };
+      expect((await alice.ui('crosspost.get', {})).mode).toBe('off');
+      await setMode('auto');
+
+      // Desktop composer, with a picture. The very first post is asked about, whatever the mode.
+      const desktop = await alice.browser!.openWebPage('https://www.facebook.com/', serve);
+      const publishOnDesktop = async (text: string, withPicture = false) => {
+        await desktop.click('#open-composer');
+        await desktop.fill('[role=dialog] [role=textbox]', text);
+        if (withPicture) await desktop.setInputFile('[role=dialog] input[type=file]', picture);
+        await desktop.click('[role=dialog] [aria-label=Post]');
+        await desktop.waitFor(
+          (t) => document.querySelector('[role=feed]')?.textContent?.includes(t),
+          text,
+        );
+      };
+      await publishOnDesktop('First from Facebook: the crag at dawn', true);
+      await desktop.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
+      expect(await alicesPosts()).not.toContain('First from Facebook: the crag at dawn');
+      await desktop.press('Enter'); // the prompt has the focus: Enter shares
+      const first = await bobGets('First from Facebook: the crag at dawn');
+      const mirrored = first.find((p) => p.text.startsWith('First from Facebook'))!;
+      expect(mirrored.authorName).toBe('Alice');
+      expect(mirrored.mirroredFromFacebookAt).toBeGreaterThan(Date.now() - 120_000);
+      expect(mirrored.thumbnails).toHaveLength(1);
+      expect(mirrored.thumbnails[0]!.type).toBe('jpeg');
+      expect(mirrored.thumbnails[0]!.width).toBe(320);
+
+      // Automatic: no question any more.
+      await publishOnDesktop('Second, shared automatically');
+      await bobGets('Second, shared automatically');
+      expect(await promptShown(desktop)).toBe(false);
+
+      // Ask, on the mobile site: nothing leaves until Share.
+      await setMode('ask');
+      const mobile = await alice.browser!.openWebPage('https://m.facebook.com/', serve);
+      const publishOnMobile = async (text: string) => {
+        await mobile.fill('textarea[name=xc_message]', text);
+        await mobile.click('input[type=submit]');
+        await mobile.waitFor(
+          (t) => document.querySelector('#m_newsfeed_stream')?.textContent?.includes(t),
+          text,
+        );
+      };
+      await publishOnMobile('Asked first, on mobile');
+      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await alicesPosts()).not.toContain('Asked first, on mobile');
+      await mobile.press('Enter');
+      await bobGets('Asked first, on mobile');
+      // Skip (Escape) sends nothing.
+      await publishOnMobile('Asked, then skipped');
+      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
+      await mobile.press('Escape');
+      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') === null, null);
+
+      // Off: no question, nothing sent. A later automatic post proves the order.
+      await setMode('off');
+      await publishOnMobile('Off: Facebook only');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await promptShown(mobile)).toBe(false);
+      await setMode('auto');
+      await publishOnMobile('Back on automatic');
+      await bobGets('Back on automatic');
+
+      // A composer Murmur does not recognise: a visible status, nothing sent.
+      const redesign = await alice.browser!.openWebPage('https://www.facebook.com/redesign', serve);
+      await redesign.click('#open-composer');
+      await redesign.fill('[role=dialog] [contenteditable]', 'Posted in a redesign');
+      await redesign.click('[aria-label="Publish now"]');
+      await options.waitFor(
+        () => document.querySelector('[data-testid=crosspost-unrecognised]')?.textContent,
+        null,
+        15_000,
+      );
+      expect(await options.textOf('[data-testid=crosspost-unrecognised]')).toContain(
+        'not recognised since',
+      );
+      await screenshot(alice.browser!, options, 'crosspost-unrecognised');
+
+      // A hostile page script gets nothing and mirrors nothing.
+      const hostile = await alice.browser!.openWebPage(
+        'https://www.facebook.com/hostile#probe',
+        serve,
+      );
+      const attacks = (await hostile.waitFor(
+        () => {
+          const r = (window as unknown as { __attacks?: { done: boolean } }).__attacks;
+          return r?.done ? r : null;
+        },
+        null,
+        15_000,
+      )) as unknown as { replies: unknown[]; sendMessage: string; shadow: string; text: string };
+      expect(attacks.replies).toEqual([]);
+      expect(attacks.sendMessage).not.toBe('api present');
+      expect(attacks.shadow).toBe('no prompt');
+
+      const posts = await alicesPosts();
+      for (const text of [
+        'Off: Facebook only',
+        'Asked, then skipped',
+        'Posted in a redesign',
+        'forged by the page',
+      ])
+        expect(posts).not.toContain(text);
+      const bobs = (await bob.ui('messages.list', { kind: 'post' })).map((p) => p.text);
+      expect(bobs).not.toContain('Off: Facebook only');
+      expect(bobs).not.toContain('forged by the page');
+
+      // In Bob's feed: marked as from Facebook, with the picture.
+      const feed = await bob.browser!.openExtensionPage('popup.html');
+      await feed.waitFor(
+        () => document.querySelector('[data-testid=feed] [data-testid=from-facebook]') !== null,
+        null,
+        15_000,
+      );
+      expect(await feed.textOf('[data-testid=feed] [data-testid=from-facebook]')).toContain(
+        'from Facebook',
+      );
+      expect(
+        await feed.evaluate(
+          () => document.querySelectorAll('[data-testid=feed] img.thumbnail').length,
+          null,
+        ),
+      ).toBe(1);
+      await screenshot(bob.browser!, feed, 'feed-from-facebook');
+    });
+  });
+}

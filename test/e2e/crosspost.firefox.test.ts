@@ -1,0 +1,3 @@
+import { crosspostSuite } from './crosspost-flow';
+
+crosspostSuite('firefox');
