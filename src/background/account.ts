@@ -19,45 +19,113 @@ export class AccountError extends Error {
   override readonly name = 'AccountError';
 }
 
-export async function loadIdentity(store: NodeStore): Promise<Identity | null> {
+/** Where the unlocked key of a protected identity is kept while the browser runs. */
+export interface UnlockedKeyCache {
+  get(): Promise<string | null>;
+  set(armoredUnlockedKey: string | null): Promise<void>;
+}
+
+export type LoadedIdentity =
+  | { kind: 'none' }
+  | { kind: 'locked'; displayName: string }
+  | { kind: 'ready'; identity: Identity };
+
+/**
+ * The stored identity: ready when it has no passphrase, or when it was unlocked earlier in this
+ * browser session (the unlocked key is cached in memory-only session storage, so a restarted
+ * background does not ask again); locked otherwise.
+ */
+export async function loadIdentity(
+  store: NodeStore,
+  cache: UnlockedKeyCache,
+): Promise<LoadedIdentity> {
   const record = await store.getIdentity();
-  if (!record) return null;
-  // A passphrase-protected key needs the user (the UI issue adds unlocking).
-  if (record.protected) return null;
-  const identity = await importIdentity(record.armoredPrivateKey);
+  if (!record) return { kind: 'none' };
+  const armored = record.protected ? await cache.get() : record.armoredPrivateKey;
+  if (!armored) return { kind: 'locked', displayName: record.displayName };
+  const identity = await importIdentity(armored);
   identity.displayName = record.displayName;
+  return { kind: 'ready', identity };
+}
+
+/** The passphrase opens the stored key: the identity is ready, and stays so this session. */
+export async function unlockIdentity(
+  store: NodeStore,
+  cache: UnlockedKeyCache,
+  passphrase: string,
+): Promise<Identity> {
+  const record = await store.getIdentity();
+  if (!record) throw new AccountError('there is no identity to unlock');
+  const identity = await importIdentity(record.armoredPrivateKey, passphrase);
+  identity.displayName = record.displayName;
+  if (record.protected) await cache.set(await exportPrivateKey(identity));
   return identity;
 }
 
-export async function createAccount(store: NodeStore, displayName: string): Promise<Identity> {
-  if (await store.getIdentity())
-    throw new AccountError('an identity exists already; restoring over it is a separate step');
-  return keep(store, await createIdentity(displayName));
+/**
+ * Sets, changes or removes (next = null) the passphrase the key is stored under. Changing or
+ * removing needs the current one: whoever has the unlocked browser must still know it.
+ */
+export async function changePassphrase(
+  store: NodeStore,
+  cache: UnlockedKeyCache,
+  identity: Identity,
+  current: string | undefined,
+  next: string | null,
+): Promise<void> {
+  const record = await store.getIdentity();
+  if (!record) throw new AccountError('there is no identity');
+  if (record.protected) await importIdentity(record.armoredPrivateKey, current ?? '');
+  await store.putIdentity({
+    ...record,
+    armoredPrivateKey: await exportPrivateKey(identity, next ?? undefined),
+    protected: next !== null,
+  });
+  await cache.set(next !== null ? await exportPrivateKey(identity) : null);
 }
 
-/** The identity as stored: unprotected until the UI offers a passphrase and an unlock step. */
-async function keep(store: NodeStore, identity: Identity): Promise<Identity> {
+export async function createAccount(
+  store: NodeStore,
+  cache: UnlockedKeyCache,
+  displayName: string,
+  passphrase?: string,
+): Promise<Identity> {
+  if (await store.getIdentity())
+    throw new AccountError('an identity exists already; restoring over it is a separate step');
+  return keep(store, cache, await createIdentity(displayName), passphrase);
+}
+
+/** The identity as stored: its key encrypted with the passphrase, if the user chose one. */
+async function keep(
+  store: NodeStore,
+  cache: UnlockedKeyCache,
+  identity: Identity,
+  passphrase?: string,
+): Promise<Identity> {
+  if (passphrase) await cache.set(await exportPrivateKey(identity));
   await store.putIdentity({
-    armoredPrivateKey: await exportPrivateKey(identity),
+    armoredPrivateKey: await exportPrivateKey(identity, passphrase),
     displayName: identity.displayName,
     createdAt: Date.now(),
-    protected: false,
+    protected: Boolean(passphrase),
   });
   return identity;
 }
 
 /**
  * First run with a key from elsewhere (exported from Murmur in another browser): the same
- * identity, so friends who know it recognise this browser as the same person.
+ * identity, so friends who know it recognise this browser as the same person. Kept under the
+ * same passphrase it came with.
  */
 export async function importAccount(
   store: NodeStore,
+  cache: UnlockedKeyCache,
   armored: string,
   passphrase?: string,
 ): Promise<Identity> {
   if (await store.getIdentity())
     throw new AccountError('an identity exists already; restoring over it is a separate step');
-  return keep(store, await importIdentity(armored, passphrase));
+  return keep(store, cache, await importIdentity(armored, passphrase), passphrase);
 }
 
 export function contactCardOf(identity: Identity, peerId: string, tracker: string) {

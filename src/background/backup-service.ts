@@ -4,6 +4,7 @@
  * inside) before anything is changed; then the running Murmur stops, the store and settings are
  * replaced in one step each, and Murmur starts again as the restored identity.
  */
+import * as openpgp from 'openpgp';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { archiveEntries, archiveKeys } from '../core/archive/archive-entries';
 import { archiveHtml } from '../core/archive/archive-html';
@@ -133,10 +134,15 @@ async function restore(
 ): Promise<IdentityView | null> {
   send({ type: 'progress', phase: 'decrypting', done: 0, total: 1 });
   const contents = await openBackup(file, passphrase);
-  // The key inside must load before anything here changes.
-  if (contents.identity.protected)
-    throw new BackupError('invalid-contents', 'the identity in this backup is locked');
-  await importIdentity(contents.identity.armoredPrivateKey);
+  // The key inside must load before anything here changes. A passphrase-protected one stays
+  // protected: the restored Murmur asks for that passphrase, as it did before.
+  if (contents.identity.protected) {
+    const key = await openpgp
+      .readPrivateKey({ armoredKey: contents.identity.armoredPrivateKey })
+      .catch(() => null);
+    if (!key)
+      throw new BackupError('invalid-contents', 'the identity key in this backup is unreadable');
+  } else await importIdentity(contents.identity.armoredPrivateKey);
   const current = await deps.identity();
   if (current && !replace)
     throw new RestoreRefused('identity-exists', 'this browser has an identity already');

@@ -46,6 +46,8 @@ export interface RunningBackground {
   linkHandlers: Handlers<LinkEvents, unknown>;
 }
 
+const UNLOCKED_KEY = 'identity.unlocked';
+
 export function startBackground(browserName: BrowserName, host: HostPort): RunningBackground {
   const startedAt = Date.now();
   // A new epoch tells the host that sessions on its open channels died with the old background.
@@ -57,8 +59,21 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   };
 
   const store = openStore();
+  // Memory only, our own contexts only: gone when the browser quits, kept across restarts of
+  // the background (Chromium stops its service worker whenever it is idle).
+  const unlockedKeys = {
+    get: async () => {
+      const value = (await browser.storage.session.get(UNLOCKED_KEY))[UNLOCKED_KEY];
+      return typeof value === 'string' ? value : null;
+    },
+    set: async (armored: string | null) => {
+      if (armored === null) await browser.storage.session.remove(UNLOCKED_KEY);
+      else await browser.storage.session.set({ [UNLOCKED_KEY]: armored });
+    },
+  };
   const service = new MurmurService({
     store,
+    unlockedKeys,
     host: host.client,
     address: async () => ({
       peerId: await peerId(),
@@ -129,10 +144,20 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           return settings;
         },
         'identity.get': () => service.identityView(),
-        'identity.create': async ({ displayName }) => {
-          const view = await service.createIdentity(displayName);
+        'identity.create': async ({ displayName, passphrase }) => {
+          const view = await service.createIdentity(displayName, passphrase);
           await configureHost();
           return view;
+        },
+        'identity.lock-state': () => service.lockState(),
+        'identity.unlock': async ({ passphrase }) => {
+          const view = await service.unlock(passphrase);
+          await configureHost();
+          return view;
+        },
+        'identity.passphrase': async ({ current, next }) => {
+          await service.setPassphrase(current, next);
+          return service.lockState();
         },
         'identity.import': async ({ armored, passphrase }) => {
           const view = await service.importIdentity(armored, passphrase);
@@ -211,7 +236,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     serveBackupPort(port, {
       db: store.db,
       identity: () => service.currentIdentity(),
-      stop: () => service.stop(),
+      stop: async () => {
+        await service.stop();
+        await unlockedKeys.set(null);
+      },
       start: async () => {
         forgetTrackerKey();
         const view = await service.start();

@@ -17,11 +17,20 @@ import type { FriendAddress } from '../messaging/host-requests';
 import type {
   FriendView,
   IdentityView,
+  LockStateView,
   MessageView,
   OutboxView,
   RequestView,
 } from '../messaging/views';
-import { contactCardOf, createAccount, importAccount, loadIdentity } from './account';
+import {
+  changePassphrase,
+  contactCardOf,
+  createAccount,
+  importAccount,
+  loadIdentity,
+  unlockIdentity,
+  type UnlockedKeyCache,
+} from './account';
 import { pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
 import { unreadPerFriend } from './unread-counts';
@@ -43,6 +52,8 @@ export interface ServiceOptions {
   host: Client<HostRequests>;
   /** Our tracker peer id and the tracker named on our card. */
   address: () => Promise<{ peerId: string; tracker: string }>;
+  /** Memory-only storage for the unlocked key of a passphrase-protected identity. */
+  unlockedKeys: UnlockedKeyCache;
   /** Friends changed: the host must learn their addresses. */
   friendsChanged: () => void;
   /** A message for the user arrived (badge, notification). */
@@ -53,6 +64,8 @@ export interface ServiceOptions {
 
 export class MurmurService {
   private identity: Identity | null = null;
+  /** The name of a stored identity waiting for its passphrase; null when none waits. */
+  private locked: string | null = null;
   private node: MurmurNode | null = null;
   private readonly channels = new Map<string, LinkChannel>();
   private readonly names = new Map<string, string>();
@@ -63,8 +76,46 @@ export class MurmurService {
   }
 
   private async load(): Promise<void> {
-    const identity = await loadIdentity(this.options.store);
-    if (identity) await this.startNode(identity);
+    const loaded = await loadIdentity(this.options.store, this.options.unlockedKeys);
+    this.locked = loaded.kind === 'locked' ? loaded.displayName : null;
+    if (loaded.kind === 'ready') await this.startNode(loaded.identity);
+  }
+
+  /** Whether there is an identity, whether its key has a passphrase, and whether it waits for it. */
+  async lockState(): Promise<LockStateView> {
+    await this.ready;
+    const record = await this.options.store.getIdentity();
+    return {
+      exists: record !== undefined,
+      locked: this.identity === null && this.locked !== null,
+      protected: record?.protected ?? false,
+      displayName: this.identity?.displayName ?? record?.displayName ?? '',
+    };
+  }
+
+  async unlock(passphrase: string): Promise<IdentityView> {
+    await this.ready;
+    if (this.identity) return (await this.identityView())!;
+    const identity = await unlockIdentity(
+      this.options.store,
+      this.options.unlockedKeys,
+      passphrase,
+    );
+    this.locked = null;
+    await this.startNode(identity);
+    return (await this.identityView())!;
+  }
+
+  /** Sets, changes or removes (next: null) the passphrase; `current` when there is one. */
+  async setPassphrase(current: string | undefined, next: string | null): Promise<void> {
+    await this.requireNode();
+    await changePassphrase(
+      this.options.store,
+      this.options.unlockedKeys,
+      this.identity!,
+      current,
+      next,
+    );
   }
 
   private async startNode(identity: Identity): Promise<void> {
@@ -104,6 +155,7 @@ export class MurmurService {
     this.channels.clear();
     this.node = null;
     this.identity = null;
+    this.locked = null;
     this.names.clear();
   }
 
@@ -144,16 +196,26 @@ export class MurmurService {
     };
   }
 
-  async createIdentity(displayName: string): Promise<IdentityView> {
+  async createIdentity(displayName: string, passphrase?: string): Promise<IdentityView> {
     await this.ready;
-    const identity = await createAccount(this.options.store, displayName);
+    const identity = await createAccount(
+      this.options.store,
+      this.options.unlockedKeys,
+      displayName,
+      passphrase,
+    );
     await this.startNode(identity);
     return (await this.identityView())!;
   }
 
   async importIdentity(armored: string, passphrase?: string): Promise<IdentityView> {
     await this.ready;
-    const identity = await importAccount(this.options.store, armored, passphrase);
+    const identity = await importAccount(
+      this.options.store,
+      this.options.unlockedKeys,
+      armored,
+      passphrase,
+    );
     await this.startNode(identity);
     return (await this.identityView())!;
   }

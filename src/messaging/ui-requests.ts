@@ -20,6 +20,7 @@ import type {
   CrosspostView,
   FriendView,
   IdentityView,
+  LockStateView,
   MessageView,
   OutboxView,
   RelayView,
@@ -30,6 +31,7 @@ const isFingerprint = isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ });
 const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
 /** Text is counted in UTF-16 units here; the core checks the encoded byte limit. */
 const isText = isString({ min: 1, max: MESSAGE_LIMITS.textBytes });
+const isPassphrase = isString({ min: 1, max: 1024 });
 
 export const uiRequests = {
   status: defineRequest<BackgroundStatus>()(isEmpty),
@@ -37,7 +39,17 @@ export const uiRequests = {
   'settings.network.set': defineRequest<NetworkSettings>()(isNetworkSettings),
   'identity.get': defineRequest<IdentityView | null>()(isEmpty),
   'identity.create': defineRequest<IdentityView>()(
-    isObject({ displayName: isString({ min: 1, max: 64 }) }),
+    isObject({
+      displayName: isString({ min: 1, max: 64 }),
+      /** Optional: the key is then stored encrypted, and each browser session starts locked. */
+      passphrase: isOptional(isPassphrase),
+    }),
+  ),
+  'identity.lock-state': defineRequest<LockStateView>()(isEmpty),
+  'identity.unlock': defineRequest<IdentityView>()(isObject({ passphrase: isPassphrase })),
+  /** Set (no current), change, or remove (next: null) the passphrase. */
+  'identity.passphrase': defineRequest<LockStateView>()(
+    isObject({ current: isOptional(isPassphrase), next: isNullable(isPassphrase) }),
   ),
   /** First run with keys exported from Murmur elsewhere (armored, maybe passphrase-protected). */
   'identity.import': defineRequest<IdentityView>()(

@@ -84,3 +84,12 @@ export interface CrosspostView {
   /** When a post was last mirrored. */
   lastSharedAt: number | null;
 }
+
+/** Whether this browser has an identity, and whether it waits for its passphrase. */
+export interface LockStateView {
+  exists: boolean;
+  locked: boolean;
+  /** The key is stored under a passphrase. */
+  protected: boolean;
+  displayName: string;
+}

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
+import { PassphraseSection } from './passphrase-section';
 
 export function IdentitySection() {
   const [me] = useRequest('identity.get', {}, 0);
@@ -56,6 +57,7 @@ export function IdentitySection() {
           {error}
         </p>
       )}
+      <PassphraseSection />
       {armored && (
         <textarea
           id="exported-key"

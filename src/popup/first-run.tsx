@@ -1,10 +1,11 @@
-/** First run: one screen — your name, "Start" — and an identity exists. */
+/** First run: one screen — your name, an optional passphrase, "Start" — and an identity exists. */
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -13,7 +14,10 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await background.request('identity.create', { displayName: name.trim() });
+      await background.request(
+        'identity.create',
+        passphrase ? { displayName: name.trim(), passphrase } : { displayName: name.trim() },
+      );
       onDone();
     } catch (e) {
       setError(String(e));
@@ -34,6 +38,18 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
         autoFocus
         onInput={(e) => setName(e.currentTarget.value)}
       />
+      <label for="first-passphrase">{t('firstRunPassphrase')}</label>
+      <input
+        id="first-passphrase"
+        type="password"
+        autoComplete="new-password"
+        aria-describedby="first-passphrase-help"
+        value={passphrase}
+        onInput={(e) => setPassphrase(e.currentTarget.value)}
+      />
+      <p id="first-passphrase-help" class="muted">
+        {t('firstRunPassphraseHelp')}
+      </p>
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? t('firstRunCreating') : t('firstRunStart')}
       </button>

@@ -13,6 +13,7 @@ import { FeedView } from './feed-view';
 import { FirstRun } from './first-run';
 import { FriendsView } from './friends-view';
 import { RestoreKey } from './restore-key';
+import { Unlock } from './unlock';
 import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 
 type Tab = 'feed' | 'chats' | 'friends';
@@ -34,7 +35,13 @@ function Status() {
 }
 
 function Popup() {
-  const [identity, reload] = useRequest('identity.get', {}, 0);
+  const [identity, reloadIdentity] = useRequest('identity.get', {}, 0);
+  const [lock, reloadLock] = useRequest('identity.lock-state', {}, 0);
+  const reload = () => {
+    reloadIdentity();
+    reloadLock();
+  };
+  const locked = lock.kind === 'ready' && lock.value.locked ? lock.value : null;
   // Opening the popup is reading: the badge goes back to zero.
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');
@@ -46,7 +53,8 @@ function Popup() {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
-      {identity.kind === 'ready' && !me && (
+      {locked && <Unlock displayName={locked.displayName} onDone={reload} />}
+      {identity.kind === 'ready' && !me && lock.kind === 'ready' && !lock.value.exists && (
         <>
           <FirstRun onDone={started} />
           <RestoreKey onDone={started} />

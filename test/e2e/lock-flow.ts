@@ -1,0 +1,85 @@
+/**
+ * A passphrase, by hand: chosen on first run, asked once after the browser restarts (a wrong one
+ * is refused), not asked when only the background restarted, changed and removed in Options.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
+import { Person } from './harness/person';
+import { screenshot } from './harness/profiles';
+import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+
+const waitForText = (page: ExtensionPage, selector: string, text: string) =>
+  page.waitFor(
+    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
+    [selector, text] as const,
+    20_000,
+  );
+
+export function lockSuite(kind: BrowserKind): void {
+  describe(`a passphrase on the identity (${kind})`, () => {
+    let tracker: TrackerProcess;
+    const dana = new Person('dana', kind);
+    afterAll(async () => {
+      await dana.dispose();
+      await tracker?.stop();
+    });
+
+    it('locks each browser session, unlocks with the passphrase, and can be changed and removed', async () => {
+      tracker = await startTrackerProcess();
+      await dana.launch(tracker.url);
+      const first = await dana.browser!.openExtensionPage('popup.html');
+      await first.fill('#display-name', 'Dana');
+      await first.fill('#first-passphrase', 'dana walks the dog');
+      await first.click('form button[type=submit]');
+      await first.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+      const fingerprint = (await dana.ui('identity.get', {}))!.fingerprint;
+      expect(await dana.ui('identity.lock-state', {})).toMatchObject({
+        protected: true,
+        locked: false,
+      });
+
+      if (kind === 'chromium') {
+        // Chromium stops an idle service worker: that is not a new session, nothing is asked.
+        await dana.chromium.stopServiceWorkers();
+        const popup = await dana.browser!.openExtensionPage('popup.html');
+        await popup.waitFor(() => !!document.querySelector('#tab-feed'), null, 20_000);
+        expect(
+          await popup.evaluate(() => document.querySelector('#unlock-passphrase'), null),
+        ).toBeNull();
+      }
+
+      // The browser restarts: Murmur is locked; a wrong passphrase is refused.
+      await dana.goOffline();
+      await dana.launch(tracker.url);
+      const locked = await dana.browser!.openExtensionPage('popup.html');
+      await locked.waitFor(() => !!document.querySelector('#unlock-passphrase'), null, 20_000);
+      expect(await dana.ui('identity.get', {})).toBeNull();
+      await screenshot(dana.browser!, locked, 'locked');
+      await locked.fill('#unlock-passphrase', 'dana walks the cat');
+      await locked.click('#unlock-passphrase ~ button[type=submit]');
+      await waitForText(locked, '[role=alert]', 'does not unlock');
+      await locked.fill('#unlock-passphrase', 'dana walks the dog');
+      await locked.click('#unlock-passphrase ~ button[type=submit]');
+      await locked.waitFor(() => !!document.querySelector('#tab-feed'), null, 20_000);
+      expect((await dana.ui('identity.get', {}))!.fingerprint).toBe(fingerprint);
+
+      // Options: change it (the current one is needed), then remove it.
+      const options = await dana.browser!.openExtensionPage('options.html');
+      await options.fill('#passphrase-current', 'dana walks the dog');
+      await options.fill('#passphrase-new', 'dana runs with the dog');
+      await options.fill('#passphrase-repeat', 'dana runs with the dog');
+      await options.click('#passphrase-save');
+      await waitForText(options, 'form[aria-labelledby=passphrase-heading] [role=status]', 'Saved');
+      await options.fill('#passphrase-current', 'dana runs with the dog');
+      await options.click('#passphrase-remove');
+      await waitForText(options, '[data-testid=passphrase-state]', 'without a passphrase');
+
+      // Without a passphrase, a restart asks nothing.
+      await dana.goOffline();
+      await dana.launch(tracker.url);
+      const open = await dana.browser!.openExtensionPage('popup.html');
+      await open.waitFor(() => !!document.querySelector('#tab-feed'), null, 20_000);
+      expect((await dana.ui('identity.get', {}))!.fingerprint).toBe(fingerprint);
+    });
+  });
+}

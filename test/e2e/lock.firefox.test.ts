@@ -1,0 +1,3 @@
+import { lockSuite } from './lock-flow';
+
+lockSuite('firefox');
