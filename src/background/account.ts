@@ -14,6 +14,7 @@ import {
   type Identity,
 } from '../core/identity/identity';
 import type { NodeStore } from '../core/state/store-port';
+import type { IdentityView } from '../messaging/views';
 
 export class AccountError extends Error {
   override readonly name = 'AccountError';
@@ -137,4 +138,19 @@ export function contactCardOf(identity: Identity, peerId: string, tracker: strin
     inviteSecret: null,
   };
   return { text: contactCardToText(card), link: contactCardToLink(card) };
+}
+
+/** Who we are, as the UI shows it: fingerprint, name, and our contact card to hand out. */
+export function identityViewOf(
+  identity: Identity,
+  address: { peerId: string; tracker: string },
+): IdentityView {
+  const card = contactCardOf(identity, address.peerId, address.tracker);
+  return {
+    fingerprint: identity.fingerprintHex,
+    displayName: identity.displayName,
+    card: card.text,
+    cardLink: card.link,
+    peerId: address.peerId,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from '../core/bytes';
 import {
+  contactCardFromText,
   contactCardToText,
   decodeContactCard,
   encodeContactCard,
@@ -77,4 +78,18 @@ export async function pendingRequests(store: NodeStore): Promise<RequestView[]> 
 export async function requestById(store: NodeStore, id: string): Promise<RequestView | null> {
   const m = await store.getMessage(id);
   return m ? requestOf(m) : null;
+}
+
+/** Declined: stored as such (so they are never announced again), not a friend. */
+export async function declineRequest(store: NodeStore, request: RequestView): Promise<void> {
+  const card = contactCardFromText(request.card);
+  await store.putContact({
+    fingerprint: request.fingerprint,
+    publicKey: card.publicKey,
+    displayName: card.displayName,
+    peerId: card.peerId,
+    tracker: card.tracker,
+    state: 'declined',
+    addedAt: Date.now(),
+  });
 }

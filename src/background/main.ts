@@ -118,15 +118,15 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
 
   const linkHandlers: Handlers<LinkEvents, unknown> = {
     'link.open': async ({ link, peerId, initiator, binding }) => {
-      service.linkOpened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
+      service.links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
       return {};
     },
     'link.frame': async ({ link, frame }) => {
-      service.linkFrame(link, frame);
+      service.links.frame(link, frame);
       return {};
     },
     'link.closed': async ({ link }) => {
-      service.linkClosed(link);
+      service.links.closed(link);
       return {};
     },
     'link.alive': async () => ({}),

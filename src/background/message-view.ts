@@ -2,6 +2,7 @@
 import { toBase64Url, toHex } from '../core/bytes';
 import { decodeMessage } from '../core/messages/codec';
 import type { StoredMessage } from '../core/state/records';
+import type { NodeStore } from '../core/state/store-port';
 import type { MessageView } from '../messaging/views';
 
 export interface Viewer {
@@ -46,4 +47,30 @@ export function messageView(
         ? message.thumbnails.map((t) => ({ ...t, data: toBase64Url(t.data) }))
         : [],
   };
+}
+
+export interface MessageQuery {
+  kind?: 'post' | 'direct' | 'reply';
+  with?: string | null;
+  limit?: number;
+  before?: number;
+}
+
+/** A page of messages, newest first, as the UI shows them. */
+export async function listMessageViews(
+  store: NodeStore,
+  query: MessageQuery,
+  me: Viewer | null,
+  names: ReadonlyMap<string, string>,
+): Promise<MessageView[]> {
+  const stored = await store.listMessages({
+    kind: query.kind,
+    conversationWith: query.with ?? undefined,
+    limit: query.limit ?? 200,
+    before: query.before,
+  });
+  return stored.flatMap((m) => {
+    const view = messageView(m, me, names);
+    return view ? [view] : [];
+  });
 }

@@ -4,16 +4,14 @@
  * host's link events both end up here.
  */
 import { contactCardFromText } from '../core/identity/contact-card';
-import { exportPrivateKey, exportPublicKey } from '../core/identity/identity';
+import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
 import { safetyNumber } from '../core/identity/safety-number';
-import type { Identity } from '../core/identity/identity';
 import { Keyring, readFriendKey } from '../core/keyring';
 import type { Message, PostMessage } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { fromHex, randomBytes } from '../core/bytes';
-import type { FriendAddress } from '../messaging/host-requests';
 import type {
   FriendView,
   IdentityView,
@@ -26,19 +24,21 @@ import {
   changePassphrase,
   contactCardOf,
   createAccount,
+  identityViewOf,
   importAccount,
   loadIdentity,
   unlockIdentity,
   type UnlockedKeyCache,
 } from './account';
-import { pendingRequests, requestById } from './friend-requests';
+import { declineRequest, pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
 import { unreadPerFriend } from './unread-counts';
-import { LinkChannel } from './link-channel';
-import { messageView } from './message-view';
+import type { LinkChannel } from './link-channel';
+import { LinkRouter } from './link-router';
+import { listMessageViews, messageView, type MessageQuery } from './message-view';
 import { addressReply, type ReplyRequest } from './reply';
 import type { Client } from '../messaging/client';
-import type { HostRequests } from '../messaging/host-requests';
+import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
 export class NoIdentityError extends Error {
   override readonly name = 'NoIdentityError';
@@ -67,11 +67,15 @@ export class MurmurService {
   /** The name of a stored identity waiting for its passphrase; null when none waits. */
   private locked: string | null = null;
   private node: MurmurNode | null = null;
-  private readonly channels = new Map<string, LinkChannel>();
   private readonly names = new Map<string, string>();
   private ready: Promise<void>;
 
+  readonly links: LinkRouter;
+
   constructor(private readonly options: ServiceOptions) {
+    this.links = new LinkRouter(options.host, (channel, initiator) =>
+      this.attachLink(channel, initiator),
+    );
     this.ready = this.load();
   }
 
@@ -151,8 +155,7 @@ export class MurmurService {
   /** Before the store is replaced (a restore): every session ends and the node is dropped. */
   async stop(): Promise<void> {
     await this.ready;
-    for (const channel of [...this.channels.values()]) channel.close();
-    this.channels.clear();
+    this.links.closeAll();
     this.node = null;
     this.identity = null;
     this.locked = null;
@@ -185,15 +188,7 @@ export class MurmurService {
   async identityView(): Promise<IdentityView | null> {
     await this.ready;
     if (!this.identity) return null;
-    const { peerId, tracker } = await this.options.address();
-    const card = contactCardOf(this.identity, peerId, tracker);
-    return {
-      fingerprint: this.identity.fingerprintHex,
-      displayName: this.identity.displayName,
-      card: card.text,
-      cardLink: card.link,
-      peerId,
-    };
+    return identityViewOf(this.identity, await this.options.address());
   }
 
   async createIdentity(displayName: string, passphrase?: string): Promise<IdentityView> {
@@ -320,16 +315,7 @@ export class MurmurService {
       await this.addFriend(request.card);
       return;
     }
-    const card = contactCardFromText(request.card);
-    await this.options.store.putContact({
-      fingerprint: request.fingerprint,
-      publicKey: card.publicKey,
-      displayName: card.displayName,
-      peerId: card.peerId,
-      tracker: card.tracker,
-      state: 'declined',
-      addedAt: Date.now(),
-    });
+    await declineRequest(this.options.store, request);
   }
 
   /** A session with someone we had asked: they accepted. */
@@ -385,23 +371,9 @@ export class MurmurService {
     return (await this.requireNode()).status(id);
   }
 
-  async messages(query: {
-    kind?: 'post' | 'direct' | 'reply';
-    with?: string | null;
-    limit?: number;
-    before?: number;
-  }): Promise<MessageView[]> {
+  async messages(query: MessageQuery): Promise<MessageView[]> {
     await this.ready;
-    const stored = await this.options.store.listMessages({
-      kind: query.kind,
-      conversationWith: query.with ?? undefined,
-      limit: query.limit ?? 200,
-      before: query.before,
-    });
-    return stored.flatMap((m) => {
-      const view = this.view(m);
-      return view ? [view] : [];
-    });
+    return listMessageViews(this.options.store, query, this.identity, this.names);
   }
 
   private async viewOf(id: string): Promise<MessageView | null> {
@@ -413,44 +385,16 @@ export class MurmurService {
     return messageView(m, this.identity, this.names);
   }
 
-  // Link events from the network host.
-
-  /** Registers the link at once (its first frames may follow immediately), then attaches. */
-  linkOpened(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void {
-    const channel = new LinkChannel(link, peerId, binding, this.options.host);
-    this.channels.set(link, channel);
-    channel.onClose(() => this.channels.delete(link));
-    void this.attach(channel, initiator).catch(() => channel.close());
-  }
-
-  private async attach(channel: LinkChannel, initiator: boolean): Promise<void> {
+  /** Link events from the network host: each opened channel gets a session with the node. */
+  private readonly attachLink = async (channel: LinkChannel, initiator: boolean) => {
     await this.ready;
     const node = this.node;
     if (!node) return channel.close();
-    if (!initiator) {
-      // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
-      node.attach(channel, undefined, true);
-      return;
-    }
+    // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
+    if (!initiator) return void node.attach(channel, undefined, true);
     const { peerId, tracker } = await this.options.address();
     await callFriend(channel, node, this.options.store, () =>
       contactCardFromText(contactCardOf(this.identity!, peerId, tracker).text),
     );
-  }
-
-  linkFrame(link: string, frame: string): void {
-    const channel = this.channels.get(link);
-    // A link from before this background started: its session is gone, so is the link.
-    if (!channel)
-      void this.options.host.request('host.link.close', { link }).catch(() => undefined);
-    else channel.deliver(frame);
-  }
-
-  linkClosed(link: string): void {
-    this.channels.get(link)?.hostClosed();
-  }
-
-  get fingerprintHex(): string | null {
-    return this.identity?.fingerprintHex ?? null;
-  }
+  };
 }

@@ -17,6 +17,7 @@ import type { ContactRecord, StoredMessage } from '../../src/core/state/records'
 import { launchChromium } from '../browsers/chromium';
 import type { ExtensionPage } from '../browsers/extension-page';
 import { buildAll, DIST } from '../build';
+import { seedStore } from './seed-store';
 import { median, report, round } from './stats';
 
 const POSTS = 10_000;
@@ -37,45 +38,6 @@ const target = await launchChromium({
   profile: 'bench-restore',
   headless: true,
 });
-
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-/** Byte fields as base64 text: far smaller to hand to the page than arrays of numbers. */
-const portable = (records: object[]) =>
-  records.map((r) =>
-    Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? { b64: b64(v) } : v]),
-    ),
-  );
-
-async function seed(page: ExtensionPage, contacts: ContactRecord[], messages: StoredMessage[]) {
-  for (let at = 0; at < Math.max(contacts.length, messages.length); at += 5_000)
-    await page.evaluate(
-      async ({ contacts, messages }) => {
-        // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-        for (const r of [...contacts, ...messages] as Record<string, unknown>[])
-          for (const [k, v] of Object.entries(r))
-            if (v && typeof v === 'object' && 'b64' in v)
-              r[k] = Uint8Array.from(atob((v as { b64: string }).b64), (c) => c.charCodeAt(0));
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('murmur');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['contacts', 'messages'], 'readwrite');
-          for (const c of contacts) tx.objectStore('contacts').put(c);
-          for (const m of messages) tx.objectStore('messages').put(m);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      {
-        contacts: portable(contacts.slice(at, at + 5_000)),
-        messages: portable(messages.slice(at, at + 5_000)),
-      },
-    );
-}
 
 /**
  * Clicks `button` and returns the time (page clock) until the status line says `text` again
@@ -205,7 +167,7 @@ try {
     });
     messages.push(stored(POSTS + i, i % 2 ? mine : friend, message, 'direct', friend));
   }
-  await seed(setup, contacts, messages);
+  await seedStore(setup, contacts, messages);
   await setup.close();
   await source.stopServiceWorkers();
 

@@ -14,6 +14,7 @@ import { encodeMessage } from '../../src/core/messages/codec';
 import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
 import { launchChromium } from '../browsers/chromium';
 import { buildAll, DIST } from '../build';
+import { seedStore } from './seed-store';
 import { median, report, round } from './stats';
 
 const POSTS = 10_000;
@@ -97,36 +98,7 @@ try {
         signature: null,
       });
 
-  // Seed IndexedDB from an extension page (same origin as the background's database).
-  const asArrays = <T extends object>(records: T[]) =>
-    records.map((r) =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? { u8: [...v] } : v]),
-      ),
-    );
-  await setup.evaluate(
-    async ({ contacts, messages }) => {
-      // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-      for (const r of [...contacts, ...messages] as Record<string, unknown>[])
-        for (const [k, v] of Object.entries(r))
-          if (v && typeof v === 'object' && 'u8' in v)
-            r[k] = new Uint8Array((v as { u8: number[] }).u8);
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('murmur');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['contacts', 'messages'], 'readwrite');
-        for (const c of contacts) tx.objectStore('contacts').put(c);
-        for (const m of messages) tx.objectStore('messages').put(m);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { contacts: asArrays(contacts), messages: asArrays(messages) },
-  );
+  await seedStore(setup, contacts, messages);
   await setup.close();
   // As after a browser restart: the background loads 500 friends from the store.
   await browser.stopServiceWorkers();
