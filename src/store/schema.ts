@@ -6,6 +6,9 @@
  *  1 — first schema.
  *  2 — seen records gained `notify` (whom to pass late receipts to); messages gained compound
  *      indexes for the feed ([kind+receivedAt]) and conversations ([conversationWith+receivedAt]).
+ *  3 — messages lost the single `kind` and `conversationWith` indexes: every query uses the
+ *      compound ones, and each index is written on every put (restoring a backup of 60,000
+ *      messages spent most of its time there).
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
@@ -39,6 +42,11 @@ export const SCHEMA_V2 = {
     '&id, kind, conversationWith, receivedAt, [kind+receivedAt], [conversationWith+receivedAt]',
 };
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  messages: '&id, receivedAt, [kind+receivedAt], [conversationWith+receivedAt]',
+};
+
 export class MurmurDatabase extends Dexie {
   messages!: Table<StoredMessage, string>;
   outbox!: Table<OutboxEntry, string>;
@@ -61,6 +69,7 @@ export class MurmurDatabase extends Dexie {
             record.notify ??= [];
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -70,7 +70,11 @@ describe('dexie store', () => {
       deliveredBy: 'd',
       notify: [],
     });
-    expect(store.db.verno).toBe(2);
+    expect(store.db.verno).toBe(3);
     expect((await store.listMessages({ kind: 'post' })).map((m) => m.id)).toEqual(['m']);
+    // Version 3 keeps only the indexes the queries use.
+    expect(store.db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(
+      ['[conversationWith+receivedAt]', '[kind+receivedAt]', 'receivedAt'].sort(),
+    );
   });
 });
