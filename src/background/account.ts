@@ -16,6 +16,13 @@ import {
 import type { NodeStore } from '../core/state/store-port';
 import type { IdentityView } from '../messaging/views';
 
+export class NoIdentityError extends Error {
+  override readonly name = 'NoIdentityError';
+  constructor() {
+    super('create an identity first');
+  }
+}
+
 export class AccountError extends Error {
   override readonly name = 'AccountError';
 }

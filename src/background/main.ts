@@ -28,6 +28,7 @@ import { openStore } from './database';
 import type { HostPort } from './host-port';
 import { MurmurService } from './murmur-service';
 import { describeSender, type SenderContext } from './sender';
+import { loadLists, saveLists } from './audience-lists';
 import { backupReminder, dismissBackupReminder } from './backup-reminder';
 import { serveBackupPort } from './backup-service';
 import { crosspostHandlers, crosspostView, saveCrosspostSettings } from './crosspost';
@@ -200,6 +201,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await setNotificationsEnabled(enabled);
           return enabled;
         },
+        'lists.get': () => loadLists(),
+        'lists.set': ({ lists }) => saveLists(lists),
         'crosspost.get': () => crosspostView(),
         'crosspost.set': (settings) => saveCrosspostSettings(settings),
         'backup.reminder.get': async () => backupReminder(await service.identityCreatedAt()),

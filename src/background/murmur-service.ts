@@ -27,6 +27,7 @@ import {
   identityViewOf,
   importAccount,
   loadIdentity,
+  NoIdentityError,
   unlockIdentity,
   type UnlockedKeyCache,
 } from './account';
@@ -40,12 +41,9 @@ import { addressReply, type ReplyRequest } from './reply';
 import type { Client } from '../messaging/client';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
-export class NoIdentityError extends Error {
-  override readonly name = 'NoIdentityError';
-  constructor() {
-    super('create an identity first');
-  }
-}
+type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
+const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
+const friendsOf = (node: MurmurNode) => node.keyring.list().map((f) => f.fingerprintHex);
 
 export interface ServiceOptions {
   store: NodeStore;
@@ -290,8 +288,9 @@ export class MurmurService {
 
   async exportKeys(passphrase?: string): Promise<string> {
     await this.requireNode();
-    const identity = this.identity!;
-    return passphrase ? exportPrivateKey(identity, passphrase) : exportPublicKey(identity);
+    return passphrase
+      ? exportPrivateKey(this.identity!, passphrase)
+      : exportPublicKey(this.identity!);
   }
 
   /** Unread messages per friend, since each conversation was last read. */
@@ -332,17 +331,13 @@ export class MurmurService {
     return (await node.status(entry.id))!;
   }
 
-  /** A wall post to all friends, or to the chosen ones; `extra` for pictures and mirrored posts. */
-  async publish(
-    text: string,
-    to?: string[],
-    extra: Pick<PostMessage, 'thumbnails' | 'mirroredFrom'> = {
-      thumbnails: [],
-      mirroredFrom: null,
-    },
-  ): Promise<OutboxView> {
+  /**
+   * A wall post to all friends, or to the chosen ones (a saved list may name someone who is no
+   * longer a friend: they are left out); `extra` for pictures and mirrored posts.
+   */
+  async publish(text: string, to?: string[], extra: PostExtras = NO_EXTRAS): Promise<OutboxView> {
     const node = await this.requireNode();
-    const recipients = to ?? node.keyring.list().map((f) => f.fingerprintHex);
+    const recipients = to?.filter((fp) => node.keyring.friend(fp)) ?? friendsOf(node);
     if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
     const message: PostMessage = {
       kind: 'post',

@@ -68,3 +68,14 @@ export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') 
   })(input, path);
   return r.ok ? { ok: true, value: r.value as CrosspostSettings } : r;
 };
+
+/** A saved audience ("family", "climbing club"): a name and the friends in it. Kept locally. */
+export interface AudienceList {
+  name: string;
+  members: string[];
+}
+
+export const isAudienceLists: Guard<AudienceList[]> = isArray(
+  isObject({ name: isString({ min: 1, max: 64 }), members: isFingerprintList }),
+  { max: 100 },
+);

@@ -13,7 +13,13 @@ import {
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
 import { isThumbnailData } from './thumbnail-data';
-import { isCrosspostSettings, isNetworkSettings, type NetworkSettings } from './settings';
+import {
+  isAudienceLists,
+  isCrosspostSettings,
+  isNetworkSettings,
+  type AudienceList,
+  type NetworkSettings,
+} from './settings';
 import type { BackgroundStatus } from './status';
 import type {
   BackupReminderView,
@@ -130,6 +136,8 @@ export const uiRequests = {
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),
   'settings.notifications.set': defineRequest<boolean>()(isObject({ enabled: isBoolean })),
+  'lists.get': defineRequest<AudienceList[]>()(isEmpty),
+  'lists.set': defineRequest<AudienceList[]>()(isObject({ lists: isAudienceLists })),
   'crosspost.get': defineRequest<CrosspostView>()(isEmpty),
   'crosspost.set': defineRequest<CrosspostView>()(isCrosspostSettings),
   'backup.reminder.get': defineRequest<BackupReminderView>()(isEmpty),

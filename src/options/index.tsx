@@ -9,6 +9,7 @@ import { RelaySection } from './relay-section';
 import { NotificationSettings } from './notification-settings';
 import { BackupSection } from './backup-section';
 import { CrosspostSection } from './crosspost-section';
+import { ListsSection } from './lists-section';
 
 function Options() {
   const state = useStatus(2000);
@@ -27,6 +28,7 @@ function Options() {
       <NetworkSettingsForm />
       <RelaySection />
       <NotificationSettings />
+      <ListsSection />
       <CrosspostSection />
       <BackupSection />
     </main>

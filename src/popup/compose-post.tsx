@@ -10,6 +10,7 @@ import { useRequest } from '../ui/use-request';
 import { dataUrlOf, filesOf, thumbnailsOf } from '../ui/thumbnails';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { AudienceList } from '../messaging/settings';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
 function FriendChoices({
@@ -44,6 +45,24 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [note, setNote] = useState<NoticeState | null>(null);
   const [pictures, setPictures] = useState<ThumbnailData[]>([]);
+  /** A saved list picked as the audience (its members are in `chosen`). */
+  const [listName, setListName] = useState<string | null>(null);
+  const [newList, setNewList] = useState('');
+  const [savedLists, reloadLists] = useRequest('lists.get', {}, 0);
+  const lists = savedLists.kind === 'ready' ? savedLists.value : [];
+  const useList = (list: AudienceList) => {
+    setListName(list.name);
+    setChosen(list.members);
+  };
+  const saveList = async () => {
+    const list = { name: newList.trim(), members: chosen ?? [] };
+    await background.request('lists.set', {
+      lists: [...lists.filter((l) => l.name !== list.name), list],
+    });
+    setNewList('');
+    reloadLists();
+    setListName(list.name);
+  };
 
   const addPictures = async (input: HTMLInputElement) => {
     const files = filesOf([input]).slice(0, MESSAGE_LIMITS.thumbnails - pictures.length);
@@ -60,6 +79,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       );
       setText('');
       setPictures([]);
+      setListName(null);
       setNote({ ok: true, text: t('posted') });
       onPosted();
     } catch (e) {
@@ -119,17 +139,58 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
           />{' '}
           {t('audienceAll')}
         </label>
+        {lists.map((list, i) => (
+          <label key={list.name}>
+            <input
+              type="radio"
+              name="audience"
+              id={`audience-list-${i}`}
+              checked={listName === list.name}
+              onChange={() => useList(list)}
+            />{' '}
+            {t('audienceList', list.name, String(list.members.length))}
+          </label>
+        ))}
         <label>
           <input
             type="radio"
             name="audience"
             id="audience-chosen"
-            checked={chosen !== null}
-            onChange={() => setChosen([])}
+            checked={chosen !== null && listName === null}
+            onChange={() => {
+              setListName(null);
+              setChosen([]);
+            }}
           />{' '}
           {t('audienceChosen')}
         </label>
-        {chosen !== null && <FriendChoices chosen={chosen} toggle={toggle} />}
+        {chosen !== null && listName === null && (
+          <>
+            <FriendChoices chosen={chosen} toggle={toggle} />
+            {chosen.length > 0 && (
+              <span class="row">
+                <label for="list-name" class="visually-hidden">
+                  {t('listName')}
+                </label>
+                <input
+                  id="list-name"
+                  placeholder={t('listName')}
+                  value={newList}
+                  maxLength={64}
+                  onInput={(e) => setNewList(e.currentTarget.value)}
+                />
+                <button
+                  type="button"
+                  id="save-list"
+                  disabled={!newList.trim()}
+                  onClick={() => void saveList()}
+                >
+                  {t('listSave')}
+                </button>
+              </span>
+            )}
+          </>
+        )}
       </fieldset>
       <button type="submit" disabled={!text.trim() || (chosen !== null && chosen.length === 0)}>
         {t('post')}

@@ -157,6 +157,10 @@ export function uiFlowSuite(kind: BrowserKind): void {
             null,
           );
           await a.click(`fieldset.audience input[data-fingerprint="${bobFp}"]`);
+          // …and keeps that choice as a list for later.
+          await a.fill('#list-name', 'Climbing partners');
+          await a.click('#save-list');
+          await a.waitFor(() => !!document.querySelector('#audience-list-0:checked'), null);
         } else await a.click('#audience-all');
         await a.click('#compose ~ button[type=submit]');
       };
@@ -167,6 +171,11 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await c.click('#tab-feed');
       const feedText = (page: ExtensionPage) =>
         page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
+      // The saved list, picked by name: Bob again, not Carol.
+      await a.fill('#compose', 'For the climbing partners');
+      await a.click('#audience-list-0');
+      await a.click('#compose ~ button[type=submit]');
+      await waitForText(b, '[data-testid=feed]', 'For the climbing partners');
       await waitForText(c, '[data-testid=feed]', 'For everyone again');
       await waitForText(b, '[data-testid=feed]', 'For everyone again');
       // The picture, shrunk in Alice's popup, shows in Carol's feed (decoded: it has a size).
@@ -177,6 +186,7 @@ export function uiFlowSuite(kind: BrowserKind): void {
       expect(shownPicture).toEqual([640, 400]);
       expect(await feedText(b)).toContain('Just for Bob');
       expect(await feedText(c)).not.toContain('Just for Bob');
+      expect(await feedText(c)).not.toContain('For the climbing partners');
       await waitForText(c, '[data-testid=feed]', 'Thanks, all');
       expect(await feedText(c)).not.toContain('Looks great!');
       // What arrived since Carol last looked is marked new; looking again clears the marks.
