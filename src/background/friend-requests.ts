@@ -11,6 +11,7 @@ import {
   encodeContactCard,
   type ContactCard,
 } from '../core/identity/contact-card';
+import type { Opened } from '../core/envelope/open';
 import { seal } from '../core/envelope/seal';
 import type { Friend, Keyring } from '../core/keyring';
 import { decodeMessage } from '../core/messages/codec';
@@ -92,4 +93,14 @@ export async function declineRequest(store: NodeStore, request: RequestView): Pr
     state: 'declined',
     addedAt: Date.now(),
   });
+}
+
+/** A request from someone new is announced; one who was declined or blocked is only stored. */
+export async function announceIfNew(
+  store: NodeStore,
+  opened: Opened,
+  announce?: (displayName: string) => void,
+): Promise<void> {
+  const card = opened.requestCard;
+  if (card && !(await store.getContact(opened.senderFingerprintHex))) announce?.(card.displayName);
 }

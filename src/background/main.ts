@@ -201,6 +201,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           await setNotificationsEnabled(enabled);
           return enabled;
         },
+        'profile.get': () => service.profile(),
+        'profile.set': (profile) => service.setProfile(profile),
         'lists.get': () => loadLists(),
         'lists.set': ({ lists }) => saveLists(lists),
         'crosspost.get': () => crosspostView(),

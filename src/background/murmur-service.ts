@@ -5,19 +5,19 @@
  */
 import { contactCardFromText } from '../core/identity/contact-card';
 import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
-import { safetyNumber } from '../core/identity/safety-number';
 import { Keyring, readFriendKey } from '../core/keyring';
 import type { Message, PostMessage } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { fromHex, randomBytes } from '../core/bytes';
+import { randomBytes } from '../core/bytes';
 import type {
   FriendView,
   IdentityView,
   LockStateView,
   MessageView,
   OutboxView,
+  ProfileView,
   RequestView,
 } from '../messaging/views';
 import {
@@ -31,8 +31,10 @@ import {
   unlockIdentity,
   type UnlockedKeyCache,
 } from './account';
-import { declineRequest, pendingRequests, requestById } from './friend-requests';
+import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
+import { friendViewOf } from './friend-view';
+import { applyFriendProfile, catchUpProfile, profileOf, updateProfile } from './profiles';
 import { unreadPerFriend } from './unread-counts';
 import type { LinkChannel } from './link-channel';
 import { LinkRouter } from './link-router';
@@ -134,14 +136,11 @@ export class MurmurService {
       store: this.options.store,
       onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
       events: {
-        friendRequest: (opened) => {
-          const card = opened.requestCard;
-          // Someone declined or blocked asks again: stored, never announced.
-          void this.options.store.getContact(opened.senderFingerprintHex).then((known) => {
-            if (card && !known) this.options.requestArrived?.(card.displayName);
-          });
-        },
+        friendRequest: (opened) =>
+          void announceIfNew(this.options.store, opened, this.options.requestArrived),
         message: (opened) => {
+          if (opened.message.kind === 'profile')
+            return void applyFriendProfile(this.options.store, this.names, opened);
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);
           });
@@ -249,17 +248,9 @@ export class MurmurService {
   async friends(): Promise<FriendView[]> {
     await this.ready;
     const online = new Set(this.node?.connectedFriends() ?? []);
-    return (await this.activeContacts()).map((c) => ({
-      fingerprint: c.fingerprint,
-      displayName: c.displayName,
-      peerId: c.peerId,
-      tracker: c.tracker,
-      online: online.has(c.fingerprint),
-      asked: c.state === 'requested',
-      safetyNumber: this.identity
-        ? safetyNumber(this.identity.fingerprint, fromHex(c.fingerprint))
-        : '',
-    }));
+    return (await this.activeContacts()).map((c) =>
+      friendViewOf(c, online.has(c.fingerprint), this.identity),
+    );
   }
 
   /** Where the host should look for our friends. */
@@ -322,6 +313,18 @@ export class MurmurService {
     const contact = await this.options.store.getContact(fingerprint);
     if (contact?.state === 'requested')
       await this.options.store.putContact({ ...contact, state: 'friend' });
+    if (this.node) await catchUpProfile(this.node, this.options.store, fingerprint);
+  }
+
+  async profile(): Promise<ProfileView> {
+    return profileOf((await this.requireNode()).keyring.me);
+  }
+
+  /** A new name, status or picture: kept, and sent to every friend. */
+  async setProfile(profile: ProfileView): Promise<ProfileView> {
+    const node = await this.requireNode();
+    await updateProfile(node, this.options.store, profile);
+    return profileOf(node.keyring.me);
   }
 
   async sendDirect(to: string, text: string): Promise<OutboxView> {

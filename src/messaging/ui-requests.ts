@@ -29,6 +29,7 @@ import type {
   LockStateView,
   MessageView,
   OutboxView,
+  ProfileView,
   RelayView,
   RequestView,
 } from './views';
@@ -136,6 +137,15 @@ export const uiRequests = {
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),
   'settings.notifications.set': defineRequest<boolean>()(isObject({ enabled: isBoolean })),
+  'profile.get': defineRequest<ProfileView>()(isEmpty),
+  /** Name, status line and picture; sent to every friend. */
+  'profile.set': defineRequest<ProfileView>()(
+    isObject({
+      name: isString({ min: 1, max: 64 }),
+      status: isString({ max: MESSAGE_LIMITS.statusBytes }),
+      avatar: isNullable(isThumbnailData),
+    }),
+  ),
   'lists.get': defineRequest<AudienceList[]>()(isEmpty),
   'lists.set': defineRequest<AudienceList[]>()(isObject({ lists: isAudienceLists })),
   'crosspost.get': defineRequest<CrosspostView>()(isEmpty),

@@ -1,5 +1,6 @@
 /** What the background shows the UI: plain data, no keys, ready to render as text. */
 import type { OutboxStatus } from '../core/node/outbox-status';
+import type { ThumbnailData } from './thumbnail-data';
 
 export interface IdentityView {
   fingerprint: string;
@@ -21,6 +22,16 @@ export interface FriendView {
   asked: boolean;
   /** 30 digits both friends see alike: compare them by phone to be sure of each other's keys. */
   safetyNumber: string;
+  /** Their status line and picture, as they last sent them. */
+  status: string;
+  avatar: ThumbnailData | null;
+}
+
+/** The user's own profile: the name friends see, a status line, a picture. */
+export interface ProfileView {
+  name: string;
+  status: string;
+  avatar: ThumbnailData | null;
 }
 
 /** Someone who asked to be our friend. */

@@ -4,6 +4,7 @@ import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
 import { useStatus } from '../ui/use-status';
 import { IdentitySection } from './identity-section';
+import { ProfileSection } from './profile-section';
 import { NetworkSettingsForm } from './network-settings';
 import { RelaySection } from './relay-section';
 import { NotificationSettings } from './notification-settings';
@@ -24,6 +25,7 @@ function Options() {
           <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
         )}
       </section>
+      <ProfileSection />
       <IdentitySection />
       <NetworkSettingsForm />
       <RelaySection />

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { IdentityView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { dataUrlOf } from '../ui/thumbnails';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
@@ -53,8 +54,17 @@ export function FriendsView({ me }: { me: IdentityView }) {
                 role="img"
                 aria-label={f.online ? t('friendOnline') : t('friendOffline')}
               />
+              {f.avatar && (
+                <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
+              )}
               {f.displayName}
               {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
+              {f.status && (
+                <span class="muted status-line" data-testid="friend-status">
+                  {' — '}
+                  {f.status}
+                </span>
+              )}
               <details>
                 <summary>{t('friendMore')}</summary>
                 <p class="muted">{t('safetyNumberHelp')}</p>

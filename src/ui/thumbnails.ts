@@ -31,11 +31,11 @@ function base64UrlOf(blob: Blob): Promise<string> {
   });
 }
 
-export async function thumbnailOf(file: File): Promise<ThumbnailData | null> {
+export async function thumbnailOf(file: File, maxSide = 640): Promise<ThumbnailData | null> {
   if (!file.type.startsWith('image/')) return null;
   const bitmap = await createImageBitmap(file).catch(() => null);
   if (!bitmap) return null;
-  let side = Math.min(MESSAGE_LIMITS.thumbnailSide, 640);
+  let side = Math.min(MESSAGE_LIMITS.thumbnailSide, maxSide);
   for (let attempt = 0; attempt < 6; attempt++, side = Math.round(side * 0.75)) {
     const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
     const width = Math.max(1, Math.round(bitmap.width * scale));

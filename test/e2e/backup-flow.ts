@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
 import { CHROMIUM_PATH } from '../../tools/browsers/chromium';
 import { befriend, Person } from './harness/person';
+import { gradientPng } from './harness/png';
 import { screenshot } from './harness/profiles';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
 
@@ -80,6 +81,24 @@ export function backupSuite(from: BrowserKind, to: BrowserKind): void {
       await alice.ui('messages.send', { to: bobId.fingerprint, text: 'Hi Bob, from Chromium' });
       await bob.ui('messages.send', { to: aliceId.fingerprint, text: XSS });
       await alice.until('messages.list', {}, (m) => m.length === 4, 'Alice has all four');
+
+      // Options › Profile: a status line and a picture; Bob's friend list shows both.
+      const picture = join(scratch, 'me.png');
+      await writeFile(picture, gradientPng(300, 300));
+      const profile = await alice.browser!.openExtensionPage('options.html');
+      await profile.waitFor(() => !!document.querySelector('#profile-status'), null);
+      await profile.fill('#profile-status', 'Out climbing');
+      await profile.setInputFile('#profile-avatar', picture);
+      await profile.waitFor(() => !!document.querySelector('form img.avatar'), null);
+      await profile.click('#profile-save');
+      await bob.until(
+        'friends.list',
+        {},
+        (f) => f[0]?.status === 'Out climbing' && f[0]?.avatar?.width === 256,
+        "Bob sees Alice's status and picture",
+        30_000,
+      );
+      await profile.close();
 
       // Options › Backup: passphrase twice, "Make a backup", and the file is in Downloads.
       const options = await alice.browser!.openExtensionPage('options.html#backup');
@@ -162,6 +181,7 @@ export function backupSuite(from: BrowserKind, to: BrowserKind): void {
       await page.fill('#restore-passphrase', PASSPHRASE);
       await page.click('#restore-start');
       await waitForText(page, '#backup [role=status]', 'You are Alice again', 60_000);
+      expect((await restored.ui('profile.get', {})).status).toBe('Out climbing');
       const me = await restored.ui('identity.get', {});
       expect(me?.fingerprint).toBe(aliceId.fingerprint);
       expect(me?.peerId).toBe(aliceId.peerId);

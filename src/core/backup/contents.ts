@@ -84,6 +84,17 @@ const isContact: Guard<ContactRecord> = isObject({
   addedAt: isTime,
   introduction: isOptional(isString({ max: 16 * 1024 })),
   requestSentAt: isOptional(isTime),
+  status: isOptional(isString({ max: 1024 })),
+  avatar: isOptional(
+    isObject({
+      type: isLiteral('jpeg', 'png', 'webp'),
+      width: isInteger({ min: 1, max: 4096 }),
+      height: isInteger({ min: 1, max: 4096 }),
+      data: isBytes(256 * 1024),
+    }),
+  ),
+  profileUpdatedAt: isOptional(isTime),
+  profileSentAt: isOptional(isTime),
 });
 
 const isMessage: Guard<StoredMessage> = isObject({

@@ -117,6 +117,12 @@ export interface ContactRecord {
   /** For a request we sent: what we wrote, and when it last went out. */
   introduction?: string;
   requestSentAt?: number;
+  /** Their profile, as they last sent it (displayName above is its name). */
+  status?: string;
+  avatar?: { type: 'jpeg' | 'png' | 'webp'; width: number; height: number; data: Uint8Array };
+  profileUpdatedAt?: number;
+  /** When our own profile last went to them (ms). */
+  profileSentAt?: number;
 }
 
 export interface RelayPolicy {

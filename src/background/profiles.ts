@@ -1,0 +1,118 @@
+/**
+ * Profiles: the user's own (name, status line, picture), sent to every friend when it changes
+ * and to a friend who has not had the latest when a session with them starts; and friends'
+ * profiles as they arrive, kept on their contact record (newer wins, older is ignored).
+ */
+import browser from 'webextension-polyfill';
+import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
+import type { Opened } from '../core/envelope/open';
+import type { Identity } from '../core/identity/identity';
+import type { MurmurNode } from '../core/node/node';
+import type { NodeStore } from '../core/state/store-port';
+import { isThumbnailData, type ThumbnailData } from '../messaging/thumbnail-data';
+import type { ProfileView } from '../messaging/views';
+import { isInteger, isNullable, isObject, isString } from '../core/guard';
+import { thumbnailsFrom } from './thumbnails';
+
+const OWN = 'profile.own';
+
+export interface OwnProfile {
+  status: string;
+  avatar: ThumbnailData | null;
+  updatedAt: number;
+}
+
+const isOwnProfile = isObject({
+  status: isString({ max: MESSAGE_LIMITS.statusBytes }),
+  avatar: isNullable(isThumbnailData),
+  updatedAt: isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+});
+
+export async function loadOwnProfile(): Promise<OwnProfile> {
+  const checked = isOwnProfile((await browser.storage.local.get(OWN))[OWN]);
+  return checked.ok ? checked.value : { status: '', avatar: null, updatedAt: 0 };
+}
+
+export async function saveOwnProfile(profile: OwnProfile): Promise<void> {
+  await browser.storage.local.set({ [OWN]: profile });
+}
+
+export function profileMessage(name: string, own: OwnProfile): ProfileMessage {
+  return {
+    kind: 'profile',
+    updatedAt: own.updatedAt,
+    name,
+    status: own.status,
+    avatar: own.avatar ? thumbnailsFrom([own.avatar])[0]! : null,
+  };
+}
+
+/** A friend's profile arrived: kept if newer than what we have (their name too). */
+export async function applyFriendProfile(
+  store: NodeStore,
+  names: Map<string, string>,
+  opened: Opened,
+): Promise<void> {
+  const profile = opened.message;
+  if (profile.kind !== 'profile' || !opened.friend) return;
+  const contact = await store.getContact(opened.senderFingerprintHex);
+  if (!contact || (contact.profileUpdatedAt ?? 0) >= profile.updatedAt) return;
+  const displayName = profile.name || contact.displayName;
+  await store.putContact({
+    ...contact,
+    displayName,
+    status: profile.status,
+    avatar: profile.avatar ?? undefined,
+    profileUpdatedAt: profile.updatedAt,
+  });
+  names.set(contact.fingerprint, displayName);
+}
+
+/** Our name (on the identity), status and picture, as the user set them in Options. */
+export async function saveProfile(
+  store: NodeStore,
+  me: Identity,
+  profile: { name: string; status: string; avatar: ThumbnailData | null },
+): Promise<void> {
+  const record = await store.getIdentity();
+  if (record) await store.putIdentity({ ...record, displayName: profile.name });
+  me.displayName = profile.name;
+  await saveOwnProfile({ status: profile.status, avatar: profile.avatar, updatedAt: Date.now() });
+}
+
+/** Our latest profile to these friends; each contact remembers when it went. */
+export async function sendProfileTo(
+  node: MurmurNode,
+  store: NodeStore,
+  to: string[],
+): Promise<void> {
+  const recipients = to.filter((fp) => node.keyring.friend(fp));
+  if (!recipients.length) return;
+  await node.send(profileMessage(node.keyring.me.displayName, await loadOwnProfile()), recipients);
+  for (const fp of recipients) {
+    const contact = await store.getContact(fp);
+    if (contact) await store.putContact({ ...contact, profileSentAt: Date.now() });
+  }
+}
+
+/** A session with a friend started: if they have not had our latest profile, it goes now. */
+export async function catchUpProfile(node: MurmurNode, store: NodeStore, fingerprint: string) {
+  const contact = await store.getContact(fingerprint);
+  if (contact && (await loadOwnProfile()).updatedAt > (contact.profileSentAt ?? 0))
+    await sendProfileTo(node, store, [fingerprint]);
+}
+
+export async function profileOf(me: Identity): Promise<ProfileView> {
+  const { status, avatar } = await loadOwnProfile();
+  return { name: me.displayName, status, avatar };
+}
+
+/** Saves the user's new profile and sends it to every friend. */
+export async function updateProfile(node: MurmurNode, store: NodeStore, profile: ProfileView) {
+  await saveProfile(store, node.keyring.me, profile);
+  await sendProfileTo(
+    node,
+    store,
+    node.keyring.list().map((f) => f.fingerprintHex),
+  );
+}
