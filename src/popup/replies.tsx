@@ -1,6 +1,7 @@
 /**
- * Replies under a post, threaded one level (a reply to a reply sits under it), and the form to
- * write one: private (to the post's author) or, on your own post, public (to its audience).
+ * Replies under a post, threaded one level (a reply to a reply sits under it), and the forms to
+ * write one — to the post or to a reply: private (to the post's author) or, on your own post,
+ * public (to its audience).
  */
 import { useState } from 'preact/hooks';
 import type { MessageView } from '../messaging/views';
@@ -80,6 +81,8 @@ export function Replies({
 }) {
   // The form appears on demand: a hundred idle forms made the feed slow to show.
   const [writing, setWriting] = useState(false);
+  /** The reply being answered (its item id), when answering one. */
+  const [answering, setAnswering] = useState<string | null>(null);
   const mine = replies;
   const top = mine.filter((r) => !r.reply?.parentReplyId).reverse();
   const under = (r: MessageView) =>
@@ -97,6 +100,25 @@ export function Replies({
                 <MessageItem key={c.id} message={c} />
               ))}
             </ul>
+            {answering === r.itemId ? (
+              <ReplyForm
+                post={post}
+                parent={r}
+                onSent={() => {
+                  setAnswering(null);
+                  onSent();
+                }}
+              />
+            ) : (
+              <button
+                type="button"
+                class="link nested"
+                data-action="reply-to"
+                onClick={() => setAnswering(r.itemId)}
+              >
+                {t('replyToReply', r.mine ? t('you') : r.authorName)}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -135,6 +135,27 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await a.fill('[data-testid=feed] .reply-form input', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
       await waitForText(b, '[data-testid=replies]', 'Thanks, all');
+      // Bob answers Alice's reply: it sits under that reply, in a thread, on Alice's side.
+      const thanks = await b.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=replies] li.thread')].findIndex((li) =>
+            li.textContent?.includes('Thanks, all'),
+          ) + 1,
+        null,
+      );
+      await b.click(`[data-testid=replies] li.thread:nth-child(${thanks}) [data-action=reply-to]`);
+      await b.fill('[data-testid=replies] li.thread .reply-form input', 'See you Saturday');
+      await b.click('[data-testid=replies] li.thread .reply-form button[type=submit]');
+      await a.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=replies] li.thread')].some(
+            (li) =>
+              li.querySelector(':scope > ul:first-child')?.textContent?.includes('Thanks, all') &&
+              li.querySelector('.nested')?.textContent?.includes('See you Saturday'),
+          ),
+        null,
+        20_000,
+      );
       await screenshot(bob!, b, 'feed');
 
       // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
