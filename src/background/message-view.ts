@@ -3,6 +3,7 @@ import { toBase64Url, toHex } from '../core/bytes';
 import { decodeMessage } from '../core/messages/codec';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
+import { outboxStatus, type OutboxStatus } from '../core/node/outbox-status';
 import type { MessageView } from '../messaging/views';
 
 export interface Viewer {
@@ -15,6 +16,7 @@ export function messageView(
   m: StoredMessage,
   me: Viewer | null,
   names: ReadonlyMap<string, string>,
+  delivery: OutboxStatus | null = null,
 ): MessageView | null {
   const message = decodeMessage(m.message);
   if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply') return null;
@@ -40,6 +42,7 @@ export function messageView(
             visibility: message.visibility,
           }
         : null,
+    delivery: mine ? delivery : null,
     mirroredFromFacebookAt:
       message.kind === 'post' && message.mirroredFrom ? message.mirroredFrom.publishedAt : null,
     thumbnails:
@@ -69,8 +72,14 @@ export async function listMessageViews(
     limit: query.limit ?? 200,
     before: query.before,
   });
-  return stored.flatMap((m) => {
-    const view = messageView(m, me, names);
-    return view ? [view] : [];
-  });
+  const now = Math.floor(Date.now() / 1000);
+  const views = await Promise.all(
+    stored.map(async (m) => {
+      // Own messages show how far they got; the outbox keeps that after delivery too.
+      const outbox =
+        m.authorFingerprint === me?.fingerprintHex ? await store.getOutbox(m.id) : undefined;
+      return messageView(m, me, names, outbox ? outboxStatus(outbox, now) : null);
+    }),
+  );
+  return views.filter((v): v is MessageView => v !== null);
 }

@@ -64,6 +64,8 @@ export interface MessageView {
   reply: { postId: string; parentReplyId: string | null; visibility: 'public' | 'private' } | null;
   /** For posts mirrored from Facebook: when they were published there (ms); else null. */
   mirroredFromFacebookAt: number | null;
+  /** For the user's own messages: queued, held by N friends, delivered, or expired. */
+  delivery: OutboxStatus | null;
   /** Pictures as thumbnails (data as base64url), shown inline. */
   thumbnails: { type: 'jpeg' | 'png' | 'webp'; width: number; height: number; data: string }[];
 }

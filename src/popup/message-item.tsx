@@ -1,5 +1,6 @@
 /** One post or message: author, time, text — always as text, never as markup. */
 import type { ComponentChildren } from 'preact';
+import type { OutboxStatus } from '../core/node/outbox-status';
 import type { MessageView } from '../messaging/views';
 import { t } from '../ui/i18n';
 import { dataUrlOf } from '../ui/thumbnails';
@@ -7,6 +8,30 @@ import { dataUrlOf } from '../ui/thumbnails';
 // One formatter for every item: building one per call was a measurable part of the feed's first render.
 const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
 const time = (ms: number) => formatter.format(ms);
+
+/** How far an own message got: waiting, held by friends for the offline, delivered, expired. */
+function Delivery({ status }: { status: OutboxStatus }) {
+  const text =
+    status.state === 'delivered'
+      ? status.recipients > 1
+        ? t('deliveredAll', String(status.recipients))
+        : t('deliveryDelivered')
+      : status.state === 'expired'
+        ? t('deliveryExpired', String(status.delivered), String(status.recipients))
+        : status.state === 'held'
+          ? t(
+              'deliveryHeld',
+              String(status.delivered),
+              String(status.recipients),
+              String(status.heldBy),
+            )
+          : t('deliveryQueued');
+  return (
+    <p class="muted delivery" data-testid="delivery" data-state={status.state}>
+      {text}
+    </p>
+  );
+}
 
 export function MessageItem({
   message,
@@ -40,6 +65,7 @@ export function MessageItem({
       <p class="text" data-testid="message-text">
         {message.text}
       </p>
+      {message.delivery && <Delivery status={message.delivery} />}
       {message.thumbnails.map((thumb, i) => (
         <img
           key={i}

@@ -199,6 +199,16 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await waitForText(b, '[data-testid=feed]', 'For the climbing partners');
       await waitForText(c, '[data-testid=feed]', 'For everyone again');
       await waitForText(b, '[data-testid=feed]', 'For everyone again');
+      // Alice's post says it reached both friends.
+      await a.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=feed] > li')]
+            .find((li) => li.textContent?.includes('For everyone again'))
+            ?.querySelector('[data-testid=delivery]')
+            ?.textContent?.includes('Delivered to all 2') ?? false,
+        null,
+        20_000,
+      );
       // The picture, shrunk in Alice's popup, shows in Carol's feed (decoded: it has a size).
       const shownPicture = await c.waitFor(() => {
         const img = document.querySelector<HTMLImageElement>('[data-testid=feed] img.thumbnail');
@@ -253,6 +263,15 @@ export function uiFlowSuite(kind: BrowserKind): void {
       expect(unread).toBe('1');
       await openChatWith(b, 'Alice');
       await waitForText(b, '[data-testid=conversation]', 'Coffee tomorrow?');
+      // Alice sees her message delivered (Bob's receipt came back).
+      await a.waitFor(
+        () =>
+          document.querySelector(
+            '[data-testid=conversation] [data-testid=delivery][data-state=delivered]',
+          ) !== null,
+        null,
+        20_000,
+      );
       await b.fill('#chat-input', 'Sure, 10am');
       await b.click('#chat-input ~ button[type=submit]');
       await waitForText(a, '[data-testid=conversation]', 'Sure, 10am');
