@@ -32,8 +32,8 @@ function composerOf(target: Element): Composer | 'unrecognised' | null {
     if (composer.submit === target || composer.submit.contains(target)) return composer;
     if (target === composer.container && composer.kind === 'mobile') return composer;
   }
-  // "Post" clicked outside any composer we know: Facebook changed; say so, send nothing.
-  return looksLikePostControl(target) ? report('a Post button outside any known composer') : null;
+  // "Post" clicked outside every composer we know: Facebook changed; say so, send nothing.
+  return looksLikePostControl(target) ? report('a Post button outside the known composers') : null;
 }
 
 function report(reason: string): 'unrecognised' {

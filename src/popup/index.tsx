@@ -34,14 +34,23 @@ function Status() {
   );
 }
 
+/** No running identity: it waits for its passphrase, or there is none yet (first run). */
+function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStarted: () => void }) {
+  const [lock] = useRequest('identity.lock-state', {}, 0);
+  if (lock.kind !== 'ready') return null;
+  if (lock.value.locked) return <Unlock displayName={lock.value.displayName} onDone={onUnlocked} />;
+  if (lock.value.exists) return null;
+  return (
+    <>
+      <FirstRun onDone={onStarted} />
+      <RestoreKey onDone={onStarted} />
+      <RestoreBackupLink />
+    </>
+  );
+}
+
 function Popup() {
-  const [identity, reloadIdentity] = useRequest('identity.get', {}, 0);
-  const [lock, reloadLock] = useRequest('identity.lock-state', {}, 0);
-  const reload = () => {
-    reloadIdentity();
-    reloadLock();
-  };
-  const locked = lock.kind === 'ready' && lock.value.locked ? lock.value : null;
+  const [identity, reload] = useRequest('identity.get', {}, 0);
   // Opening the popup is reading: the badge goes back to zero.
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');
@@ -53,14 +62,7 @@ function Popup() {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
-      {locked && <Unlock displayName={locked.displayName} onDone={reload} />}
-      {identity.kind === 'ready' && !me && lock.kind === 'ready' && !lock.value.exists && (
-        <>
-          <FirstRun onDone={started} />
-          <RestoreKey onDone={started} />
-          <RestoreBackupLink />
-        </>
-      )}
+      {identity.kind === 'ready' && !me && <NoIdentity onUnlocked={reload} onStarted={started} />}
       {me && (
         <>
           <BackupReminder />

@@ -11,13 +11,12 @@ import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, toHex } from '../../src/core/bytes';
-import { createIdentity } from '../../src/core/identity/identity';
 import { encodeMessage } from '../../src/core/messages/codec';
-import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
+import type { StoredMessage } from '../../src/core/state/records';
 import { launchChromium } from '../browsers/chromium';
 import type { ExtensionPage } from '../browsers/extension-page';
 import { buildAll, DIST } from '../build';
-import { seedStore } from './seed-store';
+import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 
 const POSTS = 10_000;
@@ -112,18 +111,7 @@ try {
   }, null)) as { value: { fingerprint: string } };
   const mine = me.value.fingerprint;
 
-  const friends = await Promise.all(
-    Array.from({ length: FRIENDS }, (_, i) => createIdentity(`Friend ${i}`)),
-  );
-  const contacts: ContactRecord[] = friends.map((f, i) => ({
-    fingerprint: f.fingerprintHex,
-    publicKey: f.publicKey.write(),
-    displayName: `Friend ${i}`,
-    peerId: `m${toHex(randomBytes(16))}`,
-    tracker: 'ws://127.0.0.1:9/murmur',
-    state: 'friend',
-    addedAt: 0,
-  }));
+  const { friends, contacts } = await makeFriends(FRIENDS);
   const start = Date.now() - (POSTS + MESSAGES) * 60_000;
   const messages: StoredMessage[] = [];
   const stored = (

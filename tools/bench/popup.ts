@@ -9,12 +9,11 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, toHex } from '../../src/core/bytes';
-import { createIdentity } from '../../src/core/identity/identity';
 import { encodeMessage } from '../../src/core/messages/codec';
-import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
+import type { StoredMessage } from '../../src/core/state/records';
 import { launchChromium } from '../browsers/chromium';
 import { buildAll, DIST } from '../build';
-import { seedStore } from './seed-store';
+import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 
 const POSTS = 10_000;
@@ -44,18 +43,7 @@ try {
   }, null);
 
   // 500 friends with real keys, their posts and conversations.
-  const friends = await Promise.all(
-    Array.from({ length: FRIENDS }, (_, i) => createIdentity(`Friend ${i}`)),
-  );
-  const contacts: ContactRecord[] = friends.map((f, i) => ({
-    fingerprint: f.fingerprintHex,
-    publicKey: f.publicKey.write(),
-    displayName: `Friend ${i}`,
-    peerId: `m${toHex(randomBytes(16))}`,
-    tracker: 'ws://127.0.0.1:9/murmur',
-    state: 'friend',
-    addedAt: 0,
-  }));
+  const { friends, contacts } = await makeFriends(FRIENDS);
   const start = Date.now() - POSTS * 60_000;
   const messages: StoredMessage[] = [];
   for (let i = 0; i < POSTS; i++) {

@@ -3,6 +3,8 @@
  * database), records exactly as the background writes them — for benchmarks over big stores.
  * Byte fields travel as base64 text, far smaller to hand to the page than arrays of numbers.
  */
+import { randomBytes, toHex } from '../../src/core/bytes';
+import { createIdentity } from '../../src/core/identity/identity';
 import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
 import type { ExtensionPage } from '../browsers/extension-page';
 
@@ -48,4 +50,21 @@ export async function seedStore(
         messages: portable(messages.slice(at, at + 5_000)),
       },
     );
+}
+
+/** `count` friends with real keys, and their contact records as the background keeps them. */
+export async function makeFriends(count: number) {
+  const friends = await Promise.all(
+    Array.from({ length: count }, (_, i) => createIdentity(`Friend ${i}`)),
+  );
+  const contacts: ContactRecord[] = friends.map((f, i) => ({
+    fingerprint: f.fingerprintHex,
+    publicKey: f.publicKey.write(),
+    displayName: `Friend ${i}`,
+    peerId: `m${toHex(randomBytes(16))}`,
+    tracker: 'ws://127.0.0.1:9/murmur',
+    state: 'friend',
+    addedAt: 0,
+  }));
+  return { friends, contacts };
 }

@@ -1,6 +1,6 @@
 /**
  * The readable archive: one self-contained HTML file — no scripts, no external resources (its
- * own CSP forbids both), thumbnails inline — that opens in any browser offline. Every text the
+ * own CSP forbids both), thumbnails inline — that opens in every browser offline. Every text the
  * user or a friend wrote is escaped: it is shown, never interpreted. Each entry carries its
  * signature, and the file explains how to check one with gpg.
  */

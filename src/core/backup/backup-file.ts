@@ -18,7 +18,7 @@ export class BackupError extends CodedError<BackupErrorCode> {
 }
 
 const MAGIC = 'MURMUR-BACKUP ';
-/** `MURMUR-BACKUP 1\n`: readable with `head -1`, and checked before any decryption. */
+/** `MURMUR-BACKUP 1\n`: readable with `head -1`, and checked before decrypting. */
 const magicLine = (version: number) => utf8(`${MAGIC}${version}\n`);
 
 const ENCRYPT_CONFIG = {

@@ -4,7 +4,7 @@
  * keep relays informed, the relay policy and the browser-side settings (tracker key included,
  * so friends find us at the same peer id). Foreign relay copies are not the user's and are left out.
  *
- * Read back from a file, so everything is checked like any other untrusted input.
+ * Read back from a file, so everything is checked as untrusted input.
  */
 import {
   isArray,
