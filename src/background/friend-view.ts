@@ -1,11 +1,21 @@
-/** A contact as the Friends screen shows it: name, status, picture, online, safety number. */
+/**
+ * A contact as the Friends screen shows it: name, status, picture, online, safety number, and
+ * their friends if they share them (ourselves left out).
+ */
 import { fromHex, toBase64Url } from '../core/bytes';
 import type { Identity } from '../core/identity/identity';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { ContactRecord } from '../core/state/records';
 import type { FriendView } from '../messaging/views';
+import { friendsOfFriendsSettings } from './friends-of-friends';
 
-export function friendViewOf(c: ContactRecord, online: boolean, me: Identity | null): FriendView {
+export function friendViewOf(
+  c: ContactRecord,
+  online: boolean,
+  me: Identity | null,
+  /** Our own friends' fingerprints, when the user looks at friends' friends; else null. */
+  ours: ReadonlySet<string> | null,
+): FriendView {
   return {
     fingerprint: c.fingerprint,
     displayName: c.displayName,
@@ -16,5 +26,22 @@ export function friendViewOf(c: ContactRecord, online: boolean, me: Identity | n
     safetyNumber: me ? safetyNumber(me.fingerprint, fromHex(c.fingerprint)) : '',
     status: c.status ?? '',
     avatar: c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null,
+    theirFriends: ours
+      ? (c.friendList ?? [])
+          .filter((f) => f.fingerprint !== me?.fingerprintHex)
+          .map((f) => ({ name: f.name, mutual: ours.has(f.fingerprint) }))
+      : [],
   };
+}
+
+/** Every contact's view; their friends shown only when the user chose to look at them. */
+export async function friendViews(
+  contacts: ContactRecord[],
+  online: ReadonlySet<string>,
+  me: Identity | null,
+): Promise<FriendView[]> {
+  const ours = (await friendsOfFriendsSettings()).show
+    ? new Set(contacts.map((c) => c.fingerprint))
+    : null;
+  return contacts.map((c) => friendViewOf(c, online.has(c.fingerprint), me, ours));
 }

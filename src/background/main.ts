@@ -29,6 +29,11 @@ import type { HostPort } from './host-port';
 import { MurmurService } from './murmur-service';
 import { describeSender, type SenderContext } from './sender';
 import { loadLists, saveLists } from './audience-lists';
+import {
+  friendsOfFriendsSettings,
+  setFriendsOfFriends,
+  shareFriendList,
+} from './friends-of-friends';
 import { backupReminder, dismissBackupReminder } from './backup-reminder';
 import { serveBackupPort } from './backup-service';
 import { crosspostHandlers, crosspostView, saveCrosspostSettings } from './crosspost';
@@ -80,7 +85,13 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       peerId: await peerId(),
       tracker: (await loadNetworkSettings()).trackers[0] ?? '',
     }),
-    friendsChanged: () => void configureHost().catch(() => undefined),
+    friendsChanged: () => {
+      void configureHost().catch(() => undefined);
+      void service
+        .runningNode()
+        .then((node) => shareFriendList(node, store))
+        .catch(() => undefined);
+    },
     messageArrived,
     requestArrived,
   });
@@ -203,6 +214,12 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         },
         'profile.get': () => service.profile(),
         'profile.set': (profile) => service.setProfile(profile),
+        'fof.get': () => friendsOfFriendsSettings(),
+        'fof.set': async (view) => {
+          await setFriendsOfFriends(view);
+          await shareFriendList(await service.runningNode(), store);
+          return friendsOfFriendsSettings();
+        },
         'lists.get': () => loadLists(),
         'lists.set': ({ lists }) => saveLists(lists),
         'crosspost.get': () => crosspostView(),

@@ -33,8 +33,9 @@ import {
 } from './account';
 import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
-import { friendViewOf } from './friend-view';
-import { applyFriendProfile, catchUpProfile, profileOf, updateProfile } from './profiles';
+import { friendViews } from './friend-view';
+import { applyFriendUpdate } from './friend-updates';
+import { catchUpProfile, profileOf, updateProfile } from './profiles';
 import { unreadPerFriend } from './unread-counts';
 import type { LinkChannel } from './link-channel';
 import { LinkRouter } from './link-router';
@@ -139,8 +140,7 @@ export class MurmurService {
         friendRequest: (opened) =>
           void announceIfNew(this.options.store, opened, this.options.requestArrived),
         message: (opened) => {
-          if (opened.message.kind === 'profile')
-            return void applyFriendProfile(this.options.store, this.names, opened);
+          if (applyFriendUpdate(this.options.store, this.names, opened)) return;
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);
           });
@@ -177,9 +177,7 @@ export class MurmurService {
   }
 
   private async requireNode(): Promise<MurmurNode> {
-    await this.ready;
-    if (!this.node) throw new NoIdentityError();
-    return this.node;
+    return (await this.runningNode()) ?? Promise.reject(new NoIdentityError());
   }
 
   async identityView(): Promise<IdentityView | null> {
@@ -248,9 +246,12 @@ export class MurmurService {
   async friends(): Promise<FriendView[]> {
     await this.ready;
     const online = new Set(this.node?.connectedFriends() ?? []);
-    return (await this.activeContacts()).map((c) =>
-      friendViewOf(c, online.has(c.fingerprint), this.identity),
-    );
+    return friendViews(await this.activeContacts(), online, this.identity);
+  }
+  /** The running node, for the background's own sends (profile, friend list); null if none. */
+  async runningNode(): Promise<MurmurNode | null> {
+    await this.ready;
+    return this.node;
   }
 
   /** Where the host should look for our friends. */

@@ -25,6 +25,14 @@ export interface FriendView {
   /** Their status line and picture, as they last sent them. */
   status: string;
   avatar: ThumbnailData | null;
+  /** Their friends, if they share them and we look (mutual: also our friend). */
+  theirFriends: { name: string; mutual: boolean }[];
+}
+
+/** Friends-of-friends: whether we share our friends with friends, and look at theirs. */
+export interface FriendsOfFriendsView {
+  share: boolean;
+  show: boolean;
 }
 
 /** The user's own profile: the name friends see, a status line, a picture. */

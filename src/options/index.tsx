@@ -11,6 +11,7 @@ import { NotificationSettings } from './notification-settings';
 import { BackupSection } from './backup-section';
 import { CrosspostSection } from './crosspost-section';
 import { ListsSection } from './lists-section';
+import { FriendsOfFriendsSection } from './friends-of-friends-section';
 
 function Options() {
   const state = useStatus(2000);
@@ -31,6 +32,7 @@ function Options() {
       <RelaySection />
       <NotificationSettings />
       <ListsSection />
+      <FriendsOfFriendsSection />
       <CrosspostSection />
       <BackupSection />
     </main>

@@ -67,6 +67,14 @@ export function FriendsView({ me }: { me: IdentityView }) {
               )}
               <details>
                 <summary>{t('friendMore')}</summary>
+                {f.theirFriends.length > 0 && (
+                  <p data-testid="their-friends">
+                    {t('theirFriends')}{' '}
+                    {f.theirFriends
+                      .map((x) => (x.mutual ? t('mutualFriend', x.name) : x.name))
+                      .join(', ')}
+                  </p>
+                )}
                 <p class="muted">{t('safetyNumberHelp')}</p>
                 <p class="safety-number" data-testid="safety-number">
                   {f.safetyNumber}

@@ -280,6 +280,43 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await openChatWith(c, 'Alice');
       await screenshot(carol!, c, 'chat');
 
+      // Friends of friends: off by default; once Alice shares, Carol sees that Bob is a friend of
+      // Alice's (not hers); when Alice stops, it is gone again.
+      const theirFriends = () =>
+        c.evaluate(
+          () =>
+            [...document.querySelectorAll('[data-testid=friends] li')]
+              .find((li) => li.textContent?.includes('Alice'))
+              ?.querySelector('[data-testid=their-friends]')?.textContent ?? '',
+          null,
+        );
+      await c.click('#tab-friends');
+      expect(await theirFriends()).toBe('');
+      const aliceOptions = await alice!.openExtensionPage('options.html');
+      await aliceOptions.click('#fof-share');
+      await c.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=friends] li')]
+            .find((li) => li.textContent?.includes('Alice'))
+            ?.querySelector('[data-testid=their-friends]')
+            ?.textContent?.includes('Bob') ?? false,
+        null,
+        20_000,
+      );
+      expect(await theirFriends()).not.toContain('Carol'); // herself, left out
+      await aliceOptions.click('#fof-share');
+      await c.waitFor(
+        () =>
+          !(
+            [...document.querySelectorAll('[data-testid=friends] li')]
+              .find((li) => li.textContent?.includes('Alice'))
+              ?.querySelector('[data-testid=their-friends]') ?? null
+          ),
+        null,
+        20_000,
+      );
+      await aliceOptions.close();
+
       // Bob closes his popup; a new message shows on his toolbar badge and as a notification.
       await b.close();
       const options = await bob!.openExtensionPage('options.html');

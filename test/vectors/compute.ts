@@ -190,6 +190,15 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
         }),
       ),
     },
+    'message-friend-list': {
+      message: toHex(
+        encodeMessage({
+          kind: 'friend-list',
+          updatedAt: 1_790_000_000_000,
+          friends: [{ fingerprint: fromHex('0d'.repeat(20)), name: 'Carol' }],
+        }),
+      ),
+    },
     'contact-card': {
       card: toHex(encodeContactCard(card)),
       text: contactCardToText(card),

@@ -95,6 +95,10 @@ const isContact: Guard<ContactRecord> = isObject({
   ),
   profileUpdatedAt: isOptional(isTime),
   profileSentAt: isOptional(isTime),
+  friendList: isOptional(
+    isArray(isObject({ fingerprint: isFingerprint, name: isString({ max: 256 }) }), { max: 1000 }),
+  ),
+  friendListUpdatedAt: isOptional(isTime),
 });
 
 const isMessage: Guard<StoredMessage> = isObject({

@@ -108,6 +108,12 @@ export function encodeMessage(m: Message): Uint8Array {
         .bytesOf(2, L.publicKeyBytes, m.newPublicKey)
         .bytesOf(2, L.signatureBytes, m.newKeySignature);
       break;
+    case 'friend-list':
+      if (m.friends.length > L.friendListEntries)
+        throw new RangeError(`at most ${L.friendListEntries} friends in a list`);
+      w.time(m.updatedAt).u16(m.friends.length);
+      for (const f of m.friends) w.fixed(f.fingerprint, 20).text(1, L.nameBytes, f.name);
+      break;
   }
   return w.finish();
 }
@@ -210,5 +216,15 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
         newPublicKey: r.bytesOf(2, L.publicKeyBytes, 'new public key'),
         newKeySignature: r.bytesOf(2, L.signatureBytes, 'new key signature'),
       };
+    case 'friend-list': {
+      const updatedAt = r.time('updated');
+      const count = r.u16('friend count');
+      if (count > L.friendListEntries) throw new DecodeError('too-large', `${count} friends`);
+      const friends = Array.from({ length: count }, () => ({
+        fingerprint: r.fixed(20, 'friend fingerprint'),
+        name: r.text(1, L.nameBytes, 'friend name'),
+      }));
+      return { kind, updatedAt, friends };
+    }
   }
 }

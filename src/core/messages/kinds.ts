@@ -15,6 +15,7 @@ export const MESSAGE_LIMITS = {
   publicKeyBytes: 4096,
   signatureBytes: 1024,
   receiptIds: 256,
+  friendListEntries: 1000,
 } as const;
 
 export const KIND_CODES = {
@@ -28,6 +29,7 @@ export const KIND_CODES = {
   receipt: 8,
   retraction: 9,
   'key-rotation': 10,
+  'friend-list': 11,
 } as const;
 
 export type MessageKind = keyof typeof KIND_CODES;
@@ -133,4 +135,15 @@ export type Message =
   | FriendAnswerMessage
   | ReceiptMessage
   | RetractionMessage
-  | KeyRotationMessage;
+  | KeyRotationMessage
+  | FriendListMessage;
+
+/**
+ * Who the sender's friends are, for friends-of-friends visibility: sent only when the sender
+ * chose to share it (an empty list withdraws it). Newer `updatedAt` replaces older.
+ */
+export interface FriendListMessage {
+  kind: 'friend-list';
+  updatedAt: number;
+  friends: { fingerprint: Uint8Array; name: string }[];
+}

@@ -123,6 +123,9 @@ export interface ContactRecord {
   profileUpdatedAt?: number;
   /** When our own profile last went to them (ms). */
   profileSentAt?: number;
+  /** Who their friends are, if they chose to share it (friends-of-friends visibility). */
+  friendList?: { fingerprint: string; name: string }[];
+  friendListUpdatedAt?: number;
 }
 
 export interface RelayPolicy {

@@ -234,3 +234,25 @@ describe('base64url', () => {
     );
   });
 });
+
+describe('friend lists (kind 11)', () => {
+  it('round-trips, and refuses more than 1000 entries', () => {
+    const list: Message = {
+      kind: 'friend-list',
+      updatedAt: t,
+      friends: [
+        { fingerprint: randomBytes(20), name: 'Carol' },
+        { fingerprint: randomBytes(20), name: 'Dave ✓' },
+      ],
+    };
+    expect(decodeMessage(encodeMessage(list))).toEqual(list);
+    const tooMany = { ...list, friends: Array(1001).fill(list.friends[0]) } as Message;
+    expect(() => encodeMessage(tooMany)).toThrow(RangeError);
+    const bytes = encodeMessage({ ...list, friends: [] });
+    // kind, version, updatedAt (8 bytes), then the count: 0x03e9 = 1001.
+    bytes[10] = 0x03;
+    bytes[11] = 0xe9;
+    const decoded = decodeWith(() => decodeMessage(bytes));
+    expect(decoded.ok || decoded.error.code).toBe('too-large');
+  });
+});

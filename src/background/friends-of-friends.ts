@@ -1,0 +1,61 @@
+/**
+ * Friends-of-friends visibility. Sharing (off by default) sends every friend a `friend-list`
+ * of who our friends are, again whenever they change; switching it off sends an empty list, so
+ * friends drop what they had. Friends' lists arrive on their contact (newer wins). Whether we
+ * look at theirs is the user's other choice here.
+ */
+import browser from 'webextension-polyfill';
+import { fromHex, toHex } from '../core/bytes';
+import type { Opened } from '../core/envelope/open';
+import type { MurmurNode } from '../core/node/node';
+import type { NodeStore } from '../core/state/store-port';
+import type { FriendsOfFriendsView } from '../messaging/views';
+
+const SHARE = 'fof.share';
+const SHOW = 'fof.show';
+/** Whether a list is out with friends now (so switching off must withdraw it). */
+const SHARED = 'fof.shared';
+
+export async function friendsOfFriendsSettings(): Promise<FriendsOfFriendsView> {
+  const stored = await browser.storage.local.get([SHARE, SHOW]);
+  return { share: stored[SHARE] === true, show: stored[SHOW] !== false };
+}
+
+export async function setFriendsOfFriends(view: FriendsOfFriendsView): Promise<void> {
+  await browser.storage.local.set({ [SHARE]: view.share, [SHOW]: view.show });
+}
+
+/** Sends the current list (or the withdrawal) to every friend, if there is anything to say. */
+export async function shareFriendList(node: MurmurNode | null, store: NodeStore): Promise<void> {
+  if (!node) return;
+  const { share } = await friendsOfFriendsSettings();
+  const wasShared = (await browser.storage.local.get(SHARED))[SHARED] === true;
+  if (!share && !wasShared) return;
+  const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
+  const recipients = friends.map((c) => c.fingerprint).filter((fp) => node.keyring.friend(fp));
+  if (recipients.length === 0) return;
+  await node.send(
+    {
+      kind: 'friend-list',
+      updatedAt: Date.now(),
+      friends: share
+        ? friends.map((c) => ({ fingerprint: fromHex(c.fingerprint), name: c.displayName }))
+        : [],
+    },
+    recipients,
+  );
+  await browser.storage.local.set({ [SHARED]: share });
+}
+
+/** A friend's list arrived: kept on their contact if newer. */
+export async function applyFriendList(store: NodeStore, opened: Opened): Promise<void> {
+  const list = opened.message;
+  if (list.kind !== 'friend-list' || !opened.friend) return;
+  const contact = await store.getContact(opened.senderFingerprintHex);
+  if (!contact || (contact.friendListUpdatedAt ?? 0) >= list.updatedAt) return;
+  await store.putContact({
+    ...contact,
+    friendList: list.friends.map((f) => ({ fingerprint: toHex(f.fingerprint), name: f.name })),
+    friendListUpdatedAt: list.updatedAt,
+  });
+}
