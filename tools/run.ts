@@ -11,6 +11,7 @@ import { buildAll, DIST, ROOT } from './build';
 import { launchChromium } from './browsers/chromium';
 import type { ExtensionBrowser } from './browsers/extension-page';
 import { launchFirefox } from './browsers/firefox';
+import { useTracker } from './browsers/use-tracker';
 
 const kind = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
@@ -24,8 +25,12 @@ async function startLocalTracker(): Promise<RunningTracker> {
   }
 }
 
-await buildAll();
-console.log(`Built dist/chromium and dist/firefox.`);
+// The test of this command runs it after the test runner built dist/ (rebuilding it then could
+// race browsers that other tests are launching).
+if (process.env.MURMUR_PREBUILT !== '1') {
+  await buildAll();
+  console.log(`Built dist/chromium and dist/firefox.`);
+}
 const tracker = await startLocalTracker();
 const trackerUrl = `ws://127.0.0.1:${tracker.port}/murmur`;
 console.log(`Tracker listening on ${trackerUrl}`);
@@ -39,13 +44,8 @@ const browser: ExtensionBrowser =
     : await launchFirefox({ extensionDir, profile: 'you', headless });
 console.log(`Opened ${kind} with Murmur in a fresh profile.`);
 
+await useTracker(browser, trackerUrl);
 const options = await browser.openExtensionPage('options.html');
-await options.waitFor(
-  () => !document.querySelector('form button[disabled]') && !!document.querySelector('#trackers'),
-  null,
-);
-await options.fill('#trackers', trackerUrl);
-await options.click('form button[type=submit]');
 const popup = await browser.openExtensionPage('popup.html');
 await popup
   .waitFor(() => document.querySelector('[data-state=connected]') !== null, null, 15_000)

@@ -36,21 +36,7 @@ export function launchProfile(
       });
 }
 
-/** Options › Network: replaces the tracker list with `trackerUrl` and saves. */
-export async function useTracker(browser: ExtensionBrowser, trackerUrl: string): Promise<void> {
-  const options = await browser.openExtensionPage('options.html');
-  await options.waitFor(() => {
-    const form = document.querySelector('#trackers')?.closest('form');
-    return !!form && !form.querySelector('button[disabled]');
-  }, null);
-  await options.fill('#trackers', trackerUrl);
-  await options.click('form:has(#trackers) button[type=submit]');
-  await options.waitFor(
-    () => document.querySelector('form:has(#trackers) [role=status]')?.textContent,
-    null,
-  );
-  await options.close();
-}
+export { useTracker } from '../../../tools/browsers/use-tracker';
 
 export async function screenshot(
   browser: ExtensionBrowser,
