@@ -50,8 +50,11 @@ function toBinaryString(bytes: Uint8Array): string {
 
 // btoa/atob (in browsers, workers and Node) do the work natively: backups and Chromium's
 // JSON messaging move megabytes through these.
+/** Standard padded base64 (what `base64 -d` and data: URLs read). */
+export const toBase64 = (bytes: Uint8Array): string => btoa(toBinaryString(bytes));
+
 export function toBase64Url(bytes: Uint8Array): string {
-  return btoa(toBinaryString(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Returns null for anything that is not canonical unpadded base64url. */

@@ -1,5 +1,5 @@
 /** User settings the background keeps, and the guards that validate them on the way in. */
-import { isArray, isObject, isOptional, isString, type Guard } from '../core/guard';
+import { isArray, isLiteral, isObject, isOptional, isString, type Guard } from '../core/guard';
 import { parseTrackerUrl } from '../core/tracker-url';
 
 export interface IceServer {
@@ -60,7 +60,7 @@ const isFingerprintList = isArray(isString({ min: 40, max: 40, pattern: /^[0-9a-
 
 export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') => {
   const r = isObject({
-    mode: isString({ min: 2, max: 4, pattern: /^(off|ask|auto)$/ }),
+    mode: isLiteral('off', 'ask', 'auto'),
     audience: (value: unknown, at?: string) =>
       value === 'all-friends'
         ? { ok: true as const, value: 'all-friends' as const }

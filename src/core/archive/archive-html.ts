@@ -5,6 +5,7 @@
  * signature, and the file explains how to check one with gpg.
  */
 import * as openpgp from 'openpgp';
+import { toBase64 } from '../bytes';
 import type { ArchiveEntry, ArchiveKey } from './archive-entries';
 
 export interface ArchiveOwner {
@@ -21,13 +22,8 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-/** Standard base64 with padding (what `base64 -d` reads), in 76-column lines. */
-function base64Lines(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return (btoa(binary).match(/.{1,76}/g) ?? []).join('\n');
-}
+/** Standard base64 in 76-column lines, as `base64` writes it. */
+const base64Lines = (bytes: Uint8Array) => (toBase64(bytes).match(/.{1,76}/g) ?? []).join('\n');
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
@@ -43,7 +39,7 @@ function entryHtml(e: ArchiveEntry, ownerFingerprint: string): string {
   const images = e.thumbnails
     .map(
       (t) =>
-        `<img alt="" width="${t.width}" height="${t.height}" src="data:image/${t.type};base64,${base64Lines(t.data).replace(/\n/g, '')}">`,
+        `<img alt="" width="${t.width}" height="${t.height}" src="data:image/${t.type};base64,${toBase64(t.data)}">`,
     )
     .join('');
   const signer = e.mine ? ownerFingerprint : e.authorFingerprint;
