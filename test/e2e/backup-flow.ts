@@ -5,17 +5,16 @@
  * feed and conversation, and Bob sees her new message as coming from the same Alice.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
 import { CHROMIUM_PATH } from '../../tools/browsers/chromium';
-import { befriend, Person } from './harness/person';
+import { befriend } from './harness/person';
 import { gradientPng } from './harness/png';
 import { screenshot } from './harness/profiles';
-import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+import { scene, waitForText } from './harness/scene';
 
 const PASSPHRASE = 'a long walk on the beach';
 const XSS = '<img src=x onerror="document.title=\'owned\'"><b>not bold</b>';
@@ -36,31 +35,15 @@ function newestDownload(page: ExtensionPage): Promise<string> {
   );
 }
 
-const waitForText = (page: ExtensionPage, selector: string, text: string, timeoutMs = 20_000) =>
-  page.waitFor(
-    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
-    [selector, text] as const,
-    timeoutMs,
-  );
-
 export function backupSuite(from: BrowserKind, to: BrowserKind): void {
   describe(`backup and restore, ${from} → ${to}`, () => {
-    let tracker: TrackerProcess;
-    const people: Person[] = [];
-    let scratch = '';
-    afterAll(async () => {
-      await Promise.all(people.map((p) => p.dispose()));
-      await tracker?.stop();
-      if (scratch) await rm(scratch, { recursive: true, force: true });
-    });
+    const setting = scene('backup');
 
     it('restores identity, feed and conversations in the other browser; bad files change nothing', async () => {
-      tracker = await startTrackerProcess();
-      scratch = await mkdtemp(join(tmpdir(), 'murmur-backup-e2e-'));
-      const alice = new Person('alice', from);
-      const bob = new Person('bob', 'chromium');
-      const restored = new Person('alice-restored', to);
-      people.push(alice, bob, restored);
+      const { tracker, scratch } = await setting.start();
+      const alice = setting.person('alice', from);
+      const bob = setting.person('bob', 'chromium');
+      const restored = setting.person('alice-restored', to);
       await Promise.all([alice.launch(tracker.url), bob.launch(tracker.url)]);
       const [aliceId, bobId] = [
         await alice.ui('identity.create', { displayName: 'Alice' }),

@@ -5,16 +5,15 @@
  * — or not — as her settings say.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../tools/build';
 import type { BrowserKind, ExtensionPage, WebResponse } from '../../tools/browsers/extension-page';
-import { befriend, Person } from './harness/person';
+import { befriend } from './harness/person';
 import { gradientPng } from './harness/png';
 import { screenshot } from './harness/profiles';
-import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+import { scene } from './harness/scene';
 
 const FIXTURES = join(ROOT, 'test/e2e/fixtures/facebook');
 const PAGES: Record<string, string> = {
@@ -35,23 +34,14 @@ const promptShown = (page: ExtensionPage) =>
 
 export function crosspostSuite(kind: BrowserKind): void {
   describe(`Facebook cross-posting (${kind})`, () => {
-    let tracker: TrackerProcess;
-    const people: Person[] = [];
-    let scratch = '';
-    afterAll(async () => {
-      await Promise.all(people.map((p) => p.dispose()));
-      await tracker?.stop();
-      if (scratch) await rm(scratch, { recursive: true, force: true });
-    });
+    const setting = scene('facebook');
 
     it('automatic, ask and off do what they say; unknown composers and page scripts send nothing', async () => {
-      tracker = await startTrackerProcess();
-      scratch = await mkdtemp(join(tmpdir(), 'murmur-fb-'));
+      const { tracker, scratch } = await setting.start();
       const picture = join(scratch, 'crag.png');
       await writeFile(picture, gradientPng(320, 200));
-      const alice = new Person('alice', kind);
-      const bob = new Person('bob', kind);
-      people.push(alice, bob);
+      const alice = setting.person('alice', kind);
+      const bob = setting.person('bob', kind);
       await Promise.all([alice.launch(tracker.url), bob.launch(tracker.url)]);
       await alice.ui('identity.create', { displayName: 'Alice' });
       await bob.ui('identity.create', { displayName: 'Bob' });

@@ -2,30 +2,18 @@
  * A passphrase, by hand: chosen on first run, asked once after the browser restarts (a wrong one
  * is refused), not asked when only the background restarted, changed and removed in Options.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
-import { Person } from './harness/person';
+import { describe, expect, it } from 'vitest';
+import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { screenshot } from './harness/profiles';
-import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
-
-const waitForText = (page: ExtensionPage, selector: string, text: string) =>
-  page.waitFor(
-    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
-    [selector, text] as const,
-    20_000,
-  );
+import { scene, waitForText } from './harness/scene';
 
 export function lockSuite(kind: BrowserKind): void {
   describe(`a passphrase on the identity (${kind})`, () => {
-    let tracker: TrackerProcess;
-    const dana = new Person('dana', kind);
-    afterAll(async () => {
-      await dana.dispose();
-      await tracker?.stop();
-    });
+    const setting = scene('lock');
+    const dana = setting.person('dana', kind);
 
     it('locks each browser session, unlocks with the passphrase, and can be changed and removed', async () => {
-      tracker = await startTrackerProcess();
+      const { tracker } = await setting.start();
       await dana.launch(tracker.url);
       const first = await dana.browser!.openExtensionPage('popup.html');
       await first.fill('#display-name', 'Dana');

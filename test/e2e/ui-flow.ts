@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gradientPng } from './harness/png';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
 import { launchProfile, screenshot, useTracker } from './harness/profiles';
+import { waitForText } from './harness/scene';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
 import type { ExtensionBrowser } from '../../tools/browsers/extension-page';
 
@@ -32,14 +33,6 @@ async function onboard(browser: ExtensionBrowser, name: string): Promise<Extensi
   );
   return popup;
 }
-
-/** Waits until the element's text contains `text` (a friend's message arriving, say). */
-const waitForText = (page: ExtensionPage, selector: string, text: string) =>
-  page.waitFor(
-    ([sel, want]) => document.querySelector(sel)?.textContent?.includes(want) ?? false,
-    [selector, text] as const,
-    20_000,
-  );
 
 const cardOf = (popup: ExtensionPage) =>
   popup.evaluate(() => (document.querySelector('#my-card') as HTMLTextAreaElement).value, null);
