@@ -130,6 +130,10 @@ export class Keyring {
     return this.friends.get(fingerprintHex);
   }
 
+  get size(): number {
+    return this.friends.size;
+  }
+
   list(): Friend[] {
     return [...this.friends.values()];
   }

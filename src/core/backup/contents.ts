@@ -126,6 +126,7 @@ const isOutboxEntry: Guard<OutboxEntry> = isObject({
     { max: 65_536 },
   ),
   heldBy: isFingerprints,
+  downstream: isOptional(isFingerprints),
   declinedBy: isFingerprints,
 });
 

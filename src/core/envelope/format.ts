@@ -108,6 +108,9 @@ export function commitmentAt(envelopeOrHeader: Uint8Array, slot: number): Uint8A
   return envelopeOrHeader.subarray(at, at + COMMITMENT_BYTES);
 }
 export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET]!;
+/** A header past hopsLeft: expiry, nonce and slots, the same in every copy of an envelope. */
+export const addressingOf = (header: Uint8Array): Uint8Array =>
+  header.subarray(HOPS_LEFT_OFFSET + 1);
 export const nonceOf = (envelope: Uint8Array): Uint8Array =>
   envelope.subarray(EXPIRES_AT_OFFSET + 4, EXPIRES_AT_OFFSET + 4 + NONCE_BYTES);
 export const expiresAtOf = (envelope: Uint8Array): number =>

@@ -118,6 +118,7 @@ export async function acceptEnvelope(
         hopsLeft: envelope.header.hopsLeft,
         fromPeer: peer.fingerprintHex,
         heldBy: [],
+        downstream: [],
         declinedBy: [],
         deliveredSlots: opened ? [opened.slot] : [],
       },

@@ -2,6 +2,7 @@
 import type { Keyring } from '../keyring';
 import type { Opened } from '../envelope/open';
 import type { NodeStore } from '../state/store-port';
+import type { NotForMe } from './not-for-me';
 
 export interface NodeEvents {
   /** A message for this user was opened and stored (once per message). */
@@ -24,6 +25,7 @@ export interface NodeContext {
    * Records from before `audience` existed are listed under '*'.
    */
   pendingReceipts: Map<string, Set<string>> | null;
+  notForMe: NotForMe;
 }
 
 export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);

@@ -2,7 +2,6 @@
  * A Murmur node: one user's identity, friends and store, syncing with whichever friends are
  * connected. The same class runs in the extension's background, in tests and in the simulator.
  */
-import { toHex } from '../bytes';
 import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
 import { seal } from '../envelope/seal';
 import { signDetached } from '../identity/detached-signature';
@@ -18,7 +17,7 @@ import type { RateLimits } from '../sync/rate-limit';
 import { Session } from '../sync/session';
 import type { SessionError } from '../sync/session-error';
 import { acceptEnvelope } from './accept';
-import { addOnce, nowSeconds, type NodeContext, type NodeEvents } from './context';
+import { nowSeconds, type NodeContext, type NodeEvents } from './context';
 import { introduction } from './introduction';
 import {
   considerOffers,
@@ -29,13 +28,9 @@ import {
   shouldOfferOutbox,
 } from './offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
-import {
-  acceptReceipts,
-  forgetReceipt,
-  receiptsAcknowledged,
-  receiptsFor,
-  widenAudience,
-} from './receipts';
+import { acceptReceipts, forgetReceipt, receiptsAcknowledged, receiptsFor } from './receipts';
+import { peerDeclined, peerHolds } from './holders';
+import { NotForMe } from './not-for-me';
 import { dropExpiredCopies } from './relay-store';
 
 export interface NodeOptions {
@@ -74,6 +69,7 @@ export class MurmurNode implements SyncEngine {
       now: options.now ?? (() => Date.now()),
       events: options.events ?? {},
       pendingReceipts: null,
+      notForMe: new NotForMe(),
     };
   }
 
@@ -158,6 +154,7 @@ export class MurmurNode implements SyncEngine {
         state: 'pending',
       })),
       heldBy: [],
+      downstream: [],
       declinedBy: [],
     };
     const encoded = encodeMessage(message);
@@ -238,7 +235,7 @@ export class MurmurNode implements SyncEngine {
   }
 
   async considerOffers(peer: Friend, entries: OfferEntry[]) {
-    const decision = await considerOffers(this.ctx, peer, entries);
+    const decision = await considerOffers(this.ctx, peer, entries, this.inFlight);
     for (const id of decision.raised) {
       const copy = await this.ctx.store.getRelayCopy(id);
       if (copy)
@@ -247,13 +244,6 @@ export class MurmurNode implements SyncEngine {
           peer.fingerprintHex,
         );
     }
-    // Another session is already fetching it: wait; that peer will be told "have" next time.
-    decision.request = decision.request.filter((id) => {
-      const hex = toHex(id);
-      if (this.inFlight.has(hex)) return false;
-      this.inFlight.add(hex);
-      return true;
-    });
     return decision;
   }
 
@@ -298,34 +288,12 @@ export class MurmurNode implements SyncEngine {
     }
   }
 
-  async peerHolds(peer: Friend, ids: string[]): Promise<void> {
-    const { store } = this.ctx;
-    for (const id of ids) {
-      const entry = await store.getOutbox(id);
-      if (entry && addOnce(entry.heldBy, peer.fingerprintHex)) {
-        await store.putOutbox(entry);
-        const delivered = entry.recipients
-          .filter((r) => r.state === 'delivered')
-          .map((r) => r.slot);
-        await widenAudience(this.ctx, id, delivered, peer.fingerprintHex);
-        this.ctx.events.outbox?.(id);
-      }
-      const copy = await store.getRelayCopy(id);
-      if (copy && addOnce(copy.heldBy, peer.fingerprintHex)) {
-        await store.putRelayCopy(copy);
-        await widenAudience(this.ctx, id, copy.deliveredSlots, peer.fingerprintHex);
-      }
-    }
+  peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void> {
+    return peerHolds(this.ctx, peer, ids, tookFromUs);
   }
 
-  async peerDeclined(peer: Friend, entries: { id: string }[]): Promise<void> {
-    const { store } = this.ctx;
-    for (const { id } of entries) {
-      const entry = await store.getOutbox(id);
-      if (entry && addOnce(entry.declinedBy, peer.fingerprintHex)) await store.putOutbox(entry);
-      const copy = await store.getRelayCopy(id);
-      if (copy && addOnce(copy.declinedBy, peer.fingerprintHex)) await store.putRelayCopy(copy);
-    }
+  peerDeclined(peer: Friend, entries: { id: string }[]): Promise<void> {
+    return peerDeclined(this.ctx, peer, entries);
   }
 
   receiptsFor(peer: Friend) {

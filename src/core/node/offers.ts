@@ -117,44 +117,78 @@ export interface Considered extends OfferDecision {
   raised: string[];
 }
 
+/**
+ * Answers an offer. `inFlight` holds the ids some session has requested and not yet received:
+ * an id is claimed there before the store is asked whether it is known, so two sessions offered
+ * the same copy at once never both fetch it (checking first let a copy arrive between the check
+ * and the claim, and be fetched again). A claimed id another session holds gets no answer: that
+ * peer will be told "have" next time.
+ */
 export async function considerOffers(
   ctx: NodeContext,
   _peer: Friend,
   entries: OfferEntry[],
+  inFlight: Set<string>,
 ): Promise<Considered> {
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const policy = await ctx.store.getRelayPolicy();
   const now = nowSeconds(ctx);
   const decline = (id: Uint8Array, reason: DeclineReason) => decision.decline.push({ id, reason });
-  for (const entry of entries) {
-    const id = toHex(entry.id);
-    if (entry.expiresAt < now) {
-      decline(entry.id, 'expired');
-      continue;
+  let claimed: string | null = null;
+  try {
+    for (const entry of entries) {
+      const id = toHex(entry.id);
+      if (entry.expiresAt < now) {
+        decline(entry.id, 'expired');
+        continue;
+      }
+      if (inFlight.has(id)) continue;
+      inFlight.add((claimed = id));
+      const request = () => {
+        decision.request.push(entry.id);
+        claimed = null;
+      };
+      const answer = (reason: DeclineReason | 'have') => {
+        inFlight.delete(id);
+        claimed = null;
+        if (reason === 'have') decision.have.push(entry.id);
+        else decline(entry.id, reason);
+      };
+      // Known ids first: no header decode or hint check for what we already have.
+      if (await knows(ctx, id)) {
+        answer('have');
+        if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
+        continue;
+      }
+      if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) {
+        answer('not-wanted');
+        continue;
+      }
+      const parsed = decodeWith(() => headerOf(entry.header));
+      if (
+        !parsed.ok ||
+        parsed.value.expiresAt !== entry.expiresAt ||
+        parsed.value.hopsLeft !== entry.hopsLeft
+      )
+        throw new SessionError('malformed', 'an offer whose header does not match it');
+      const relayable =
+        entry.hopsLeft > 0 &&
+        entry.size <= policy.maxMessageBytes &&
+        entry.size <= policy.quotaBytes;
+      // Wanted either way: whether it is for us is found out once, when it arrives.
+      if (relayable) request();
+      else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0) request();
+      else if (entry.hopsLeft === 0) {
+        ctx.notForMe.add(id, entry.header);
+        answer('not-wanted');
+      } else if (entry.size > policy.maxMessageBytes) answer('too-large');
+      else if (entry.size > policy.quotaBytes) answer('quota');
+      else request();
     }
-    // Known ids first: no header decode or hint check for what we already have.
-    if (await knows(ctx, id)) {
-      decision.have.push(entry.id);
-      if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
-      continue;
-    }
-    const parsed = decodeWith(() => headerOf(entry.header));
-    if (
-      !parsed.ok ||
-      parsed.value.expiresAt !== entry.expiresAt ||
-      parsed.value.hopsLeft !== entry.hopsLeft
-    )
-      throw new SessionError('malformed', 'an offer whose header does not match it');
-    const relayable =
-      entry.hopsLeft > 0 && entry.size <= policy.maxMessageBytes && entry.size <= policy.quotaBytes;
-    // Wanted either way: whether it is for us is found out once, when it arrives.
-    if (relayable) decision.request.push(entry.id);
-    else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0)
-      decision.request.push(entry.id);
-    else if (entry.hopsLeft === 0) decline(entry.id, 'not-wanted');
-    else if (entry.size > policy.maxMessageBytes) decline(entry.id, 'too-large');
-    else if (entry.size > policy.quotaBytes) decline(entry.id, 'quota');
-    else decision.request.push(entry.id);
+  } catch (error) {
+    // The session ends: nothing of this offer will be fetched through it.
+    for (const id of [claimed, ...decision.request.map(toHex)]) if (id) inFlight.delete(id);
+    throw error;
   }
   return decision;
 }

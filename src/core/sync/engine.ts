@@ -18,7 +18,8 @@ export interface SyncEngine {
   envelopeFor(peer: Friend, id: string): Promise<Uint8Array | null>;
   /** Validates and persists a requested envelope. Throws SessionError if it is bad. */
   acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<void>;
-  peerHolds(peer: Friend, ids: string[]): Promise<void>;
+  /** The peer holds these ids: it took the body from us (`ack`) or had it already (`have`). */
+  peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void>;
   peerDeclined(peer: Friend, entries: { id: string; reason: DeclineReason }[]): Promise<void>;
   /** Receipts this peer should have and has not acknowledged. */
   receiptsFor(peer: Friend): Promise<ReceiptEntry[]>;

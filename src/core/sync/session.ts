@@ -244,7 +244,7 @@ export class Session {
       }
       case 'ack':
       case 'have':
-        return engine.peerHolds(peer, frame.ids.map(toHex));
+        return engine.peerHolds(peer, frame.ids.map(toHex), frame.type === 'ack');
       case 'decline':
         return engine.peerDeclined(
           peer,

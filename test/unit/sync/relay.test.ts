@@ -173,6 +173,7 @@ describe('store and forward', () => {
     const [fof, outer] = await Promise.all([makeNode('Fof'), makeNode('Outer')]);
     befriend(paul, fof);
     befriend(fof, outer);
+    befriend(fof, george); // so Fof keeps it for George, who is away
     connect(alice, paul);
     connect(paul, fof);
     connect(fof, outer);
