@@ -120,6 +120,7 @@ async function makeArchive(deps: BackupDeps, send: (e: BackupEvent) => void): Pr
     identity,
     tables.contacts,
     new Set(entries.map((e) => e.authorFingerprint)),
+    tables.messages,
   );
   const owner = { name: identity.displayName, fingerprint: identity.fingerprintHex };
   return utf8(archiveHtml(owner, entries, keys, Date.now()));

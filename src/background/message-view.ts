@@ -25,7 +25,9 @@ export function messageView(
     id: m.id,
     kind: message.kind,
     authorFingerprint: m.authorFingerprint,
-    authorName: mine ? me!.displayName : (names.get(m.authorFingerprint) ?? '?'),
+    authorName: mine
+      ? me!.displayName
+      : (names.get(m.authorFingerprint) ?? m.sharedBy?.authorName ?? '?'),
     mine,
     text: message.text,
     createdAt: message.createdAt,
@@ -42,6 +44,7 @@ export function messageView(
             visibility: message.visibility,
           }
         : null,
+    sharedBy: m.sharedBy ? (names.get(m.sharedBy.fingerprint) ?? '?') : null,
     delivery: mine ? delivery : null,
     mirroredFromFacebookAt:
       message.kind === 'post' && message.mirroredFrom ? message.mirroredFrom.publishedAt : null,

@@ -40,7 +40,7 @@ import { unreadPerFriend } from './unread-counts';
 import type { LinkChannel } from './link-channel';
 import { LinkRouter } from './link-router';
 import { listMessageViews, messageView, type MessageQuery } from './message-view';
-import { addressReply, type ReplyRequest } from './reply';
+import { addressReply, shareReply, type ReplyRequest } from './reply';
 import type { Client } from '../messaging/client';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
@@ -141,6 +141,7 @@ export class MurmurService {
           void announceIfNew(this.options.store, opened, this.options.requestArrived),
         message: (opened) => {
           if (applyFriendUpdate(this.options.store, this.names, opened)) return;
+          void shareReply(this.node!, this.options.store, opened, this.names);
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);
           });

@@ -1,11 +1,14 @@
 /**
- * Replies: who a reply goes to, and the message itself. Private goes to the post's author;
- * public goes to the post's audience, which only its author knows (the sealed envelope hides
- * recipients from each other), so for now only the author replies in public.
+ * Replies: who a reply goes to, and the message itself. Private goes to the post's author.
+ * Public goes to the post's audience, which only its author knows (the sealed envelope hides
+ * recipients from each other): the author sends theirs to it directly; anyone else's goes to
+ * the author, whose Murmur passes it on, signed by its writer, as a shared reply (PROTOCOL §6).
  */
-import { fromHex, randomBytes } from '../core/bytes';
+import { fromHex, randomBytes, toHex } from '../core/bytes';
+import type { Opened } from '../core/envelope/open';
 import { decodeMessage } from '../core/messages/codec';
-import type { ReplyMessage } from '../core/messages/kinds';
+import type { ReplyMessage, SharedReplyMessage } from '../core/messages/kinds';
+import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 
 export interface ReplyRequest {
@@ -28,8 +31,9 @@ export async function addressReply(
   if (request.visibility === 'private') {
     if (mine) throw new RangeError('a private reply goes to the author: that is you');
     recipients = [stored.authorFingerprint];
+  } else if (!mine) {
+    recipients = [stored.authorFingerprint]; // who passes it on to the post's audience
   } else {
-    if (!mine) throw new RangeError('only the author can reply in public for now');
     const sent = await store.getOutbox(request.post);
     recipients = sent?.recipients.map((r) => r.fingerprintHex) ?? [];
   }
@@ -44,4 +48,71 @@ export async function addressReply(
     text: request.text,
   };
   return { message, recipients };
+}
+
+/**
+ * A friend's public reply to one of the user's own posts: passed on to the post's audience (but
+ * the replier, and anyone no longer a friend), with the replier's signature, key and name.
+ * Resolves to how many it went to; never rejects (a failure is reported without its details,
+ * which could name people).
+ */
+export async function shareReply(
+  node: MurmurNode,
+  store: NodeStore,
+  opened: Opened,
+  names: ReadonlyMap<string, string>,
+): Promise<number> {
+  try {
+    return await passOn(node, store, opened, names.get(opened.senderFingerprintHex) ?? '?');
+  } catch {
+    console.warn('Murmur: a public reply to your post could not be passed on');
+    return 0;
+  }
+}
+
+async function passOn(
+  node: MurmurNode,
+  store: NodeStore,
+  opened: Opened,
+  replierName: string,
+): Promise<number> {
+  const reply = opened.message;
+  if (reply.kind !== 'reply' || reply.visibility !== 'public') return 0;
+  if (toHex(reply.postAuthor) !== node.keyring.me.fingerprintHex || !opened.friend) return 0;
+  const postEnvelope = await ownPostEnvelope(store, node.keyring.me.fingerprintHex, reply.postId);
+  const post = postEnvelope ? await store.getOutbox(postEnvelope) : undefined;
+  const recipients = (post?.recipients ?? [])
+    .map((r) => r.fingerprintHex)
+    .filter((fp) => fp !== opened.senderFingerprintHex && node.keyring.friend(fp));
+  if (recipients.length === 0) return 0;
+  const shared: SharedReplyMessage = {
+    kind: 'shared-reply',
+    createdAt: Date.now(),
+    authorName: replierName,
+    authorKey: opened.senderKey.write(),
+    signedData: opened.signedData,
+    signature: opened.signature,
+  };
+  await node.send(shared, recipients);
+  return recipients.length;
+}
+
+/** The envelope id of the user's own post with this item id, newest posts first (replies are
+ * mostly to recent posts), or null. */
+async function ownPostEnvelope(
+  store: NodeStore,
+  me: string,
+  itemId: Uint8Array,
+): Promise<string | null> {
+  const wanted = toHex(itemId);
+  for (let before: number | undefined; ;) {
+    const page = await store.listMessages({ kind: 'post', limit: 200, before });
+    for (const m of page) {
+      if (m.authorFingerprint !== me) continue;
+      const post = decodeMessage(m.message);
+      if (post.kind === 'post' && toHex(post.id) === wanted) return m.id;
+    }
+    if (page.length < 200) return null;
+    before = page[page.length - 1]!.receivedAt;
+  }
 }

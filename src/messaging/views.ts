@@ -70,6 +70,8 @@ export interface MessageView {
   itemId: string;
   /** For replies: the post (item id, hex) and the reply answered (null: the post itself). */
   reply: { postId: string; parentReplyId: string | null; visibility: 'public' | 'private' } | null;
+  /** For a public reply the post's author passed on: the author's name; else null. */
+  sharedBy: string | null;
   /** For posts mirrored from Facebook: when they were published there (ms); else null. */
   mirroredFromFacebookAt: number | null;
   /** For the user's own messages: queued, held by N friends, delivered, or expired. */

@@ -55,6 +55,12 @@ export function MessageItem({
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>
         )}
+        {message.sharedBy !== null && (
+          <span class="muted" data-testid="shared-by">
+            {' · '}
+            {t('sharedBy', message.sharedBy)}
+          </span>
+        )}
         {message.mirroredFromFacebookAt !== null && (
           <span class="muted" data-testid="from-facebook">
             {' · '}

@@ -1,7 +1,7 @@
 /**
  * Replies under a post, threaded one level (a reply to a reply sits under it), and the forms to
- * write one — to the post or to a reply: private (to the post's author) or, on your own post,
- * public (to its audience).
+ * write one — to the post or to a reply: public (everyone who sees the post; on someone else's
+ * post their Murmur passes it on) or, on someone else's post, private (to its author only).
  */
 import { useState } from 'preact/hooks';
 import type { MessageView } from '../messaging/views';
@@ -19,16 +19,17 @@ function ReplyForm({
   onSent: () => void;
 }) {
   const [text, setText] = useState('');
+  const [onlyAuthor, setOnlyAuthor] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = `reply-${parent?.itemId ?? post.itemId}`;
+  const label = onlyAuthor ? t('replyPrivate', post.authorName) : t('replyPublic');
   const send = async (event: Event) => {
     event.preventDefault();
     try {
       await background.request('replies.send', {
         post: post.id,
         ...(parent ? { parentReplyId: parent.itemId } : {}),
-        // Only the author knows the post's audience: everyone else answers the author alone.
-        visibility: post.mine ? 'public' : 'private',
+        visibility: onlyAuthor ? 'private' : 'public',
         text,
       });
       setText('');
@@ -40,14 +41,25 @@ function ReplyForm({
   return (
     <form onSubmit={send} class="row reply-form">
       <label for={id} class="visually-hidden">
-        {post.mine ? t('replyPublic') : t('replyPrivate', post.authorName)}
+        {label}
       </label>
       <input
         id={id}
-        placeholder={post.mine ? t('replyPublic') : t('replyPrivate', post.authorName)}
+        class="reply-text"
+        placeholder={label}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
+      {!post.mine && (
+        <label class="only-author">
+          <input
+            type="checkbox"
+            checked={onlyAuthor}
+            onChange={(e) => setOnlyAuthor(e.currentTarget.checked)}
+          />{' '}
+          {t('replyOnlyTo', post.authorName)}
+        </label>
+      )}
       <button type="submit" disabled={!text.trim()}>
         {t('reply')}
       </button>

@@ -120,15 +120,17 @@ export function uiFlowSuite(kind: BrowserKind): void {
       expect(injected).toBe(false);
       // Bob answers privately (only Alice sees it); Alice answers in public (all her audience).
       await b.click('[data-testid=feed] [data-action=reply]');
-      await b.fill('[data-testid=feed] .reply-form input', 'Looks great!');
+      await b.fill('[data-testid=feed] .reply-form input.reply-text', 'Looks great!');
+      await b.click('[data-testid=feed] .reply-form .only-author input');
       await b.click('[data-testid=feed] .reply-form button[type=submit]');
       await waitForText(a, '[data-testid=replies]', 'Looks great!');
       expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
       await a.click('[data-testid=feed] [data-action=reply]');
-      await a.fill('[data-testid=feed] .reply-form input', 'Thanks, all');
+      await a.fill('[data-testid=feed] .reply-form input.reply-text', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
       await waitForText(b, '[data-testid=replies]', 'Thanks, all');
-      // Bob answers Alice's reply: it sits under that reply, in a thread, on Alice's side.
+      // Bob answers Alice's reply, in public: it sits under that reply, in a thread, on Alice's
+      // side — and Carol, who does not know Bob, gets it from Alice (checked below).
       const thanks = await b.waitFor(
         () =>
           [...document.querySelectorAll('[data-testid=replies] li.thread')].findIndex((li) =>
@@ -137,7 +139,10 @@ export function uiFlowSuite(kind: BrowserKind): void {
         null,
       );
       await b.click(`[data-testid=replies] li.thread:nth-child(${thanks}) [data-action=reply-to]`);
-      await b.fill('[data-testid=replies] li.thread .reply-form input', 'See you Saturday');
+      await b.fill(
+        '[data-testid=replies] li.thread .reply-form input.reply-text',
+        'See you Saturday',
+      );
       await b.click('[data-testid=replies] li.thread .reply-form button[type=submit]');
       await a.waitFor(
         () =>
@@ -183,6 +188,12 @@ export function uiFlowSuite(kind: BrowserKind): void {
       await writeFile(picture, gradientPng(800, 500));
       await postTo('For everyone again', false, picture);
       await c.click('#tab-feed');
+      // Bob's public answer, passed on by Alice, under her reply; his private one nowhere.
+      await waitForText(c, '[data-testid=replies] .nested', 'See you Saturday');
+      expect(await c.textOf('[data-testid=replies] .nested [data-testid=shared-by]')).toContain(
+        'Alice',
+      );
+      expect(await c.textOf('[data-testid=replies] .nested .meta')).toContain('Bob');
       const feedText = (page: ExtensionPage) =>
         page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
       // The saved list, picked by name: Bob again, not Carol.

@@ -199,6 +199,18 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
         }),
       ),
     },
+    'message-shared-reply': {
+      message: toHex(
+        encodeMessage({
+          kind: 'shared-reply',
+          createdAt: 1_790_000_000_000,
+          authorName: 'Bob',
+          authorKey: fromHex('c6'.repeat(4)),
+          signedData: fromHex('01' + '0b'.repeat(52) + '0301'),
+          signature: fromHex('c2'.repeat(3)),
+        }),
+      ),
+    },
     'contact-card': {
       card: toHex(encodeContactCard(card)),
       text: contactCardToText(card),

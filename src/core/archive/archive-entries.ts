@@ -72,7 +72,9 @@ export async function archiveEntries(
       kind: message.kind,
       mine,
       authorFingerprint: stored.authorFingerprint,
-      authorName: mine ? identity.displayName : (names.get(stored.authorFingerprint) ?? '?'),
+      authorName: mine
+        ? identity.displayName
+        : (names.get(stored.authorFingerprint) ?? stored.sharedBy?.authorName ?? '?'),
       createdAt: message.createdAt,
       text: message.text,
       thumbnails: message.kind === 'post' ? message.thumbnails : [],
@@ -91,11 +93,15 @@ export async function archiveEntries(
   return out;
 }
 
-/** The public keys that check the archive: the user's and every author's. */
+/**
+ * The public keys that check the archive: the user's and every author's — friends' from their
+ * contact, and those of people known only through replies a friend shared, from those replies.
+ */
 export async function archiveKeys(
   identity: Identity,
   contacts: ContactRecord[],
   authors: ReadonlySet<string>,
+  messages: readonly StoredMessage[] = [],
 ): Promise<ArchiveKey[]> {
   const keys: ArchiveKey[] = [
     {
@@ -111,6 +117,18 @@ export async function archiveKeys(
     keys.push({
       fingerprint: contact.fingerprint,
       name: contact.displayName,
+      armoredPublicKey: key.armor(),
+    });
+  }
+  const known = new Set(keys.map((k) => k.fingerprint));
+  for (const m of messages) {
+    if (!m.sharedBy || known.has(m.authorFingerprint) || !authors.has(m.authorFingerprint))
+      continue;
+    known.add(m.authorFingerprint);
+    const key = await openpgp.readKey({ binaryKey: m.sharedBy.authorKey });
+    keys.push({
+      fingerprint: m.authorFingerprint,
+      name: m.sharedBy.authorName,
       armoredPublicKey: key.armor(),
     });
   }

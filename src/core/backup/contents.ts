@@ -110,6 +110,13 @@ const isMessage: Guard<StoredMessage> = isObject({
   receivedAt: isTime,
   signedData: isNullable(isBytes(4 * MB)),
   signature: isNullable(isBytes(64 * 1024)),
+  sharedBy: isOptional(
+    isObject({
+      fingerprint: isFingerprint,
+      authorName: isString({ max: 256 }),
+      authorKey: isBytes(16 * 1024),
+    }),
+  ),
 });
 
 const isOutboxEntry: Guard<OutboxEntry> = isObject({

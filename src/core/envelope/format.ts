@@ -92,7 +92,17 @@ function withHopsZeroed(bytes: Uint8Array): Uint8Array {
 export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Array[]): Uint8Array =>
   sha256(concatBytes(withHopsZeroed(encodeHeader(header)), ...pkesks));
 
-export const envelopeId = (bytes: Uint8Array): string => toHex(sha256(withHopsZeroed(bytes)));
+/** Hashed in three parts, with a zero for hopsLeft: no copy of the whole envelope. */
+export const envelopeId = (bytes: Uint8Array): string =>
+  toHex(
+    sha256
+      .create()
+      .update(bytes.subarray(0, HOPS_LEFT_OFFSET))
+      .update(ZERO_HOPS)
+      .update(bytes.subarray(HOPS_LEFT_OFFSET + 1))
+      .digest(),
+  );
+const ZERO_HOPS = new Uint8Array(1);
 
 /**
  * The header's bytes (up to the end of the slots) of an envelope this node already validated:
@@ -151,7 +161,8 @@ export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reade
   return { header: { version, hopLimit, hopsLeft, expiresAt, nonce, slots }, reader: r };
 }
 
-export function decodeEnvelope(bytes: Uint8Array): Envelope {
+/** `id`, when the caller has just computed it from these same bytes, is not hashed again. */
+export function decodeEnvelope(bytes: Uint8Array, id?: string): Envelope {
   const { header, reader: r } = decodeHeader(bytes);
   const slotCount = header.slots.length;
   const body = r.bytesOf(4, MAX_ENVELOPE_BYTES, 'body');
@@ -165,7 +176,7 @@ export function decodeEnvelope(bytes: Uint8Array): Envelope {
     throw new DecodeError('malformed', 'body is not PKESK… followed by SEIPD');
   return {
     header,
-    id: envelopeId(bytes),
+    id: id ?? envelopeId(bytes),
     size: bytes.length,
     bytes,
     pkesks: pkesks.map((p) => p.bytes),

@@ -4,7 +4,6 @@
  * or, when asked to, a friend request from a stranger whose enclosed card carries the key
  * that signed it. Every failure is a typed error; nothing throws.
  */
-import { CodedError } from '../coded-error';
 import * as openpgp from 'openpgp';
 import { bytesEqual, concatBytes, toHex } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
@@ -15,20 +14,12 @@ import { decodeMessage } from '../messages/codec';
 import type { FriendRequestMessage, Message } from '../messages/kinds';
 import { decodeEnvelope, headerBinding, type Envelope } from './format';
 import { decodeInner } from './inner';
+import { OpenError } from './open-error';
 import { receiptTokenFor } from './pairwise';
+import { checkSharedReply } from './shared-reply';
+import { verifyStoredSignature } from '../identity/detached-signature';
 
-export type OpenErrorCode =
-  | 'not-for-me'
-  | 'unknown-sender'
-  | 'bad-signature'
-  | 'malformed'
-  | 'too-large'
-  | 'expired'
-  | 'unsupported-version';
-
-export class OpenError extends CodedError<OpenErrorCode> {
-  override readonly name = 'OpenError';
-}
+export { OpenError, type OpenErrorCode } from './open-error';
 
 export interface Opened {
   envelope: Envelope;
@@ -123,6 +114,7 @@ async function openOrThrow(
       );
     if (!(await signature.verified))
       throw new OpenError('bad-signature', 'signature does not verify');
+    if (message.kind === 'shared-reply') await checkSharedReply(message, friend.fingerprint);
     return {
       envelope,
       message,
@@ -231,23 +223,4 @@ async function acceptStrangerRequest(
     slot,
     receiptToken: null,
   };
-}
-
-/** Verifies a kept signature over kept bytes, e.g. from an archive, without the envelope. */
-export async function verifyStoredSignature(
-  signedData: Uint8Array,
-  signature: Uint8Array,
-  publicKey: openpgp.PublicKey,
-): Promise<boolean> {
-  try {
-    const result = await openpgp.verify({
-      message: await openpgp.createMessage({ binary: signedData, format: 'binary' }),
-      signature: await openpgp.readSignature({ binarySignature: signature }),
-      verificationKeys: publicKey,
-      format: 'binary',
-    });
-    return result.signatures.length === 1 && (await result.signatures[0]!.verified);
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
 /**
- * A detached OpenPGP signature (binary, over binary data) by the user's own key. Kept with each
- * message the user writes, so an archive can show it for anyone to check with `gpg --verify`,
- * just as received messages keep their author's signature.
+ * Detached OpenPGP signatures (binary, over binary data). The user's own key signs each message
+ * the user writes, so an archive can show it for anyone to check with `gpg --verify`, just as
+ * received messages keep their author's signature; and kept signatures verify again later.
  */
 import * as openpgp from 'openpgp';
 import type { Identity } from './identity';
@@ -13,4 +13,23 @@ export async function signDetached(identity: Identity, data: Uint8Array): Promis
     detached: true,
     format: 'binary',
   })) as Uint8Array;
+}
+
+/** Verifies a kept signature over kept bytes, e.g. from an archive, without the envelope. */
+export async function verifyStoredSignature(
+  signedData: Uint8Array,
+  signature: Uint8Array,
+  publicKey: openpgp.PublicKey,
+): Promise<boolean> {
+  try {
+    const result = await openpgp.verify({
+      message: await openpgp.createMessage({ binary: signedData, format: 'binary' }),
+      signature: await openpgp.readSignature({ binarySignature: signature }),
+      verificationKeys: publicKey,
+      format: 'binary',
+    });
+    return result.signatures.length === 1 && (await result.signatures[0]!.verified);
+  } catch {
+    return false;
+  }
 }

@@ -114,6 +114,13 @@ export function encodeMessage(m: Message): Uint8Array {
       w.time(m.updatedAt).u16(m.friends.length);
       for (const f of m.friends) w.fixed(f.fingerprint, 20).text(1, L.nameBytes, f.name);
       break;
+    case 'shared-reply':
+      w.time(m.createdAt)
+        .text(1, L.nameBytes, m.authorName)
+        .bytesOf(2, L.publicKeyBytes, m.authorKey)
+        .bytesOf(2, L.sharedSignedBytes, m.signedData)
+        .bytesOf(2, L.signatureBytes, m.signature);
+      break;
   }
   return w.finish();
 }
@@ -226,5 +233,14 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
       }));
       return { kind, updatedAt, friends };
     }
+    case 'shared-reply':
+      return {
+        kind,
+        createdAt: r.time('created'),
+        authorName: r.text(1, L.nameBytes, 'author name'),
+        authorKey: r.bytesOf(2, L.publicKeyBytes, 'author key'),
+        signedData: r.bytesOf(2, L.sharedSignedBytes, 'signed data'),
+        signature: r.bytesOf(2, L.signatureBytes, 'signature'),
+      };
   }
 }

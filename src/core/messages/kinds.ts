@@ -16,6 +16,8 @@ export const MESSAGE_LIMITS = {
   signatureBytes: 1024,
   receiptIds: 256,
   friendListEntries: 1000,
+  /** A shared reply's signed content: the inner framing (53 bytes) and a reply. */
+  sharedSignedBytes: 16 * 1024 + 1024,
 } as const;
 
 export const KIND_CODES = {
@@ -30,6 +32,7 @@ export const KIND_CODES = {
   retraction: 9,
   'key-rotation': 10,
   'friend-list': 11,
+  'shared-reply': 12,
 } as const;
 
 export type MessageKind = keyof typeof KIND_CODES;
@@ -126,6 +129,22 @@ export interface KeyRotationMessage {
   newKeySignature: Uint8Array;
 }
 
+/**
+ * A public reply to the sender's own post, passed on by the post's author to the post's
+ * audience: the replier's signed content and signature exactly as the author received them,
+ * with the replier's key (readers need not know them) and the name the author knows them by.
+ */
+export interface SharedReplyMessage {
+  kind: 'shared-reply';
+  createdAt: number;
+  authorName: string;
+  /** The replier's binary OpenPGP public key. */
+  authorKey: Uint8Array;
+  /** The replier's sealed content (inner framing + reply) and their signature over it. */
+  signedData: Uint8Array;
+  signature: Uint8Array;
+}
+
 export type Message =
   | PostMessage
   | DirectMessage
@@ -136,7 +155,8 @@ export type Message =
   | ReceiptMessage
   | RetractionMessage
   | KeyRotationMessage
-  | FriendListMessage;
+  | FriendListMessage
+  | SharedReplyMessage;
 
 /**
  * Who the sender's friends are, for friends-of-friends visibility: sent only when the sender

@@ -7,6 +7,7 @@ import { decodeWith } from '../codec/decode-error';
 import { decodeEnvelope } from '../envelope/format';
 import { decodeInner } from '../envelope/inner';
 import { openEnvelope, type Opened } from '../envelope/open';
+import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { Friend } from '../keyring';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
@@ -33,6 +34,26 @@ export function storedMessageOf(
   receivedAt: number,
   myFingerprint: string,
 ): StoredMessage {
+  const m = opened.message;
+  if (m.kind === 'shared-reply') {
+    // Kept as the reply it carries, signed by its author, so it lists and archives as theirs.
+    const { authorFingerprintHex, encodedReply } = unwrapSharedReply(m);
+    return {
+      id: opened.envelope.id,
+      authorFingerprint: authorFingerprintHex,
+      kind: 'reply',
+      message: encodedReply,
+      conversationWith: null,
+      receivedAt,
+      signedData: m.signedData,
+      signature: m.signature,
+      sharedBy: {
+        fingerprint: opened.senderFingerprintHex,
+        authorName: m.authorName,
+        authorKey: m.authorKey,
+      },
+    };
+  }
   return {
     id: opened.envelope.id,
     authorFingerprint: opened.senderFingerprintHex,
@@ -51,7 +72,7 @@ export async function acceptEnvelope(
   bytes: Uint8Array,
   id: string,
 ): Promise<Accepted> {
-  const parsed = decodeWith(() => decodeEnvelope(bytes));
+  const parsed = decodeWith(() => decodeEnvelope(bytes, id));
   if (!parsed.ok)
     throw new SessionError(
       parsed.error.code === 'too-large' ? 'too-large' : 'malformed',

@@ -78,9 +78,10 @@ export async function peerDeclined(
 
 /** Stores the copy, or retires it when every friend has had its offer answered. */
 async function keepOrRetire(ctx: NodeContext, copy: RelayCopy): Promise<void> {
-  const answered = new Set([copy.fromPeer, ...copy.heldBy, ...copy.declinedBy]);
-  const everyone =
-    answered.size >= ctx.keyring.size &&
-    ctx.keyring.list().every((f) => answered.has(f.fingerprintHex));
+  const { keyring } = ctx;
+  // Counting first: most answers leave friends to hear from, and need no set built.
+  const mayBeEveryone = 1 + copy.heldBy.length + copy.declinedBy.length >= keyring.size;
+  const answered = mayBeEveryone && new Set([copy.fromPeer, ...copy.heldBy, ...copy.declinedBy]);
+  const everyone = answered && keyring.list().every((f) => answered.has(f.fingerprintHex));
   return everyone ? retireCopy(ctx, copy) : ctx.store.putRelayCopy(copy);
 }

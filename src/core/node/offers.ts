@@ -117,6 +117,41 @@ export interface Considered extends OfferDecision {
   raised: string[];
 }
 
+/** What to answer for one offered id, not known to be in flight. */
+async function verdictOn(
+  ctx: NodeContext,
+  entry: OfferEntry,
+  id: string,
+  policy: RelayPolicy,
+  raised: string[],
+): Promise<'request' | 'have' | DeclineReason> {
+  // Known ids first: no header decode or hint check for what we already have.
+  if (await knows(ctx, id)) {
+    if (await raiseHops(ctx, id, entry.hopsLeft - 1)) raised.push(id);
+    return 'have';
+  }
+  if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) return 'not-wanted';
+  const parsed = decodeWith(() => headerOf(entry.header));
+  if (
+    !parsed.ok ||
+    parsed.value.expiresAt !== entry.expiresAt ||
+    parsed.value.hopsLeft !== entry.hopsLeft
+  )
+    throw new SessionError('malformed', 'an offer whose header does not match it');
+  const relayable =
+    entry.hopsLeft > 0 && entry.size <= policy.maxMessageBytes && entry.size <= policy.quotaBytes;
+  // Wanted either way: whether it is for us is found out once, when it arrives.
+  if (relayable) return 'request';
+  if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0) return 'request';
+  if (entry.hopsLeft === 0) {
+    ctx.notForMe.add(id, entry.header);
+    return 'not-wanted';
+  }
+  if (entry.size > policy.maxMessageBytes) return 'too-large';
+  if (entry.size > policy.quotaBytes) return 'quota';
+  return 'request';
+}
+
 /**
  * Answers an offer. `inFlight` holds the ids some session has requested and not yet received:
  * an id is claimed there before the store is asked whether it is known, so two sessions offered
@@ -133,57 +168,25 @@ export async function considerOffers(
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const policy = await ctx.store.getRelayPolicy();
   const now = nowSeconds(ctx);
-  const decline = (id: Uint8Array, reason: DeclineReason) => decision.decline.push({ id, reason });
   let claimed: string | null = null;
   try {
     for (const entry of entries) {
       const id = toHex(entry.id);
       if (entry.expiresAt < now) {
-        decline(entry.id, 'expired');
+        decision.decline.push({ id: entry.id, reason: 'expired' });
         continue;
       }
       if (inFlight.has(id)) continue;
       inFlight.add((claimed = id));
-      const request = () => {
+      const verdict = await verdictOn(ctx, entry, id, policy, decision.raised);
+      claimed = null;
+      if (verdict === 'request') {
         decision.request.push(entry.id);
-        claimed = null;
-      };
-      const answer = (reason: DeclineReason | 'have') => {
-        inFlight.delete(id);
-        claimed = null;
-        if (reason === 'have') decision.have.push(entry.id);
-        else decline(entry.id, reason);
-      };
-      // Known ids first: no header decode or hint check for what we already have.
-      if (await knows(ctx, id)) {
-        answer('have');
-        if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
         continue;
       }
-      if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) {
-        answer('not-wanted');
-        continue;
-      }
-      const parsed = decodeWith(() => headerOf(entry.header));
-      if (
-        !parsed.ok ||
-        parsed.value.expiresAt !== entry.expiresAt ||
-        parsed.value.hopsLeft !== entry.hopsLeft
-      )
-        throw new SessionError('malformed', 'an offer whose header does not match it');
-      const relayable =
-        entry.hopsLeft > 0 &&
-        entry.size <= policy.maxMessageBytes &&
-        entry.size <= policy.quotaBytes;
-      // Wanted either way: whether it is for us is found out once, when it arrives.
-      if (relayable) request();
-      else if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0) request();
-      else if (entry.hopsLeft === 0) {
-        ctx.notForMe.add(id, entry.header);
-        answer('not-wanted');
-      } else if (entry.size > policy.maxMessageBytes) answer('too-large');
-      else if (entry.size > policy.quotaBytes) answer('quota');
-      else request();
+      inFlight.delete(id);
+      if (verdict === 'have') decision.have.push(entry.id);
+      else decision.decline.push({ id: entry.id, reason: verdict });
     }
   } catch (error) {
     // The session ends: nothing of this offer will be fetched through it.

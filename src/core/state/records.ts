@@ -24,6 +24,12 @@ export interface StoredMessage {
    */
   signedData: Uint8Array | null;
   signature: Uint8Array | null;
+  /**
+   * For a public reply passed on by the post's author (a shared reply): who passed it on, and
+   * the replier's name and key as they enclosed them. The record itself is the reply, with its
+   * author's own signature; open() checked it.
+   */
+  sharedBy?: { fingerprint: string; authorName: string; authorKey: Uint8Array };
 }
 
 export type RecipientState = 'pending' | 'delivered';

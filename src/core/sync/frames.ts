@@ -97,8 +97,16 @@ function readCount(r: Reader, field: string): number {
 
 const readIds = (r: Reader) => Array.from({ length: readCount(r, 'ids') }, () => r.fixed(ID, 'id'));
 
+/** The encoded size of the frames that carry envelopes or headers (the rest are small). */
+function sizeOf(frame: Frame): number | undefined {
+  if (frame.type === 'envelope') return 2 + 4 + frame.bytes.length;
+  if (frame.type === 'offer')
+    return frame.entries.reduce((n, e) => n + ID + 4 + 4 + 1 + 2 + e.header.length, 2 + 2);
+  return undefined;
+}
+
 export function encodeFrame(frame: Frame): Uint8Array {
-  const w = new Writer().u8(FRAME_VERSION).u8(code(frame.type));
+  const w = new Writer(sizeOf(frame)).u8(FRAME_VERSION).u8(code(frame.type));
   switch (frame.type) {
     case 'hello':
       w.fixed(frame.challenge, CHALLENGE).fixed(frame.tag, PROOF);

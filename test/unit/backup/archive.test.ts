@@ -7,6 +7,12 @@ import { archiveEntries, archiveKeys } from '../../../src/core/archive/archive-e
 import { archiveHtml } from '../../../src/core/archive/archive-html';
 import { readTables } from '../../../src/store/backup-tables';
 import { makeHistory, XSS } from './history';
+import { randomBytes } from '../../../src/core/bytes';
+import { open } from '../../../src/core/envelope/open';
+import { seal } from '../../../src/core/envelope/seal';
+import type { Message } from '../../../src/core/messages/kinds';
+import { storedMessageOf } from '../../../src/core/node/accept';
+import { befriend, inAnHour, makePerson, type Person } from '../core/people';
 
 const dir = mkdtempSync(join(tmpdir(), 'murmur-archive-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,5 +116,58 @@ describe('readable archive', () => {
     const forged = gpgVerify(keyOf(bob.fp), own.data, received.signature);
     expect(forged.output).toContain('[GNUPG:] BADSIG');
     expect(forged.output).not.toContain('GOODSIG');
+  });
+
+  it("shows a reply a friend shared from someone the user does not know, and gpg verifies it with that person's key", async () => {
+    const [alice, carol, dave] = (await Promise.all(
+      ['Alice', 'Carol', 'Dave'].map(makePerson),
+    )) as [Person, Person, Person];
+    befriend(alice, carol);
+    befriend(alice, dave);
+    const deliver = async (from: Person, to: Person, message: Message) => {
+      const friend = from.keyring.friend(to.identity.fingerprintHex)!;
+      const sealed = await seal(message, [friend], from.identity, { expiresAt: inAnHour() });
+      const r = await open(sealed.bytes, to.keyring, { now: Date.now() });
+      if (!r.ok) throw r.error;
+      return r.value;
+    };
+    const atAlice = await deliver(dave, alice, {
+      kind: 'reply',
+      id: randomBytes(16),
+      createdAt: Date.now(),
+      postAuthor: alice.identity.fingerprint,
+      postId: randomBytes(16),
+      parentReplyId: null,
+      visibility: 'public',
+      text: 'Dave was here',
+    });
+    const atCarol = await deliver(alice, carol, {
+      kind: 'shared-reply',
+      createdAt: Date.now(),
+      authorName: 'Dave',
+      authorKey: atAlice.senderKey.write(),
+      signedData: atAlice.signedData,
+      signature: atAlice.signature,
+    });
+    const stored = storedMessageOf(atCarol, Date.now(), carol.identity.fingerprintHex);
+    const entries = await archiveEntries(carol.identity, [], [stored]);
+    const keys = await archiveKeys(carol.identity, [], new Set([dave.identity.fingerprintHex]), [
+      stored,
+    ]);
+    const html = archiveHtml(
+      { name: 'Carol', fingerprint: carol.identity.fingerprintHex },
+      entries,
+      keys,
+      Date.now(),
+    );
+    expect(entries[0]).toMatchObject({ authorName: 'Dave', text: 'Dave was here' });
+    const fp = dave.identity.fingerprintHex;
+    const key = new RegExp(`<pre class="public-key" data-fingerprint="${fp}">([^<]*)</pre>`).exec(
+      html,
+    )![1]!;
+    const entry = entryBlocks(html, 'Dave was here');
+    expect(gpgVerify(key, entry.data, entry.signature).output).toContain(
+      `VALIDSIG ${fp.toUpperCase()}`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromBase64Url, randomBytes, toBase64Url } from '../../../src/core/bytes';
+import { fromBase64Url, fromHex, randomBytes, toBase64Url, toHex } from '../../../src/core/bytes';
 import { decodeWith, DecodeError } from '../../../src/core/codec/decode-error';
 import { decodeContactCard, contactCardFromText } from '../../../src/core/identity/contact-card';
 import { decodeEnvelope, decodeHeader } from '../../../src/core/envelope/format';
@@ -8,7 +8,12 @@ import { decodeInner } from '../../../src/core/envelope/inner';
 import { splitPackets } from '../../../src/core/envelope/openpgp-packets';
 import { decodeMessage, encodeMessage } from '../../../src/core/messages/codec';
 import { decodeFrame } from '../../../src/core/sync/frames';
-import { MESSAGE_LIMITS, type Message } from '../../../src/core/messages/kinds';
+import {
+  MESSAGE_LIMITS,
+  type Message,
+  type SharedReplyMessage,
+} from '../../../src/core/messages/kinds';
+import { unwrapSharedReply } from '../../../src/core/envelope/shared-reply';
 
 const id = () => randomBytes(16);
 const thumb = { type: 'webp' as const, width: 320, height: 200, data: randomBytes(900) };
@@ -67,6 +72,14 @@ export const SAMPLE_MESSAGES: Message[] = [
     newPublicKey: randomBytes(400),
     newKeySignature: randomBytes(120),
   },
+  {
+    kind: 'shared-reply',
+    createdAt: t,
+    authorName: 'Bob',
+    authorKey: randomBytes(300),
+    signedData: randomBytes(200),
+    signature: randomBytes(119),
+  },
 ];
 
 describe('message kinds', () => {
@@ -121,6 +134,11 @@ describe('decoders under arbitrary input (fuzz)', () => {
     ['envelope', decodeEnvelope],
     ['envelope header', decodeHeader],
     ['sealed content', decodeInner],
+    [
+      'shared reply contents',
+      (b) =>
+        unwrapSharedReply({ ...(SAMPLE_MESSAGES.at(-1) as SharedReplyMessage), signedData: b }),
+    ],
     ['contact card', decodeContactCard],
     ['OpenPGP packets', (b) => splitPackets(b, 100)],
     ['sync frame', decodeFrame],
@@ -208,6 +226,19 @@ describe('decoders under arbitrary input (fuzz)', () => {
       ok: false,
       error: { code: 'too-large' },
     });
+  });
+});
+
+describe('hex', () => {
+  it('round-trips any bytes, either case, and refuses anything else', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        expect(fromHex(toHex(bytes))).toEqual(bytes);
+        expect(fromHex(toHex(bytes).toUpperCase())).toEqual(bytes);
+      }),
+    );
+    for (const bad of ['0', 'zz', '0g', 'é0', '0\u0100', ' 00', '0x00'])
+      expect(() => fromHex(bad)).toThrow(TypeError);
   });
 });
 
