@@ -10,32 +10,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gradientPng } from './harness/png';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
 import { launchProfile, screenshot, useTracker } from './harness/profiles';
+import { cardOf, onboard } from './harness/onboarding';
 import { waitForText } from './harness/scene';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
 import type { ExtensionBrowser } from '../../tools/browsers/extension-page';
 
 const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
-
-async function onboard(browser: ExtensionBrowser, name: string): Promise<ExtensionPage> {
-  const popup = await browser.openExtensionPage('popup.html');
-  await popup.waitFor(() => !!document.querySelector('#display-name'), null);
-  await screenshot(browser, popup, 'first-run');
-  await popup.fill('#display-name', name);
-  await popup.click('form button[type=submit]');
-  // Next step after starting: the Friends tab with our own card.
-  await popup.waitFor(
-    () =>
-      (document.querySelector('#my-card') as HTMLTextAreaElement | null)?.value.startsWith(
-        'murmur1.',
-      ) ?? false,
-    null,
-    20_000,
-  );
-  return popup;
-}
-
-const cardOf = (popup: ExtensionPage) =>
-  popup.evaluate(() => (document.querySelector('#my-card') as HTMLTextAreaElement).value, null);
 
 export function uiFlowSuite(kind: BrowserKind): void {
   describe(`the popup, by hand (${kind})`, () => {

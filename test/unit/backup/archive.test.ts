@@ -8,11 +8,9 @@ import { archiveHtml } from '../../../src/core/archive/archive-html';
 import { readTables } from '../../../src/store/backup-tables';
 import { makeHistory, XSS } from './history';
 import { randomBytes } from '../../../src/core/bytes';
-import { open } from '../../../src/core/envelope/open';
-import { seal } from '../../../src/core/envelope/seal';
-import type { Message } from '../../../src/core/messages/kinds';
+import type { OpenResult } from '../../../src/core/envelope/open';
 import { storedMessageOf } from '../../../src/core/node/accept';
-import { befriend, inAnHour, makePerson, type Person } from '../core/people';
+import { befriend, deliver, makePerson, type Person } from '../core/people';
 
 const dir = mkdtempSync(join(tmpdir(), 'murmur-archive-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,31 +122,33 @@ describe('readable archive', () => {
     )) as [Person, Person, Person];
     befriend(alice, carol);
     befriend(alice, dave);
-    const deliver = async (from: Person, to: Person, message: Message) => {
-      const friend = from.keyring.friend(to.identity.fingerprintHex)!;
-      const sealed = await seal(message, [friend], from.identity, { expiresAt: inAnHour() });
-      const r = await open(sealed.bytes, to.keyring, { now: Date.now() });
-      if (!r.ok) throw r.error;
-      return r.value;
+    const opened = async (r: Promise<OpenResult>) => {
+      const result = await r;
+      if (!result.ok) throw result.error;
+      return result.value;
     };
-    const atAlice = await deliver(dave, alice, {
-      kind: 'reply',
-      id: randomBytes(16),
-      createdAt: Date.now(),
-      postAuthor: alice.identity.fingerprint,
-      postId: randomBytes(16),
-      parentReplyId: null,
-      visibility: 'public',
-      text: 'Dave was here',
-    });
-    const atCarol = await deliver(alice, carol, {
-      kind: 'shared-reply',
-      createdAt: Date.now(),
-      authorName: 'Dave',
-      authorKey: atAlice.senderKey.write(),
-      signedData: atAlice.signedData,
-      signature: atAlice.signature,
-    });
+    const atAlice = await opened(
+      deliver(dave, alice, {
+        kind: 'reply',
+        id: randomBytes(16),
+        createdAt: Date.now(),
+        postAuthor: alice.identity.fingerprint,
+        postId: randomBytes(16),
+        parentReplyId: null,
+        visibility: 'public',
+        text: 'Dave was here',
+      }),
+    );
+    const atCarol = await opened(
+      deliver(alice, carol, {
+        kind: 'shared-reply',
+        createdAt: Date.now(),
+        authorName: 'Dave',
+        authorKey: atAlice.senderKey.write(),
+        signedData: atAlice.signedData,
+        signature: atAlice.signature,
+      }),
+    );
     const stored = storedMessageOf(atCarol, Date.now(), carol.identity.fingerprintHex);
     const entries = await archiveEntries(carol.identity, [], [stored]);
     const keys = await archiveKeys(carol.identity, [], new Set([dave.identity.fingerprintHex]), [

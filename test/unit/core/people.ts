@@ -2,7 +2,9 @@
 import { randomBytes } from '../../../src/core/bytes';
 import { createIdentity, type Identity } from '../../../src/core/identity/identity';
 import { Keyring } from '../../../src/core/keyring';
-import type { DirectMessage } from '../../../src/core/messages/kinds';
+import { open, type OpenResult } from '../../../src/core/envelope/open';
+import { seal } from '../../../src/core/envelope/seal';
+import type { DirectMessage, Message } from '../../../src/core/messages/kinds';
 
 export interface Person {
   identity: Identity;
@@ -27,3 +29,10 @@ export const direct = (text: string): DirectMessage => ({
 });
 
 export const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
+
+/** `from` seals a message to `to` alone, and `to` opens it. */
+export async function deliver(from: Person, to: Person, message: Message): Promise<OpenResult> {
+  const friend = from.keyring.friend(to.identity.fingerprintHex)!;
+  const sealed = await seal(message, [friend], from.identity, { expiresAt: inAnHour() });
+  return open(sealed.bytes, to.keyring, { now: Date.now() });
+}

@@ -6,12 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../src/core/bytes';
 import { encodeInner, decodeInner } from '../../../src/core/envelope/inner';
-import { open, type Opened } from '../../../src/core/envelope/open';
-import { seal } from '../../../src/core/envelope/seal';
+import type { Opened } from '../../../src/core/envelope/open';
 import { unwrapSharedReply } from '../../../src/core/envelope/shared-reply';
 import { encodeMessage } from '../../../src/core/messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../../../src/core/messages/kinds';
-import { befriend, inAnHour, makePerson, type Person } from './people';
+import { befriend, deliver, makePerson, type Person } from './people';
 
 let alice: Person, bob: Person, carol: Person, dave: Person;
 
@@ -39,13 +38,6 @@ const reply = (
   visibility,
   text,
 });
-
-/** `from` seals a message to `to` and `to` opens it. */
-async function deliver(from: Person, to: Person, message: Parameters<typeof seal>[0]) {
-  const friend = from.keyring.friend(to.identity.fingerprintHex)!;
-  const sealed = await seal(message, [friend], from.identity, { expiresAt: inAnHour() });
-  return open(sealed.bytes, to.keyring, { now: Date.now() });
-}
 
 async function bobRepliesToAlice(visibility: 'public' | 'private' = 'public'): Promise<Opened> {
   const r = await deliver(bob, alice, reply(alice, visibility, 'Count me in'));
