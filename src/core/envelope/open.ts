@@ -16,6 +16,7 @@ import { decodeEnvelope, headerBinding, type Envelope } from './format';
 import { decodeInner } from './inner';
 import { OpenError } from './open-error';
 import { receiptTokenFor } from './pairwise';
+import { unwrapPkesk } from './pkesk';
 import { checkSharedReply } from './shared-reply';
 import { verifyStoredSignature } from '../identity/detached-signature';
 
@@ -158,12 +159,18 @@ async function decryptSlot(
 ): Promise<Decrypted | null> {
   let result: openpgp.DecryptMessageResult & { data: Uint8Array };
   try {
-    const message = await openpgp.readMessage({
-      binaryMessage: concatBytes(envelope.pkesks[slot]!, envelope.encryptedData),
-    });
+    const pkesk = envelope.pkesks[slot]!;
+    // Murmur's own packet shape is unwrapped here; anything else goes the general way.
+    const sessionKey = await unwrapPkesk(pkesk, keyring.me);
     result = (await openpgp.decrypt({
-      message,
-      decryptionKeys: keyring.me.privateKey,
+      message: await openpgp.readMessage({
+        binaryMessage: sessionKey
+          ? envelope.encryptedData
+          : concatBytes(pkesk, envelope.encryptedData),
+      }),
+      ...(sessionKey
+        ? { sessionKeys: { data: sessionKey, algorithm: 'aes256' as const } }
+        : { decryptionKeys: keyring.me.privateKey }),
       verificationKeys: verificationKey ? [verificationKey] : [],
       format: 'binary',
     })) as typeof result;

@@ -10,7 +10,7 @@
 import { aeskw } from '@noble/ciphers/aes.js';
 import { concatBytes, utf8 } from '../bytes';
 import { sha256 } from '../crypto/hash';
-import type { EphemeralKey } from '../crypto/x25519';
+import { agreeStaticAsync, type EphemeralKey } from '../crypto/x25519';
 import type { EncryptionSubkey } from '../identity/key-material';
 
 const ECDH_ALGORITHM = 18;
@@ -71,4 +71,58 @@ export async function buildPkesk(
   );
   // New-format packet header, tag 1; bodies here are always < 192 bytes.
   return concatBytes(new Uint8Array([0xc1, body.length]), body);
+}
+
+/** The packet bytes buildPkesk writes before the ephemeral point, and the sizes after it. */
+const PKESK_PREFIX = new Uint8Array([
+  0xc1,
+  0,
+  3,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  ECDH_ALGORITHM,
+  0x01,
+  0x07,
+  0x40,
+]);
+const POINT_AT = PKESK_PREFIX.length;
+
+/**
+ * The session key of a PKESK that buildPkesk wrote for `me`, or null (not that shape, or not for
+ * this key: a hint collision or damage). Done here with the X25519 key imported once, instead of
+ * by openpgp.js, which imports the private key afresh (as a JWK) for every message it opens.
+ */
+export async function unwrapPkesk(
+  packet: Uint8Array,
+  me: { encryption: EncryptionSubkey; encryptionSecret: Uint8Array },
+): Promise<Uint8Array | null> {
+  if (packet.length < POINT_AT + 33 || packet[1] !== packet.length - 2) return null;
+  for (let i = 0; i < POINT_AT; i++) if (i !== 1 && packet[i] !== PKESK_PREFIX[i]) return null;
+  const ephemeral = packet.subarray(POINT_AT, POINT_AT + 32);
+  const wrapped = packet.subarray(POINT_AT + 33);
+  if (packet[POINT_AT + 32] !== wrapped.length || wrapped.length !== 48) return null;
+  const recipient = me.encryption;
+  const kekBytes = KEK_BYTES[recipient.kdfCipher];
+  if (recipient.kdfHash !== SHA256 || !kekBytes) return null;
+  const shared = await agreeStaticAsync(me.encryptionSecret, ephemeral);
+  const kek = sha256(concatBytes(new Uint8Array([0, 0, 0, 1]), shared, kdfParam(recipient)));
+  let block: Uint8Array;
+  try {
+    block = aeskw(kek.subarray(0, kekBytes)).decrypt(wrapped);
+  } catch {
+    return null; // the integrity check failed: not wrapped for this key
+  }
+  // algorithm ‖ key[32] ‖ checksum[2] ‖ padding (5 × 0x05)
+  if (block[0] !== AES256 || block.length !== 40) return null;
+  const key = block.slice(1, 33);
+  let checksum = 0;
+  for (const b of key) checksum = (checksum + b) & 0xffff;
+  if (block[33] !== checksum >> 8 || block[34] !== (checksum & 0xff)) return null;
+  return key;
 }
