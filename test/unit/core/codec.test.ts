@@ -230,7 +230,7 @@ describe('decoders under arbitrary input (fuzz)', () => {
 });
 
 describe('hex', () => {
-  it('round-trips any bytes, either case, and refuses anything else', () => {
+  it('round-trips every byte string, either case, and refuses other text', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         expect(fromHex(toHex(bytes))).toEqual(bytes);
