@@ -4,6 +4,7 @@
  */
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { useRequest } from '../ui/use-request';
 
 export function FriendsOfFriendsSection() {
@@ -16,24 +17,20 @@ export function FriendsOfFriendsSection() {
   return (
     <section aria-labelledby="fof-heading">
       <h2 id="fof-heading">{t('optionsFriendsOfFriends')}</h2>
-      <label>
-        <input
-          id="fof-share"
-          type="checkbox"
-          checked={settings.value.share}
-          onChange={(e) => void change('share', e.currentTarget.checked)}
-        />{' '}
+      <LabelledCheckbox
+        id="fof-share"
+        checked={settings.value.share}
+        onChange={(v) => void change('share', v)}
+      >
         {t('fofShare')}
-      </label>
-      <label>
-        <input
-          id="fof-show"
-          type="checkbox"
-          checked={settings.value.show}
-          onChange={(e) => void change('show', e.currentTarget.checked)}
-        />{' '}
+      </LabelledCheckbox>
+      <LabelledCheckbox
+        id="fof-show"
+        checked={settings.value.show}
+        onChange={(v) => void change('show', v)}
+      >
         {t('fofShow')}
-      </label>
+      </LabelledCheckbox>
     </section>
   );
 }

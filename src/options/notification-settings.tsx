@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { LabelledCheckbox } from '../ui/labelled-checkbox';
 
 export function NotificationSettings() {
   const [enabled, setEnabled] = useState<boolean | null>(null);
@@ -14,16 +15,14 @@ export function NotificationSettings() {
   return (
     <section aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t('optionsNotifications')}</h2>
-      <label>
-        <input
-          id="notifications"
-          type="checkbox"
-          checked={enabled ?? false}
-          disabled={enabled === null}
-          onChange={(e) => void toggle(e.currentTarget.checked)}
-        />{' '}
+      <LabelledCheckbox
+        id="notifications"
+        checked={enabled ?? false}
+        disabled={enabled === null}
+        onChange={(v) => void toggle(v)}
+      >
         {t('optionsNotificationsLabel')}
-      </label>
+      </LabelledCheckbox>
     </section>
   );
 }

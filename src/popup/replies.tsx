@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { MessageView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { MessageItem } from './message-item';
 
 function ReplyForm({
@@ -51,14 +52,9 @@ function ReplyForm({
         onInput={(e) => setText(e.currentTarget.value)}
       />
       {!post.mine && (
-        <label class="only-author">
-          <input
-            type="checkbox"
-            checked={onlyAuthor}
-            onChange={(e) => setOnlyAuthor(e.currentTarget.checked)}
-          />{' '}
+        <LabelledCheckbox class="only-author" checked={onlyAuthor} onChange={setOnlyAuthor}>
           {t('replyOnlyTo', post.authorName)}
-        </label>
+        </LabelledCheckbox>
       )}
       <button type="submit" disabled={!text.trim()}>
         {t('reply')}
