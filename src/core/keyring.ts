@@ -1,18 +1,13 @@
 /**
  * Who I am and who my friends are, with what the envelope needs precomputed per friend:
  * their encryption subkey and our pairwise keys. `matchSlots` is the cheap recipient check:
- * one SHA-256 block per friend per envelope, independent of the number of slots.
+ * one SHA-256 block per friend per envelope (less: see HintHash), independent of the number of
+ * slots. A hint (HINT_BYTES = 8) is compared as two big-endian words.
  */
 import * as openpgp from 'openpgp';
 import { toHex } from './bytes';
-import { sha256Block } from './crypto/sha256-block';
-import {
-  direction,
-  HINT_BYTES,
-  pairwiseKeys,
-  pairwiseKeysAsync,
-  type PairwiseKeys,
-} from './envelope/pairwise';
+import { HintHash, nonceWords } from './crypto/hint-hash';
+import { direction, pairwiseKeys, pairwiseKeysAsync, type PairwiseKeys } from './envelope/pairwise';
 import type { Slot } from './envelope/format';
 import type { Identity } from './identity/identity';
 import {
@@ -62,7 +57,7 @@ export async function readFriendKey(binary: Uint8Array): Promise<openpgp.PublicK
 
 interface MatchEntry {
   friend: Friend;
-  block: Uint8Array;
+  hash: HintHash;
 }
 
 export interface SlotMatch {
@@ -139,12 +134,10 @@ export class Keyring {
   }
 
   private rebuild(): void {
-    this.entries = this.list().map((friend) => {
-      const block = new Uint8Array(49);
-      block.set(friend.keys.hintKey, 0);
-      block[48] = friend.dirToMe;
-      return { friend, block };
-    });
+    this.entries = this.list().map((friend) => ({
+      friend,
+      hash: new HintHash(friend.keys.hintKey, friend.dirToMe),
+    }));
   }
 
   /** Slots addressed to me by a friend. Usually none or one. */
@@ -158,17 +151,15 @@ export class Keyring {
       else byPrefix.set(prefix, [i]);
     }
     const matches: SlotMatch[] = [];
-    const h = new Uint8Array(32);
-    for (const entry of this.entries) {
-      entry.block.set(nonce, 32);
-      sha256Block(entry.block, h);
-      const candidates = byPrefix.get(((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0);
+    const words = nonceWords(nonce);
+    for (const { friend, hash } of this.entries) {
+      hash.run(words);
+      const candidates = byPrefix.get(hash.high);
       if (!candidates) continue;
       for (const slot of candidates) {
-        const hint = slots[slot]!.hint;
-        let same = true;
-        for (let i = 4; i < HINT_BYTES; i++) if (hint[i] !== h[i]) same = false;
-        if (same) matches.push({ slot, friend: entry.friend });
+        const h = slots[slot]!.hint;
+        const low = ((h[4]! << 24) | (h[5]! << 16) | (h[6]! << 8) | h[7]!) >>> 0;
+        if (low === hash.low) matches.push({ slot, friend });
       }
     }
     return matches;
