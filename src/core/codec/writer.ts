@@ -6,13 +6,14 @@ import { utf8 } from '../bytes';
 
 export class Writer {
   private buffer: Uint8Array;
-  private view: DataView;
   private length = 0;
 
-  /** `capacity`: the size expected, when known (no growing, and no copy at the end). */
+  /**
+   * `capacity`: the size expected, when known (no growing, and no copy at the end). Bytes are
+   * written directly, without a DataView (making one per frame cost more than the writes).
+   */
   constructor(capacity = 256) {
     this.buffer = new Uint8Array(capacity);
-    this.view = new DataView(this.buffer.buffer);
   }
 
   private reserve(n: number): number {
@@ -21,27 +22,34 @@ export class Writer {
       const bigger = new Uint8Array(Math.max(this.buffer.length * 2, at + n));
       bigger.set(this.buffer.subarray(0, at));
       this.buffer = bigger;
-      this.view = new DataView(bigger.buffer);
     }
     this.length += n;
     return at;
   }
 
   u8(v: number): this {
-    const at = this.reserve(1); // before reading this.view: reserve may replace it
-    this.view.setUint8(at, check(v, 0xff));
+    const at = this.reserve(1); // before reading this.buffer: reserve may replace it
+    this.buffer[at] = check(v, 0xff);
     return this;
   }
 
   u16(v: number): this {
+    check(v, 0xffff);
     const at = this.reserve(2);
-    this.view.setUint16(at, check(v, 0xffff));
+    const b = this.buffer;
+    b[at] = v >>> 8;
+    b[at + 1] = v & 0xff;
     return this;
   }
 
   u32(v: number): this {
+    check(v, 0xffff_ffff);
     const at = this.reserve(4);
-    this.view.setUint32(at, check(v, 0xffff_ffff));
+    const b = this.buffer;
+    b[at] = v >>> 24;
+    b[at + 1] = (v >>> 16) & 0xff;
+    b[at + 2] = (v >>> 8) & 0xff;
+    b[at + 3] = v & 0xff;
     return this;
   }
 

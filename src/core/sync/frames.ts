@@ -197,14 +197,16 @@ function decodeBody(type: Frame['type'], r: Reader): Frame {
         },
       };
     case 'offer':
+      // Views into the frame, not copies: offers are the most frequent frame, each entry is
+      // answered as it is read, and whatever keeps a header copies it (NotForMe).
       return {
         type,
         entries: Array.from({ length: readCount(r, 'offers') }, () => ({
-          id: r.fixed(ID, 'id'),
+          id: r.subview(ID, 'id'),
           size: r.u32('size'),
           expiresAt: r.u32('expiry'),
           hopsLeft: r.u8('hops'),
-          header: r.bytesOf(2, MAX_OFFER_HEADER_BYTES, 'header'),
+          header: r.viewOf(2, MAX_OFFER_HEADER_BYTES, 'header'),
         })),
       };
     case 'request':
