@@ -112,6 +112,17 @@ export class DexieStore implements NodeStore {
     await this.db.settings.put({ key: RELAY_BYTES, value: (await this.relayBytes()) + delta });
   }
 
+  async knownIds(ids: readonly string[]) {
+    const { seen, relay, outbox, messages } = this.db;
+    if (ids.length === 0) return new Set<string>();
+    const found = await this.db.transaction('r', [seen, relay, outbox, messages], () =>
+      Promise.all(
+        [seen, relay, outbox, messages].map((table) => table.where(':id').anyOf(ids).primaryKeys()),
+      ),
+    );
+    return new Set<string>(found.flat());
+  }
+
   async putReceipt(receipt: ReceiptRecord) {
     await this.db.receipts.put(receipt);
   }

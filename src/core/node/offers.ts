@@ -101,35 +101,18 @@ async function raiseHops(ctx: NodeContext, id: string, hops: number): Promise<bo
   return true;
 }
 
-/** Whether this node already has (or is done with) an id. */
-export async function knows(ctx: NodeContext, id: string): Promise<boolean> {
-  const { store } = ctx;
-  return Boolean(
-    (await store.getSeen(id)) ??
-    (await store.getRelayCopy(id)) ??
-    (await store.getOutbox(id)) ??
-    (await store.getMessage(id)),
-  );
-}
-
 export interface Considered extends OfferDecision {
   /** Relay copies whose hops were raised by this offer: worth offering on again. */
   raised: string[];
 }
 
-/** What to answer for one offered id, not known to be in flight. */
-async function verdictOn(
+/** What to answer for an offered id this node does not know, and nobody is fetching. */
+function verdictOnNew(
   ctx: NodeContext,
   entry: OfferEntry,
   id: string,
   policy: RelayPolicy,
-  raised: string[],
-): Promise<'request' | 'have' | DeclineReason> {
-  // Known ids first: no header decode or hint check for what we already have.
-  if (await knows(ctx, id)) {
-    if (await raiseHops(ctx, id, entry.hopsLeft - 1)) raised.push(id);
-    return 'have';
-  }
+): 'request' | DeclineReason {
   if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) return 'not-wanted';
   const parsed = decodeWith(() => headerOf(entry.header));
   if (
@@ -154,10 +137,10 @@ async function verdictOn(
 
 /**
  * Answers an offer. `inFlight` holds the ids some session has requested and not yet received:
- * an id is claimed there before the store is asked whether it is known, so two sessions offered
- * the same copy at once never both fetch it (checking first let a copy arrive between the check
- * and the claim, and be fetched again). A claimed id another session holds gets no answer: that
- * peer will be told "have" next time.
+ * the offer's ids are claimed there before the store is asked whether they are known, so two
+ * sessions offered the same copy at once never both fetch it (checking first let a copy arrive
+ * between the check and the claim, and be fetched again). A claimed id another session holds gets
+ * no answer: that peer will be told "have" next time. The store is asked once for the whole offer.
  */
 export async function considerOffers(
   ctx: NodeContext,
@@ -166,31 +149,38 @@ export async function considerOffers(
   inFlight: Set<string>,
 ): Promise<Considered> {
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
-  const policy = await ctx.store.getRelayPolicy();
   const now = nowSeconds(ctx);
-  let claimed: string | null = null;
+  const claimed = new Map<string, OfferEntry>();
+  for (const entry of entries) {
+    const id = toHex(entry.id);
+    if (entry.expiresAt < now) decision.decline.push({ id: entry.id, reason: 'expired' });
+    else if (!inFlight.has(id)) {
+      inFlight.add(id);
+      claimed.set(id, entry);
+    }
+  }
+  if (claimed.size === 0) return decision;
   try {
-    for (const entry of entries) {
-      const id = toHex(entry.id);
-      if (entry.expiresAt < now) {
-        decision.decline.push({ id: entry.id, reason: 'expired' });
-        continue;
-      }
-      if (inFlight.has(id)) continue;
-      inFlight.add((claimed = id));
-      const verdict = await verdictOn(ctx, entry, id, policy, decision.raised);
-      claimed = null;
+    const policy = await ctx.store.getRelayPolicy();
+    const known = await ctx.store.knownIds([...claimed.keys()]);
+    for (const [id, entry] of claimed) {
+      // Known ids first: no header decode or hint check for what we already have.
+      const verdict = known.has(id) ? 'have' : verdictOnNew(ctx, entry, id, policy);
       if (verdict === 'request') {
         decision.request.push(entry.id);
         continue;
       }
       inFlight.delete(id);
-      if (verdict === 'have') decision.have.push(entry.id);
-      else decision.decline.push({ id: entry.id, reason: verdict });
+      claimed.delete(id);
+      if (verdict !== 'have') decision.decline.push({ id: entry.id, reason: verdict });
+      else {
+        decision.have.push(entry.id);
+        if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
+      }
     }
   } catch (error) {
     // The session ends: nothing of this offer will be fetched through it.
-    for (const id of [claimed, ...decision.request.map(toHex)]) if (id) inFlight.delete(id);
+    for (const id of claimed.keys()) inFlight.delete(id);
     throw error;
   }
   return decision;

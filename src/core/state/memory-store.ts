@@ -162,6 +162,15 @@ export class MemoryStore implements NodeStore {
     return [...this.seen.values()].map(this.copy);
   }
 
+  async knownIds(ids: readonly string[]) {
+    return new Set(
+      ids.filter(
+        (id) =>
+          this.seen.has(id) || this.relay.has(id) || this.outbox.has(id) || this.messages.has(id),
+      ),
+    );
+  }
+
   async getRelayPolicy() {
     return this.copy(this.policy);
   }

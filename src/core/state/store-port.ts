@@ -1,6 +1,6 @@
 /**
  * The store port: what the node needs from persistence. Implemented in memory
- * (src/core/state/memory-store.ts) and with Dexie (src/store/). Every method is a
+ * (src/core/state/memory-store.ts) and with Dexie (src/store/). Every write is a
  * single-record operation keyed by id, so the node can make each step idempotent, and
  * persists before it acknowledges anything.
  */
@@ -47,6 +47,13 @@ export interface NodeStore {
   getSeen(id: string): Promise<SeenRecord | undefined>;
   deleteSeen(id: string): Promise<void>;
   listSeen(): Promise<SeenRecord[]>;
+
+  /**
+   * Which of these ids this node has or is done with: a seen marker, a relay copy, an outbox
+   * entry or a stored message. One read for a whole offer (IndexedDB: one transaction, keys only,
+   * instead of four reads per id).
+   */
+  knownIds(ids: readonly string[]): Promise<Set<string>>;
 
   getRelayPolicy(): Promise<RelayPolicy>;
   putRelayPolicy(policy: RelayPolicy): Promise<void>;

@@ -115,6 +115,27 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       expect(await store.listMessages()).toHaveLength(1);
     });
 
+    it('knows an id from any of its seen markers, relay copies, outbox and messages', async () => {
+      const store = await makeStore();
+      expect(await store.knownIds([])).toEqual(new Set());
+      await store.putSeen({
+        id: 's',
+        expiresAt: 2_000_000_000,
+        header: null,
+        sender: null,
+        deliveredBy: null,
+        notify: [],
+      });
+      await store.putRelayCopy(copyOf('r', 10, 1));
+      await store.putOutbox(outbox('o', 1));
+      await store.putMessage(msg('m', 'post', 1));
+      const asked = ['m', 'x', 'o', 'r', 's', 'y'];
+      expect(await store.knownIds(asked)).toEqual(new Set(['m', 'o', 'r', 's']));
+      await store.deleteRelayCopy('r');
+      await store.deleteOutbox('o');
+      expect(await store.knownIds(asked)).toEqual(new Set(['m', 's']));
+    });
+
     it('lists the outbox oldest first and deletes from it', async () => {
       const store = await makeStore();
       await store.putOutbox(outbox('o2', 20));

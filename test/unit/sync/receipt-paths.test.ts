@@ -146,10 +146,10 @@ describe('one body per copy', () => {
       return accept(peer, bytes, id);
     };
     // Reads take a while, as IndexedDB's do: offers answered meanwhile must not fetch it again.
-    const getMessage = holder.store.getMessage.bind(holder.store);
-    holder.store.getMessage = async (id) => {
+    const knownIds = holder.store.knownIds.bind(holder.store);
+    holder.store.knownIds = async (ids) => {
       for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-      return getMessage(id);
+      return knownIds(ids);
     };
     for (const f of friends) {
       connect(holder, f);
