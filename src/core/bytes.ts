@@ -1,10 +1,27 @@
 /** Byte helpers that work the same in Node and every browser context (no Buffer). */
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** The two hex digits of every byte value, as ASCII codes. */
+const HEX_CODES = new Uint8Array(512);
+for (let i = 0; i < 256; i++) {
+  HEX_CODES[2 * i] = '0123456789abcdef'.charCodeAt(i >> 4);
+  HEX_CODES[2 * i + 1] = '0123456789abcdef'.charCodeAt(i & 15);
+}
+const ascii = new TextDecoder('latin1');
+const scratch = new Uint8Array(128);
 
+/**
+ * Lowercase hex. Decoded from ASCII codes in one go: the string comes out flat, where appending
+ * two digits at a time built a chain of pieces that every Map lookup by id had to flatten first
+ * (ids are looked up by hex in every offer, request and receipt).
+ */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += HEX[b];
-  return out;
+  const n = bytes.length;
+  const out = 2 * n <= scratch.length ? scratch.subarray(0, 2 * n) : new Uint8Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const at = 2 * bytes[i]!;
+    out[2 * i] = HEX_CODES[at]!;
+    out[2 * i + 1] = HEX_CODES[at + 1]!;
+  }
+  return ascii.decode(out);
 }
 
 /** Value of each hex digit by character code; -1 for anything else. */
