@@ -124,9 +124,11 @@ export const addressingOf = (header: Uint8Array): Uint8Array =>
 export const nonceOf = (envelope: Uint8Array): Uint8Array =>
   envelope.subarray(EXPIRES_AT_OFFSET + 4, EXPIRES_AT_OFFSET + 4 + NONCE_BYTES);
 export const expiresAtOf = (envelope: Uint8Array): number =>
-  new DataView(envelope.buffer, envelope.byteOffset, envelope.byteLength).getUint32(
-    EXPIRES_AT_OFFSET,
-  );
+  ((envelope[EXPIRES_AT_OFFSET]! << 24) |
+    (envelope[EXPIRES_AT_OFFSET + 1]! << 16) |
+    (envelope[EXPIRES_AT_OFFSET + 2]! << 8) |
+    envelope[EXPIRES_AT_OFFSET + 3]!) >>>
+  0;
 
 /** The header alone (what the cheap recipient check needs), and where the body starts. */
 export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {

@@ -136,11 +136,12 @@ function verdictOnNew(
 }
 
 /**
- * Answers an offer. `inFlight` holds the ids some session has requested and not yet received:
- * the offer's ids are claimed there before the store is asked whether they are known, so two
- * sessions offered the same copy at once never both fetch it (checking first let a copy arrive
- * between the check and the claim, and be fetched again). A claimed id another session holds gets
- * no answer: that peer will be told "have" next time. The store is asked once for the whole offer.
+ * Answers an offer. `inFlight` holds the ids some session is checking or fetching: the offer's
+ * ids are claimed there before the store is asked whether they are known, so two sessions
+ * offered the same copy at once never both fetch it (checking first let a copy arrive between the
+ * check and the claim, and be fetched again). The store is asked once for the whole offer. An id
+ * another session holds is answered if it can be now (it is here already, or is not for us);
+ * otherwise it is that session's to fetch, and this peer is told "have" next time.
  */
 export async function considerOffers(
   ctx: NodeContext,
@@ -151,32 +152,48 @@ export async function considerOffers(
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const now = nowSeconds(ctx);
   const claimed = new Map<string, OfferEntry>();
+  const busy = new Map<string, OfferEntry>();
   for (const entry of entries) {
     const id = toHex(entry.id);
     if (entry.expiresAt < now) decision.decline.push({ id: entry.id, reason: 'expired' });
-    else if (!inFlight.has(id)) {
+    else if (inFlight.has(id)) busy.set(id, entry);
+    else {
       inFlight.add(id);
       claimed.set(id, entry);
     }
   }
-  if (claimed.size === 0) return decision;
+  if (claimed.size + busy.size === 0) return decision;
+  const haves: OfferEntry[] = [];
+  const answer = (entry: OfferEntry, verdict: 'have' | DeclineReason) => {
+    if (verdict === 'have') haves.push(entry);
+    else decision.decline.push({ id: entry.id, reason: verdict });
+  };
   try {
     const policy = await ctx.store.getRelayPolicy();
-    const known = await ctx.store.knownIds([...claimed.keys()]);
+    const known = await ctx.store.knownIds([...claimed.keys(), ...busy.keys()]);
+    // Known ids first: no header decode or hint check for what we already have.
     for (const [id, entry] of claimed) {
-      // Known ids first: no header decode or hint check for what we already have.
       const verdict = known.has(id) ? 'have' : verdictOnNew(ctx, entry, id, policy);
-      if (verdict === 'request') {
-        decision.request.push(entry.id);
-        continue;
-      }
-      inFlight.delete(id);
-      claimed.delete(id);
-      if (verdict !== 'have') decision.decline.push({ id: entry.id, reason: verdict });
+      if (verdict === 'request') decision.request.push(entry.id);
       else {
-        decision.have.push(entry.id);
-        if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
+        inFlight.delete(id);
+        claimed.delete(id);
+        answer(entry, verdict);
       }
+    }
+    for (const [id, entry] of busy) {
+      const verdict = known.has(id)
+        ? 'have'
+        : entry.hopsLeft === 0
+          ? verdictOnNew(ctx, entry, id, policy)
+          : 'request';
+      if (verdict !== 'request') answer(entry, verdict);
+    }
+    // After the claims are settled: raising hops reads and writes the store.
+    for (const entry of haves) {
+      decision.have.push(entry.id);
+      const id = toHex(entry.id);
+      if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
     }
   } catch (error) {
     // The session ends: nothing of this offer will be fetched through it.

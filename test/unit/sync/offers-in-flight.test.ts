@@ -1,0 +1,58 @@
+/**
+ * Two friends offer the same copy at once: the first offer claims it while the store is asked,
+ * and the second must still get an answer when one can be given — "have" for what the node
+ * already holds, "not wanted" for a copy with no hops left that is not for it — so the second
+ * friend records it and does not offer it again. Only a copy the first session may fetch is left
+ * unanswered.
+ */
+import { expect, it } from 'vitest';
+import { offerOfCopy } from '../../../src/core/node/offers';
+import { befriend, clock, connect, dm, makeNode, until, type TestNode } from './harness';
+
+it('an id claimed by one offer is still answered in another when the answer is known', async () => {
+  clock.now = Date.UTC(2026, 10, 24, 12);
+  const [alice, paul, george, carol] = (await Promise.all(
+    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
+  )) as [TestNode, TestNode, TestNode, TestNode];
+  for (const friend of [paul, george, carol]) befriend(alice, friend);
+  befriend(paul, george);
+  connect(alice, paul);
+  // Hop limit 1: Paul holds copies with no hops left. George also gets the first one straight from
+  // Alice, and leaves before the others are sent.
+  const forGeorge = await alice.node.send(dm('for George'), [george.fp], { hopLimit: 1 });
+  await until(async () => Boolean(await paul.store.getRelayCopy(forGeorge.id)), 'Paul holds it');
+  const [toGeorge] = connect(alice, george);
+  await until(async () => Boolean(await george.store.getMessage(forGeorge.id)), 'George has it');
+  toGeorge.close();
+  // With hop limit 2, a copy Paul may pass on.
+  const forCarol = await alice.node.send(dm('for Carol'), [carol.fp], { hopLimit: 1 });
+  const relayable = await alice.node.send(dm('for Carol, via a relay'), [carol.fp], {
+    hopLimit: 2,
+  });
+  for (const sent of [forCarol, relayable])
+    await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
+  const offers = await Promise.all(
+    [forGeorge, forCarol, relayable].map(async (s) =>
+      offerOfCopy((await paul.store.getRelayCopy(s.id))!),
+    ),
+  );
+  const fromPaul = george.keyring.friend(paul.fp)!;
+
+  // George's store answers slowly, as IndexedDB does: the first offer holds every id meanwhile.
+  const knownIds = george.store.knownIds.bind(george.store);
+  george.store.knownIds = async (ids) => {
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    return knownIds(ids);
+  };
+  const [first, second] = await Promise.all([
+    george.node.considerOffers(fromPaul, offers),
+    george.node.considerOffers(fromPaul, offers),
+  ]);
+  for (const answer of [first, second]) {
+    expect(answer.have).toEqual([offers[0]!.id]);
+    expect(answer.decline).toEqual([{ id: offers[1]!.id, reason: 'not-wanted' }]);
+  }
+  // The relayable copy (hops left) is fetched by the first offer only.
+  expect(first.request).toEqual([offers[2]!.id]);
+  expect(second.request).toEqual([]);
+});
