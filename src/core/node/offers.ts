@@ -136,12 +136,16 @@ function verdictOnNew(
 }
 
 /**
- * Answers an offer. `inFlight` holds the ids some session is checking or fetching: the offer's
- * ids are claimed there before the store is asked whether they are known, so two sessions
- * offered the same copy at once never both fetch it (checking first let a copy arrive between the
- * check and the claim, and be fetched again). The store is asked once for the whole offer. An id
- * another session holds is answered if it can be now (it is here already, or is not for us);
- * otherwise it is that session's to fetch, and this peer is told "have" next time.
+ * Answers an offer. `inFlight` holds the ids some session is checking or fetching: an id is
+ * claimed there before the store is asked whether it is known, so two sessions offered the same
+ * copy at once never both fetch it (checking first let a copy arrive between the check and the
+ * claim, and be fetched again). The store is asked once for the whole offer.
+ *
+ * An id another session holds is answered if it can be at once (it is here already, or it has no
+ * hops left and is not for us). One with hops left is looked at again after the read: if that
+ * session has let it go meanwhile (it had it, or declined it), it is claimed and decided here,
+ * with one more read; if it is still being fetched, it gets no answer, and this peer is told
+ * "have" next time.
  */
 export async function considerOffers(
   ctx: NodeContext,
@@ -151,43 +155,45 @@ export async function considerOffers(
 ): Promise<Considered> {
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const now = nowSeconds(ctx);
-  const claimed = new Map<string, OfferEntry>();
-  const busy = new Map<string, OfferEntry>();
-  for (const entry of entries) {
-    const id = toHex(entry.id);
-    if (entry.expiresAt < now) decision.decline.push({ id: entry.id, reason: 'expired' });
-    else if (inFlight.has(id)) busy.set(id, entry);
-    else {
-      inFlight.add(id);
-      claimed.set(id, entry);
-    }
-  }
-  if (claimed.size + busy.size === 0) return decision;
   const haves: OfferEntry[] = [];
-  const answer = (entry: OfferEntry, verdict: 'have' | DeclineReason) => {
-    if (verdict === 'have') haves.push(entry);
+  const claimed = new Set<string>();
+  const answer = (entry: OfferEntry, verdict: 'request' | 'have' | DeclineReason) => {
+    if (verdict === 'request') decision.request.push(entry.id);
+    else if (verdict === 'have') haves.push(entry);
     else decision.decline.push({ id: entry.id, reason: verdict });
   };
+  let open = new Map<string, OfferEntry>();
+  for (const entry of entries) {
+    if (entry.expiresAt < now) answer(entry, 'expired');
+    else open.set(toHex(entry.id), entry);
+  }
   try {
     const policy = await ctx.store.getRelayPolicy();
-    const known = await ctx.store.knownIds([...claimed.keys(), ...busy.keys()]);
-    // Known ids first: no header decode or hint check for what we already have.
-    for (const [id, entry] of claimed) {
-      const verdict = known.has(id) ? 'have' : verdictOnNew(ctx, entry, id, policy);
-      if (verdict === 'request') decision.request.push(entry.id);
-      else {
-        inFlight.delete(id);
-        claimed.delete(id);
-        answer(entry, verdict);
+    for (let round = 0; round < 2 && open.size > 0; round++) {
+      const mine = [...open.keys()].filter((id) => !inFlight.has(id));
+      for (const id of mine) {
+        inFlight.add(id);
+        claimed.add(id);
       }
-    }
-    for (const [id, entry] of busy) {
-      const verdict = known.has(id)
-        ? 'have'
-        : entry.hopsLeft === 0
-          ? verdictOnNew(ctx, entry, id, policy)
-          : 'request';
-      if (verdict !== 'request') answer(entry, verdict);
+      const known = await ctx.store.knownIds([...open.keys()]);
+      const again = new Map<string, OfferEntry>();
+      for (const [id, entry] of open) {
+        const ours = claimed.has(id);
+        // Known ids first: no header decode or hint check for what we already have.
+        const verdict = known.has(id)
+          ? 'have'
+          : ours || entry.hopsLeft === 0
+            ? verdictOnNew(ctx, entry, id, policy)
+            : null;
+        if (verdict === null) {
+          if (!inFlight.has(id)) again.set(id, entry);
+        } else if (ours && verdict !== 'request') {
+          inFlight.delete(id);
+          claimed.delete(id);
+          answer(entry, verdict);
+        } else if (ours || verdict !== 'request') answer(entry, verdict);
+      }
+      open = again;
     }
     // After the claims are settled: raising hops reads and writes the store.
     for (const entry of haves) {
@@ -197,7 +203,7 @@ export async function considerOffers(
     }
   } catch (error) {
     // The session ends: nothing of this offer will be fetched through it.
-    for (const id of claimed.keys()) inFlight.delete(id);
+    for (const id of claimed) inFlight.delete(id);
     throw error;
   }
   return decision;

@@ -56,7 +56,7 @@ export class MemoryStore implements NodeStore {
   private readonly contacts = new Map<string, ContactRecord>();
   private relayTotal = 0;
   private relayInOrder = true;
-  private lastRelay: [number, string] = [-Infinity, ''];
+  private lastReceivedAt = -Infinity;
 
   async putSent(m: StoredMessage, e: OutboxEntry) {
     this.messages.set(m.id, this.copy(m));
@@ -106,13 +106,12 @@ export class MemoryStore implements NodeStore {
   async putRelayCopy(c: RelayCopy) {
     const old = this.relay.get(c.id);
     this.relayTotal += c.size - (old?.size ?? 0);
-    // Insertion order is receivedAt order as long as copies arrive in time order (always, in
-    // practice): then listing needs no sort, which simulations do once per session.
+    // Insertion order is listing order as long as copies arrive in time order (always, in
+    // practice): then listing needs no sort, which simulations do once per session. Copies
+    // received in the same second list in the order they came.
     if (!old) {
-      const [lastAt, lastId] = this.lastRelay;
-      if (c.receivedAt < lastAt || (c.receivedAt === lastAt && c.id < lastId))
-        this.relayInOrder = false;
-      this.lastRelay = [c.receivedAt, c.id];
+      if (c.receivedAt < this.lastReceivedAt) this.relayInOrder = false;
+      else this.lastReceivedAt = c.receivedAt;
     } else if (old.receivedAt !== c.receivedAt) this.relayInOrder = false;
     this.relay.set(c.id, this.copy(c));
   }
@@ -122,8 +121,14 @@ export class MemoryStore implements NodeStore {
   }
   async listRelayCopies() {
     const copies = [...this.relay.values()];
-    if (!this.relayInOrder)
-      copies.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1));
+    if (!this.relayInOrder) {
+      // Sorted (stable: same-second copies keep their order) and kept so.
+      copies.sort((a, b) => a.receivedAt - b.receivedAt);
+      this.relay.clear();
+      for (const c of copies) this.relay.set(c.id, c);
+      this.lastReceivedAt = copies[copies.length - 1]?.receivedAt ?? -Infinity;
+      this.relayInOrder = true;
+    }
     return copies.map(this.copy);
   }
   async deleteRelayCopy(id: string) {

@@ -154,6 +154,12 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       await store.putRelayCopy({ ...copyOf('r1', 150, 1) });
       expect(await store.relayBytes()).toBe(450);
       expect((await store.listRelayCopies()).map((c) => c.id)).toEqual(['r1', 'r2']);
+      // Oldest first after further puts, in and out of time order.
+      await store.putRelayCopy(copyOf('r3', 10, 3));
+      await store.putRelayCopy(copyOf('r0', 10, 0));
+      expect((await store.listRelayCopies()).map((c) => c.id)).toEqual(['r0', 'r1', 'r2', 'r3']);
+      await store.deleteRelayCopy('r0');
+      await store.deleteRelayCopy('r3');
       await store.deleteRelayCopy('r2');
       await store.deleteRelayCopy('missing');
       expect(await store.relayBytes()).toBe(150);

@@ -41,8 +41,9 @@ it('an id claimed by one offer is still answered in another when the answer is k
   // George's store answers slowly, as IndexedDB does: the first offer holds every id meanwhile.
   const knownIds = george.store.knownIds.bind(george.store);
   george.store.knownIds = async (ids) => {
+    const known = await knownIds(ids);
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-    return knownIds(ids);
+    return known;
   };
   const [first, second] = await Promise.all([
     george.node.considerOffers(fromPaul, offers),
