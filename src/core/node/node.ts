@@ -2,6 +2,7 @@
  * A Murmur node: one user's identity, friends and store, syncing with whichever friends are
  * connected. The same class runs in the extension's background, in tests and in the simulator.
  */
+import { fromHex } from '../bytes';
 import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
 import { seal } from '../envelope/seal';
 import { signDetached } from '../identity/detached-signature';
@@ -24,6 +25,7 @@ import {
   offerOfCopy,
   offerOfOutbox,
   offersFor,
+  raiseHops,
   shouldOfferCopy,
   shouldOfferOutbox,
 } from './offers';
@@ -31,6 +33,7 @@ import { outboxStatus, type OutboxStatus } from './outbox-status';
 import { acceptReceipts, forgetReceipt, receiptsAcknowledged, receiptsFor } from './receipts';
 import { peerDeclined, peerHolds } from './holders';
 import { NotForMe } from './not-for-me';
+import { InFlight, type WaitingOffer } from './in-flight';
 import { dropExpiredCopies } from './relay-store';
 
 export interface NodeOptions {
@@ -59,7 +62,7 @@ export class MurmurNode implements SyncEngine {
   readonly ctx: NodeContext;
   private readonly sessions = new Map<string, Session>();
   /** Ids requested from some peer and not yet received: never fetched twice at once. */
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new InFlight();
   private lastPurge = -Infinity;
 
   constructor(private readonly options: NodeOptions) {
@@ -248,7 +251,8 @@ export class MurmurNode implements SyncEngine {
   }
 
   requestsAbandoned(ids: string[]): void {
-    for (const id of ids) this.inFlight.delete(id);
+    // Offers that waited for these bodies go unanswered: those friends offer them again.
+    for (const id of ids) this.inFlight.release(id);
   }
 
   /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
@@ -262,11 +266,13 @@ export class MurmurNode implements SyncEngine {
 
   async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<void> {
     let accepted;
+    let waiting: WaitingOffer[] = [];
     try {
       accepted = await acceptEnvelope(this.ctx, peer, bytes, id);
     } finally {
-      this.inFlight.delete(id);
+      waiting = this.inFlight.release(id);
     }
+    await this.answerWaiting(id, waiting);
     if (accepted.opened) {
       // Tell the sender (if connected) and whoever delivered it.
       for (const fp of new Set([accepted.opened.senderFingerprintHex, peer.fingerprintHex])) {
@@ -286,6 +292,23 @@ export class MurmurNode implements SyncEngine {
           peer.fingerprintHex,
         );
     }
+  }
+
+  /** Friends that offered a body while it was on its way hear "have" now that it is stored. */
+  private async answerWaiting(id: string, waiting: WaitingOffer[]): Promise<void> {
+    if (waiting.length === 0 || !(await this.ctx.store.knownIds([id])).has(id)) return;
+    let raised = false;
+    for (const { peer, hopsLeft } of waiting) {
+      const session = this.sessions.get(peer);
+      if (!session) continue;
+      session.tellHave([fromHex(id)]);
+      raised = (await raiseHops(this.ctx, id, hopsLeft - 1)) || raised;
+    }
+    const copy = raised && (await this.ctx.store.getRelayCopy(id));
+    if (copy)
+      this.offerLive((s) =>
+        shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null,
+      );
   }
 
   peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void> {

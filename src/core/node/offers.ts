@@ -20,6 +20,7 @@ import type { DeclineReason, OfferEntry } from '../sync/frames';
 import { SessionError } from '../sync/session-error';
 import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
+import type { InFlight } from './in-flight';
 
 function headerOf(bytes: Uint8Array): EnvelopeHeader {
   return decodeHeader(bytes).header;
@@ -91,7 +92,7 @@ export async function offersFor(
  * We hold a copy that came the long way round; this friend's copy has more hops left. Keep the
  * better count (no body needed) and forget who declined the poorer one.
  */
-async function raiseHops(ctx: NodeContext, id: string, hops: number): Promise<boolean> {
+export async function raiseHops(ctx: NodeContext, id: string, hops: number): Promise<boolean> {
   const copy = await ctx.store.getRelayCopy(id);
   if (!copy || hops <= copy.hopsLeft) return false;
   const bytes = withHopsRaisedTo(copy.bytes, hops);
@@ -135,23 +136,26 @@ function verdictOnNew(
   return 'request';
 }
 
+/** Reads of the store per offer at most: ids other sessions are deciding on get a second look. */
+const ROUNDS = 3;
+
 /**
- * Answers an offer. `inFlight` holds the ids some session is checking or fetching: an id is
+ * Answers an offer. `inFlight` holds the ids some session is deciding on or fetching: an id is
  * claimed there before the store is asked whether it is known, so two sessions offered the same
  * copy at once never both fetch it (checking first let a copy arrive between the check and the
  * claim, and be fetched again). The store is asked once for the whole offer.
  *
- * An id another session holds is answered if it can be at once (it is here already, or it has no
- * hops left and is not for us). One with hops left is looked at again after the read: if that
- * session has let it go meanwhile (it had it, or declined it), it is claimed and decided here,
- * with one more read; if it is still being fetched, it gets no answer, and this peer is told
- * "have" next time.
+ * An id another session holds is answered at once if it can be (it is here already, or it has no
+ * hops left and is not for us). If its body is on its way, this offer waits for it (see InFlight)
+ * and is answered "have" once it is stored. If that session is still deciding, it is looked at
+ * again after another read: by then it has been let go (and is claimed and decided here) or is
+ * being fetched.
  */
 export async function considerOffers(
   ctx: NodeContext,
-  _peer: Friend,
+  peer: Friend,
   entries: OfferEntry[],
-  inFlight: Set<string>,
+  inFlight: InFlight,
 ): Promise<Considered> {
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const now = nowSeconds(ctx);
@@ -169,12 +173,12 @@ export async function considerOffers(
   }
   try {
     const policy = await ctx.store.getRelayPolicy();
-    for (let round = 0; round < 2 && open.size > 0; round++) {
-      const mine = [...open.keys()].filter((id) => !inFlight.has(id));
-      for (const id of mine) {
-        inFlight.add(id);
-        claimed.add(id);
-      }
+    for (let round = 0; round < ROUNDS && open.size > 0; round++) {
+      for (const id of open.keys())
+        if (!inFlight.has(id)) {
+          inFlight.claim(id);
+          claimed.add(id);
+        }
       const known = await ctx.store.knownIds([...open.keys()]);
       const again = new Map<string, OfferEntry>();
       for (const [id, entry] of open) {
@@ -184,14 +188,17 @@ export async function considerOffers(
           ? 'have'
           : ours || entry.hopsLeft === 0
             ? verdictOnNew(ctx, entry, id, policy)
-            : null;
-        if (verdict === null) {
-          if (!inFlight.has(id)) again.set(id, entry);
-        } else if (ours && verdict !== 'request') {
-          inFlight.delete(id);
+            : 'request';
+        if (ours && verdict === 'request') {
+          inFlight.fetching(id);
+          answer(entry, verdict);
+        } else if (ours) {
+          inFlight.release(id);
           claimed.delete(id);
           answer(entry, verdict);
-        } else if (ours || verdict !== 'request') answer(entry, verdict);
+        } else if (verdict !== 'request') answer(entry, verdict);
+        else if (!inFlight.wait(id, { peer: peer.fingerprintHex, hopsLeft: entry.hopsLeft }))
+          again.set(id, entry); // still being decided on elsewhere, or let go: look again
       }
       open = again;
     }
@@ -203,7 +210,7 @@ export async function considerOffers(
     }
   } catch (error) {
     // The session ends: nothing of this offer will be fetched through it.
-    for (const id of claimed) inFlight.delete(id);
+    for (const id of claimed) inFlight.release(id);
     throw error;
   }
   return decision;

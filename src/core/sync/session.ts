@@ -107,6 +107,13 @@ export class Session {
       this.send({ type: 'offer', entries: entries.slice(i, i + MAX_LIST) });
   }
 
+  /** Tells the peer this node holds these ids (answering offers made while their body was coming). */
+  tellHave(ids: Uint8Array[]): void {
+    if (this.state !== 'established') return;
+    for (let i = 0; i < ids.length; i += MAX_LIST)
+      this.send({ type: 'have', ids: ids.slice(i, i + MAX_LIST) });
+  }
+
   /** Sends receipts not yet sent in this session (they are re-sent next session until acknowledged). */
   sendReceipts(entries: ReceiptEntry[]): void {
     if (this.state !== 'established') return;

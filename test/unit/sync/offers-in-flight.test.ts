@@ -2,8 +2,8 @@
  * Two friends offer the same copy at once: the first offer claims it while the store is asked,
  * and the second must still get an answer when one can be given — "have" for what the node
  * already holds, "not wanted" for a copy with no hops left that is not for it — so the second
- * friend records it and does not offer it again. Only a copy the first session may fetch is left
- * unanswered.
+ * friend records it and does not offer it again; a copy with hops left is decided by the second
+ * once the first has let it go. Only a copy the first session is fetching is left unanswered.
  */
 import { expect, it } from 'vitest';
 import { offerOfCopy } from '../../../src/core/node/offers';
@@ -56,4 +56,37 @@ it('an id claimed by one offer is still answered in another when the answer is k
   // The relayable copy (hops left) is fetched by the first offer only.
   expect(first.request).toEqual([offers[2]!.id]);
   expect(second.request).toEqual([]);
+});
+
+it('a copy with hops left that the first offer declines is decided in the second too', async () => {
+  clock.now = Date.UTC(2026, 10, 24, 12);
+  const [alice, paul, george, carol] = (await Promise.all(
+    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
+  )) as [TestNode, TestNode, TestNode, TestNode];
+  for (const friend of [paul, george, carol]) befriend(alice, friend);
+  befriend(paul, george);
+  connect(alice, paul);
+  const sent = await alice.node.send(dm('for Carol, via a relay'), [carol.fp], { hopLimit: 2 });
+  await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
+  const offer = offerOfCopy((await paul.store.getRelayCopy(sent.id))!);
+  // George relays nothing this large, and it is not for him: both offers are declined.
+  await george.store.putRelayPolicy({
+    ...(await george.store.getRelayPolicy()),
+    maxMessageBytes: offer.size - 1,
+  });
+  const knownIds = george.store.knownIds.bind(george.store);
+  george.store.knownIds = async (ids) => {
+    const known = await knownIds(ids);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    return known;
+  };
+  const fromPaul = george.keyring.friend(paul.fp)!;
+  const answers = await Promise.all([
+    george.node.considerOffers(fromPaul, [offer]),
+    george.node.considerOffers(fromPaul, [offer]),
+  ]);
+  for (const answer of answers) {
+    expect(answer.request).toEqual([]);
+    expect(answer.decline).toEqual([{ id: offer.id, reason: 'too-large' }]);
+  }
 });

@@ -126,42 +126,64 @@ describe('receipts along the copy path', () => {
 });
 
 describe('one body per copy', () => {
-  it('offered the same copy by several friends at once, a node fetches it once', async () => {
+  /**
+   * Alice's message to George (away) is taken by each of her four friends; Holder (a friend of
+   * all four, not of Alice) then meets them all at once: four offers of the same copy. Holder's
+   * reads take a while to come back, as IndexedDB's do, and say what was stored when they began;
+   * storing a body takes `storeTicks` event-loop turns.
+   */
+  async function fourOffersAtOnce(storeTicks: number) {
     const friends = await Promise.all(['Ann', 'Bea', 'Cal', 'Dan'].map((n) => makeNode(n)));
     const holder = await makeNode('Holder');
     for (const f of friends) {
       befriend(alice, f);
       befriend(f, holder);
     }
-    // Alice's message to George (away) is taken by each of her four friends.
     for (const f of friends) connect(alice, f);
     const sent = await alice.node.send(dm('Dinner on Friday?'), [george.fp]);
     for (const f of friends)
       await until(async () => Boolean(await f.store.getRelayCopy(sent.id)), `${f.name} holds it`);
-    // Holder (a friend of all four, not of Alice) meets them all at once: four offers.
+    const tick = () => new Promise((resolve) => setImmediate(resolve));
     let bodies = 0;
     const accept = holder.node.acceptEnvelope.bind(holder.node);
-    holder.node.acceptEnvelope = (peer, bytes, id) => {
+    holder.node.acceptEnvelope = async (peer, bytes, id) => {
       if (id === sent.id) bodies++;
+      for (let i = 0; i < storeTicks; i++) await tick();
       return accept(peer, bytes, id);
     };
-    // Reads take a while to come back, as IndexedDB's do, and say what was stored when they
-    // began: a copy that arrives meanwhile must not be fetched again.
     const knownIds = holder.store.knownIds.bind(holder.store);
     holder.store.knownIds = async (ids) => {
       const known = await knownIds(ids);
-      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < 5; i++) await tick();
       return known;
     };
     for (const f of friends) {
       connect(holder, f);
-      await new Promise((resolve) => setImmediate(resolve));
+      await tick();
     }
     // Holder takes it (and may drop it at once, a done copy: its other friends all have it).
     const taken = async () =>
       Boolean((await holder.store.getRelayCopy(sent.id)) ?? (await holder.store.getSeen(sent.id)));
     await until(taken, 'Holder has taken it');
     await settle();
+    return { friends, holder, sent, bodies };
+  }
+
+  it('offered the same copy by several friends at once, a node fetches it once', async () => {
+    // A copy stored while other offers' reads are out must not be fetched again.
+    expect((await fourOffersAtOnce(0)).bodies).toBe(1);
+  });
+
+  it('friends who offer a copy while its body is on its way are told "have" once it is stored', async () => {
+    const { friends, holder, sent, bodies } = await fourOffersAtOnce(40);
     expect(bodies).toBe(1);
+    // Every friend hears it in this same session, so none offers it again.
+    for (const f of friends) {
+      const told = async () => {
+        const copy = await f.store.getRelayCopy(sent.id);
+        return !copy || copy.heldBy.includes(holder.fp);
+      };
+      await until(told, `${f.name} knows Holder has it`);
+    }
   });
 });

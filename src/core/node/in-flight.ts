@@ -1,0 +1,45 @@
+/**
+ * Offered ids this node is deciding on or fetching, across all its sessions. An id is claimed
+ * here before the store is asked whether it is known (so two sessions never both fetch it), and
+ * marked fetching once one session has requested its body. Other friends who offer an id while
+ * its body is on its way are remembered, and told "have" when it is stored: they learn at once
+ * that this node holds it (and, if their copy had more hops left, this node's copy gets them),
+ * instead of offering it again next session. Everything here ends with the fetch: stored,
+ * refused or abandoned with its session.
+ */
+export interface WaitingOffer {
+  peer: string;
+  hopsLeft: number;
+}
+
+export class InFlight {
+  /** null while some session decides on the id; then the offers waiting for its body. */
+  private readonly ids = new Map<string, WaitingOffer[] | null>();
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  claim(id: string): void {
+    this.ids.set(id, null);
+  }
+
+  fetching(id: string): void {
+    if (this.ids.get(id) === null) this.ids.set(id, []);
+  }
+
+  /** Remembers an offer of an id being fetched; false if it is not (yet, or any more). */
+  wait(id: string, offer: WaitingOffer): boolean {
+    const waiting = this.ids.get(id);
+    if (!waiting) return false;
+    if (!waiting.some((w) => w.peer === offer.peer)) waiting.push(offer);
+    return true;
+  }
+
+  /** Ends the claim; returns the offers that waited for it. */
+  release(id: string): WaitingOffer[] {
+    const waiting = this.ids.get(id) ?? [];
+    this.ids.delete(id);
+    return waiting;
+  }
+}
