@@ -7,7 +7,7 @@
  * every friend: at 1,000 simulated people this is the largest single cost after cryptography.
  * Equal to sha256Block on the same 49 bytes (test/unit/core/hint-hash.test.ts).
  */
-import { H0, K, rotr } from './sha256-block';
+import { expandSchedule, H0, rounds } from './sha256-block';
 
 const KEY_BYTES = 32;
 const NONCE_WORDS = 4;
@@ -28,6 +28,7 @@ export class HintHash {
   private readonly w = new Uint32Array(64);
   /** The working variables after rounds 0–7, which read only the key's words. */
   private readonly mid = new Int32Array(8);
+  private readonly state = new Int32Array(8);
   /** The first two words of the last digest (bytes 0–3 and 4–7). */
   high = 0;
   low = 0;
@@ -38,28 +39,8 @@ export class HintHash {
     for (let i = 0; i < 8; i++) w[i] = wordAt(key, 4 * i);
     w[12] = ((dir << 24) | (0x80 << 16)) >>> 0; // byte 48 is dir, then the padding bit
     w[15] = (KEY_BYTES + NONCE_WORDS * 4 + 1) * 8; // message length in bits
-    let a = H0[0]! | 0,
-      b = H0[1]! | 0,
-      c = H0[2]! | 0,
-      d = H0[3]! | 0,
-      e = H0[4]! | 0,
-      f = H0[5]! | 0,
-      g = H0[6]! | 0,
-      h = H0[7]! | 0;
-    for (let i = 0; i < 8; i++) {
-      const t1 =
-        (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    this.mid.set([a, b, c, d, e, f, g, h]);
+    this.mid.set(H0);
+    rounds(this.mid, w, 0, 8);
   }
 
   /** Hashes with this nonce; the result is in `high` and `low`. */
@@ -69,36 +50,11 @@ export class HintHash {
     w[9] = nonce[1]!;
     w[10] = nonce[2]!;
     w[11] = nonce[3]!;
-    for (let i = 16; i < 64; i++) {
-      const w15 = w[i - 15]!;
-      const w2 = w[i - 2]!;
-      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-      w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
-    }
-    const mid = this.mid;
-    let a = mid[0]!,
-      b = mid[1]!,
-      c = mid[2]!,
-      d = mid[3]!,
-      e = mid[4]!,
-      f = mid[5]!,
-      g = mid[6]!,
-      h = mid[7]!;
-    for (let i = 8; i < 64; i++) {
-      const t1 =
-        (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
-      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      h = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    this.high = (a + H0[0]!) >>> 0;
-    this.low = (b + H0[1]!) >>> 0;
+    expandSchedule(w);
+    const state = this.state;
+    state.set(this.mid);
+    rounds(state, w, 8, 64);
+    this.high = (state[0]! + H0[0]!) >>> 0;
+    this.low = (state[1]! + H0[1]!) >>> 0;
   }
 }

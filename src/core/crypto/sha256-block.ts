@@ -4,7 +4,7 @@
  * offer, and a general-purpose hasher's setup dominated that cost. Verified against
  * @noble/hashes on random inputs (test/unit/core/sha256-block.test.ts).
  */
-export const K = new Uint32Array([
+const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -19,8 +19,53 @@ export const H0 = new Uint32Array([
 ]);
 const W = new Uint32Array(64);
 const BLOCK = new Uint8Array(64);
+const STATE = new Int32Array(8);
 
-export const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** Fills words 16–63 of a message schedule from words 0–15. */
+export function expandSchedule(w: Uint32Array): void {
+  for (let i = 16; i < 64; i++) {
+    const w15 = w[i - 15]!;
+    const w2 = w[i - 2]!;
+    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+  }
+}
+
+/** Runs rounds `from` to `to` − 1 of the compression on the working variables a–h in `state`. */
+export function rounds(state: Int32Array, w: Uint32Array, from: number, to: number): void {
+  let a = state[0]!,
+    b = state[1]!,
+    c = state[2]!,
+    d = state[3]!,
+    e = state[4]!,
+    f = state[5]!,
+    g = state[6]!,
+    h = state[7]!;
+  for (let i = from; i < to; i++) {
+    const t1 =
+      (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+  state[4] = e;
+  state[5] = f;
+  state[6] = g;
+  state[7] = h;
+}
 
 /** SHA-256 of `input` (≤ 55 bytes), written into `out` (≥ 32 bytes). */
 export function sha256Block(input: Uint8Array, out: Uint8Array): Uint8Array {
@@ -37,37 +82,11 @@ export function sha256Block(input: Uint8Array, out: Uint8Array): Uint8Array {
       (BLOCK[4 * i + 1]! << 16) |
       (BLOCK[4 * i + 2]! << 8) |
       BLOCK[4 * i + 3]!;
-  for (let i = 16; i < 64; i++) {
-    const w15 = W[i - 15]!;
-    const w2 = W[i - 2]!;
-    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
-    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-    W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
-  }
-  let a = H0[0]!,
-    b = H0[1]!,
-    c = H0[2]!,
-    d = H0[3]!,
-    e = H0[4]!,
-    f = H0[5]!,
-    g = H0[6]!,
-    h = H0[7]!;
-  for (let i = 0; i < 64; i++) {
-    const t1 =
-      (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
-    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-    h = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = b;
-    b = a;
-    a = (t1 + t2) | 0;
-  }
-  const state = [a, b, c, d, e, f, g, h];
+  expandSchedule(W);
+  STATE.set(H0);
+  rounds(STATE, W, 0, 64);
   for (let i = 0; i < 8; i++) {
-    const v = (state[i]! + H0[i]!) >>> 0;
+    const v = (STATE[i]! + H0[i]!) >>> 0;
     out[4 * i] = v >>> 24;
     out[4 * i + 1] = (v >>> 16) & 0xff;
     out[4 * i + 2] = (v >>> 8) & 0xff;

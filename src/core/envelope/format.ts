@@ -15,6 +15,7 @@ import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
 import { sha256 } from '../crypto/hash';
+import { sha256Patched } from '../crypto/sha256-patched';
 import { splitPackets } from './openpgp-packets';
 import { COMMITMENT_BYTES, HINT_BYTES, NONCE_BYTES } from './pairwise';
 
@@ -92,17 +93,9 @@ function withHopsZeroed(bytes: Uint8Array): Uint8Array {
 export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Array[]): Uint8Array =>
   sha256(concatBytes(withHopsZeroed(encodeHeader(header)), ...pkesks));
 
-/** Hashed in three parts, with a zero for hopsLeft: no copy of the whole envelope. */
+/** Hashed in place, with a zero for hopsLeft: no copy of the whole envelope. */
 export const envelopeId = (bytes: Uint8Array): string =>
-  toHex(
-    sha256
-      .create()
-      .update(bytes.subarray(0, HOPS_LEFT_OFFSET))
-      .update(ZERO_HOPS)
-      .update(bytes.subarray(HOPS_LEFT_OFFSET + 1))
-      .digest(),
-  );
-const ZERO_HOPS = new Uint8Array(1);
+  toHex(sha256Patched(bytes, HOPS_LEFT_OFFSET, 0));
 
 /**
  * The header's bytes (up to the end of the slots) of an envelope this node already validated:

@@ -56,6 +56,37 @@ export function connect(a: TestNode, b: TestNode): [Session, Session] {
   return [calling, answering];
 }
 
+/**
+ * Alice and her friends Paul, George and Carol, at noon on the test day; Paul and George are
+ * friends too, and Alice and Paul are connected: Paul carries what Alice sends to the others.
+ */
+export async function aliceWithRelayPaul() {
+  clock.now = Date.UTC(2026, 10, 24, 12);
+  const [alice, paul, george, carol] = (await Promise.all(
+    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
+  )) as [TestNode, TestNode, TestNode, TestNode];
+  for (const friend of [paul, george, carol]) befriend(alice, friend);
+  befriend(paul, george);
+  connect(alice, paul);
+  return { alice, paul, george, carol };
+}
+
+/** One turn of the event loop. */
+export const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Makes the store's knownIds answer as IndexedDB's reads do: with what was stored when the read
+ * began, a few event-loop turns later (so other sessions run in between).
+ */
+export function slowReads(store: NodeStore, turns = 5): void {
+  const knownIds = store.knownIds.bind(store);
+  store.knownIds = async (ids) => {
+    const known = await knownIds(ids);
+    for (let i = 0; i < turns; i++) await tick();
+    return known;
+  };
+}
+
 /** Lets every pending frame, crypto operation and store write finish. */
 export async function settle(rounds = 40): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));

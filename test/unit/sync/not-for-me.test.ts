@@ -5,16 +5,10 @@
  */
 import { expect, it } from 'vitest';
 import { offerOfCopy } from '../../../src/core/node/offers';
-import { befriend, clock, connect, dm, makeNode, until, type TestNode } from './harness';
+import { aliceWithRelayPaul, dm, until } from './harness';
 
 it('a lie about an envelope header is not remembered against the real envelope', async () => {
-  clock.now = Date.UTC(2026, 10, 24, 12);
-  const [alice, paul, george, carol] = (await Promise.all(
-    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
-  )) as [TestNode, TestNode, TestNode, TestNode];
-  for (const friend of [paul, george, carol]) befriend(alice, friend);
-  befriend(paul, george);
-  connect(alice, paul);
+  const { alice, paul, george, carol } = await aliceWithRelayPaul();
   // Hop limit 1: Paul holds copies with no hops left, which only a recipient takes.
   const forGeorge = await alice.node.send(dm('for George'), [george.fp], { hopLimit: 1 });
   const forCarol = await alice.node.send(dm('for Carol'), [carol.fp], { hopLimit: 1 });

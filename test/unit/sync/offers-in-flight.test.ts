@@ -7,16 +7,10 @@
  */
 import { expect, it } from 'vitest';
 import { offerOfCopy } from '../../../src/core/node/offers';
-import { befriend, clock, connect, dm, makeNode, until, type TestNode } from './harness';
+import { aliceWithRelayPaul, connect, dm, slowReads, until } from './harness';
 
 it('an id claimed by one offer is still answered in another when the answer is known', async () => {
-  clock.now = Date.UTC(2026, 10, 24, 12);
-  const [alice, paul, george, carol] = (await Promise.all(
-    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
-  )) as [TestNode, TestNode, TestNode, TestNode];
-  for (const friend of [paul, george, carol]) befriend(alice, friend);
-  befriend(paul, george);
-  connect(alice, paul);
+  const { alice, paul, george, carol } = await aliceWithRelayPaul();
   // Hop limit 1: Paul holds copies with no hops left. George also gets the first one straight from
   // Alice, and leaves before the others are sent.
   const forGeorge = await alice.node.send(dm('for George'), [george.fp], { hopLimit: 1 });
@@ -39,12 +33,7 @@ it('an id claimed by one offer is still answered in another when the answer is k
   const fromPaul = george.keyring.friend(paul.fp)!;
 
   // George's store answers slowly, as IndexedDB does: the first offer holds every id meanwhile.
-  const knownIds = george.store.knownIds.bind(george.store);
-  george.store.knownIds = async (ids) => {
-    const known = await knownIds(ids);
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-    return known;
-  };
+  slowReads(george.store);
   const [first, second] = await Promise.all([
     george.node.considerOffers(fromPaul, offers),
     george.node.considerOffers(fromPaul, offers),
@@ -59,13 +48,7 @@ it('an id claimed by one offer is still answered in another when the answer is k
 });
 
 it('a copy with hops left that the first offer declines is decided in the second too', async () => {
-  clock.now = Date.UTC(2026, 10, 24, 12);
-  const [alice, paul, george, carol] = (await Promise.all(
-    ['Alice', 'Paul', 'George', 'Carol'].map((n) => makeNode(n)),
-  )) as [TestNode, TestNode, TestNode, TestNode];
-  for (const friend of [paul, george, carol]) befriend(alice, friend);
-  befriend(paul, george);
-  connect(alice, paul);
+  const { alice, paul, george, carol } = await aliceWithRelayPaul();
   const sent = await alice.node.send(dm('for Carol, via a relay'), [carol.fp], { hopLimit: 2 });
   await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
   const offer = offerOfCopy((await paul.store.getRelayCopy(sent.id))!);
@@ -74,12 +57,7 @@ it('a copy with hops left that the first offer declines is decided in the second
     ...(await george.store.getRelayPolicy()),
     maxMessageBytes: offer.size - 1,
   });
-  const knownIds = george.store.knownIds.bind(george.store);
-  george.store.knownIds = async (ids) => {
-    const known = await knownIds(ids);
-    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-    return known;
-  };
+  slowReads(george.store);
   const fromPaul = george.keyring.friend(paul.fp)!;
   const answers = await Promise.all([
     george.node.considerOffers(fromPaul, [offer]),

@@ -5,7 +5,18 @@
  * without pushing receipts to a holder that can only hand its copy to recipients.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { befriend, clock, connect, dm, makeNode, settle, until, type TestNode } from './harness';
+import {
+  befriend,
+  clock,
+  connect,
+  dm,
+  makeNode,
+  settle,
+  slowReads,
+  tick,
+  until,
+  type TestNode,
+} from './harness';
 
 let alice: TestNode, paul: TestNode, quinn: TestNode, george: TestNode;
 
@@ -143,7 +154,6 @@ describe('one body per copy', () => {
     const sent = await alice.node.send(dm('Dinner on Friday?'), [george.fp]);
     for (const f of friends)
       await until(async () => Boolean(await f.store.getRelayCopy(sent.id)), `${f.name} holds it`);
-    const tick = () => new Promise((resolve) => setImmediate(resolve));
     let bodies = 0;
     const accept = holder.node.acceptEnvelope.bind(holder.node);
     holder.node.acceptEnvelope = async (peer, bytes, id) => {
@@ -151,12 +161,7 @@ describe('one body per copy', () => {
       for (let i = 0; i < storeTicks; i++) await tick();
       return accept(peer, bytes, id);
     };
-    const knownIds = holder.store.knownIds.bind(holder.store);
-    holder.store.knownIds = async (ids) => {
-      const known = await knownIds(ids);
-      for (let i = 0; i < 5; i++) await tick();
-      return known;
-    };
+    slowReads(holder.store);
     for (const f of friends) {
       connect(holder, f);
       await tick();
