@@ -28,7 +28,7 @@ export class InFlight {
     if (this.ids.get(id) === null) this.ids.set(id, []);
   }
 
-  /** Remembers an offer of an id being fetched; false if it is not (yet, or any more). */
+  /** Remembers an offer of an id being fetched; false if it is not being fetched (yet, or now). */
   wait(id: string, offer: WaitingOffer): boolean {
     const waiting = this.ids.get(id);
     if (!waiting) return false;

@@ -115,7 +115,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       expect(await store.listMessages()).toHaveLength(1);
     });
 
-    it('knows an id from any of its seen markers, relay copies, outbox and messages', async () => {
+    it('knows an id from its seen markers, relay copies, outbox or messages', async () => {
       const store = await makeStore();
       expect(await store.knownIds([])).toEqual(new Set());
       await store.putSeen({
