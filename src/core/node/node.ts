@@ -61,7 +61,7 @@ export const DEFAULT_TTL_SECONDS = 14 * 24 * 3600;
 export class MurmurNode implements SyncEngine {
   readonly ctx: NodeContext;
   private readonly sessions = new Map<string, Session>();
-  /** Ids requested from some peer and not yet received: never fetched twice at once. */
+  /** Ids some session is deciding on or fetching: never fetched twice at once. */
   private readonly inFlight = new InFlight();
   private lastPurge = -Infinity;
 
@@ -227,6 +227,16 @@ export class MurmurNode implements SyncEngine {
     }
   }
 
+  /** Offers a relay copy (new, or with more hops than before) to the friends it may serve. */
+  private async offerCopyLive(id: string, except?: string): Promise<void> {
+    const copy = await this.ctx.store.getRelayCopy(id);
+    if (copy)
+      this.offerLive(
+        (s) => (shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
+        except,
+      );
+  }
+
   // SyncEngine: what sessions ask of the node.
 
   policy(): Promise<RelayPolicy> {
@@ -240,12 +250,7 @@ export class MurmurNode implements SyncEngine {
   async considerOffers(peer: Friend, entries: OfferEntry[]) {
     const decision = await considerOffers(this.ctx, peer, entries, this.inFlight);
     for (const id of decision.raised) {
-      const copy = await this.ctx.store.getRelayCopy(id);
-      if (copy)
-        this.offerLive(
-          (s) => (shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
-          peer.fingerprintHex,
-        );
+      await this.offerCopyLive(id, peer.fingerprintHex);
     }
     return decision;
   }
@@ -284,13 +289,7 @@ export class MurmurNode implements SyncEngine {
       }
     }
     if (accepted.relayed) {
-      const copy = await this.ctx.store.getRelayCopy(id);
-      if (copy)
-        this.offerLive(
-          (session) =>
-            shouldOfferCopy(copy, session.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null,
-          peer.fingerprintHex,
-        );
+      await this.offerCopyLive(id, peer.fingerprintHex);
     }
   }
 
@@ -304,11 +303,7 @@ export class MurmurNode implements SyncEngine {
       session.tellHave([fromHex(id)]);
       raised = (await raiseHops(this.ctx, id, hopsLeft - 1)) || raised;
     }
-    const copy = raised && (await this.ctx.store.getRelayCopy(id));
-    if (copy)
-      this.offerLive((s) =>
-        shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null,
-      );
+    if (raised) await this.offerCopyLive(id);
   }
 
   peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void> {

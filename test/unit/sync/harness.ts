@@ -89,7 +89,7 @@ export function slowReads(store: NodeStore, turns = 5): void {
 
 /** Lets every pending frame, crypto operation and store write finish. */
 export async function settle(rounds = 40): Promise<void> {
-  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < rounds; i++) await tick();
 }
 
 /** Polls until the condition holds; gives up after `timeoutMs` of wall time. */
