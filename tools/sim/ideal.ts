@@ -34,32 +34,72 @@ export function nextContact(contacts: Interval[], t: number): number {
   return c ? Math.max(t, c.start) : Infinity;
 }
 
-export interface IdealInput {
-  friends: Set<number>[];
-  contact: (a: number, b: number) => Interval[];
-  sender: number;
-  sentAt: number;
-  expiresAt: number;
-  hopLimit: number;
-}
+/**
+ * Who can reach whom when: every friend pair's contacts computed once, laid out by node (the
+ * ideal walks every friendship of every holder for every message: 1,000 people and 9,000
+ * messages made string-keyed lookups a few seconds of the benchmark).
+ */
+export class Reach {
+  private readonly friendsOf: number[][];
+  private readonly contactsOf: Interval[][][];
+  private readonly best: Float64Array;
+  /** Where a node sits in the layer being built, or −1. */
+  private readonly slot: Int32Array;
 
-/** Earliest arrival time at every node (Infinity when unreachable). */
-export function earliestArrival(input: IdealInput): Map<number, number> {
-  let holding = new Map<number, number>([[input.sender, input.sentAt]]);
-  const best = new Map(holding);
-  for (let handoff = 1; handoff <= input.hopLimit + 1; handoff++) {
-    const next = new Map<number, number>();
-    for (const [u, at] of holding)
-      for (const v of input.friends[u]!) {
-        const t = nextContact(input.contact(u, v), at);
-        if (t > input.expiresAt) continue;
-        if (t < (best.get(v) ?? Infinity)) {
-          best.set(v, t);
-          next.set(v, t);
+  constructor(friends: Set<number>[], online: Interval[][]) {
+    const pairs = new Map<number, Interval[]>();
+    const n = friends.length;
+    this.friendsOf = friends.map((set) => [...set]);
+    this.contactsOf = this.friendsOf.map((list, u) =>
+      list.map((v) => {
+        const key = Math.min(u, v) * n + Math.max(u, v);
+        let c = pairs.get(key);
+        if (!c) pairs.set(key, (c = overlaps(online[u]!, online[v]!)));
+        return c;
+      }),
+    );
+    this.best = new Float64Array(n);
+    this.slot = new Int32Array(n).fill(-1);
+  }
+
+  /** Earliest arrival time at each of `targets` (undefined when unreachable). */
+  earliestArrival(
+    sender: number,
+    sentAt: number,
+    expiresAt: number,
+    hopLimit: number,
+    targets: readonly number[],
+  ): (number | undefined)[] {
+    const { best, slot } = this;
+    best.fill(Infinity);
+    best[sender] = sentAt;
+    // A layer: the nodes first reached, or reached earlier, with one more hand-off, and when.
+    let nodes = [sender];
+    let times = [sentAt];
+    for (let handoff = 1; handoff <= hopLimit + 1; handoff++) {
+      const nextNodes: number[] = [];
+      const nextTimes: number[] = [];
+      for (let i = 0; i < nodes.length; i++) {
+        const u = nodes[i]!;
+        const friends = this.friendsOf[u]!;
+        const contacts = this.contactsOf[u]!;
+        for (let k = 0; k < friends.length; k++) {
+          const v = friends[k]!;
+          const t = nextContact(contacts[k]!, times[i]!);
+          if (t > expiresAt || t >= best[v]!) continue;
+          best[v] = t;
+          if (slot[v]! < 0) {
+            slot[v] = nextNodes.length;
+            nextNodes.push(v);
+            nextTimes.push(t);
+          } else nextTimes[slot[v]!] = t;
         }
       }
-    // Nodes reached in this layer may hand on in the next (fewer hops left, later time is fine).
-    holding = next;
+      for (const v of nextNodes) slot[v] = -1;
+      // Nodes reached in this layer may hand on in the next (fewer hops left, later time is fine).
+      nodes = nextNodes;
+      times = nextTimes;
+    }
+    return targets.map((v) => (best[v] === Infinity ? undefined : best[v]));
   }
-  return best;
 }

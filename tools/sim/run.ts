@@ -12,7 +12,7 @@ import type { RelayCopy } from '../../src/core/state/records';
 import { channelPair, newTraffic } from '../../src/core/sync/memory-channel';
 import type { Session } from '../../src/core/sync/session';
 import type { SimConfig } from './config';
-import { earliestArrival } from './ideal';
+import { Reach } from './ideal';
 import type { World } from './world';
 
 class PeakStore extends MemoryStore {
@@ -206,18 +206,18 @@ export async function runSimulation(
   const delays: number[] = [];
   const missed: object[] = [];
   const idealDelays: number[] = [];
+  const reach = new Reach(world.friends, world.online);
   for (const m of world.plan) {
-    const arrival = earliestArrival({
-      friends: world.friends,
-      contact: world.contact,
-      sender: m.sender,
-      sentAt: m.at,
-      expiresAt: Math.min(m.at + config.ttlDays * 86400, horizon),
+    const arrivals = reach.earliestArrival(
+      m.sender,
+      m.at,
+      Math.min(m.at + config.ttlDays * 86400, horizon),
       hopLimit,
-    });
-    for (const r of m.recipients) {
+      m.recipients,
+    );
+    for (const [k, r] of m.recipients.entries()) {
       pairsIntended++;
-      const ideal = arrival.get(r);
+      const ideal = arrivals[k];
       const got = delivered.get(`${m.index}:${r}`);
       if (ideal !== undefined) {
         pairsIdeal++;

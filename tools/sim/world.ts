@@ -6,7 +6,6 @@ import { createIdentity } from '../../src/core/identity/identity';
 import { Keyring } from '../../src/core/keyring';
 import type { SimConfig } from './config';
 import { smallWorld } from './graph';
-import { overlaps } from './ideal';
 import { Random } from './random';
 import { onlineIntervals, pickHabit, type Interval } from './schedule';
 
@@ -24,7 +23,6 @@ export interface World {
   friends: Set<number>[];
   online: Interval[][];
   plan: PlannedMessage[];
-  contact(a: number, b: number): Interval[];
 }
 
 export async function buildWorld(config: SimConfig): Promise<World> {
@@ -39,14 +37,6 @@ export async function buildWorld(config: SimConfig): Promise<World> {
   const keyrings = identities.map((id) => new Keyring(id));
   for (const [i, set] of friends.entries())
     await Promise.all([...set].map((j) => keyrings[i]!.addFriendAsync(identities[j]!.publicKey)));
-
-  const contacts = new Map<string, Interval[]>();
-  const contact = (a: number, b: number) => {
-    const key = a < b ? `${a}-${b}` : `${b}-${a}`;
-    let c = contacts.get(key);
-    if (!c) contacts.set(key, (c = overlaps(online[a]!, online[b]!)));
-    return c;
-  };
 
   // People write while they are online: each message at a random moment of a random session.
   const plan: PlannedMessage[] = [];
@@ -71,5 +61,5 @@ export async function buildWorld(config: SimConfig): Promise<World> {
   }
   plan.sort((a, b) => a.at - b.at || a.sender - b.sender);
   plan.forEach((m, i) => (m.index = i));
-  return { keyrings, friends, online, plan, contact };
+  return { keyrings, friends, online, plan };
 }
