@@ -10,16 +10,21 @@
  * HMAC per friend); a stranger's HELLO matches nobody and is refused before anything is said.
  * A replayed HELLO fails at PROOF, which covers the responder's fresh challenge.
  */
-import { hmac } from '@noble/hashes/hmac.js';
 import { bytesEqual, concatBytes, utf8 } from '../bytes';
-import { sha256 } from '../crypto/hash';
+import { HmacSha256 } from '../crypto/hmac-sha256';
 import type { Friend, Keyring } from '../keyring';
 
 export const CHALLENGE_BYTES = 16;
 const LABELS = { hello: utf8('hello'), welcome: utf8('welcome'), proof: utf8('proof') };
 
-const mac = (key: Uint8Array, ...parts: Uint8Array[]) =>
-  hmac(sha256, key, concatBytes(...parts)).slice(0, 16);
+/** Each session key's padded blocks, hashed once: every call recomputes a tag per friend. */
+const keyed = new WeakMap<Uint8Array, HmacSha256>();
+
+function mac(key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
+  let hmac = keyed.get(key);
+  if (!hmac) keyed.set(key, (hmac = new HmacSha256(key)));
+  return hmac.mac(concatBytes(...parts)).subarray(0, 16);
+}
 const dirByte = (dir: 0 | 1) => new Uint8Array([dir]);
 
 /** The initiator's tag, for the friend it is calling. */
