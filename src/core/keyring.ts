@@ -142,26 +142,42 @@ export class Keyring {
 
   /** Slots addressed to me by a friend. Usually none or one. */
   matchSlots(nonce: Uint8Array, slots: readonly Slot[]): SlotMatch[] {
-    const byPrefix = new Map<number, number[]>();
-    for (let i = 0; i < slots.length; i++) {
-      const h = slots[i]!.hint;
-      const prefix = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
-      const list = byPrefix.get(prefix);
-      if (list) list.push(i);
-      else byPrefix.set(prefix, [i]);
-    }
+    const hints = new Uint32Array(2 * slots.length);
+    slots.forEach(({ hint: h }, i) => {
+      hints[2 * i] = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
+      hints[2 * i + 1] = ((h[4]! << 24) | (h[5]! << 16) | (h[6]! << 8) | h[7]!) >>> 0;
+    });
+    return this.matchHints(nonce, hints);
+  }
+
+  /** The same, with the hints as words (high, low per slot; see hintWordsOf). */
+  matchHints(nonce: Uint8Array, hints: Uint32Array): SlotMatch[] {
     const matches: SlotMatch[] = [];
     const words = nonceWords(nonce);
+    // Most envelopes have a slot or a few: a scan beats building a lookup.
+    const byHigh = hints.length > 2 * SCAN_SLOTS ? slotsByHigh(hints) : null;
     for (const { friend, hash } of this.entries) {
       hash.run(words);
-      const candidates = byPrefix.get(hash.high);
-      if (!candidates) continue;
-      for (const slot of candidates) {
-        const h = slots[slot]!.hint;
-        const low = ((h[4]! << 24) | (h[5]! << 16) | (h[6]! << 8) | h[7]!) >>> 0;
-        if (low === hash.low) matches.push({ slot, friend });
-      }
+      if (byHigh) {
+        for (const slot of byHigh.get(hash.high) ?? [])
+          if (hints[2 * slot + 1] === hash.low) matches.push({ slot, friend });
+      } else
+        for (let i = 0; i < hints.length; i += 2)
+          if (hints[i] === hash.high && hints[i + 1] === hash.low)
+            matches.push({ slot: i >> 1, friend });
     }
     return matches;
   }
+}
+
+const SCAN_SLOTS = 32;
+
+function slotsByHigh(hints: Uint32Array): Map<number, number[]> {
+  const byHigh = new Map<number, number[]>();
+  for (let i = 0; i < hints.length; i += 2) {
+    const list = byHigh.get(hints[i]!);
+    if (list) list.push(i >> 1);
+    else byHigh.set(hints[i]!, [i >> 1]);
+  }
+  return byHigh;
 }

@@ -123,8 +123,49 @@ export const expiresAtOf = (envelope: Uint8Array): number =>
     envelope[EXPIRES_AT_OFFSET + 3]!) >>>
   0;
 
+/** A header's fixed fields, validated; its slots are still to be read. */
+export type HeaderFields = Omit<EnvelopeHeader, 'slots'> & { slotCount: number };
+
+/**
+ * A header's fields checked exactly as decodeHeader does, its slots left in place (their
+ * presence checked): enough for the recipient check, with hintWordsOf. Offers with no hops left
+ * are checked this way by everyone they reach, and an object per slot was a cost of its own.
+ */
+export function decodeHeaderFields(bytes: Uint8Array): HeaderFields {
+  const r = readHeaderFields(bytes);
+  r.reader.subview(r.fields.slotCount * SLOT_BYTES, 'slots');
+  return r.fields;
+}
+
+/** The slots' hints as two big-endian words each (high, then low), read from the bytes. */
+export function hintWordsOf(header: Uint8Array, slotCount: number): Uint32Array {
+  const words = new Uint32Array(2 * slotCount);
+  for (let slot = 0; slot < slotCount; slot++) {
+    const at = SLOTS_OFFSET + slot * SLOT_BYTES;
+    words[2 * slot] = wordAt(header, at);
+    words[2 * slot + 1] = wordAt(header, at + 4);
+  }
+  return words;
+}
+
+const wordAt = (bytes: Uint8Array, at: number) =>
+  ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+
 /** The header alone (what the cheap recipient check needs), and where the body starts. */
 export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {
+  const { fields, reader: r } = readHeaderFields(bytes);
+  const { slotCount, ...rest } = fields;
+  const slots: Slot[] = [];
+  for (let i = 0; i < slotCount; i++)
+    // Views, not copies: an envelope is immutable once received, and headers are decoded often.
+    slots.push({
+      hint: r.subview(HINT_BYTES, 'hint'),
+      commitment: r.subview(COMMITMENT_BYTES, 'commitment'),
+    });
+  return { header: { ...rest, slots }, reader: r };
+}
+
+function readHeaderFields(bytes: Uint8Array): { fields: HeaderFields; reader: Reader } {
   if (bytes.length > MAX_ENVELOPE_BYTES)
     throw new DecodeError(
       'too-large',
@@ -146,14 +187,7 @@ export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reade
   const slotCount = r.u16('slot count');
   if (slotCount === 0 || slotCount > MAX_SLOTS)
     throw new DecodeError('malformed', `${slotCount} recipient slots (1..${MAX_SLOTS})`);
-  const slots: Slot[] = [];
-  for (let i = 0; i < slotCount; i++)
-    // Views, not copies: an envelope is immutable once received, and headers are decoded often.
-    slots.push({
-      hint: r.subview(HINT_BYTES, 'hint'),
-      commitment: r.subview(COMMITMENT_BYTES, 'commitment'),
-    });
-  return { header: { version, hopLimit, hopsLeft, expiresAt, nonce, slots }, reader: r };
+  return { fields: { version, hopLimit, hopsLeft, expiresAt, nonce, slotCount }, reader: r };
 }
 
 /** `id`, when the caller has just computed it from these same bytes, is not hashed again. */

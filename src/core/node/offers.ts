@@ -8,7 +8,9 @@ import { fromHex, toHex } from '../bytes';
 import { decodeWith } from '../codec/decode-error';
 import {
   decodeHeader,
+  decodeHeaderFields,
   expiresAtOf,
+  hintWordsOf,
   headerPrefix,
   hopsLeftOf,
   withHopsRaisedTo,
@@ -115,7 +117,7 @@ function verdictOnNew(
   policy: RelayPolicy,
 ): 'request' | DeclineReason {
   if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) return 'not-wanted';
-  const parsed = decodeWith(() => headerOf(entry.header));
+  const parsed = decodeWith(() => decodeHeaderFields(entry.header));
   if (
     !parsed.ok ||
     parsed.value.expiresAt !== entry.expiresAt ||
@@ -126,7 +128,9 @@ function verdictOnNew(
     entry.hopsLeft > 0 && entry.size <= policy.maxMessageBytes && entry.size <= policy.quotaBytes;
   // Wanted either way: whether it is for us is found out once, when it arrives.
   if (relayable) return 'request';
-  if (ctx.keyring.matchSlots(parsed.value.nonce, parsed.value.slots).length > 0) return 'request';
+  const { nonce, slotCount } = parsed.value;
+  if (ctx.keyring.matchHints(nonce, hintWordsOf(entry.header, slotCount)).length > 0)
+    return 'request';
   if (entry.hopsLeft === 0) {
     ctx.notForMe.add(id, entry.header);
     return 'not-wanted';
