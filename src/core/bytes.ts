@@ -44,6 +44,10 @@ export function fromHex(hex: string): Uint8Array {
   return out;
 }
 
+/** The big-endian unsigned 32-bit word at `at` (the caller has checked the length). */
+export const u32At = (bytes: Uint8Array, at: number): number =>
+  ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;

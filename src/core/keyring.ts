@@ -5,7 +5,7 @@
  * slots. A hint (HINT_BYTES = 8) is compared as two big-endian words.
  */
 import * as openpgp from 'openpgp';
-import { toHex } from './bytes';
+import { toHex, u32At } from './bytes';
 import { HintHash, nonceWords } from './crypto/hint-hash';
 import { direction, pairwiseKeys, pairwiseKeysAsync, type PairwiseKeys } from './envelope/pairwise';
 import type { Slot } from './envelope/format';
@@ -143,9 +143,9 @@ export class Keyring {
   /** Slots addressed to me by a friend. Usually none or one. */
   matchSlots(nonce: Uint8Array, slots: readonly Slot[]): SlotMatch[] {
     const hints = new Uint32Array(2 * slots.length);
-    slots.forEach(({ hint: h }, i) => {
-      hints[2 * i] = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
-      hints[2 * i + 1] = ((h[4]! << 24) | (h[5]! << 16) | (h[6]! << 8) | h[7]!) >>> 0;
+    slots.forEach(({ hint }, i) => {
+      hints[2 * i] = u32At(hint, 0);
+      hints[2 * i + 1] = u32At(hint, 4);
     });
     return this.matchHints(nonce, hints);
   }

@@ -3,7 +3,7 @@
  * every variable-length field has a caller-given maximum, so no input can make a decoder
  * allocate or loop beyond what the format allows.
  */
-import { fromUtf8 } from '../bytes';
+import { fromUtf8, u32At } from '../bytes';
 import { DecodeError } from './decode-error';
 
 export class Reader {
@@ -44,10 +44,9 @@ export class Reader {
 
   u32(field: string): number {
     this.need(4, field);
-    const b = this.bytes;
     const at = this.offset;
     this.offset += 4;
-    return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+    return u32At(this.bytes, at);
   }
 
   /** Milliseconds since the epoch, as 8 bytes; must fit a safe integer. */

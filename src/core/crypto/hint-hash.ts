@@ -7,19 +7,17 @@
  * every friend: at 1,000 simulated people this is the largest single cost after cryptography.
  * Equal to sha256Block on the same 49 bytes (test/unit/core/hint-hash.test.ts).
  */
+import { u32At } from '../bytes';
 import { expandSchedule, H0, rounds } from './sha256-block';
 
 const KEY_BYTES = 32;
 const NONCE_WORDS = 4;
 
-const wordAt = (bytes: Uint8Array, at: number) =>
-  ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
-
 /** A nonce as the four big-endian words a HintHash takes: converted once per envelope. */
 export function nonceWords(nonce: Uint8Array): Uint32Array {
   if (nonce.length !== NONCE_WORDS * 4) throw new RangeError('a nonce is 16 bytes');
   const words = new Uint32Array(NONCE_WORDS);
-  for (let i = 0; i < NONCE_WORDS; i++) words[i] = wordAt(nonce, 4 * i);
+  for (let i = 0; i < NONCE_WORDS; i++) words[i] = u32At(nonce, 4 * i);
   return words;
 }
 
@@ -36,7 +34,7 @@ export class HintHash {
   constructor(key: Uint8Array, dir: 0 | 1) {
     if (key.length !== KEY_BYTES) throw new RangeError('a hint key is 32 bytes');
     const w = this.w;
-    for (let i = 0; i < 8; i++) w[i] = wordAt(key, 4 * i);
+    for (let i = 0; i < 8; i++) w[i] = u32At(key, 4 * i);
     w[12] = ((dir << 24) | (0x80 << 16)) >>> 0; // byte 48 is dir, then the padding bit
     w[15] = (KEY_BYTES + NONCE_WORDS * 4 + 1) * 8; // message length in bits
     this.mid.set(H0);

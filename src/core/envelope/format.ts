@@ -10,7 +10,7 @@
  * binding = SHA-256(header up to the slots, hopsLeft set to 0 ‖ every PKESK): signed inside
  * the body, so each recipient detects any change to the envelope but a relay lowering hopsLeft.
  */
-import { concatBytes, toHex } from '../bytes';
+import { concatBytes, toHex, u32At } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
@@ -116,12 +116,7 @@ export const addressingOf = (header: Uint8Array): Uint8Array =>
   header.subarray(HOPS_LEFT_OFFSET + 1);
 export const nonceOf = (envelope: Uint8Array): Uint8Array =>
   envelope.subarray(EXPIRES_AT_OFFSET + 4, EXPIRES_AT_OFFSET + 4 + NONCE_BYTES);
-export const expiresAtOf = (envelope: Uint8Array): number =>
-  ((envelope[EXPIRES_AT_OFFSET]! << 24) |
-    (envelope[EXPIRES_AT_OFFSET + 1]! << 16) |
-    (envelope[EXPIRES_AT_OFFSET + 2]! << 8) |
-    envelope[EXPIRES_AT_OFFSET + 3]!) >>>
-  0;
+export const expiresAtOf = (envelope: Uint8Array): number => u32At(envelope, EXPIRES_AT_OFFSET);
 
 /** A header's fixed fields, validated; its slots are still to be read. */
 export type HeaderFields = Omit<EnvelopeHeader, 'slots'> & { slotCount: number };
@@ -142,14 +137,11 @@ export function hintWordsOf(header: Uint8Array, slotCount: number): Uint32Array 
   const words = new Uint32Array(2 * slotCount);
   for (let slot = 0; slot < slotCount; slot++) {
     const at = SLOTS_OFFSET + slot * SLOT_BYTES;
-    words[2 * slot] = wordAt(header, at);
-    words[2 * slot + 1] = wordAt(header, at + 4);
+    words[2 * slot] = u32At(header, at);
+    words[2 * slot + 1] = u32At(header, at + 4);
   }
   return words;
 }
-
-const wordAt = (bytes: Uint8Array, at: number) =>
-  ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
 
 /** The header alone (what the cheap recipient check needs), and where the body starts. */
 export function decodeHeader(bytes: Uint8Array): { header: EnvelopeHeader; reader: Reader } {
