@@ -28,15 +28,27 @@ function headerOf(bytes: Uint8Array): EnvelopeHeader {
   return decodeHeader(bytes).header;
 }
 
+/**
+ * Offers made of held bytes, per bytes: a copy is offered to every friend who comes online, and
+ * new bytes (hops raised) make a new offer. Only read once made (frames are encoded from them).
+ */
+const offers = new WeakMap<Uint8Array, OfferEntry>();
+
 /** An offer is built from the held bytes alone: the header is their prefix. */
 function offerOf(id: string, bytes: Uint8Array): OfferEntry {
-  return {
-    id: fromHex(id),
-    size: bytes.length,
-    expiresAt: expiresAtOf(bytes),
-    hopsLeft: hopsLeftOf(bytes),
-    header: headerPrefix(bytes),
-  };
+  let offer = offers.get(bytes);
+  if (!offer)
+    offers.set(
+      bytes,
+      (offer = {
+        id: fromHex(id),
+        size: bytes.length,
+        expiresAt: expiresAtOf(bytes),
+        hopsLeft: hopsLeftOf(bytes),
+        header: headerPrefix(bytes),
+      }),
+    );
+  return offer;
 }
 
 export const offerOfOutbox = (entry: OutboxEntry): OfferEntry => offerOf(entry.id, entry.bytes);

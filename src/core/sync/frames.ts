@@ -95,7 +95,12 @@ function readCount(r: Reader, field: string): number {
   return n;
 }
 
-const readIds = (r: Reader) => Array.from({ length: readCount(r, 'ids') }, () => r.fixed(ID, 'id'));
+/**
+ * Ids as views into the frame: every receiver turns them into hex at once (a copy per id was
+ * an allocation per answer). Receipts, which may be kept, are copied.
+ */
+const readIds = (r: Reader) =>
+  Array.from({ length: readCount(r, 'ids') }, () => r.subview(ID, 'id'));
 
 /** The encoded size of the frames that carry envelopes or headers (the rest are small). */
 function sizeOf(frame: Frame): number | undefined {
@@ -217,7 +222,7 @@ function decodeBody(type: Frame['type'], r: Reader): Frame {
       return {
         type,
         entries: Array.from({ length: readCount(r, 'declines') }, () => {
-          const id = r.fixed(ID, 'id');
+          const id = r.subview(ID, 'id');
           const reason = DECLINE_REASONS[r.u8('reason')];
           if (!reason) throw new DecodeError('malformed', 'frame: unknown decline reason');
           return { id, reason };
