@@ -7,14 +7,12 @@
 import { fromHex, toHex } from '../bytes';
 import { decodeWith } from '../codec/decode-error';
 import {
-  decodeHeader,
   decodeHeaderFields,
   expiresAtOf,
   hintWordsOf,
   headerPrefix,
   hopsLeftOf,
   withHopsRaisedTo,
-  type EnvelopeHeader,
 } from '../envelope/format';
 import type { Friend } from '../keyring';
 import type { OfferDecision } from '../sync/engine';
@@ -23,10 +21,6 @@ import { SessionError } from '../sync/session-error';
 import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import type { InFlight } from './in-flight';
-
-function headerOf(bytes: Uint8Array): EnvelopeHeader {
-  return decodeHeader(bytes).header;
-}
 
 /**
  * Offers made of held bytes, per bytes: a copy is offered to every friend who comes online, and
@@ -110,7 +104,7 @@ export async function raiseHops(ctx: NodeContext, id: string, hops: number): Pro
   const copy = await ctx.store.getRelayCopy(id);
   if (!copy || hops <= copy.hopsLeft) return false;
   const bytes = withHopsRaisedTo(copy.bytes, hops);
-  const raised = headerOf(bytes).hopsLeft;
+  const raised = hopsLeftOf(bytes);
   if (raised <= copy.hopsLeft) return false;
   await ctx.store.putRelayCopy({ ...copy, bytes, hopsLeft: raised, declinedBy: [] });
   return true;
