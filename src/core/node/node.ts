@@ -3,7 +3,7 @@
  * connected. The same class runs in the extension's background, in tests and in the simulator.
  */
 import { fromHex } from '../bytes';
-import { decodeHeader, DEFAULT_HOP_LIMIT, withHopsLeft } from '../envelope/format';
+import { DEFAULT_HOP_LIMIT, hopsLeftOf, withHopsLeft } from '../envelope/format';
 import { seal } from '../envelope/seal';
 import { signDetached } from '../identity/detached-signature';
 import type { Friend, Keyring } from '../keyring';
@@ -265,7 +265,7 @@ export class MurmurNode implements SyncEngine {
     const source =
       (await this.ctx.store.getOutbox(id))?.bytes ?? (await this.ctx.store.getRelayCopy(id))?.bytes;
     if (!source || source.length === 0) return null;
-    const hops = decodeHeader(source).header.hopsLeft;
+    const hops = hopsLeftOf(source); // held bytes were validated when they were stored
     return withHopsLeft(source, Math.max(0, hops - 1));
   }
 
@@ -277,7 +277,7 @@ export class MurmurNode implements SyncEngine {
     } finally {
       waiting = this.inFlight.release(id);
     }
-    await this.answerWaiting(id, waiting);
+    await this.answerWaiting(id, waiting, peer.fingerprintHex);
     if (accepted.opened) {
       // Tell the sender (if connected) and whoever delivered it.
       for (const fp of new Set([accepted.opened.senderFingerprintHex, peer.fingerprintHex])) {
@@ -293,8 +293,13 @@ export class MurmurNode implements SyncEngine {
     }
   }
 
-  /** Friends that offered a body while it was on its way hear "have" now that it is stored. */
-  private async answerWaiting(id: string, waiting: WaitingOffer[]): Promise<void> {
+  /**
+   * Friends that offered a body while it was on its way hear "have" now that it is stored. The
+   * friend it came from is not among them: its ack says so (a "have" before it recorded that
+   * friend as a holder twice, and made the number of writes depend on timing).
+   */
+  private async answerWaiting(id: string, waiting: WaitingOffer[], from: string): Promise<void> {
+    waiting = waiting.filter((w) => w.peer !== from);
     if (waiting.length === 0 || !(await this.ctx.store.knownIds([id])).has(id)) return;
     let raised = false;
     for (const { peer, hopsLeft } of waiting) {

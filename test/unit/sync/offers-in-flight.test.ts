@@ -5,9 +5,10 @@
  * friend records it and does not offer it again; a copy with hops left is decided by the second
  * once the first has let it go. Only a copy the first session is fetching is left unanswered.
  */
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { offerOfCopy } from '../../../src/core/node/offers';
-import { aliceWithRelayPaul, connect, dm, slowReads, until } from './harness';
+import { Session } from '../../../src/core/sync/session';
+import { aliceWithRelayPaul, befriend, connect, dm, settle, slowReads, until } from './harness';
 
 it('an id claimed by one offer is still answered in another when the answer is known', async () => {
   const { alice, paul, george, carol } = await aliceWithRelayPaul();
@@ -66,5 +67,39 @@ it('a copy with hops left that the first offer declines is decided in the second
   for (const answer of answers) {
     expect(answer.request).toEqual([]);
     expect(answer.decline).toEqual([{ id: offer.id, reason: 'too-large' }]);
+  }
+});
+
+it('the friend a body comes from hears its ack only, not "have" for an offer it repeated', async () => {
+  const { alice, paul, george, carol } = await aliceWithRelayPaul();
+  befriend(paul, carol); // so Paul keeps the copy for her after George has answered
+  const sent = await alice.node.send(dm('for Carol, via a relay'), [carol.fp], { hopLimit: 2 });
+  await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
+  const offer = offerOfCopy((await paul.store.getRelayCopy(sent.id))!);
+  // George first declines it (too large for his policy then), so Paul does not offer it himself.
+  const policy = await george.store.getRelayPolicy();
+  await george.store.putRelayPolicy({ ...policy, maxMessageBytes: offer.size - 1 });
+  const [paulToGeorge] = connect(paul, george);
+  await until(
+    async () => (await paul.store.getRelayCopy(sent.id))!.declinedBy.includes(george.fp),
+    'George declined',
+  );
+  await george.store.putRelayPolicy(policy);
+  const haves = vi.spyOn(Session.prototype, 'tellHave');
+  try {
+    // Offered twice in a row: the second offer waits for the body the first one asked for.
+    slowReads(george.store);
+    paulToGeorge.offer([offer]);
+    paulToGeorge.offer([offer]);
+    await until(async () => Boolean(await george.store.getRelayCopy(sent.id)), 'George has it');
+    await until(
+      async () => (await paul.store.getRelayCopy(sent.id))!.heldBy.includes(george.fp),
+      'Paul knows',
+    );
+    await settle();
+    const toPaul = haves.mock.contexts.filter((s) => s.peer?.fingerprintHex === paul.fp);
+    expect(toPaul).toEqual([]);
+  } finally {
+    haves.mockRestore();
   }
 });
