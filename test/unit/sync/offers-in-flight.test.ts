@@ -97,7 +97,8 @@ it('the friend a body comes from hears its ack only, not "have" for an offer it 
       'Paul knows',
     );
     await settle();
-    const toPaul = haves.mock.contexts.filter((s) => s.peer?.fingerprintHex === paul.fp);
+    const sessions = haves.mock.contexts as Session[];
+    const toPaul = sessions.filter((s) => s.peer?.fingerprintHex === paul.fp);
     expect(toPaul).toEqual([]);
   } finally {
     haves.mockRestore();
