@@ -11,7 +11,15 @@
  *   --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
  *   --presence-per-minute  MURMUR_TRACKER_PRESENCE       30 presence questions per socket per minute
  *   --idle-timeout-ms      MURMUR_TRACKER_IDLE_MS        60000 without a heartbeat ends a registration
+ *   --ice-url              MURMUR_TRACKER_ICE_URLS       stun:/turn:/turns: URLs handed to registered
+ *                                                        peers, comma-separated (default: none)
+ *   --turn-secret-file     MURMUR_TURN_SECRET_FILE       file holding coturn's static-auth-secret
+ *                          MURMUR_TURN_SECRET            (or the secret itself; never a flag: ps shows flags)
+ *   --turn-ttl             MURMUR_TURN_TTL               3600 seconds a TURN credential is valid
+ *   --tls-cert, --tls-key  MURMUR_TRACKER_TLS_CERT/_KEY  PEM files: serve https/wss instead of http/ws
  */
+import { readFileSync } from 'node:fs';
+import { DEFAULT_ICE, type IceConfig } from './ice-service';
 export interface TrackerLimits {
   maxPeers: number;
   maxFrameBytes: number;
@@ -28,6 +36,9 @@ export interface TrackerConfig {
   /** Extra names the tracker answers to (proofs are signed for the name the client dialled). */
   publicHosts: string[];
   limits: TrackerLimits;
+  ice: IceConfig;
+  /** PEM certificate chain and key: the tracker then speaks TLS. */
+  tls: { cert: string; key: string } | null;
 }
 
 export const DEFAULT_LIMITS: TrackerLimits = {
@@ -51,11 +62,25 @@ const LIMIT_OPTIONS: Record<string, { env: string; key: keyof TrackerLimits; min
   'presence-per-minute': { env: 'MURMUR_TRACKER_PRESENCE', key: 'presencePerMinute', min: 1 },
   'idle-timeout-ms': { env: 'MURMUR_TRACKER_IDLE_MS', key: 'idleTimeoutMs', min: 1000 },
 };
-const KNOWN = ['host', 'port', 'path', 'public-host', ...Object.keys(LIMIT_OPTIONS)];
+const KNOWN = [
+  'host',
+  'port',
+  'path',
+  'public-host',
+  'ice-url',
+  'turn-secret-file',
+  'turn-ttl',
+  'tls-cert',
+  'tls-key',
+  ...Object.keys(LIMIT_OPTIONS),
+];
+
+const ICE_URL = /^(stun|turn|turns):[\w.\-[\]:]+(\?transport=(udp|tcp))?$/;
 
 export function parseTrackerConfig(
   argv: readonly string[],
   env: Record<string, string | undefined>,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): TrackerConfig {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -92,14 +117,55 @@ export function parseTrackerConfig(
     const text = flags.get(flag) ?? env[option.env];
     if (text !== undefined) limits[option.key] = integer(flag, text, option.min, 10_000_000);
   }
-  return { host, port, path, publicHosts, limits };
+  const read = (what: string, file: string) => {
+    try {
+      return readFile(file);
+    } catch (error) {
+      throw new ConfigError(`cannot read the ${what} ${file}: ${(error as Error).message}`);
+    }
+  };
+  const urls = (flags.get('ice-url') ?? env.MURMUR_TRACKER_ICE_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of urls)
+    if (!ICE_URL.test(u)) throw new ConfigError(`${u} is not a stun:, turn: or turns: URL`);
+  const secretFile = flags.get('turn-secret-file') ?? env.MURMUR_TURN_SECRET_FILE;
+  const turnSecret = (
+    secretFile ? read('TURN secret file', secretFile) : (env.MURMUR_TURN_SECRET ?? '')
+  ).trim();
+  const hasTurn = urls.some((u) => /^turns?:/.test(u));
+  if (hasTurn && !turnSecret)
+    throw new ConfigError('turn: URLs need the TURN secret (--turn-secret-file)');
+  if (turnSecret && !hasTurn) throw new ConfigError('a TURN secret needs turn: or turns: URLs');
+  const ttl = flags.get('turn-ttl') ?? env.MURMUR_TURN_TTL;
+  const ice: IceConfig = {
+    ...DEFAULT_ICE,
+    urls,
+    turnSecret: turnSecret || null,
+    ttlSeconds: ttl === undefined ? DEFAULT_ICE.ttlSeconds : integer('turn-ttl', ttl, 60, 86_400),
+  };
+  const certFile = flags.get('tls-cert') ?? env.MURMUR_TRACKER_TLS_CERT;
+  const keyFile = flags.get('tls-key') ?? env.MURMUR_TRACKER_TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile))
+    throw new ConfigError('TLS needs both --tls-cert and --tls-key');
+  const tls =
+    certFile && keyFile
+      ? { cert: read('TLS certificate', certFile), key: read('TLS key', keyFile) }
+      : null;
+  return { host, port, path, publicHosts, limits, ice, tls };
 }
 
 /** A config for tests and benchmarks: loopback, a free port, default limits unless given. */
-export const localConfig = (limits: Partial<TrackerLimits> = {}): TrackerConfig => ({
+export const localConfig = (
+  limits: Partial<TrackerLimits> = {},
+  ice: Partial<IceConfig> = {},
+): TrackerConfig => ({
   host: '127.0.0.1',
   port: 0,
   path: '/murmur',
   publicHosts: [],
   limits: { ...DEFAULT_LIMITS, ...limits },
+  ice: { ...DEFAULT_ICE, ...ice },
+  tls: null,
 });

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type WebSocket from 'ws';
 import { TokenBucket } from '../src/core/token-bucket';
+import type { IceAnswer } from '../src/core/tracker/frames';
 import {
   checkClientFrame,
   PRESENCE_TYPE,
@@ -24,6 +25,8 @@ export const CLOSE_TOO_BIG = 1009;
 export interface SocketPolicy {
   limits: TrackerLimits;
   online: (peerId: string) => boolean;
+  /** STUN/TURN servers and credentials for this peer (rate-limited by the giver). */
+  ice: (peerId: string, ask: number) => IceAnswer;
   violation: (peerId: string, reason: string) => void;
 }
 
@@ -67,6 +70,10 @@ export class GuardedSocket extends EventEmitter {
     const checked = checkClientFrame(parsed);
     if (!checked.ok) return this.refuse(checked.reason);
     if (checked.value.kind === 'presence') return this.answerPresence(checked.value.frame);
+    if (checked.value.kind === 'ice') {
+      this.send(JSON.stringify(this.policy.ice(this.peerId, checked.value.frame.payload.ask)));
+      return;
+    }
     this.emit('message', data);
   }
 

@@ -5,10 +5,13 @@
  *
  *   GET  <path>/challenge       a fresh challenge to sign (see src/core/tracker/proof.ts)
  *   WS   <path>/peerjs?id&token&key   register: token is the proof
- *   GET  /health                {ok, peers}
+ *   WS   MURMUR-ICE frame        STUN/TURN servers and fresh TURN credentials (registered peers)
+ *   GET  /health                {ok, peers, stun, turn}
+ * With a certificate it serves https/wss; behind a TLS-terminating proxy it can stay plain.
  */
 import express from 'express';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer, type ServerOptions } from 'ws';
@@ -17,10 +20,11 @@ import { Admissions } from './admission';
 import { Challenges } from './challenges';
 import type { TrackerConfig } from './config';
 import { GuardedSocket } from './guarded-socket';
+import { IceService } from './ice-service';
 import { closeEverything, relayAdmission } from './lifecycle';
 
 export type TrackerEvent =
-  | { event: 'listening'; host: string; port: number; path: string }
+  | { event: 'listening'; host: string; port: number; path: string; tls: boolean; turn: boolean }
   | { event: 'peer-connected'; peerId: string; at: number }
   | { event: 'peer-disconnected'; peerId: string; at: number }
   | { event: 'refused'; status: number; reason: string; at: number }
@@ -40,7 +44,8 @@ export async function startTracker(
 ): Promise<RunningTracker> {
   const app = express();
   app.disable('x-powered-by');
-  const server: Server = createServer(app);
+  const server: Server = config.tls ? createTlsServer(config.tls, app) : createServer(app);
+  const ice = new IceService(config.ice);
   const online = new Set<string>();
   const registered = new Map<string, GuardedSocket>();
   const challenges = new Challenges();
@@ -56,7 +61,7 @@ export async function startTracker(
   let socketServer: WebSocketServer | null = null;
 
   app.get('/health', (_req, res) => {
-    res.json({ ok: true, peers: online.size });
+    res.json({ ok: true, peers: online.size, ...ice.health() });
   });
   app.get(`${config.path.replace(/\/$/, '')}/challenge`, (req, res) => {
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
@@ -90,6 +95,7 @@ export async function startTracker(
         const guarded = new GuardedSocket(raw, peerId, {
           limits: config.limits,
           online: (id) => registered.has(id),
+          ice: (id, ask) => ice.answer(id, ask),
           violation: (id, reason) =>
             log({ event: 'violation', peerId: id, reason, at: Date.now() }),
         });
@@ -123,7 +129,14 @@ export async function startTracker(
   if (config.publicHosts.length === 0)
     for (const name of [config.host, 'localhost', '127.0.0.1'])
       hosts.add(`${name.includes(':') ? `[${name}]` : name}:${port}`.toLowerCase());
-  log({ event: 'listening', host: config.host, port, path: config.path });
+  log({
+    event: 'listening',
+    host: config.host,
+    port,
+    path: config.path,
+    tls: config.tls !== null,
+    turn: ice.health().turn,
+  });
 
   return {
     port,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for Murmur: npm packages (npm ci) and the browsers
-# and tools the tests drive (Debian's chromium, firefox-esr, gpg, sq). Cheap when all is there.
+# and tools the tests drive (Debian's chromium, firefox-esr, gpg, sq; coturn for STUN/TURN,
+# nftables and iproute2 for the NAT lab, openssl for its certificates). Cheap when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,10 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
 command -v sq >/dev/null 2>&1 || missing+=(sq)
+command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
+command -v nft >/dev/null 2>&1 || missing+=(nftables)
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if ((${#missing[@]})); then
   echo "murmur: installing Debian packages: ${missing[*]}"
   sudo=""

@@ -28,6 +28,7 @@ import { helloTag, initiatorProof, welcomeProof } from '../../src/core/sync/hand
 import { signingKeyFromSeed } from '../../src/core/crypto/ed25519';
 import { peerIdOf } from '../../src/core/tracker/peer-id';
 import { makeProofToken } from '../../src/core/tracker/proof';
+import { turnCredential } from '../../src/core/tracker/turn-credentials';
 
 export type Vector = Record<string, string>;
 
@@ -107,6 +108,12 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       host: '127.0.0.1:9000',
       challenge: toHex(TRACKER_CHALLENGE),
       token: await makeProofToken(trackerKey, '127.0.0.1:9000', TRACKER_CHALLENGE),
+    },
+    'turn-credential': {
+      secret: 'north-window-lantern',
+      peer_id: peerIdOf(trackerKey.publicKey),
+      expires_at: '1796256000',
+      ...turnCredential('north-window-lantern', peerIdOf(trackerKey.publicKey), 1796256000),
     },
     'sync-handshake': {
       caller: 'A (fingerprint_a above), calling B',

@@ -17,6 +17,12 @@ import { PEER_ID_PATTERN } from './peer-id';
 /** The most ids one presence question may name (a generous friend list). */
 export const MAX_PRESENCE_IDS = 512;
 export const PRESENCE_TYPE = 'MURMUR-PRESENCE';
+/** Asking the tracker for its STUN/TURN servers and fresh TURN credentials (§13). */
+export const ICE_TYPE = 'MURMUR-ICE';
+/** Bounds on what a tracker may hand out: a few servers, a few URLs each, sane lifetimes. */
+export const MAX_ICE_SERVERS = 4;
+export const MIN_ICE_TTL_S = 60;
+export const MAX_ICE_TTL_S = 7 * 24 * 3600;
 
 const peerId = isString({ max: 33, pattern: PEER_ID_PATTERN });
 
@@ -37,6 +43,10 @@ const leave = isObject({
   payload: isOptional(isPlainObject),
 });
 const heartbeat = isObject({ type: isLiteral('HEARTBEAT') });
+const iceQuestion = isObject({
+  type: isLiteral(ICE_TYPE),
+  payload: isObject({ ask: isInteger({ min: 0, max: 2 ** 31 }) }),
+});
 const presence = isObject({
   type: isLiteral(PRESENCE_TYPE),
   payload: isObject({
@@ -47,10 +57,12 @@ const presence = isObject({
 
 export type SignalFrame = Guarded<typeof signal> | Guarded<typeof leave>;
 export type PresenceQuestion = Guarded<typeof presence>;
+export type IceQuestion = Guarded<typeof iceQuestion>;
 export type ClientFrame =
   | { kind: 'heartbeat' }
   | { kind: 'signal'; frame: SignalFrame }
-  | { kind: 'presence'; frame: PresenceQuestion };
+  | { kind: 'presence'; frame: PresenceQuestion }
+  | { kind: 'ice'; frame: IceQuestion };
 
 export interface PresenceAnswer {
   type: typeof PRESENCE_TYPE;
@@ -81,6 +93,10 @@ export function checkClientFrame(input: unknown): FrameCheck {
       const r = presence(input);
       return r.ok ? { ok: true, value: { kind: 'presence', frame: r.value } } : r;
     }
+    case ICE_TYPE: {
+      const r = iceQuestion(input);
+      return r.ok ? { ok: true, value: { kind: 'ice', frame: r.value } } : r;
+    }
     default:
       return { ok: false, reason: `unknown frame type ${JSON.stringify(type)?.slice(0, 40)}` };
   }
@@ -92,4 +108,41 @@ export const isPresenceAnswer = isObject({
     ask: isInteger({ min: 0, max: 2 ** 31 }),
     online: isArray(peerId, { max: MAX_PRESENCE_IDS }),
   }),
+});
+
+const iceUrl = isString({ min: 6, max: 512, pattern: /^(stun|turn|turns):[^\s]+$/ });
+const iceServer = isObject({
+  urls: isArray(iceUrl, { max: 8 }),
+  username: isOptional(isString({ min: 1, max: 256 })),
+  credential: isOptional(isString({ min: 1, max: 256 })),
+});
+export type TrackerIceServer = Guarded<typeof iceServer>;
+
+/**
+ * The tracker's answer: its servers with credentials valid for `ttl` seconds from now (a
+ * duration, so the client's clock does not matter), or a refusal with when to ask again.
+ */
+export type IceAnswer = {
+  type: typeof ICE_TYPE;
+  payload:
+    | { ask: number; iceServers: TrackerIceServer[]; ttl: number }
+    | { ask: number; refused: 'rate-limited'; retryAfter: number };
+};
+
+const iceGranted = isObject({
+  ask: isInteger({ min: 0, max: 2 ** 31 }),
+  iceServers: isArray(iceServer, { max: MAX_ICE_SERVERS }),
+  ttl: isInteger({ min: MIN_ICE_TTL_S, max: MAX_ICE_TTL_S }),
+});
+const iceRefused = isObject({
+  ask: isInteger({ min: 0, max: 2 ** 31 }),
+  refused: isLiteral('rate-limited'),
+  retryAfter: isInteger({ min: 1, max: MAX_ICE_TTL_S }),
+});
+export const isIceAnswer = isObject({
+  type: isLiteral(ICE_TYPE),
+  payload: (input: unknown, path?: string) => {
+    const granted = iceGranted(input, path);
+    return granted.ok ? granted : iceRefused(input, path);
+  },
 });

@@ -42,6 +42,33 @@ describe('tracker configuration', () => {
     expect(() => parseTrackerConfig(['--port'], {})).toThrow(/needs a value/);
     expect(() => parseTrackerConfig(['--max-frame-bytes', '10'], {})).toThrow(/1024/);
   });
+
+  it('reads ICE URLs and the TURN secret from a file or the environment, never a flag', () => {
+    const files: Record<string, string> = { '/etc/murmur/turn-secret': 's3cret\n' };
+    const read = (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw new Error('no such file');
+      return text;
+    };
+    const config = parseTrackerConfig(
+      ['--ice-url', 'stun:t.example:3478,turn:t.example:3478?transport=tcp,turns:t.example'],
+      { MURMUR_TURN_SECRET_FILE: '/etc/murmur/turn-secret', MURMUR_TURN_TTL: '900' },
+      read,
+    );
+    expect(config.ice).toMatchObject({ turnSecret: 's3cret', ttlSeconds: 900 });
+    expect(config.ice.urls).toHaveLength(3);
+    const fromEnv = parseTrackerConfig([], {
+      MURMUR_TRACKER_ICE_URLS: 'turn:t.example',
+      MURMUR_TURN_SECRET: 'x',
+    });
+    expect(fromEnv.ice.turnSecret).toBe('x');
+    expect(() => parseTrackerConfig(['--turn-secret', 'x'], {})).toThrow(/unknown argument/);
+    expect(() => parseTrackerConfig(['--ice-url', 'turn:t.example'], {})).toThrow(/secret/);
+    expect(() => parseTrackerConfig(['--ice-url', 'http://t.example'], {})).toThrow(/stun:/);
+    expect(() => parseTrackerConfig(['--turn-secret-file', '/nope'], {}, read)).toThrow(
+      /cannot read/,
+    );
+  });
 });
 
 describe('tracker server', () => {
@@ -58,7 +85,7 @@ describe('tracker server', () => {
 
   it('registers a client that proves its key, serves health, and stops cleanly', async () => {
     const health = await fetch(`http://127.0.0.1:${tracker.port}/health`);
-    expect(await health.json()).toEqual({ ok: true, peers: 0 });
+    expect(await health.json()).toEqual({ ok: true, peers: 0, stun: false, turn: false });
     const alice = await connectClient(tracker.port);
     expect([...tracker.onlinePeers()]).toEqual([alice.id]);
     await tracker.stop();
