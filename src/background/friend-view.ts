@@ -22,6 +22,7 @@ export function friendViewOf(
     peerId: c.peerId,
     tracker: c.tracker,
     online,
+    connection: online ? { state: 'online', via: 'unknown' } : { state: 'offline' },
     asked: c.state === 'requested',
     safetyNumber: me ? safetyNumber(me.fingerprint, fromHex(c.fingerprint)) : '',
     status: c.status ?? '',

@@ -12,6 +12,7 @@ import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
+import { withConnections } from './friend-connection';
 import { uiRequests } from '../messaging/ui-requests';
 import {
   clearUnread,
@@ -128,6 +129,13 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     }
   }
 
+  /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
+  async function friendsWithConnections() {
+    const friends = await service.friends();
+    const current = await status();
+    return current.host.reachable ? withConnections(friends, current.host.status.reach) : friends;
+  }
+
   const linkHandlers: Handlers<LinkEvents, unknown> = {
     'link.open': async ({ link, peerId, initiator, binding }) => {
       service.links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
@@ -150,6 +158,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       {
         status,
         'settings.network.get': () => loadNetworkSettings(),
+        'network.test': async () => {
+          await reviveHost();
+          return host.client.request('host.test-connection', {});
+        },
         'settings.network.set': async (settings) => {
           await saveNetworkSettings(settings);
           await configureHost();
@@ -179,14 +191,14 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
         'friends.remove': async ({ fingerprint, block }) => {
           await service.removeFriend(fingerprint, block);
-          return service.friends();
+          return friendsWithConnections();
         },
         'requests.list': () => service.requests(),
         'requests.answer': async ({ id, accept }) => {
           await service.answerRequest(id, accept);
           return service.requests();
         },
-        'friends.list': () => service.friends(),
+        'friends.list': () => friendsWithConnections(),
         'messages.send': ({ to, text }) => service.sendDirect(to, text),
         'posts.publish': ({ text, to, thumbnails }) =>
           service.publish(text, to, { thumbnails: thumbnailsFrom(thumbnails), mirroredFrom: null }),

@@ -3,7 +3,7 @@ import { isArray, isEmpty, isObject, isString, type Guarded } from '../core/guar
 import { isFrameText, isLinkId, isTrackerPeerId, type Ack } from './link-events';
 import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings, isTrackerUrl } from './settings';
-import type { HostStatus } from './status';
+import type { ConnectionTestResult, HostStatus } from './status';
 
 /** The tracker key's 32-byte seed, base64url (43 characters). */
 export const isTrackerKey = isString({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]+$/ });
@@ -13,6 +13,8 @@ export type FriendAddress = Guarded<typeof isFriendAddress>;
 
 export const hostRequests = {
   'host.status': defineRequest<HostStatus>()(isEmpty),
+  /** Options › Network › "Test my connection". */
+  'host.test-connection': defineRequest<ConnectionTestResult>()(isEmpty),
   /**
    * Idempotent: the same settings again change nothing and keep live connections. A new
    * `epoch` (a background that restarted) closes every link: their sessions died with it.

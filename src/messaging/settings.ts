@@ -1,5 +1,13 @@
 /** User settings the background keeps, and the guards that validate them on the way in. */
-import { isArray, isLiteral, isObject, isOptional, isString, type Guard } from '../core/guard';
+import {
+  isArray,
+  isBoolean,
+  isLiteral,
+  isObject,
+  isOptional,
+  isString,
+  type Guard,
+} from '../core/guard';
 import { parseTrackerUrl } from '../core/tracker-url';
 
 export interface IceServer {
@@ -11,6 +19,8 @@ export interface IceServer {
 export interface NetworkSettings {
   trackers: string[];
   iceServers: IceServer[];
+  /** "Hide my address from friends": relay-only ICE, so friends see only the TURN server. */
+  hideAddress?: boolean;
 }
 
 /** The tracker `npm run tracker` starts; real deployments name theirs in the options page. */
@@ -38,6 +48,7 @@ export const isIceServer: Guard<IceServer> = (input, path) => {
 export const isNetworkSettings: Guard<NetworkSettings> = isObject({
   trackers: isArray(isTrackerUrl, { max: 8 }),
   iceServers: isArray(isIceServer, { max: 8 }),
+  hideAddress: isOptional(isBoolean),
 });
 
 /** Facebook cross-posting: off (the default), ask each time, or automatic. */

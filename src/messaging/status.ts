@@ -1,4 +1,7 @@
 /** What the popup shows about a running Murmur: the background, its network host, trackers. */
+/** What STUN/TURN a tracker offered us: still asking, nothing, STUN only, TURN too, … */
+export type TrackerIceOffer = 'asking' | 'nothing' | 'stun' | 'turn' | 'refused' | 'no-answer';
+
 export type TrackerLinkState = 'connecting' | 'connected' | 'down';
 
 export interface TrackerLinkStatus {
@@ -11,6 +14,41 @@ export interface TrackerLinkStatus {
   since: number;
   /** Failed attempts since the last successful connection (drives the backoff). */
   failures: number;
+  /** What STUN/TURN the tracker offers us (PROTOCOL §13). */
+  ice: TrackerIceOffer;
+}
+
+/** The way a channel to a friend goes, from the browser's getStats (selected candidate pair). */
+export interface LinkPath {
+  via: 'direct' | 'relay';
+  /** Candidate types: host, srflx, prflx or relay. */
+  local: string;
+  remote: string;
+}
+
+/** How a friend's browser is reached now, by tracker peer id. */
+export type FriendReach =
+  { state: 'linked'; path: LinkPath | null } | { state: 'unreachable'; reason: UnreachableReason };
+
+/** Why a friend the tracker says is online could not be reached. */
+export type UnreachableReason = 'no-relay' | 'relay-failed' | 'address-hidden-no-relay';
+
+/** One tracker in "test my connection". */
+export interface TrackerTestResult {
+  url: string;
+  registered: boolean;
+  /** Its last error while not registered. */
+  error: string | null;
+  offers: TrackerIceOffer;
+  /** The address its STUN server sees (null: no STUN, or no answer). */
+  publicAddress: string | null;
+  /** True when that address is none of this computer's own: a NAT is in the way. */
+  behindNat: boolean | null;
+  turn: 'works' | 'fails' | 'not-offered';
+}
+
+export interface ConnectionTestResult {
+  trackers: TrackerTestResult[];
 }
 
 export type HostContext = 'offscreen' | 'background';
@@ -21,6 +59,8 @@ export interface HostStatus {
   trackers: TrackerLinkStatus[];
   /** Tracker peer ids of friends with an open data channel. */
   friendsLinked: string[];
+  /** Friends we reached, and how, or tried and failed to reach, by tracker peer id. */
+  reach: Record<string, FriendReach>;
 }
 
 export type BrowserName = 'chromium' | 'firefox';

@@ -20,7 +20,7 @@ import {
   type AudienceList,
   type NetworkSettings,
 } from './settings';
-import type { BackgroundStatus } from './status';
+import type { BackgroundStatus, ConnectionTestResult } from './status';
 import type {
   BackupReminderView,
   CrosspostView,
@@ -45,6 +45,8 @@ export const uiRequests = {
   status: defineRequest<BackgroundStatus>()(isEmpty),
   'settings.network.get': defineRequest<NetworkSettings>()(isEmpty),
   'settings.network.set': defineRequest<NetworkSettings>()(isNetworkSettings),
+  /** Asks the network host to test each tracker's registration, STUN and TURN. */
+  'network.test': defineRequest<ConnectionTestResult>()(isEmpty),
   'identity.get': defineRequest<IdentityView | null>()(isEmpty),
   'identity.create': defineRequest<IdentityView>()(
     isObject({

@@ -1,6 +1,13 @@
 /** What the background shows the UI: plain data, no keys, ready to render as text. */
 import type { OutboxStatus } from '../core/node/outbox-status';
+import type { UnreachableReason } from './status';
 import type { ThumbnailData } from './thumbnail-data';
+
+/** How Murmur reaches a friend right now, in the terms the Friends list uses. */
+export type FriendConnection =
+  | { state: 'online'; via: 'direct' | 'relay' | 'unknown' }
+  | { state: 'offline' }
+  | { state: 'unreachable'; reason: UnreachableReason };
 
 export interface IdentityView {
   fingerprint: string;
@@ -18,6 +25,8 @@ export interface FriendView {
   tracker: string;
   /** A sync session with them is running now. */
   online: boolean;
+  /** Online directly or through the relay, offline, or online but unreachable (and why). */
+  connection: FriendConnection;
   /** We asked; they have not accepted yet. */
   asked: boolean;
   /** 30 digits both friends see alike: compare them by phone to be sure of each other's keys. */

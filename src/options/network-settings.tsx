@@ -4,12 +4,26 @@ import type { NetworkSettings } from '../messaging/settings';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
+import { LabelledCheckbox } from '../ui/labelled-checkbox';
+import { ConnectionTest } from './connection-test-view';
 import { iceServersFromText, iceServersToText } from './ice-servers-text';
+
+/** A ws:// tracker is fine on this computer; anywhere else the signalling is readable. */
+const insecure = (url: string) => {
+  try {
+    const { protocol, hostname } = new URL(url);
+    const loopback = /^(127\.|localhost$|\[::1\]$)/.test(hostname);
+    return protocol === 'ws:' && !loopback;
+  } catch {
+    return false;
+  }
+};
 
 export function NetworkSettingsForm() {
   const [settings, setSettings] = useState<NetworkSettings | null>(null);
   const [text, setText] = useState('');
   const [ice, setIce] = useState('');
+  const [hideAddress, setHideAddress] = useState(false);
   const [message, setMessage] = useState<NoticeState | null>(null);
 
   useEffect(() => {
@@ -17,6 +31,7 @@ export function NetworkSettingsForm() {
       setSettings(loaded);
       setText(loaded.trackers.join('\n'));
       setIce(iceServersToText(loaded.iceServers));
+      setHideAddress(loaded.hideAddress === true);
     });
   }, []);
 
@@ -32,6 +47,7 @@ export function NetworkSettingsForm() {
         await background.request('settings.network.set', {
           trackers,
           iceServers: iceServersFromText(ice),
+          hideAddress,
         }),
       );
       setMessage({ ok: true, text: t('optionsSaved') });
@@ -52,6 +68,11 @@ export function NetworkSettingsForm() {
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
+      {(settings?.trackers ?? []).filter(insecure).map((url) => (
+        <p key={url} class="warning" role="note">
+          {t('optionsInsecureTracker', url)}
+        </p>
+      ))}
       <br />
       <label for="ice-servers">{t('optionsIceServers')}</label>
       <br />
@@ -64,10 +85,15 @@ export function NetworkSettingsForm() {
         onInput={(e) => setIce(e.currentTarget.value)}
       />
       <br />
+      <LabelledCheckbox id="hide-address" checked={hideAddress} onChange={setHideAddress}>
+        {t('optionsHideAddress')}
+      </LabelledCheckbox>
+      <p class="muted">{t('optionsHideAddressHelp')}</p>
       <button type="submit" disabled={!settings}>
         {t('optionsSave')}
       </button>
       <Notice notice={message} />
+      <ConnectionTest />
     </form>
   );
 }

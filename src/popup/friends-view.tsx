@@ -1,6 +1,6 @@
 /** Friends: your own card to give, a field for a friend's card, and who is online. */
 import { useState } from 'preact/hooks';
-import type { IdentityView } from '../messaging/views';
+import type { FriendConnection, IdentityView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { dataUrlOf } from '../ui/thumbnails';
@@ -49,16 +49,19 @@ export function FriendsView({ me }: { me: IdentityView }) {
         {friends.kind === 'ready' &&
           friends.value.map((f) => (
             <li key={f.fingerprint} data-fingerprint={f.fingerprint} data-online={String(f.online)}>
-              <span
-                class={`dot ${f.online ? 'dot-connected' : ''}`}
-                role="img"
-                aria-label={f.online ? t('friendOnline') : t('friendOffline')}
-              />
+              <span class={`dot ${f.online ? 'dot-connected' : ''}`} aria-hidden="true" />
               {f.avatar && (
                 <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
               )}
               {f.displayName}
-              {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
+              {f.asked ? (
+                <span class="muted"> — {t('waitingForAnswer')}</span>
+              ) : (
+                <span class="muted connection" data-testid="friend-connection">
+                  {' — '}
+                  {connectionWords(f.connection)}
+                </span>
+              )}
               {f.status && (
                 <span class="muted status-line" data-testid="friend-status">
                   {' — '}
@@ -128,4 +131,23 @@ export function FriendsView({ me }: { me: IdentityView }) {
       <Notice notice={message} />
     </section>
   );
+}
+
+function connectionWords(connection: FriendConnection): string {
+  switch (connection.state) {
+    case 'online':
+      return connection.via === 'direct'
+        ? t('friendDirect')
+        : connection.via === 'relay'
+          ? t('friendRelayed')
+          : t('friendLinked');
+    case 'offline':
+      return t('friendOfflineWaiting');
+    case 'unreachable':
+      return connection.reason === 'no-relay'
+        ? t('friendUnreachableNoRelay')
+        : connection.reason === 'relay-failed'
+          ? t('friendUnreachableRelayFailed')
+          : t('friendUnreachableHidden');
+  }
 }

@@ -5,7 +5,9 @@
  */
 import type { DataConnection, Peer } from 'peerjs';
 import { toBase64Url } from '../core/bytes';
+import type { LinkPath } from '../messaging/status';
 import { dtlsBinding } from './dtls-binding';
+import { selectedPath } from './selected-path';
 
 export interface LinkSink {
   open(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void;
@@ -13,6 +15,8 @@ export interface LinkSink {
   closed(link: string, peerId: string): void;
   /** Channels are open and quiet: tell the background it is still needed. */
   alive(): void;
+  /** A channel we dialled never opened (no path between the two browsers, or refused). */
+  dialFailed?(peerId: string): void;
 }
 
 interface Link {
@@ -23,6 +27,8 @@ interface Link {
   open: boolean;
   lastHeard: number;
   keepalive: ReturnType<typeof setInterval> | null;
+  /** Which way it goes, once the browser's statistics say (null until then, or unknown). */
+  path: LinkPath | null;
 }
 
 const DIAL_TIMEOUT_MS = 15_000;
@@ -54,12 +60,30 @@ export class FriendLinks {
     return [...this.links.values()].filter((l) => l.open).map((l) => l.peerId);
   }
 
-  dial(peer: Peer, peerId: string): void {
+  /** Open links by peer id, with the way each goes. */
+  paths(): Map<string, LinkPath | null> {
+    return new Map([...this.links.values()].filter((l) => l.open).map((l) => [l.peerId, l.path]));
+  }
+
+  /** Dials with this RTCConfiguration (its ICE servers and transport policy). */
+  dial(peer: Peer, peerId: string, config: RTCConfiguration): void {
     if (this.hasLinkTo(peerId)) return;
-    const connection = peer.connect(peerId, { reliable: true, serialization: 'binary' });
+    // PeerJS has no per-connection configuration: it reads `options.config` when connect()
+    // builds the RTCPeerConnection, synchronously, so swap it in for this one call.
+    const options = peer.options;
+    const usual: unknown = options.config;
+    options.config = config;
+    let connection: DataConnection;
+    try {
+      connection = peer.connect(peerId, { reliable: true, serialization: 'binary' });
+    } finally {
+      options.config = usual;
+    }
     const link = this.track(connection, true);
     setTimeout(() => {
-      if (!link.open && this.links.get(link.id) === link) this.drop(link);
+      if (link.open || this.links.get(link.id) !== link) return;
+      this.drop(link);
+      this.sink.dialFailed?.(peerId);
     }, DIAL_TIMEOUT_MS);
   }
 
@@ -92,6 +116,7 @@ export class FriendLinks {
       open: false,
       lastHeard: Date.now(),
       keepalive: null,
+      path: null,
     };
     this.links.set(link.id, link);
     connection.on('open', () => {
@@ -104,6 +129,10 @@ export class FriendLinks {
         else void connection.send(new Uint8Array(0));
       }, KEEPALIVE_EVERY_MS);
       this.sink.open(link.id, link.peerId, initiator, dtlsBinding(connection.peerConnection));
+      selectedPath(connection.peerConnection).then(
+        (path) => (link.path = path),
+        () => undefined,
+      );
     });
     connection.on('data', (data: unknown) => {
       if (!link.open || this.links.get(link.id) !== link) return;

@@ -13,7 +13,8 @@ import { formatTrackerUrl, parseTrackerUrl } from '../core/tracker-url';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 import type { Handlers } from '../messaging/request-map';
 import type { NetworkSettings } from '../messaging/settings';
-import type { HostContext, HostStatus } from '../messaging/status';
+import type { FriendReach, HostContext, HostStatus, UnreachableReason } from '../messaging/status';
+import { testConnection } from './connection-test';
 import { FriendLinks, type LinkSink } from './friend-links';
 import { TrackerLink } from './tracker-link';
 
@@ -47,6 +48,12 @@ export class NetworkHost {
   private poll: ReturnType<typeof setInterval> | null = null;
   private alive: ReturnType<typeof setInterval> | null = null;
   private readonly cooldown = new Map<string, { failures: number; until: number }>();
+  /** Friends online at their tracker whose last dial found no path, and why. */
+  private readonly unreachable = new Map<
+    string,
+    { failures: number; reason: UnreachableReason | null }
+  >();
+  private hideAddress = false;
 
   constructor(
     private readonly context: HostContext,
@@ -59,7 +66,17 @@ export class NetworkHost {
       startedAt: this.startedAt,
       trackers: [...this.trackers.values()].map((link) => ({ ...link.status })),
       friendsLinked: this.friendLinks?.openPeers() ?? [],
+      reach: this.reach(),
     };
+  }
+
+  private reach(): Record<string, FriendReach> {
+    const out: Record<string, FriendReach> = {};
+    for (const [peerId, { reason }] of this.unreachable)
+      if (reason) out[peerId] = { state: 'unreachable', reason };
+    for (const [peerId, path] of this.friendLinks?.paths() ?? [])
+      out[peerId] = { state: 'linked', path };
+    return out;
   }
 
   /** Idempotent: the same settings keep the existing registrations and channels. */
@@ -72,10 +89,17 @@ export class NetworkHost {
         [...config.network.trackers, ...config.friends.map((f) => f.tracker)].map(normalise),
       ),
     ];
-    const trackersKey = JSON.stringify([config.trackerKey, urls, config.network.iceServers]);
+    const trackersKey = JSON.stringify([
+      config.trackerKey,
+      urls,
+      config.network.iceServers,
+      config.network.hideAddress === true,
+    ]);
+    this.hideAddress = config.network.hideAddress === true;
     if (trackersKey !== this.trackersKey) {
       this.trackersKey = trackersKey;
       this.friendLinks?.closeAll();
+      this.unreachable.clear();
       this.friendLinks = new FriendLinks(peerIdOf(key.publicKey), this.linkSink());
       for (const link of this.trackers.values()) link.stop();
       this.trackers = new Map(urls.map((url) => [url, this.trackerLink(url, key, config)]));
@@ -115,13 +139,23 @@ export class NetworkHost {
         );
         const online = await tracker.presence(wanted);
         const peer = tracker.registeredPeer;
-        if (peer) for (const id of online) links.dial(peer, id);
+        // After a dial that found no path, the next one goes through the relay only: some
+        // pairs (Firefox behind two symmetric NATs, shared/NAT-LAB.md) connect only that way.
+        if (peer)
+          for (const id of online) {
+            const relayOnly = (this.unreachable.get(id)?.failures ?? 0) % 2 === 1;
+            links.dial(
+              peer,
+              id,
+              tracker.rtcConfig({ relayOnly: relayOnly && tracker.ice.offersRelay }),
+            );
+          }
       }),
     );
   }
 
   private trackerLink(url: string, key: SigningKey, config: HostConfig): TrackerLink {
-    return new TrackerLink(url, key, config.network.iceServers, {
+    return new TrackerLink(url, key, config.network, {
       changed: () => undefined,
       registered: () => void this.lookForFriends(),
       incoming: (connection) => this.friendLinks?.accept(connection),
@@ -133,10 +167,12 @@ export class NetworkHost {
     return {
       open: (link, peerId, initiator, binding) => {
         openedAt.set(link, Date.now());
+        this.unreachable.delete(peerId);
         this.sink.open(link, peerId, initiator, binding);
       },
       frame: (link, frame) => this.sink.frame(link, frame),
       alive: () => this.sink.alive(),
+      dialFailed: (peerId) => this.noteDialFailed(peerId),
       closed: (link, peerId) => {
         this.sink.closed(link, peerId);
         this.noteLifetime(peerId, Date.now() - (openedAt.get(link) ?? Date.now()));
@@ -144,6 +180,26 @@ export class NetworkHost {
         setTimeout(() => void this.lookForFriends(), RECHECK_AFTER_DROP_MS);
       },
     };
+  }
+
+  /**
+   * A dial that found no path. With a relay on offer, the first failure only means "try the
+   * relay next"; without one (or when the relay failed too) the friend is shown as unreachable.
+   */
+  private noteDialFailed(peerId: string): void {
+    const failures = (this.unreachable.get(peerId)?.failures ?? 0) + 1;
+    const tracker = [...this.trackers].find(([url]) => this.friendsOn.get(url)?.has(peerId))?.[1];
+    const relay = tracker?.ice.offersRelay ?? false;
+    const reason: UnreachableReason | null = relay
+      ? failures >= 2 || this.hideAddress
+        ? 'relay-failed'
+        : null
+      : this.hideAddress
+        ? 'address-hidden-no-relay'
+        : 'no-relay';
+    this.unreachable.set(peerId, { failures, reason });
+    if (reason === null) setTimeout(() => void this.lookForFriends(), RECHECK_AFTER_DROP_MS);
+    else this.noteLifetime(peerId, 0);
   }
 
   /**
@@ -165,6 +221,7 @@ export class NetworkHost {
   handlers(): Handlers<HostRequests, unknown> {
     return {
       'host.status': async () => this.status(),
+      'host.test-connection': () => testConnection([...this.trackers.values()]),
       'host.configure': async (config) => this.configure(config),
       'host.link.send': async ({ link, frame }) => {
         const bytes = fromBase64Url(frame);

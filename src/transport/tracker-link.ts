@@ -8,10 +8,11 @@ import { isPresenceAnswer, MAX_PRESENCE_IDS, PRESENCE_TYPE } from '../core/track
 import type { SigningKey } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
 import { parseTrackerUrl, type TrackerAddress } from '../core/tracker-url';
-import type { IceServer } from '../messaging/settings';
+import type { NetworkSettings } from '../messaging/settings';
 import type { TrackerLinkStatus } from '../messaging/status';
 import { backoffDelay } from './backoff';
 import { fetchProofToken } from './tracker-auth';
+import { TrackerIce } from './tracker-ice';
 
 const PRESENCE_TIMEOUT_MS = 5_000;
 
@@ -34,11 +35,12 @@ export class TrackerLink {
   private readonly pending = new Map<number, (online: string[]) => void>();
   private readonly peerId: string;
   readonly status: TrackerLinkStatus;
+  readonly ice: TrackerIce;
 
   constructor(
     readonly url: string,
     private readonly key: SigningKey,
-    private readonly iceServers: IceServer[],
+    private readonly network: Pick<NetworkSettings, 'iceServers' | 'hideAddress'>,
     private readonly events: TrackerLinkEvents,
   ) {
     this.peerId = peerIdOf(key.publicKey);
@@ -49,7 +51,19 @@ export class TrackerLink {
       lastError: null,
       since: Date.now(),
       failures: 0,
+      ice: 'asking',
     };
+    this.ice = new TrackerIce(network.iceServers, () => {
+      // Channels answered from now on use the fresh servers and credentials.
+      if (this.peer) this.peer.options.config = this.rtcConfig({ relayOnly: false });
+      this.status.ice = this.ice.offer;
+      this.events.changed();
+    });
+  }
+
+  /** For a channel through this tracker; "hide my address" makes every one relay-only. */
+  rtcConfig(options: { relayOnly: boolean }): RTCConfiguration {
+    return this.ice.rtcConfig(options.relayOnly || this.network.hideAddress === true);
   }
 
   start(): void {
@@ -58,6 +72,7 @@ export class TrackerLink {
 
   stop(): void {
     this.stopped = true;
+    this.ice.stop();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.peer?.destroy();
     this.peer = null;
@@ -96,16 +111,22 @@ export class TrackerLink {
       path: address.path,
       secure: address.secure,
       token,
-      config: { iceServers: this.iceServers },
+      config: this.rtcConfig({ relayOnly: false }),
       debug: 0,
     });
     this.peer = peer;
     peer.on('open', () => {
       if (this.peer !== peer) return;
       this.status.failures = 0;
-      this.setState('connected', null);
-      peer.socket.on('message', (message: unknown) => this.presenceAnswered(message));
-      this.events.registered(peer);
+      peer.socket.on('message', (message: unknown) => {
+        if (!this.ice.answered(message)) this.presenceAnswered(message);
+      });
+      // Friends are dialled once the tracker's STUN/TURN servers are known (or it did not answer).
+      void this.ice.ask({ send: (frame) => peer.socket.send(frame) }).then(() => {
+        if (this.peer !== peer) return;
+        this.setState('connected', null);
+        this.events.registered(peer);
+      });
     });
     peer.on('connection', (connection) => {
       if (this.peer === peer) this.events.incoming(connection);
@@ -152,6 +173,7 @@ export class TrackerLink {
   private fail(peer: Peer, reason: string): void {
     if (this.peer !== peer || this.stopped) return;
     this.peer = null;
+    this.ice.stop();
     peer.destroy();
     this.retry(reason);
   }
