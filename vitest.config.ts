@@ -24,6 +24,19 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        test: {
+          // The NAT lab (root: network namespaces, nftables, coturn): browsers in homes
+          // behind routers. One lab at a time: each runs several browsers.
+          name: 'nat',
+          include: ['test/nat/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

@@ -57,43 +57,45 @@ export function NetworkSettingsForm() {
   };
 
   return (
-    <form onSubmit={save} aria-labelledby="network-heading">
-      <h2 id="network-heading">{t('optionsNetwork')}</h2>
-      <label for="trackers">{t('optionsTrackers')}</label>
-      <br />
-      <textarea
-        id="trackers"
-        rows={3}
-        cols={50}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-      />
-      {(settings?.trackers ?? []).filter(insecure).map((url) => (
-        <p key={url} class="warning" role="note">
-          {t('optionsInsecureTracker', url)}
-        </p>
-      ))}
-      <br />
-      <label for="ice-servers">{t('optionsIceServers')}</label>
-      <br />
-      <textarea
-        id="ice-servers"
-        rows={2}
-        cols={50}
-        placeholder="stun:stun.example.org:3478"
-        value={ice}
-        onInput={(e) => setIce(e.currentTarget.value)}
-      />
-      <br />
-      <LabelledCheckbox id="hide-address" checked={hideAddress} onChange={setHideAddress}>
-        {t('optionsHideAddress')}
-      </LabelledCheckbox>
-      <p class="muted">{t('optionsHideAddressHelp')}</p>
-      <button type="submit" disabled={!settings}>
-        {t('optionsSave')}
-      </button>
-      <Notice notice={message} />
+    <>
+      <form onSubmit={save} aria-labelledby="network-heading">
+        <h2 id="network-heading">{t('optionsNetwork')}</h2>
+        <label for="trackers">{t('optionsTrackers')}</label>
+        <br />
+        <textarea
+          id="trackers"
+          rows={3}
+          cols={50}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        {(settings?.trackers ?? []).filter(insecure).map((url) => (
+          <p key={url} class="warning" role="note">
+            {t('optionsInsecureTracker', url)}
+          </p>
+        ))}
+        <br />
+        <label for="ice-servers">{t('optionsIceServers')}</label>
+        <br />
+        <textarea
+          id="ice-servers"
+          rows={2}
+          cols={50}
+          placeholder="stun:stun.example.org:3478"
+          value={ice}
+          onInput={(e) => setIce(e.currentTarget.value)}
+        />
+        <br />
+        <LabelledCheckbox id="hide-address" checked={hideAddress} onChange={setHideAddress}>
+          {t('optionsHideAddress')}
+        </LabelledCheckbox>
+        <p class="muted">{t('optionsHideAddressHelp')}</p>
+        <button type="submit" disabled={!settings}>
+          {t('optionsSave')}
+        </button>
+        <Notice notice={message} />
+      </form>
       <ConnectionTest />
-    </form>
+    </>
   );
 }

@@ -19,6 +19,8 @@ export interface ChromiumOptions {
   userDataDir?: string;
   /** The system theme the pages see (prefers-color-scheme). */
   colorScheme?: 'light' | 'dark';
+  /** Another Chromium launcher, e.g. one that runs it inside a NAT lab's namespace. */
+  executablePath?: string;
 }
 
 export interface ChromiumExtensionBrowser extends ExtensionBrowser {
@@ -56,7 +58,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   const userDataDir =
     options.userDataDir ?? (await mkdtemp(join(tmpdir(), `murmur-${options.profile}-`)));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: options.headless,
     args: [
       '--no-sandbox',

@@ -26,6 +26,8 @@ export interface FirefoxOptions {
   userDataDir?: string;
   /** The moz-extension UUID to pin (the same one again finds the same IndexedDB). */
   uuid?: string;
+  /** Another Firefox launcher, e.g. one that runs it inside a NAT lab's namespace. */
+  executablePath?: string;
 }
 
 export interface FirefoxExtensionBrowser extends ExtensionBrowser {
@@ -81,7 +83,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
   const uuid = options.uuid ?? randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: options.executablePath ?? FIREFOX_PATH,
     headless: options.headless,
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 420, height: 600 },

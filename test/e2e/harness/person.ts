@@ -30,6 +30,8 @@ export class Person {
     readonly name: string,
     readonly kind: BrowserKind,
     private readonly prefs: Record<string, string | number | boolean> = {},
+    /** A launcher that runs the browser elsewhere (a NAT lab home), instead of the usual. */
+    private readonly executablePath?: string,
   ) {}
 
   async launch(trackerUrl: string): Promise<void> {
@@ -42,6 +44,7 @@ export class Person {
             profile: this.name,
             headless: true,
             userDataDir: this.dataDir,
+            executablePath: this.executablePath,
           })
         : await launchFirefox({
             extensionDir,
@@ -50,6 +53,7 @@ export class Person {
             userDataDir: this.dataDir,
             uuid: this.uuid,
             prefs: this.prefs,
+            executablePath: this.executablePath,
           });
     if (!this.configured) {
       await useTracker(this.browser, trackerUrl);

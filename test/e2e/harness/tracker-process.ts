@@ -26,12 +26,42 @@ export interface TrackerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startTrackerProcess(port = 0): Promise<TrackerProcess> {
-  const child: ChildProcess = spawn(
+export interface TrackerProcessOptions {
+  /** Run inside this network namespace (the NAT lab's internet), listening on `host`. */
+  netns?: string;
+  host?: string;
+  /** More tracker flags (ICE URLs, TLS); secrets go in `env`, as an operator would. */
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+export async function startTrackerProcess(
+  port = 0,
+  options: TrackerProcessOptions = {},
+): Promise<TrackerProcess> {
+  const host = options.host ?? '127.0.0.1';
+  const command = [
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'signaling-server/cli.ts'), '--port', String(port)],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+    '--import',
+    'tsx',
+    join(ROOT, 'signaling-server/cli.ts'),
+    '--port',
+    String(port),
+    '--host',
+    host,
+    ...(options.args ?? []),
+  ];
+  const child: ChildProcess = options.netns
+    ? spawn('ip', ['netns', 'exec', options.netns, ...command], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, ...options.env },
+      })
+    : spawn(command[0]!, command.slice(1), {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, ...options.env },
+      });
   const events: TrackerEventLine[] = [];
   const waiters = new Set<() => void>();
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -68,7 +98,7 @@ export async function startTrackerProcess(port = 0): Promise<TrackerProcess> {
 
   const listening = await waitForEvent((e) => e.event === 'listening', 20_000);
   return {
-    url: `ws://127.0.0.1:${listening.port}/murmur`,
+    url: `ws://${host}:${listening.port}/murmur`,
     port: listening.port!,
     events,
     waitForEvent,

@@ -1,0 +1,89 @@
+/**
+ * A NAT lab scene for browser tests: the lab's namespaces, coturn and the tracker in its
+ * "internet" (handing out STUN/TURN with credentials, as deploy/ sets it up), and people whose
+ * browsers run in homes behind routers. Everything is taken down after the suite, also when a
+ * test fails.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import { CHROMIUM_PATH } from '../../tools/browsers/chromium';
+import type { BrowserKind } from '../../tools/browsers/extension-page';
+import { FIREFOX_PATH } from '../../tools/browsers/firefox';
+import { startCoturn, type Coturn } from '../../tools/lab/coturn';
+import { createNatLab, type NatLab, type RouterKind } from '../../tools/lab/nat-lab';
+import { netnsFirefoxLauncher, netnsLauncher } from '../../tools/lab/netns-launcher';
+import { Person } from '../e2e/harness/person';
+import { startTrackerProcess, type TrackerProcess } from '../e2e/harness/tracker-process';
+
+export const TURN_PORT = 3478;
+const SECRET = 'nat-lab-secret';
+
+export interface LabSceneOptions {
+  /** coturn running and the tracker handing out TURN (false: STUN only, from coturn too). */
+  turn: boolean;
+}
+
+export interface LabScene {
+  lab: NatLab;
+  tracker: TrackerProcess;
+  person(name: string, kind: BrowserKind, home: string): Person;
+}
+
+export function labScene(homes: { name: string; kind: RouterKind }[]) {
+  const people: Person[] = [];
+  let lab: NatLab | undefined;
+  let coturn: Coturn | undefined;
+  let tracker: TrackerProcess | undefined;
+  let scratch = '';
+  afterAll(async () => {
+    await Promise.allSettled(people.map((p) => p.dispose()));
+    await tracker?.stop();
+    await coturn?.stop();
+    lab?.destroy();
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+  return {
+    async start(options: LabSceneOptions): Promise<LabScene> {
+      scratch = await mkdtemp(join(tmpdir(), 'murmur-nat-'));
+      const built = createNatLab(homes);
+      lab = built;
+      const server = built.serverIp;
+      // STUN comes from coturn either way; "TURN off" is a tracker that hands out no relay.
+      coturn = await startCoturn({
+        ip: server,
+        port: TURN_PORT,
+        secret: SECRET,
+        netns: built.internet,
+      });
+      const urls = [`stun:${server}:${TURN_PORT}`];
+      if (options.turn)
+        urls.push(`turn:${server}:${TURN_PORT}`, `turn:${server}:${TURN_PORT}?transport=tcp`);
+      tracker = await startTrackerProcess(9000, {
+        netns: built.internet,
+        host: server,
+        args: ['--ice-url', urls.join(',')],
+        env: options.turn ? { MURMUR_TURN_SECRET: SECRET } : {},
+      });
+      const running = tracker;
+      return {
+        lab: built,
+        tracker: running,
+        person(name, kind, homeName) {
+          const home = built.homes.get(homeName);
+          if (!home) throw new Error(`no home ${homeName} in the lab`);
+          const launcher =
+            kind === 'chromium'
+              ? netnsLauncher(scratch, home.netns, CHROMIUM_PATH)
+              : netnsFirefoxLauncher(scratch, home.netns, FIREFOX_PATH);
+          // Firefox: real addresses in candidates, so the tests can read them.
+          const prefs = { 'media.peerconnection.ice.obfuscate_host_addresses': false };
+          const person = new Person(name, kind, prefs, launcher);
+          people.push(person);
+          return person;
+        },
+      };
+    },
+  };
+}
