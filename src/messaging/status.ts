@@ -24,6 +24,10 @@ export interface LinkPath {
   /** Candidate types: host, srflx, prflx or relay. */
   local: string;
   remote: string;
+  /** How our end reaches its TURN server (udp, tcp, tls) when it is the relayed one. */
+  relayProtocol: string | null;
+  /** Every kind of candidate the friend's side offered: only "relay" when they hide their address. */
+  remoteTypes: string[];
 }
 
 /** How a friend's browser is reached now, by tracker peer id. */

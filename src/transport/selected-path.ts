@@ -15,6 +15,7 @@ interface StatsEntry {
   remoteCandidateId?: string;
   selectedCandidatePairId?: string;
   candidateType?: string;
+  relayProtocol?: string;
 }
 
 export async function selectedPath(connection: RTCPeerConnection): Promise<LinkPath | null> {
@@ -28,12 +29,19 @@ export async function selectedPath(connection: RTCPeerConnection): Promise<LinkP
   pair ??= [...stats.values()].find(
     (e) => e.type === 'candidate-pair' && (e.selected || (e.nominated && e.state === 'succeeded')),
   );
-  const local = pair?.localCandidateId ? stats.get(pair.localCandidateId)?.candidateType : null;
+  const localCandidate = pair?.localCandidateId ? stats.get(pair.localCandidateId) : undefined;
+  const local = localCandidate?.candidateType;
   const remote = pair?.remoteCandidateId ? stats.get(pair.remoteCandidateId)?.candidateType : null;
   if (!local || !remote) return null;
+  const remoteTypes = new Set<string>();
+  for (const entry of stats.values())
+    if (entry.type === 'remote-candidate' && entry.candidateType)
+      remoteTypes.add(entry.candidateType);
   return {
     via: local === 'relay' || remote === 'relay' ? 'relay' : 'direct',
     local,
     remote,
+    relayProtocol: local === 'relay' ? (localCandidate?.relayProtocol ?? null) : null,
+    remoteTypes: [...remoteTypes].sort(),
   };
 }

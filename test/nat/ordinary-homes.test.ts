@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labScene } from './lab-scene';
-import { exchange, friendOf, linkedPath, startAndBefriend } from './paths';
+import { exchange, linkedPath, onlineConnection, startAndBefriend } from './paths';
 
 describe('two ordinary homes', () => {
   const scene = labScene([
@@ -22,7 +22,7 @@ describe('two ordinary homes', () => {
     expect(path.via).toBe('direct');
     expect(['srflx', 'prflx']).toContain(path.local);
     expect(['srflx', 'prflx']).toContain(path.remote);
-    expect((await friendOf(ann, ben)).connection).toEqual({ state: 'online', via: 'direct' });
+    expect(await onlineConnection(ann, ben)).toEqual({ state: 'online', via: 'direct' });
     await exchange(ann, ben, 'Across two routers, directly');
     await exchange(ben, ann, 'And back');
   });

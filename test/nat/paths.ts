@@ -22,6 +22,20 @@ export async function friendOf(person: Person, other: Person): Promise<FriendVie
   return found;
 }
 
+/** Waits until `person` has a sync session with `other`; returns how the Friends list says it goes. */
+export async function onlineConnection(person: Person, other: Person) {
+  const them = (await other.ui('identity.get', {}))!;
+  const friends = await person.until(
+    'friends.list',
+    {},
+    (fs) => fs.some((f) => f.fingerprint === them.fingerprint && f.online),
+    `${person.name} has a session with ${other.name}`,
+    60_000,
+    250,
+  );
+  return friends.find((f) => f.fingerprint === them.fingerprint)?.connection;
+}
+
 /** Waits until `person` has a session with `other`, and returns the way the browser took. */
 export async function linkedPath(
   person: Person,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { labScene } from './lab-scene';
-import { exchange, friendOf, linkedPath, startAndBefriend } from './paths';
+import { exchange, linkedPath, onlineConnection, startAndBefriend } from './paths';
 
 describe('two symmetric homes, Chromium and Firefox', () => {
   const scene = labScene([
@@ -20,7 +20,7 @@ describe('two symmetric homes, Chromium and Firefox', () => {
     const path = await linkedPath(cat, dan, 90_000);
     expect(path.via).toBe('relay');
     expect((await linkedPath(dan, cat)).via).toBe('relay');
-    expect((await friendOf(cat, dan)).connection).toEqual({ state: 'online', via: 'relay' });
+    expect(await onlineConnection(cat, dan)).toEqual({ state: 'online', via: 'relay' });
     await exchange(cat, dan, 'Through the relay, from Chromium');
     await exchange(dan, cat, 'And back from Firefox');
   });
