@@ -12,6 +12,7 @@ type TestState =
 
 export function ConnectionTest() {
   const [state, setState] = useState<TestState>({ kind: 'idle' });
+  const [runs, setRuns] = useState(0);
   const run = async () => {
     setState({ kind: 'testing' });
     try {
@@ -19,9 +20,10 @@ export function ConnectionTest() {
     } catch (error) {
       setState({ kind: 'failed', error: String(error) });
     }
+    setRuns((n) => n + 1);
   };
   return (
-    <div class="connection-test">
+    <div class="connection-test" data-runs={runs}>
       <button type="button" onClick={() => void run()} disabled={state.kind === 'testing'}>
         {t('optionsTestConnection')}
       </button>

@@ -7,7 +7,8 @@
 import type { ConnectionTestResult, TrackerTestResult } from '../messaging/status';
 import type { TrackerLink } from './tracker-link';
 
-const GATHER_WITHIN_MS = 6_000;
+/** Within the host request deadline (5 s): a STUN or TURN server slower than this counts as silent. */
+const GATHER_WITHIN_MS = 3_500;
 
 interface Gathered {
   host: string[];

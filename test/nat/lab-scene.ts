@@ -4,7 +4,7 @@
  * browsers run in homes behind routers. Everything is taken down after the suite, also when a
  * test fails.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -28,7 +28,11 @@ export interface LabSceneOptions {
 export interface LabScene {
   lab: NatLab;
   tracker: TrackerProcess;
+  /** A file holding coturn's secret, as an operator keeps it for the doctor. */
+  secretFile: string;
   person(name: string, kind: BrowserKind, home: string): Person;
+  /** coturn goes down (STUN and TURN); the tracker stays. */
+  stopCoturn(): Promise<void>;
 }
 
 export function labScene(homes: { name: string; kind: RouterKind }[]) {
@@ -67,9 +71,16 @@ export function labScene(homes: { name: string; kind: RouterKind }[]) {
         env: options.turn ? { MURMUR_TURN_SECRET: SECRET } : {},
       });
       const running = tracker;
+      const secretFile = join(scratch, 'turn-secret');
+      await writeFile(secretFile, `${SECRET}\n`, { mode: 0o600 });
       return {
         lab: built,
         tracker: running,
+        secretFile,
+        stopCoturn: async () => {
+          await coturn?.stop();
+          coturn = undefined;
+        },
         person(name, kind, homeName) {
           const home = built.homes.get(homeName);
           if (!home) throw new Error(`no home ${homeName} in the lab`);
