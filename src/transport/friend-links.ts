@@ -1,7 +1,7 @@
 /**
  * Data channels to friends (PeerJS DataConnections), one per friend. Each open channel is a
  * "link" the background runs a sync session over; frames pass through untouched. When both
- * friends dial each other at once, both keep the channel dialled by the lower peer id.
+ * friends dial each other at once, the first channel to open wins (see keepOver).
  */
 import type { DataConnection, Peer } from 'peerjs';
 import { toBase64Url } from '../core/bytes';
@@ -152,16 +152,16 @@ export class FriendLinks {
     return link;
   }
 
-  /** Of two links to the same friend, both sides keep the one the lower peer id dialled. */
+  /**
+   * Of two links to the same friend, an open one beats one still connecting (the two sides'
+   * dials may not both find a path: behind some NATs only one direction's ICE succeeds);
+   * of two open ones, both sides keep the one the lower peer id dialled.
+   */
   private keepOver(candidate: Link): boolean {
     const dialler = (l: Link) => (l.initiator ? this.myPeerId : l.peerId);
-    for (const other of this.links.values()) {
+    for (const other of [...this.links.values()]) {
       if (other === candidate || other.peerId !== candidate.peerId) continue;
-      if (
-        dialler(candidate) < dialler(other) ||
-        (!other.open && dialler(candidate) === dialler(other))
-      )
-        this.drop(other);
+      if (!other.open || dialler(candidate) < dialler(other)) this.drop(other);
       else return false;
     }
     return true;

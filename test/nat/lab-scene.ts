@@ -1,100 +1,17 @@
-/**
- * A NAT lab scene for browser tests: the lab's namespaces, coturn and the tracker in its
- * "internet" (handing out STUN/TURN with credentials, as deploy/ sets it up), and people whose
- * browsers run in homes behind routers. Everything is taken down after the suite, also when a
- * test fails.
- */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** A NAT lab for one suite (lab-world.ts), taken down after it, also when a test fails. */
 import { afterAll } from 'vitest';
-import { CHROMIUM_PATH } from '../../tools/browsers/chromium';
-import type { BrowserKind } from '../../tools/browsers/extension-page';
-import { FIREFOX_PATH } from '../../tools/browsers/firefox';
-import { startCoturn, type Coturn } from '../../tools/lab/coturn';
-import { createNatLab, type NatLab, type RouterKind } from '../../tools/lab/nat-lab';
-import { netnsFirefoxLauncher, netnsLauncher } from '../../tools/lab/netns-launcher';
-import { Person } from '../e2e/harness/person';
-import { startTrackerProcess, type TrackerProcess } from '../e2e/harness/tracker-process';
-
-export const TURN_PORT = 3478;
-const SECRET = 'nat-lab-secret';
-
-export interface LabSceneOptions {
-  /** coturn running and the tracker handing out TURN (false: STUN only, from coturn too). */
-  turn: boolean;
-}
-
-export interface LabScene {
-  lab: NatLab;
-  tracker: TrackerProcess;
-  /** A file holding coturn's secret, as an operator keeps it for the doctor. */
-  secretFile: string;
-  person(name: string, kind: BrowserKind, home: string): Person;
-  /** coturn goes down (STUN and TURN); the tracker stays. */
-  stopCoturn(): Promise<void>;
-}
+import type { RouterKind } from '../../tools/lab/nat-lab';
+import { startLabWorld, type LabWorld, type LabWorldOptions } from './lab-world';
 
 export function labScene(homes: { name: string; kind: RouterKind }[]) {
-  const people: Person[] = [];
-  let lab: NatLab | undefined;
-  let coturn: Coturn | undefined;
-  let tracker: TrackerProcess | undefined;
-  let scratch = '';
+  let world: LabWorld | undefined;
   afterAll(async () => {
-    await Promise.allSettled(people.map((p) => p.dispose()));
-    await tracker?.stop();
-    await coturn?.stop();
-    lab?.destroy();
-    if (scratch) await rm(scratch, { recursive: true, force: true });
+    await world?.close();
   });
   return {
-    async start(options: LabSceneOptions): Promise<LabScene> {
-      scratch = await mkdtemp(join(tmpdir(), 'murmur-nat-'));
-      const built = createNatLab(homes);
-      lab = built;
-      const server = built.serverIp;
-      // STUN comes from coturn either way; "TURN off" is a tracker that hands out no relay.
-      coturn = await startCoturn({
-        ip: server,
-        port: TURN_PORT,
-        secret: SECRET,
-        netns: built.internet,
-      });
-      const urls = [`stun:${server}:${TURN_PORT}`];
-      if (options.turn)
-        urls.push(`turn:${server}:${TURN_PORT}`, `turn:${server}:${TURN_PORT}?transport=tcp`);
-      tracker = await startTrackerProcess(9000, {
-        netns: built.internet,
-        host: server,
-        args: ['--ice-url', urls.join(',')],
-        env: options.turn ? { MURMUR_TURN_SECRET: SECRET } : {},
-      });
-      const running = tracker;
-      const secretFile = join(scratch, 'turn-secret');
-      await writeFile(secretFile, `${SECRET}\n`, { mode: 0o600 });
-      return {
-        lab: built,
-        tracker: running,
-        secretFile,
-        stopCoturn: async () => {
-          await coturn?.stop();
-          coturn = undefined;
-        },
-        person(name, kind, homeName) {
-          const home = built.homes.get(homeName);
-          if (!home) throw new Error(`no home ${homeName} in the lab`);
-          const launcher =
-            kind === 'chromium'
-              ? netnsLauncher(scratch, home.netns, CHROMIUM_PATH)
-              : netnsFirefoxLauncher(scratch, home.netns, FIREFOX_PATH);
-          // Firefox: real addresses in candidates, so the tests can read them.
-          const prefs = { 'media.peerconnection.ice.obfuscate_host_addresses': false };
-          const person = new Person(name, kind, prefs, launcher);
-          people.push(person);
-          return person;
-        },
-      };
+    async start(options: LabWorldOptions): Promise<LabWorld> {
+      world = await startLabWorld(homes, options);
+      return world;
     },
   };
 }

@@ -26,6 +26,13 @@ export interface Coturn {
 }
 
 const READY_WITHIN_MS = 15_000;
+export const PRIVATE_RANGES = [
+  '10.0.0.0-10.255.255.255',
+  '172.16.0.0-172.31.255.255',
+  '192.168.0.0-192.168.255.255',
+  '100.64.0.0-100.127.255.255',
+  '169.254.0.0-169.254.255.255',
+];
 
 export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
   const scratch = await mkdtemp(join(tmpdir(), 'murmur-coturn-'));
@@ -46,7 +53,10 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
     `--userdb=${join(scratch, 'turndb')}`,
     '--no-stdout-log',
     `--log-file=${join(scratch, 'turn.log')}`,
-    // The lab's peers sit on loopback or private lab addresses; relaying to them is the point.
+    // As deploy/turnserver.conf: never relay into private networks (the operator's own, or
+    // a friend's host candidate: coturn would try, fail, and end the allocation).
+    ...PRIVATE_RANGES.map((range) => `--denied-peer-ip=${range}`),
+    // The unit tests' peers sit on loopback.
     '--allow-loopback-peers',
     '--cli-password=unused',
     ...(options.tls

@@ -110,6 +110,10 @@ export function createNatLab(homes: { name: string; kind: RouterKind }[]): NatLa
     ip('-n', internet, 'link', 'add', 'br0', 'type', 'bridge');
     ip('-n', internet, 'addr', 'add', `${SERVER_IP}/24`, 'dev', 'br0');
     ip('-n', internet, 'link', 'set', 'br0', 'up');
+    // The real internet silently drops packets to private addresses; without a route here
+    // coturn's sendto() to a friend's host candidate fails at once and coturn ends the whole
+    // allocation, killing a relayed path seconds after it opened.
+    ip('-n', internet, 'route', 'add', 'default', 'dev', 'br0');
     homes.forEach((home, i) => {
       const router = `${prefix}-r${i}`;
       const netnsHome = `${prefix}-h${i}`;

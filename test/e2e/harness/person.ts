@@ -96,6 +96,12 @@ export class Person {
     return reply.value as ResponseOf<UiRequests, K>;
   }
 
+  /** Runs a function in this person's extension page (timing from inside it, say). */
+  pageEvaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    if (!this.page) throw new Error(`${this.name} has no page open`);
+    return this.page.evaluate(fn, arg);
+  }
+
   /** Polls a UI request until `check` passes (the UI would re-render the same way). */
   async until<K extends keyof UiRequests & string>(
     type: K,
