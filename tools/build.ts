@@ -33,8 +33,19 @@ const PAGES: Record<BrowserTarget, string[]> = {
   firefox: ['src/popup/popup.html', 'src/options/options.html'],
 };
 
-async function buildTarget(target: BrowserTarget, version: string): Promise<void> {
-  const outdir = join(DIST, target);
+export interface BuildSettings {
+  /** The tracker a fresh install uses (store builds); development builds use the local one. */
+  defaultTracker?: string;
+  /** Where to write <browser>/ folders (default dist/). */
+  dist?: string;
+}
+
+async function buildTarget(
+  target: BrowserTarget,
+  version: string,
+  settings: BuildSettings,
+): Promise<void> {
+  const outdir = join(settings.dist ?? DIST, target);
   await rm(outdir, { recursive: true, force: true });
   await mkdir(join(outdir, 'icons'), { recursive: true });
 
@@ -51,6 +62,9 @@ async function buildTarget(target: BrowserTarget, version: string): Promise<void
     jsxImportSource: 'preact',
     logLevel: 'warning',
     absWorkingDir: ROOT,
+    define: settings.defaultTracker
+      ? { MURMUR_DEFAULT_TRACKER: JSON.stringify(settings.defaultTracker) }
+      : {},
   };
   await build(options);
 
@@ -72,11 +86,14 @@ async function buildTarget(target: BrowserTarget, version: string): Promise<void
   }
 }
 
-export async function buildAll(): Promise<void> {
+export async function buildAll(settings: BuildSettings = {}): Promise<void> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
-  await Promise.all([buildTarget('chromium', pkg.version), buildTarget('firefox', pkg.version)]);
+  await Promise.all([
+    buildTarget('chromium', pkg.version, settings),
+    buildTarget('firefox', pkg.version, settings),
+  ]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -23,9 +23,17 @@ export interface NetworkSettings {
   hideAddress?: boolean;
 }
 
-/** The tracker `npm run tracker` starts; real deployments name theirs in the options page. */
+/** Replaced at build time: `npm run package -- --tracker wss://…` bakes in the store default. */
+declare const MURMUR_DEFAULT_TRACKER: string | undefined;
+
+/** The tracker `npm run tracker` starts: development builds (and Node tests) use it. */
+export const LOCAL_TRACKER = 'ws://127.0.0.1:9000/murmur';
+
+export const DEFAULT_TRACKER =
+  typeof MURMUR_DEFAULT_TRACKER === 'string' ? MURMUR_DEFAULT_TRACKER : LOCAL_TRACKER;
+
 export const DEFAULT_NETWORK_SETTINGS: NetworkSettings = {
-  trackers: ['ws://127.0.0.1:9000/murmur'],
+  trackers: [DEFAULT_TRACKER],
   iceServers: [],
 };
 

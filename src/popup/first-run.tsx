@@ -1,5 +1,6 @@
 /** First run: one screen — your name, an optional passphrase, "Start" — and an identity exists. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 
@@ -8,6 +9,13 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [trackers, setTrackers] = useState<string[]>([]);
+  useEffect(() => {
+    void background
+      .request('settings.network.get', {})
+      .then((settings) => setTrackers(settings.trackers))
+      .catch(() => undefined);
+  }, []);
 
   const start = async (event: Event) => {
     event.preventDefault();
@@ -50,6 +58,14 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
       <p id="first-passphrase-help" class="muted">
         {t('firstRunPassphraseHelp')}
       </p>
+      {trackers.length > 0 && (
+        <p class="muted" data-testid="first-run-tracker">
+          {t('firstRunTracker', trackers.join(', '))}{' '}
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('firstRunChangeTracker')}
+          </button>
+        </p>
+      )}
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? t('firstRunCreating') : t('firstRunStart')}
       </button>
