@@ -100,7 +100,14 @@ export class TrackerLink {
       (token) => {
         if (this.attempt === attempt && !this.stopped) this.register(address.value, token);
       },
-      (error: unknown) => this.failAttempt(attempt, `tracker unreachable: ${String(error)}`),
+      (error: unknown) =>
+        this.failAttempt(
+          attempt,
+          // Browsers do not tell a page why a TLS connection failed; name both likely causes.
+          address.value.secure
+            ? `tracker unreachable over TLS: it is down, or this browser does not trust its certificate (${String(error)})`
+            : `tracker unreachable: ${String(error)}`,
+        ),
     );
   }
 
