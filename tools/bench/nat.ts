@@ -11,7 +11,6 @@ import type { RouterKind } from '../lab/nat-lab';
 import { buildAll } from '../build';
 import { startLabWorld } from '../../test/nat/lab-world';
 import { linkedPath, startAndBefriend } from '../../test/nat/paths';
-import type { Person } from '../../test/e2e/harness/person';
 import { median, report, round } from './stats';
 
 const RECONNECTS = 3;
@@ -27,30 +26,6 @@ interface PairResult {
   connectMs: number[];
   dmMs: number[];
   mbPerS: number;
-}
-
-/** Polls the friend list from the person's own page until `fingerprint` is online; returns when. */
-function whenOnline(person: Person, fingerprint: string, timeoutMs = 60_000): Promise<number> {
-  return person.pageEvaluate(
-    async ({ fingerprint, timeoutMs }) => {
-      const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
-      const runtime = (g.browser ?? g.chrome).runtime;
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        const reply = (await runtime.sendMessage({
-          murmur: 1,
-          channel: 'ui',
-          type: 'friends.list',
-          payload: {},
-        })) as { ok: boolean; value?: { fingerprint: string; online: boolean }[] };
-        if (reply.ok && reply.value?.some((f) => f.fingerprint === fingerprint && f.online))
-          return Date.now();
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      throw new Error('not online in time');
-    },
-    { fingerprint, timeoutMs },
-  );
 }
 
 async function runPair(
@@ -85,7 +60,7 @@ async function runPair(
     result.path = `${path.local}↔${path.remote}${path.relayProtocol ? `/${path.relayProtocol}` : ''}`;
     const aId = (await a.ui('identity.get', {}))!;
     const bId = (await b.ui('identity.get', {}))!;
-    await whenOnline(a, bId.fingerprint);
+    await a.waitForOnline(bId.fingerprint, 60_000);
     for (let i = 0; i < RECONNECTS; i++) {
       await b.goOffline();
       await a.until(
@@ -98,7 +73,7 @@ async function runPair(
       );
       const seen = world.tracker.events.length;
       await b.launch(world.tracker.url);
-      const online = await whenOnline(a, bId.fingerprint);
+      const online = await a.waitForOnline(bId.fingerprint, 60_000);
       const registered = await world.tracker.waitForEvent(
         (e) =>
           e.event === 'peer-connected' &&
@@ -107,7 +82,7 @@ async function runPair(
       );
       result.connectMs.push(online - Number(registered.at));
     }
-    await whenOnline(b, aId.fingerprint);
+    await b.waitForOnline(aId.fingerprint, 60_000);
     for (let i = 0; i < DMS; i++) {
       const text = `latency ${i} ${Date.now()}`;
       const sent = await a.sendStamped(bId.fingerprint, text);

@@ -19,6 +19,8 @@ import type { RequestOf, ResponseOf } from '../../../src/messaging/request-map';
 import type { UiRequests } from '../../../src/messaging/ui-requests';
 import { useTracker } from './profiles';
 
+type Watched = { kind: 'texts'; texts: string[] } | { kind: 'online'; fingerprint: string };
+
 export class Person {
   browser: ExtensionBrowser | null = null;
   private page: ExtensionPage | null = null;
@@ -96,12 +98,6 @@ export class Person {
     return reply.value as ResponseOf<UiRequests, K>;
   }
 
-  /** Runs a function in this person's extension page (timing from inside it, say). */
-  pageEvaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
-    if (!this.page) throw new Error(`${this.name} has no page open`);
-    return this.page.evaluate(fn, arg);
-  }
-
   /** Polls a UI request until `check` passes (the UI would re-render the same way). */
   async until<K extends keyof UiRequests & string>(
     type: K,
@@ -137,28 +133,47 @@ export class Person {
 
   /** Like waitForText, for the moment the last of these texts was in the store. */
   async waitForTexts(texts: string[], timeoutMs = 20_000): Promise<number> {
+    return this.watch({ kind: 'texts', texts }, timeoutMs);
+  }
+
+  /** The time at which this person's Murmur had a session with that friend (fingerprint). */
+  async waitForOnline(fingerprint: string, timeoutMs = 20_000): Promise<number> {
+    return this.watch({ kind: 'online', fingerprint }, timeoutMs);
+  }
+
+  /** Watches the store from this person's own page (no round trip to the test) every 5 ms. */
+  private watch(what: Watched, timeoutMs: number): Promise<number> {
     if (!this.page) throw new Error(`${this.name} has no page open`);
     return this.page.evaluate(
-      async ({ texts, timeoutMs }) => {
+      async ({ what, timeoutMs }) => {
         const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
         const runtime = (g.browser ?? g.chrome).runtime;
+        const ask = (type: string, payload: object) =>
+          runtime.sendMessage({ murmur: 1, channel: 'ui', type, payload }) as Promise<{
+            ok: boolean;
+            value?: unknown;
+          }>;
+        const seen = async () => {
+          if (what.kind === 'online') {
+            const reply = await ask('friends.list', {});
+            const friends = (reply.value ?? []) as { fingerprint: string; online: boolean }[];
+            return friends.some((f) => f.fingerprint === what.fingerprint && f.online);
+          }
+          const reply = await ask('messages.list', {
+            kind: 'direct',
+            limit: Math.max(20, what.texts.length * 2),
+          });
+          const texts = new Set(((reply.value ?? []) as { text: string }[]).map((m) => m.text));
+          return what.texts.every((t) => texts.has(t));
+        };
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
-          const reply = (await runtime.sendMessage({
-            murmur: 1,
-            channel: 'ui',
-            type: 'messages.list',
-            payload: { kind: 'direct', limit: Math.max(20, texts.length * 2) },
-          })) as { ok: boolean; value?: { text: string }[] };
-          if (reply.ok) {
-            const seen = new Set(reply.value!.map((m) => m.text));
-            if (texts.every((t) => seen.has(t))) return Date.now();
-          }
+          if (await seen()) return Date.now();
           await new Promise((r) => setTimeout(r, 5));
         }
-        throw new Error(`not received in ${timeoutMs} ms`);
+        throw new Error(`${what.kind}: not seen in ${timeoutMs} ms`);
       },
-      { texts, timeoutMs },
+      { what, timeoutMs },
     );
   }
 
