@@ -22,7 +22,9 @@ export function friendViewOf(
     peerId: c.peerId,
     tracker: c.tracker,
     online,
-    connection: online ? { state: 'online', via: 'unknown' } : { state: 'offline' },
+    connection: online
+      ? { state: 'online', via: 'unknown' }
+      : { state: 'offline', waiting: 0, carriedBy: [] },
     asked: c.state === 'requested',
     safetyNumber: me ? safetyNumber(me.fingerprint, fromHex(c.fingerprint)) : '',
     status: c.status ?? '',

@@ -132,8 +132,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
   async function friendsWithConnections() {
     const friends = await service.friends();
-    const current = await status();
-    return current.host.reachable ? withConnections(friends, current.host.status.reach) : friends;
+    const [current, outbox] = await Promise.all([status(), store.listOutbox()]);
+    const reach = current.host.reachable ? current.host.status.reach : {};
+    return withConnections(friends, { reach, outbox, nowSeconds: Math.floor(Date.now() / 1000) });
   }
 
   const linkHandlers: Handlers<LinkEvents, unknown> = {

@@ -6,7 +6,7 @@ import type { ThumbnailData } from './thumbnail-data';
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =
   | { state: 'online'; via: 'direct' | 'relay' | 'unknown' }
-  | { state: 'offline' }
+  | { state: 'offline'; waiting: number; carriedBy: string[] }
   | { state: 'unreachable'; reason: UnreachableReason };
 
 export interface IdentityView {

@@ -54,9 +54,8 @@ export function FriendsView({ me }: { me: IdentityView }) {
                 <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
               )}
               {f.displayName}
-              {f.asked ? (
-                <span class="muted"> — {t('waitingForAnswer')}</span>
-              ) : (
+              {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
+              {(!f.asked || f.connection.state === 'unreachable') && (
                 <span class="muted connection" data-testid="friend-connection">
                   {' — '}
                   {connectionWords(f.connection)}
@@ -142,7 +141,10 @@ function connectionWords(connection: FriendConnection): string {
           ? t('friendRelayed')
           : t('friendLinked');
     case 'offline':
-      return t('friendOfflineWaiting');
+      if (connection.waiting === 0) return t('friendOffline');
+      return connection.carriedBy.length > 0
+        ? t('friendOfflineCarried', String(connection.waiting), connection.carriedBy.join(', '))
+        : t('friendOfflineWaitingHere', String(connection.waiting));
     case 'unreachable':
       return connection.reason === 'no-relay'
         ? t('friendUnreachableNoRelay')

@@ -73,6 +73,20 @@ export function relaySuite(
         (s) => s?.state === 'held',
         'Paul holds the DM',
       );
+      // Alice's Friends list says where her message to George waits.
+      const georgeSeen = await alice.until(
+        'friends.list',
+        {},
+        (fs) => {
+          const c = fs.find((f) => f.fingerprint === G)?.connection;
+          return c?.state === 'offline' && c.carriedBy.length > 0;
+        },
+        'Alice sees who carries her message to George',
+      );
+      expect(georgeSeen.find((f) => f.fingerprint === G)?.connection).toMatchObject({
+        state: 'offline',
+        carriedBy: ['paul'],
+      });
       const paulReads = await paul.ui('messages.list', {});
       expect(paulReads.some((m) => m.text.includes('Dinner'))).toBe(false);
       expect(paulReads.some((m) => m.id === dm.id)).toBe(false);

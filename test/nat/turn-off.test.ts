@@ -43,6 +43,18 @@ describe('no TURN on the tracker', () => {
       state: 'unreachable',
       reason: 'no-relay',
     });
+    // What Ivy reads in her Friends list.
+    const popup = await ivy.browser!.openExtensionPage('popup.html');
+    await popup.click('#tab-friends');
+    await popup.waitFor(
+      (fp) =>
+        document
+          .querySelector(`[data-fingerprint="${fp}"] [data-testid=friend-connection]`)
+          ?.textContent?.includes("can't connect: there is no direct path between you") ?? false,
+      jonFp,
+      30_000,
+    );
+    await popup.close();
     await ivy.ui('messages.send', { to: jonFp, text: 'Kim will bring you this' });
     await jon.waitForText('Kim will bring you this', 90_000);
     expect((await friendOf(jon, ivy)).online).toBe(false);

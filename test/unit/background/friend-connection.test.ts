@@ -10,7 +10,9 @@ const friend = (peerId: string, online: boolean): FriendView => ({
   peerId,
   tracker: 'wss://t.example/murmur',
   online,
-  connection: online ? { state: 'online', via: 'unknown' } : { state: 'offline' },
+  connection: online
+    ? { state: 'online', via: 'unknown' }
+    : { state: 'offline', waiting: 0, carriedBy: [] },
   asked: false,
   safetyNumber: '',
   status: '',
@@ -42,19 +44,60 @@ describe('withConnections', () => {
         friend('dan', true),
         friend('eve', false),
       ],
-      reach,
+      { reach, outbox: [], nowSeconds: 1000 },
     );
     expect(views.map((v) => v.connection)).toEqual([
       { state: 'online', via: 'direct' },
       { state: 'online', via: 'relay' },
       { state: 'unreachable', reason: 'no-relay' },
       { state: 'online', via: 'unknown' },
-      { state: 'offline' },
+      { state: 'offline', waiting: 0, carriedBy: [] },
     ]);
   });
 
   it('a peer id named like an object property is not looked up on the prototype', () => {
-    const [view] = withConnections([friend('constructor', false)], {});
-    expect(view?.connection).toEqual({ state: 'offline' });
+    const [view] = withConnections([friend('constructor', false)], {
+      reach: {},
+      outbox: [],
+      nowSeconds: 1000,
+    });
+    expect(view?.connection).toEqual({ state: 'offline', waiting: 0, carriedBy: [] });
+  });
+
+  it('an offline friend: how many messages are on their way, and which friends carry them', () => {
+    const fp = (name: string) => friend(name, false).fingerprint;
+    const entry = (
+      id: string,
+      state: 'pending' | 'delivered',
+      heldBy: string[],
+      expiresAt = 2000,
+    ) => ({
+      id,
+      bytes: new Uint8Array(1),
+      createdAt: 1,
+      expiresAt,
+      recipients: [{ fingerprintHex: fp('eve'), slot: 0, state }],
+      heldBy,
+      declinedBy: [],
+    });
+    const outbox = [
+      entry('a', 'pending', [fp('ann'), fp('ben')]),
+      entry('b', 'pending', [fp('ann')]),
+      entry('c', 'delivered', [fp('dan')]),
+      entry('d', 'pending', [fp('dan')], 500), // expired
+    ];
+    const views = withConnections(
+      [friend('ann', true), friend('ben', true), friend('eve', false)],
+      {
+        reach: {},
+        outbox,
+        nowSeconds: 1000,
+      },
+    );
+    expect(views[2]?.connection).toEqual({
+      state: 'offline',
+      waiting: 2,
+      carriedBy: ['ann', 'ben'],
+    });
   });
 });
