@@ -74,7 +74,10 @@ export class GuardedSocket extends EventEmitter {
       this.send(JSON.stringify(this.policy.ice(this.peerId, checked.value.frame.payload.ask)));
       return;
     }
-    this.emit('message', data);
+    // `peer` gets the validated frame, re-serialised: nothing the guard did not look at.
+    const frame =
+      checked.value.kind === 'heartbeat' ? HEARTBEAT : JSON.stringify(checked.value.frame);
+    this.emit('message', Buffer.from(frame));
   }
 
   private answerPresence(question: PresenceQuestion): void {

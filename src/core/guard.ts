@@ -82,8 +82,9 @@ export const isObject =
     if (typeof input !== 'object' || input === null || Array.isArray(input))
       return fail(path, 'object', input);
     const record = input as Record<string, unknown>;
+    // Own keys only: `key in shape` would let "constructor" or "__proto__" through.
     for (const key of Object.keys(record))
-      if (!(key in shape))
+      if (!Object.hasOwn(shape, key))
         return { ok: false, reason: `${path || 'value'}: unexpected key ${key}` };
     const out: Record<string, unknown> = {};
     for (const [key, guard] of Object.entries(shape)) {

@@ -6,17 +6,23 @@
  */
 import { utf8 } from '../core/bytes';
 
-const FINGERPRINT = /^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\s*$/m;
+const FINGERPRINT = /^a=fingerprint:(\S+) ([0-9A-Fa-f:]+)\s*$/gm;
 
+/** The one DTLS fingerprint of an SDP; null when there is none or more than one. */
 export function dtlsFingerprint(sdp: string | undefined): string | null {
-  const match = sdp ? FINGERPRINT.exec(sdp) : null;
-  return match ? `${match[1]!.toLowerCase()} ${match[2]!.toUpperCase()}` : null;
+  const matches = sdp ? [...sdp.matchAll(FINGERPRINT)] : [];
+  const [algorithm, hex] = matches.length === 1 ? (matches[0]?.slice(1) ?? []) : [];
+  if (!algorithm || !hex) return null;
+  return `${algorithm.toLowerCase()} ${hex.toUpperCase()}`;
 }
 
-/** Empty when either side's fingerprint is unknown (the handshake then binds nothing extra). */
-export function dtlsBinding(connection: RTCPeerConnection | undefined): Uint8Array {
+/**
+ * Null unless each side's SDP has exactly one fingerprint: then the link is refused (fail
+ * closed), never run with a binding that ties the session to nothing.
+ */
+export function dtlsBinding(connection: RTCPeerConnection | undefined): Uint8Array | null {
   const local = dtlsFingerprint(connection?.localDescription?.sdp);
   const remote = dtlsFingerprint(connection?.remoteDescription?.sdp);
-  if (!local || !remote) return new Uint8Array();
+  if (!local || !remote) return null;
   return utf8([local, remote].sort().join('\n'));
 }

@@ -128,7 +128,9 @@ export class FriendLinks {
         if (Date.now() - link.lastHeard > SILENCE_LIMIT_MS) this.drop(link);
         else void connection.send(new Uint8Array(0));
       }, KEEPALIVE_EVERY_MS);
-      this.sink.open(link.id, link.peerId, initiator, dtlsBinding(connection.peerConnection));
+      const binding = dtlsBinding(connection.peerConnection);
+      if (!binding) return this.drop(link);
+      this.sink.open(link.id, link.peerId, initiator, binding);
       selectedPath(connection.peerConnection).then(
         (path) => (link.path = path),
         () => undefined,

@@ -55,3 +55,13 @@ describe('guards', () => {
     );
   });
 });
+
+describe('isObject against keys named like object properties', () => {
+  it('an attacker adding "constructor", "__proto__" or "toString" is refused', () => {
+    const shape = isObject({ a: isString({ max: 4 }) });
+    for (const extra of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const input: unknown = JSON.parse(`{"a":"x","${extra}":1}`);
+      expect(shape(input)).toEqual({ ok: false, reason: `value: unexpected key ${extra}` });
+    }
+  });
+});

@@ -189,6 +189,12 @@ describe('tracker against bad input', () => {
     ['malformed JSON', (send) => send('{"type": "HEARTBEAT"'), 1008],
     ['an unknown type', (send) => send(JSON.stringify({ type: 'LIST-EVERYONE' })), 1008],
     ['extra keys', (send) => send(JSON.stringify({ type: 'HEARTBEAT', evil: 1 })), 1008],
+    [
+      'an extra key named "constructor" on a signal frame',
+      (send) =>
+        send(`{"type":"CANDIDATE","dst":"m${'0'.repeat(32)}","payload":{},"constructor":{"x":1}}`),
+      1008,
+    ],
     ['a binary frame', (send) => send(Buffer.from([1, 2, 3])), 1008],
     [
       'a huge frame',
