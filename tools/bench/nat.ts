@@ -1,6 +1,6 @@
 /**
  * `npm run bench:nat`: every pair of home routers in the NAT lab (ordinary, symmetric, UDP
- * blocked; Chromium in both homes, and once Chromium with Firefox), with the tracker handing
+ * blocked; Chromium in both homes, and mixed and Firefox pairs), with the tracker handing
  * out STUN and TURN. Per pair: whether it connects and which way (getStats), the time from a
  * friend coming online (their registration at the tracker) to the session being established,
  * direct-message latency (send → friend's store) and throughput of 16 KB messages.
@@ -116,6 +116,12 @@ plan.push([
 plan.push([
   ['ordinary', 'ordinary'],
   ['firefox', 'chromium'],
+]);
+// shared/NAT-LAB.md: Firefox behind two symmetric NATs failed with policy "all"; the relay-only
+// retry after a failed dial is what should rescue it.
+plan.push([
+  ['symmetric', 'symmetric'],
+  ['firefox', 'firefox'],
 ]);
 
 const results: PairResult[] = [];
