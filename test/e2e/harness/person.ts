@@ -145,30 +145,31 @@ export class Person {
   private watch(what: Watched, timeoutMs: number): Promise<number> {
     if (!this.page) throw new Error(`${this.name} has no page open`);
     return this.page.evaluate(
+      // No named inner functions: tsx would wrap them in a `__name` helper the page lacks.
       async ({ what, timeoutMs }) => {
         const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
         const runtime = (g.browser ?? g.chrome).runtime;
-        const ask = (type: string, payload: object) =>
-          runtime.sendMessage({ murmur: 1, channel: 'ui', type, payload }) as Promise<{
-            ok: boolean;
-            value?: unknown;
-          }>;
-        const seen = async () => {
-          if (what.kind === 'online') {
-            const reply = await ask('friends.list', {});
-            const friends = (reply.value ?? []) as { fingerprint: string; online: boolean }[];
-            return friends.some((f) => f.fingerprint === what.fingerprint && f.online);
-          }
-          const reply = await ask('messages.list', {
-            kind: 'direct',
-            limit: Math.max(20, what.texts.length * 2),
-          });
-          const texts = new Set(((reply.value ?? []) as { text: string }[]).map((m) => m.text));
-          return what.texts.every((t) => texts.has(t));
-        };
         const deadline = Date.now() + timeoutMs;
         while (Date.now() < deadline) {
-          if (await seen()) return Date.now();
+          const reply = (await runtime.sendMessage(
+            what.kind === 'online'
+              ? { murmur: 1, channel: 'ui', type: 'friends.list', payload: {} }
+              : {
+                  murmur: 1,
+                  channel: 'ui',
+                  type: 'messages.list',
+                  payload: { kind: 'direct', limit: Math.max(20, what.texts.length * 2) },
+                },
+          )) as {
+            ok: boolean;
+            value?: { fingerprint?: string; online?: boolean; text?: string }[];
+          };
+          const items = reply.value ?? [];
+          const seen =
+            what.kind === 'online'
+              ? items.some((f) => f.fingerprint === what.fingerprint && f.online)
+              : what.texts.every((t) => items.some((m) => m.text === t));
+          if (seen) return Date.now();
           await new Promise((r) => setTimeout(r, 5));
         }
         throw new Error(`${what.kind}: not seen in ${timeoutMs} ms`);
