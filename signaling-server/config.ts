@@ -18,6 +18,7 @@
  *   --turn-ttl             MURMUR_TURN_TTL               3600 seconds a TURN credential is valid
  *   --tls-cert, --tls-key  MURMUR_TRACKER_TLS_CERT/_KEY  PEM files: serve https/wss instead of http/ws
  */
+import { isTurnUrl } from '../src/core/tracker/turn-credentials';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_ICE, type IceConfig } from './ice-service';
 export interface TrackerLimits {
@@ -134,7 +135,7 @@ export function parseTrackerConfig(
   const turnSecret = (
     secretFile ? read('TURN secret file', secretFile) : (env.MURMUR_TURN_SECRET ?? '')
   ).trim();
-  const hasTurn = urls.some((u) => /^turns?:/.test(u));
+  const hasTurn = urls.some(isTurnUrl);
   if (hasTurn && !turnSecret)
     throw new ConfigError('turn: URLs need the TURN secret (--turn-secret-file)');
   if (turnSecret && !hasTurn) throw new ConfigError('a TURN secret needs turn: or turns: URLs');

@@ -7,7 +7,7 @@
 import { TokenBucket } from '../src/core/token-bucket';
 import type { IceAnswer, TrackerIceServer } from '../src/core/tracker/frames';
 import { ICE_TYPE } from '../src/core/tracker/frames';
-import { turnCredential } from '../src/core/tracker/turn-credentials';
+import { isTurnUrl, turnCredential } from '../src/core/tracker/turn-credentials';
 
 export interface IceConfig {
   /** stun:, turn: and turns: URLs, in the order clients should try them. */
@@ -46,7 +46,7 @@ export class IceService {
   health(): IceHealth {
     return {
       stun: this.config.urls.some((u) => u.startsWith('stun:')),
-      turn: this.config.turnSecret !== null && this.config.urls.some((u) => /^turns?:/.test(u)),
+      turn: this.config.turnSecret !== null && this.config.urls.some(isTurnUrl),
     };
   }
 
@@ -63,7 +63,7 @@ export class IceService {
 
   private servers(peerId: string): TrackerIceServer[] {
     const stun = this.config.urls.filter((u) => u.startsWith('stun:'));
-    const turn = this.config.urls.filter((u) => /^turns?:/.test(u));
+    const turn = this.config.urls.filter(isTurnUrl);
     const out: TrackerIceServer[] = [];
     if (stun.length) out.push({ urls: stun });
     if (turn.length && this.config.turnSecret !== null) {

@@ -4,6 +4,7 @@
  * user's own servers into the RTCConfiguration for every channel through that tracker.
  * The credentials live only here, in memory: never stored, logged or shown.
  */
+import { isTurnUrl } from '../core/tracker/turn-credentials';
 import { ICE_TYPE, isIceAnswer, type TrackerIceServer } from '../core/tracker/frames';
 import type { IceServer } from '../messaging/settings';
 import type { TrackerIceOffer } from '../messaging/status';
@@ -66,7 +67,7 @@ export class TrackerIce {
       this.renewIn(payload.retryAfter);
     } else {
       this.servers = payload.iceServers;
-      this.offer = payload.iceServers.some((s) => s.urls.some((u) => /^turns?:/.test(u)))
+      this.offer = payload.iceServers.some((s) => s.urls.some(isTurnUrl))
         ? 'turn'
         : payload.iceServers.length
           ? 'stun'

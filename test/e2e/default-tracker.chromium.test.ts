@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../tools/build';
 import { launchChromium, type ChromiumExtensionBrowser } from '../../tools/browsers/chromium';
+import { sendRaw } from './harness/profiles';
 
 const STORE_TRACKER = 'wss://tracker.example.org/murmur';
 
@@ -31,15 +32,12 @@ describe('a store build with a default tracker', () => {
     const line = await popup.textOf('[data-testid=first-run-tracker]', 15_000);
     expect(line).toContain(`Murmur finds your friends through the tracker ${STORE_TRACKER}.`);
     expect(line).toContain('Change');
-    const settings = await popup.evaluate(async () => {
-      const g = globalThis as unknown as { chrome: typeof chrome };
-      return g.chrome.runtime.sendMessage({
-        murmur: 1,
-        channel: 'ui',
-        type: 'settings.network.get',
-        payload: {},
-      });
-    }, null);
+    const settings = await sendRaw(popup, {
+      murmur: 1,
+      channel: 'ui',
+      type: 'settings.network.get',
+      payload: {},
+    });
     expect(settings).toMatchObject({ ok: true, value: { trackers: [STORE_TRACKER] } });
     // "Change" opens Options, where the tracker list is.
     const opened = browser.context.waitForEvent('page');

@@ -3,7 +3,7 @@
  * a Murmur client would, one line each. Credentials are used, never printed.
  */
 import { networkInterfaces } from 'node:os';
-import { turnCredential } from '../../src/core/tracker/turn-credentials';
+import { isTurnUrl, turnCredential } from '../../src/core/tracker/turn-credentials';
 import { parseTrackerUrl } from '../../src/core/tracker-url';
 import { allocate, bindingAddress, serverOf } from './stun-client';
 import { health, register, type Registration } from './tracker-client';
@@ -89,7 +89,7 @@ export async function runChecks(
         line('✔', `STUN ${url}: sees you as ${seen.value}${nat ? ' (a NAT is in the way)' : ''}`);
       }
     }
-    for (const server of answer.iceServers.filter((s) => s.urls.some((u) => /^turns?:/.test(u)))) {
+    for (const server of answer.iceServers.filter((s) => s.urls.some(isTurnUrl))) {
       for (const url of server.urls) {
         const where = serverOf(url);
         if (!where || !server.username || !server.credential) {

@@ -17,37 +17,25 @@ export interface LabCertificate {
 export function makeCertificate(dir: string, hosts: string[]): LabCertificate {
   const file = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    file('ca-key.pem'),
-    '-out',
-    file('ca.pem'),
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Murmur lab CA',
-  );
-  openssl(
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    file('key.pem'),
-    '-out',
-    file('req.pem'),
-    '-subj',
-    `/CN=${hosts[0]}`,
-  );
+  /** A new P-256 key and a request (or, with -x509, a self-signed certificate) for it. */
+  const newKey = (keyFile: string, outFile: string, subject: string, ...extra: string[]) =>
+    openssl(
+      'req',
+      ...extra,
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      outFile,
+      '-subj',
+      subject,
+    );
+  newKey(file('ca-key.pem'), file('ca.pem'), '/CN=Murmur lab CA', '-x509', '-days', '2');
+  newKey(file('key.pem'), file('req.pem'), `/CN=${hosts[0]}`);
   const names = hosts.map((h) => (/^[\d.]+$|:/.test(h) ? `IP:${h}` : `DNS:${h}`)).join(',');
   writeFileSync(file('ext.cnf'), `subjectAltName=${names}\n`);
   openssl(

@@ -26,3 +26,7 @@ export function turnCredential(
   const credential = toBase64(hmac(sha1, utf8.encode(secret), utf8.encode(username)));
   return { username, credential };
 }
+
+/** A TURN URL (turn: or turns:), as opposed to stun:. */
+export const isTurnUrl = (url: string): boolean =>
+  url.startsWith('turn:') || url.startsWith('turns:');
