@@ -2,17 +2,20 @@
  * A contact as the Friends screen shows it: name, status, picture, online, safety number, and
  * their friends if they share them (ourselves left out).
  */
-import { fromHex, toBase64Url } from '../core/bytes';
+import { toBase64Url } from '../core/bytes';
 import type { Identity } from '../core/identity/identity';
+import type { Friend, Keyring } from '../core/keyring';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { ContactRecord } from '../core/state/records';
-import type { FriendView } from '../messaging/views';
+import type { ContactKeyView, FriendView } from '../messaging/views';
 import { friendsOfFriendsSettings } from './friends-of-friends';
 
 export function friendViewOf(
   c: ContactRecord,
   online: boolean,
   me: Identity | null,
+  /** Their key as the keyring holds it, and its state. */
+  key: { friend: Friend | undefined; state: ContactKeyView },
   /** Our own friends' fingerprints, when the user looks at friends' friends; else null. */
   ours: ReadonlySet<string> | null,
 ): FriendView {
@@ -26,7 +29,8 @@ export function friendViewOf(
       ? { state: 'online', via: 'unknown' }
       : { state: 'offline', waiting: 0, carriedBy: [] },
     asked: c.state === 'requested',
-    safetyNumber: me ? safetyNumber(me.fingerprint, fromHex(c.fingerprint)) : '',
+    safetyNumber: me && key.friend ? safetyNumber(me, key.friend) : '',
+    key: key.state,
     status: c.status ?? '',
     avatar: c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null,
     theirFriends: ours
@@ -42,9 +46,23 @@ export async function friendViews(
   contacts: ContactRecord[],
   online: ReadonlySet<string>,
   me: Identity | null,
+  keyring: Keyring | null,
+  keys: ReadonlyMap<string, ContactKeyView>,
 ): Promise<FriendView[]> {
   const ours = (await friendsOfFriendsSettings()).show
     ? new Set(contacts.map((c) => c.fingerprint))
     : null;
-  return contacts.map((c) => friendViewOf(c, online.has(c.fingerprint), me, ours));
+  return contacts.map((c) =>
+    friendViewOf(
+      c,
+      online.has(c.fingerprint),
+      me,
+      {
+        friend: keyring?.friend(c.fingerprint),
+        // Unchecked only while the identity is locked, when nothing is sent anyway.
+        state: keys.get(c.fingerprint) ?? { state: 'valid', expiresAt: null },
+      },
+      ours,
+    ),
+  );
 }

@@ -32,7 +32,9 @@ export async function shareFriendList(node: MurmurNode | null, store: NodeStore)
   const wasShared = (await browser.storage.local.get(SHARED))[SHARED] === true;
   if (!share && !wasShared) return;
   const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
-  const recipients = friends.map((c) => c.fingerprint).filter((fp) => node.keyring.friend(fp));
+  const recipients = friends
+    .map((c) => c.fingerprint)
+    .filter((fp) => node.keyring.writableFriend(fp));
   if (recipients.length === 0) return;
   await node.send(
     {

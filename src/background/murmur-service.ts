@@ -5,7 +5,8 @@
  */
 import { contactCardFromText } from '../core/identity/contact-card';
 import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
-import { Keyring, readFriendKey } from '../core/keyring';
+import { Keyring } from '../core/keyring';
+import { FriendKeyError, readStoredFriendKey } from '../core/identity/friend-key';
 import type { Message, PostMessage } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import type { StoredMessage } from '../core/state/records';
@@ -34,6 +35,7 @@ import {
 import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
 import { friendViews } from './friend-view';
+import { loadContactKeys, type ContactKeys } from './contact-keys';
 import { applyFriendUpdate } from './friend-updates';
 import { catchUpProfile, profileOf, updateProfile } from './profiles';
 import { unreadPerFriend } from './unread-counts';
@@ -46,7 +48,7 @@ import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
 type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
-const friendsOf = (node: MurmurNode) => node.keyring.list().map((f) => f.fingerprintHex);
+const friendsOf = (node: MurmurNode) => node.keyring.writableList().map((f) => f.fingerprintHex);
 
 export interface ServiceOptions {
   store: NodeStore;
@@ -69,6 +71,7 @@ export class MurmurService {
   private locked: string | null = null;
   private node: MurmurNode | null = null;
   private readonly names = new Map<string, string>();
+  private contactKeys: ContactKeys = new Map();
   private ready: Promise<void>;
 
   readonly links: LinkRouter;
@@ -125,12 +128,14 @@ export class MurmurService {
 
   private async startNode(identity: Identity): Promise<void> {
     const keyring = new Keyring(identity);
-    for (const contact of await this.options.store.listContacts()) {
-      this.names.set(contact.fingerprint, contact.displayName);
-      // Someone we asked is in the keyring too: when they accept and call, we know them.
-      if (contact.state === 'friend' || contact.state === 'requested')
-        await keyring.addFriendAsync(await readFriendKey(contact.publicKey));
-    }
+    const contacts = await this.options.store.listContacts();
+    for (const contact of contacts) this.names.set(contact.fingerprint, contact.displayName);
+    // Someone we asked is in the keyring too: when they accept and call, we know them.
+    this.contactKeys = await loadContactKeys(
+      contacts.filter((c) => c.state === 'friend' || c.state === 'requested'),
+      keyring,
+      Date.now(),
+    );
     this.identity = identity;
     this.node = new MurmurNode({
       keyring,
@@ -158,6 +163,7 @@ export class MurmurService {
     this.identity = null;
     this.locked = null;
     this.names.clear();
+    this.contactKeys = new Map();
   }
 
   /** Starts again from whatever the store holds now. */
@@ -219,8 +225,14 @@ export class MurmurService {
   async addFriend(cardText: string, introduction = ''): Promise<FriendView> {
     const node = await this.requireNode();
     const card = contactCardFromText(cardText);
-    const publicKey = await readFriendKey(card.publicKey);
-    const friend = await node.keyring.addFriendAsync(publicKey);
+    const read = await readStoredFriendKey(card.publicKey);
+    if (read.state !== 'valid')
+      throw new FriendKeyError(
+        read.state === 'expired'
+          ? `the key on this card expired on ${new Date(read.expiredAt).toISOString().slice(0, 10)}`
+          : read.reason,
+      );
+    const friend = await node.keyring.addFriendAsync(read.key);
     if (friend.fingerprintHex === this.identity!.fingerprintHex) {
       node.keyring.removeFriend(friend.fingerprintHex);
       throw new RangeError('that is your own card');
@@ -240,6 +252,7 @@ export class MurmurService {
       introduction,
     });
     this.names.set(friend.fingerprintHex, card.displayName);
+    this.contactKeys.set(friend.fingerprintHex, { state: 'valid', expiresAt: read.expiresAt });
     this.options.friendsChanged();
     return (await this.friends()).find((f) => f.fingerprint === friend.fingerprintHex)!;
   }
@@ -247,7 +260,13 @@ export class MurmurService {
   async friends(): Promise<FriendView[]> {
     await this.ready;
     const online = new Set(this.node?.connectedFriends() ?? []);
-    return friendViews(await this.activeContacts(), online, this.identity);
+    return friendViews(
+      await this.activeContacts(),
+      online,
+      this.identity,
+      this.node?.keyring ?? null,
+      this.contactKeys,
+    );
   }
   /** The running node, for the background's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
@@ -270,10 +289,12 @@ export class MurmurService {
 
   /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
   async removeFriend(fingerprint: string, block: boolean): Promise<void> {
-    const node = await this.requireNode();
+    // Works without a running node (locked, or a contact whose key broke): it is the way out.
+    await this.ready;
     const contact = await this.options.store.getContact(fingerprint);
     if (!contact) return;
-    node.keyring.removeFriend(fingerprint);
+    this.node?.keyring.removeFriend(fingerprint);
+    this.contactKeys.delete(fingerprint);
     if (block) await this.options.store.putContact({ ...contact, state: 'blocked' });
     else await this.options.store.deleteContact(fingerprint);
     this.options.friendsChanged();
@@ -342,7 +363,7 @@ export class MurmurService {
    */
   async publish(text: string, to?: string[], extra: PostExtras = NO_EXTRAS): Promise<OutboxView> {
     const node = await this.requireNode();
-    const recipients = to?.filter((fp) => node.keyring.friend(fp)) ?? friendsOf(node);
+    const recipients = to?.filter((fp) => node.keyring.writableFriend(fp)) ?? friendsOf(node);
     if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
     const message: PostMessage = {
       kind: 'post',

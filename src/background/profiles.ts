@@ -86,7 +86,7 @@ export async function sendProfileTo(
   store: NodeStore,
   to: string[],
 ): Promise<void> {
-  const recipients = to.filter((fp) => node.keyring.friend(fp));
+  const recipients = to.filter((fp) => node.keyring.writableFriend(fp));
   if (!recipients.length) return;
   await node.send(profileMessage(node.keyring.me.displayName, await loadOwnProfile()), recipients);
   for (const fp of recipients) {
@@ -113,6 +113,6 @@ export async function updateProfile(node: MurmurNode, store: NodeStore, profile:
   await sendProfileTo(
     node,
     store,
-    node.keyring.list().map((f) => f.fingerprintHex),
+    node.keyring.writableList().map((f) => f.fingerprintHex),
   );
 }

@@ -83,7 +83,7 @@ async function passOn(
   const post = postEnvelope ? await store.getOutbox(postEnvelope) : undefined;
   const recipients = (post?.recipients ?? [])
     .map((r) => r.fingerprintHex)
-    .filter((fp) => fp !== opened.senderFingerprintHex && node.keyring.friend(fp));
+    .filter((fp) => fp !== opened.senderFingerprintHex && node.keyring.writableFriend(fp));
   if (recipients.length === 0) return 0;
   const shared: SharedReplyMessage = {
     kind: 'shared-reply',

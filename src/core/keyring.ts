@@ -4,7 +4,7 @@
  * one SHA-256 block per friend per envelope (less: see HintHash), independent of the number of
  * slots. A hint (HINT_BYTES = 8) is compared as two big-endian words.
  */
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
 import { toHex, u32At } from './bytes';
 import { HintHash, nonceWords } from './crypto/hint-hash';
 import { direction, pairwiseKeys, pairwiseKeysAsync, type PairwiseKeys } from './envelope/pairwise';
@@ -13,7 +13,6 @@ import type { Identity } from './identity/identity';
 import {
   encryptionSubkeyOf,
   fingerprintBytes,
-  KeyMaterialError,
   type EncryptionSubkey,
 } from './identity/key-material';
 
@@ -26,33 +25,15 @@ export interface Friend {
   /** Direction byte of messages from me to them, and from them to me. */
   dirFromMe: 0 | 1;
   dirToMe: 0 | 1;
+  /**
+   * When their key expired; null while it is valid. An expired friend's messages still open
+   * (what they signed while the key was valid verifies), but nothing new is sealed to them.
+   */
+  keyExpiredAt: number | null;
 }
 
-export class FriendKeyError extends Error {
-  override readonly name = 'FriendKeyError';
-}
-
-/** Reads and checks a friend's binary public key: v4, self-signed, Curve25519 subkey. */
-export async function readFriendKey(binary: Uint8Array): Promise<openpgp.PublicKey> {
-  let key: openpgp.Key;
-  try {
-    key = await openpgp.readKey({ binaryKey: binary });
-  } catch (error) {
-    throw new FriendKeyError(`not an OpenPGP public key (${String(error)})`);
-  }
-  if (key.isPrivate()) throw new FriendKeyError('a friend key must be public');
-  if (key.keyPacket.version !== 4) throw new FriendKeyError('only v4 keys are supported');
-  if (key.keyPacket.algorithm !== openpgp.enums.publicKey.eddsaLegacy)
-    throw new FriendKeyError('the primary key must be Ed25519');
-  try {
-    await key.verifyPrimaryKey();
-    encryptionSubkeyOf(key);
-  } catch (error) {
-    throw new FriendKeyError(
-      error instanceof KeyMaterialError ? error.message : `invalid key: ${String(error)}`,
-    );
-  }
-  return key as openpgp.PublicKey;
+export interface AddFriendOptions {
+  keyExpiredAt?: number;
 }
 
 interface MatchEntry {
@@ -71,11 +52,12 @@ export class Keyring {
 
   constructor(readonly me: Identity) {}
 
-  addFriend(publicKey: openpgp.PublicKey): Friend {
+  addFriend(publicKey: openpgp.PublicKey, options: AddFriendOptions = {}): Friend {
     const fingerprint = fingerprintBytes(publicKey);
     const encryption = encryptionSubkeyOf(publicKey);
     return this.remember(
       publicKey,
+      options,
       pairwiseKeys(
         this.me.encryptionSecret,
         this.me.fingerprint,
@@ -86,11 +68,15 @@ export class Keyring {
   }
 
   /** Like addFriend, with the key agreement done by WebCrypto (for many friends at once). */
-  async addFriendAsync(publicKey: openpgp.PublicKey): Promise<Friend> {
+  async addFriendAsync(
+    publicKey: openpgp.PublicKey,
+    options: AddFriendOptions = {},
+  ): Promise<Friend> {
     const fingerprint = fingerprintBytes(publicKey);
     const encryption = encryptionSubkeyOf(publicKey);
     return this.remember(
       publicKey,
+      options,
       await pairwiseKeysAsync(
         this.me.encryptionSecret,
         this.me.fingerprint,
@@ -100,7 +86,11 @@ export class Keyring {
     );
   }
 
-  private remember(publicKey: openpgp.PublicKey, keys: PairwiseKeys): Friend {
+  private remember(
+    publicKey: openpgp.PublicKey,
+    options: AddFriendOptions,
+    keys: PairwiseKeys,
+  ): Friend {
     const fingerprint = fingerprintBytes(publicKey);
     const friend: Friend = {
       fingerprint,
@@ -110,6 +100,7 @@ export class Keyring {
       keys,
       dirFromMe: direction(this.me.fingerprint, fingerprint),
       dirToMe: direction(fingerprint, this.me.fingerprint),
+      keyExpiredAt: options.keyExpiredAt ?? null,
     };
     this.friends.set(friend.fingerprintHex, friend);
     this.rebuild();
@@ -123,6 +114,16 @@ export class Keyring {
 
   friend(fingerprintHex: string): Friend | undefined {
     return this.friends.get(fingerprintHex);
+  }
+
+  /** A friend we may seal new messages to: known, and their key not expired. */
+  writableFriend(fingerprintHex: string): Friend | undefined {
+    const friend = this.friends.get(fingerprintHex);
+    return friend?.keyExpiredAt === null ? friend : undefined;
+  }
+
+  writableList(): Friend[] {
+    return this.list().filter((f) => f.keyExpiredAt === null);
   }
 
   get size(): number {

@@ -31,12 +31,23 @@ export interface FriendView {
   asked: boolean;
   /** 30 digits both friends see alike: compare them by phone to be sure of each other's keys. */
   safetyNumber: string;
+  /** Whether their key can be used: expired and unusable keys are shown, with what to do. */
+  key: ContactKeyView;
   /** Their status line and picture, as they last sent them. */
   status: string;
   avatar: ThumbnailData | null;
   /** Their friends, if they share them and we look (mutual: also our friend). */
   theirFriends: { name: string; mutual: boolean }[];
 }
+
+/**
+ * A contact's key: valid (and when it expires, if ever), expired (their old messages still
+ * read, nothing new goes to them), or unusable (with the reason; nothing goes either way).
+ */
+export type ContactKeyView =
+  | { state: 'valid'; expiresAt: number | null }
+  | { state: 'expired'; expiredAt: number }
+  | { state: 'unusable'; reason: string };
 
 /** Friends-of-friends: whether we share our friends with friends, and look at theirs. */
 export interface FriendsOfFriendsView {

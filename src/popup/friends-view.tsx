@@ -1,4 +1,5 @@
 /** Friends: your own card to give, a field for a friend's card, and who is online. */
+import { ContactKeyNote } from './contact-key-note';
 import { useState } from 'preact/hooks';
 import type { FriendConnection, IdentityView } from '../messaging/views';
 import { background } from '../ui/background-client';
@@ -61,6 +62,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
                   {connectionWords(f.connection)}
                 </span>
               )}
+              <ContactKeyNote keyState={f.key} now={Date.now()} />
               {f.status && (
                 <span class="muted status-line" data-testid="friend-status">
                   {' — '}

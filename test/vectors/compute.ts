@@ -36,6 +36,8 @@ const A_SECRET = fromHex('a8'.repeat(32));
 const B_SECRET = fromHex('b0'.repeat(32));
 const A_FP = fromHex('1111111111111111111111111111111111111111');
 const B_FP = fromHex('2222222222222222222222222222222222222222');
+const A_SUB_FP = fromHex('3333333333333333333333333333333333333333');
+const B_SUB_FP = fromHex('4444444444444444444444444444444444444444');
 const NONCE = fromHex('000102030405060708090a0b0c0d0e0f');
 const CHALLENGE_C = fromHex('c0'.repeat(16));
 const CHALLENGE_B = fromHex('b1'.repeat(16));
@@ -89,8 +91,13 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
   return {
     'safety-number': {
       fingerprint_a: toHex(A_FP),
+      encryption_fingerprint_a: toHex(A_SUB_FP),
       fingerprint_b: toHex(B_FP),
-      safety_number: safetyNumber(A_FP, B_FP),
+      encryption_fingerprint_b: toHex(B_SUB_FP),
+      safety_number: safetyNumber(
+        { fingerprint: A_FP, encryption: { fingerprint: A_SUB_FP } },
+        { fingerprint: B_FP, encryption: { fingerprint: B_SUB_FP } },
+      ),
     },
     'pairwise-keys': {
       x25519_secret_a: toHex(A_SECRET),

@@ -10,7 +10,7 @@ import { bytesEqual, toHex } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { verifyStoredSignature } from '../identity/detached-signature';
 import { fingerprintBytes } from '../identity/key-material';
-import { FriendKeyError, readFriendKey } from '../keyring';
+import { readStoredFriendKey } from '../identity/friend-key';
 import { decodeMessage } from '../messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../messages/kinds';
 import { decodeInner } from './inner';
@@ -45,13 +45,10 @@ export async function checkSharedReply(
   const unwrapped = unwrapSharedReply(shared);
   if (!bytesEqual(unwrapped.reply.postAuthor, sharer))
     throw new OpenError('bad-signature', 'a shared reply to a post by someone else');
-  let key;
-  try {
-    key = await readFriendKey(shared.authorKey);
-  } catch (error) {
-    if (error instanceof FriendKeyError) throw new OpenError('malformed', error.message);
-    throw error;
-  }
+  // A reply written before its author's key expired still verifies, as it did then.
+  const read = await readStoredFriendKey(shared.authorKey);
+  if (read.state === 'unusable') throw new OpenError('malformed', read.reason);
+  const key = read.key;
   if (toHex(fingerprintBytes(key)) !== unwrapped.authorFingerprintHex)
     throw new OpenError('bad-signature', 'the enclosed key is not the reply’s author’s');
   if (!(await verifyStoredSignature(shared.signedData, shared.signature, key)))

@@ -13,6 +13,8 @@ import {
   KeyMaterialError,
   type EncryptionSubkey,
 } from './key-material';
+import { requireBoundEncryptionSubkey } from './friend-key';
+import { toleratedNow } from '../clock';
 
 export interface Identity {
   displayName: string;
@@ -86,6 +88,14 @@ export async function importIdentity(armored: string, passphrase?: string): Prom
     } catch {
       throw new IdentityError('wrong-passphrase', 'the passphrase does not unlock this key');
     }
+  }
+  try {
+    await requireBoundEncryptionSubkey(key, toleratedNow(Date.now()));
+  } catch (error) {
+    throw new IdentityError(
+      'unsupported-key',
+      error instanceof Error ? error.message : String(error),
+    );
   }
   const userIdPacket = key.users[0]?.userID;
   const userId = userIdPacket?.name || userIdPacket?.userID || '';

@@ -31,10 +31,14 @@ export function fingerprintOf(key: openpgp.Key): string {
   return key.getFingerprint();
 }
 
+/**
+ * The key's one ECDH subkey. Whether its binding is valid needs openpgp's asynchronous checks:
+ * every key from outside passes requireBoundEncryptionSubkey (friend-key.ts) first; this
+ * still refuses a second candidate, so the subkey used is always the one that was checked.
+ */
 export function encryptionSubkeyOf(key: openpgp.Key): EncryptionSubkey {
   if (key.keyPacket.version !== 4) throw new KeyMaterialError('only v4 keys are supported');
-  const subkey = key.subkeys.find((s) => s.keyPacket.algorithm === openpgp.enums.publicKey.ecdh);
-  if (!subkey) throw new KeyMaterialError('key has no ECDH encryption subkey');
+  const subkey = onlyEcdhSubkey(key);
   const params = subkey.keyPacket.publicParams as unknown as EcdhPublicParams;
   if (params.oid.getName() !== 'curve25519Legacy' || params.Q.length !== 33 || params.Q[0] !== 0x40)
     throw new KeyMaterialError('encryption subkey is not Curve25519');
@@ -52,13 +56,23 @@ export function encryptionSubkeyOf(key: openpgp.Key): EncryptionSubkey {
  * the same way in genPrivateEphemeralKey.
  */
 export function encryptionSecretOf(key: openpgp.PrivateKey): Uint8Array {
-  const subkey = key.subkeys.find((s) => s.keyPacket.algorithm === openpgp.enums.publicKey.ecdh);
-  const d = (subkey?.keyPacket as unknown as { privateParams?: { d?: Uint8Array } } | undefined)
-    ?.privateParams?.d;
+  const subkey = onlyEcdhSubkey(key);
+  const d = (subkey.keyPacket as unknown as { privateParams?: { d?: Uint8Array } }).privateParams
+    ?.d;
   if (!d) throw new KeyMaterialError('encryption subkey secret is not available (locked key?)');
   const padded = new Uint8Array(32);
   padded.set(d, 32 - d.length);
   return padded.reverse();
+}
+
+function onlyEcdhSubkey(key: openpgp.Key): openpgp.Subkey {
+  const candidates = key.subkeys.filter(
+    (s) => s.keyPacket.algorithm === openpgp.enums.publicKey.ecdh,
+  );
+  const [only] = candidates;
+  if (!only) throw new KeyMaterialError('key has no ECDH encryption subkey');
+  if (candidates.length > 1) throw new KeyMaterialError('key has more than one encryption subkey');
+  return only;
 }
 
 export const fingerprintBytes = (key: openpgp.Key): Uint8Array => fromHex(key.getFingerprint());

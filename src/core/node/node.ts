@@ -139,6 +139,7 @@ export class MurmurNode implements SyncEngine {
     const friends = recipients.map((fp) => {
       const f = this.ctx.keyring.friend(fp);
       if (!f) throw new RangeError(`not a friend: ${fp}`);
+      if (f.keyExpiredAt !== null) throw new RangeError(`their key has expired: ${fp}`);
       return f;
     });
     const expiresAt = nowSeconds(this.ctx) + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS);

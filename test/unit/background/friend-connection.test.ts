@@ -15,6 +15,7 @@ const friend = (peerId: string, online: boolean): FriendView => ({
     : { state: 'offline', waiting: 0, carriedBy: [] },
   asked: false,
   safetyNumber: '',
+  key: { state: 'valid', expiresAt: null },
   status: '',
   avatar: null,
   theirFriends: [],

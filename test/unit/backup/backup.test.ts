@@ -8,7 +8,8 @@ import {
 } from '../../../src/core/backup/contents';
 import { utf8 } from '../../../src/core/bytes';
 import { importIdentity } from '../../../src/core/identity/identity';
-import { Keyring, readFriendKey } from '../../../src/core/keyring';
+import { readFriendKey } from '../../../src/core/identity/friend-key';
+import { Keyring } from '../../../src/core/keyring';
 import { DexieStore } from '../../../src/store/dexie-store';
 import { readTables, replaceTables } from '../../../src/store/backup-tables';
 import { connect, dm, makeNode, until } from '../sync/harness';

@@ -18,7 +18,7 @@ import {
 import { formatFingerprint, safetyNumber } from '../../../src/core/identity/safety-number';
 import { open } from '../../../src/core/envelope/open';
 import { seal } from '../../../src/core/envelope/seal';
-import { readFriendKey } from '../../../src/core/keyring';
+import { readFriendKey } from '../../../src/core/identity/friend-key';
 import { inAnHour, makePerson } from './people';
 
 describe('identity', () => {
@@ -60,10 +60,10 @@ describe('identity', () => {
 
   it('gives both friends the same safety number, different for other pairs', async () => {
     const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((n) => createIdentity(n)));
-    const ab = safetyNumber(a!.fingerprint, b!.fingerprint);
+    const ab = safetyNumber(a!, b!);
     expect(ab).toMatch(/^(\d{5} ){5}\d{5}$/);
-    expect(safetyNumber(b!.fingerprint, a!.fingerprint)).toBe(ab);
-    expect(safetyNumber(a!.fingerprint, c!.fingerprint)).not.toBe(ab);
+    expect(safetyNumber(b!, a!)).toBe(ab);
+    expect(safetyNumber(a!, c!)).not.toBe(ab);
   });
 });
 
