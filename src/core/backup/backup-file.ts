@@ -27,6 +27,13 @@ const ENCRYPT_CONFIG = {
   preferredCompressionAlgorithm: openpgp.enums.compression.zlib,
 } as const;
 
+/**
+ * The most a backup may unpack to. Backups are compressed (their JSON and base64 shrink well),
+ * so the limit is on what comes out: past this, the contents could not become one JavaScript
+ * string anyway, and a crafted file must not fill memory first.
+ */
+export const BACKUP_MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 export async function sealBackup(
   contents: BackupContents,
   passphrase: string,
@@ -58,11 +65,15 @@ export function backupVersionOf(file: Uint8Array): { version: number; bodyAt: nu
   return { version: Number(match[1]), bodyAt: newline + 1 };
 }
 
-export async function openBackup(file: Uint8Array, passphrase: string): Promise<BackupContents> {
+export async function openBackup(
+  file: Uint8Array,
+  passphrase: string,
+  maxUnpackedBytes = BACKUP_MAX_UNPACKED_BYTES,
+): Promise<BackupContents> {
   const { version, bodyAt } = backupVersionOf(file);
   if (version > BACKUP_VERSION)
     throw new BackupError('newer-version', `made by a newer Murmur (format ${version})`);
-  const plain = await decrypt(file.subarray(bodyAt), passphrase);
+  const plain = await decrypt(file.subarray(bodyAt), passphrase, maxUnpackedBytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(fromUtf8(plain), (_key, value: unknown) => revive(value));
@@ -79,7 +90,11 @@ export async function openBackup(file: Uint8Array, passphrase: string): Promise<
   return checked.value;
 }
 
-async function decrypt(body: Uint8Array, passphrase: string): Promise<Uint8Array> {
+async function decrypt(
+  body: Uint8Array,
+  passphrase: string,
+  maxUnpackedBytes: number,
+): Promise<Uint8Array> {
   let message: openpgp.Message<Uint8Array>;
   try {
     message = await openpgp.readMessage({ binaryMessage: body });
@@ -87,11 +102,18 @@ async function decrypt(body: Uint8Array, passphrase: string): Promise<Uint8Array
     throw new BackupError('damaged', `the file is cut short or damaged (${String(error)})`);
   }
   try {
-    const { data } = await openpgp.decrypt({ message, passwords: [passphrase], format: 'binary' });
+    const { data } = await openpgp.decrypt({
+      message,
+      passwords: [passphrase],
+      format: 'binary',
+      config: { maxDecompressedMessageSize: maxUnpackedBytes },
+    });
     return data;
   } catch (error) {
     // With SKESK v6 the passphrase is checked on its own (AEAD over the session key), before
     // the data: a wrong passphrase and damaged data fail with different errors.
+    if (/decompressed message size/i.test(String(error)))
+      throw new BackupError('damaged', `it unpacks to more than ${maxUnpackedBytes} bytes`);
     if (/session key/i.test(String(error)))
       throw new BackupError('wrong-passphrase', 'the passphrase does not open this backup');
     throw new BackupError('damaged', `the file is damaged (${String(error)})`);

@@ -54,6 +54,14 @@ export interface OpenOptions {
 
 const MAX_TRIAL_SLOTS = 4;
 
+/**
+ * Murmur never compresses (seal() writes literal data), and a compressed packet is how a few
+ * hundred bytes become hundreds of megabytes inside openpgp before any check of ours. A limit
+ * of 0 bytes refuses every compressed packet on its first inflated chunk.
+ */
+const NO_DECOMPRESSION = { maxDecompressedMessageSize: 0 };
+const DECOMPRESSION_REFUSED = /decompressed message size/i;
+
 export async function open(
   bytes: Uint8Array,
   keyring: Keyring,
@@ -174,8 +182,11 @@ async function decryptSlot(
         : { decryptionKeys: keyring.me.privateKey }),
       verificationKeys: verificationKey ? [verificationKey] : [],
       format: 'binary',
+      config: NO_DECOMPRESSION,
     })) as typeof result;
-  } catch {
+  } catch (error) {
+    if (DECOMPRESSION_REFUSED.test(String(error)))
+      throw new OpenError('malformed', 'compressed content: Murmur never compresses');
     return null;
   }
   const inner = decodeInner(result.data);

@@ -130,6 +130,15 @@ describe('backup and restore', () => {
     expect(await codeOf(openBackup(newerInside, PASSPHRASE))).toBe('newer-version');
   });
 
+  it('refuses a backup that unpacks past the limit, before unpacking it all', async () => {
+    const { aliceDb } = await makeHistory();
+    const contents = await backupOf(aliceDb);
+    const file = await sealBackup(contents, PASSPHRASE);
+    // The history's JSON is many kilobytes: a 4 KiB limit is passed, 64 MiB is not.
+    expect(await codeOf(openBackup(file, PASSPHRASE, 4096))).toBe('damaged');
+    expect((await openBackup(file, PASSPHRASE, 64 * 2 ** 20)).format).toBe('murmur-backup');
+  });
+
   it('reads a history larger than one page completely, each row once, reporting progress', async () => {
     const { aliceDb } = await makeHistory();
     const store = new DexieStore(aliceDb);
