@@ -1,7 +1,13 @@
 /**
- * Splits an OpenPGP message into its top-level packets without interpreting them
- * (RFC 9580 §4.2: new and legacy headers, partial body lengths), so the envelope can check
- * its shape and hand openpgp.js just the recipient's own PKESK with the encrypted data.
+ * Splits an envelope body into its top-level OpenPGP packets without interpreting them, so the
+ * envelope can check its shape and hand openpgp.js just the recipient's own PKESK with the
+ * encrypted data.
+ *
+ * Only the canonical encoding seal() writes is accepted: new-format headers (RFC 9580 §4.2.1)
+ * with the shortest length form and no partial body lengths. A packet header is not covered by
+ * any signature or MDC, so any other encoding of the same packet would be a different envelope
+ * (a new id) that still opens and verifies: a relay could replay a genuine message, without any
+ * key, as often as it likes.
  */
 import { DecodeError } from '../codec/decode-error';
 
@@ -10,8 +16,6 @@ export interface RawPacket {
   /** The whole packet, header included. */
   bytes: Uint8Array;
 }
-
-const MAX_PARTS = 4096;
 
 export function splitPackets(data: Uint8Array, maxPackets: number): RawPacket[] {
   const packets: RawPacket[] = [];
@@ -25,47 +29,26 @@ export function splitPackets(data: Uint8Array, maxPackets: number): RawPacket[] 
     const start = offset;
     const first = byte(offset++);
     if ((first & 0x80) === 0) fail('not a packet header');
-    let tag: number;
-    let end: number;
-    if (first & 0x40) {
-      tag = first & 0x3f;
-      let parts = 0;
-      for (;;) {
-        const l1 = byte(offset++);
-        let length: number;
-        let partial = false;
-        if (l1 < 192) length = l1;
-        else if (l1 < 224) length = ((l1 - 192) << 8) + byte(offset++) + 192;
-        else if (l1 === 255) {
-          length =
-            ((byte(offset) << 24) |
-              (byte(offset + 1) << 16) |
-              (byte(offset + 2) << 8) |
-              byte(offset + 3)) >>>
-            0;
-          offset += 4;
-        } else {
-          length = 1 << (l1 & 0x1f);
-          partial = true;
-        }
-        offset += length;
-        if (offset > data.length) fail('packet runs past the end');
-        if (!partial) break;
-        if (++parts > MAX_PARTS) fail('too many partial body chunks');
-      }
-      end = offset;
-    } else {
-      tag = (first >> 2) & 0x0f;
-      const lengthType = first & 0x03;
-      if (lengthType === 3) fail('indeterminate length is not allowed');
-      const size = [1, 2, 4][lengthType]!;
-      let length = 0;
-      for (let i = 0; i < size; i++) length = length * 256 + byte(offset + i);
-      offset += size + length;
-      if (offset > data.length) fail('packet runs past the end');
-      end = offset;
-    }
-    packets.push({ tag, bytes: data.subarray(start, end) });
+    if ((first & 0x40) === 0) fail('a legacy packet header (Murmur writes new-format headers)');
+    const tag = first & 0x3f;
+    const l1 = byte(offset++);
+    let length: number;
+    if (l1 < 192) length = l1;
+    else if (l1 < 224) {
+      length = ((l1 - 192) << 8) + byte(offset++) + 192;
+    } else if (l1 === 255) {
+      length =
+        ((byte(offset) << 24) |
+          (byte(offset + 1) << 16) |
+          (byte(offset + 2) << 8) |
+          byte(offset + 3)) >>>
+        0;
+      offset += 4;
+      if (length < 8384) fail('a five-octet length where a shorter form fits');
+    } else return fail('a partial body length (Murmur writes whole packets)');
+    offset += length;
+    if (offset > data.length) fail('packet runs past the end');
+    packets.push({ tag, bytes: data.subarray(start, offset) });
   }
   return packets;
 }

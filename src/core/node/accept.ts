@@ -12,6 +12,7 @@ import type { Friend } from '../keyring';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
 import { nowSeconds, type NodeContext } from './context';
+import { contentKeyOf, contentSeenRecord } from './content-seen';
 import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
 
@@ -20,6 +21,8 @@ export interface Accepted {
   opened: Opened | null;
   /** A relay copy is now held (and may be offered on). */
   relayed: boolean;
+  /** A receipt to send now (to the sender and whoever delivered it): key and sender. */
+  acknowledge: { key: string; sender: string } | null;
 }
 
 export function conversationOf(opened: Opened, myFingerprint: string): string | null {
@@ -80,12 +83,13 @@ export async function acceptEnvelope(
     );
   const envelope = parsed.value;
   const now = nowSeconds(ctx);
-  if (envelope.header.expiresAt < now) return { opened: null, relayed: false };
+  if (envelope.header.expiresAt < now) return { opened: null, relayed: false, acknowledge: null };
 
   const { store, keyring } = ctx;
   const matches = keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
   const mine = matches.length > 0;
   let opened: Opened | null = null;
+  let acknowledge: Accepted['acknowledge'] = null;
   if (mine) {
     const result = await openEnvelope(envelope, keyring, { now: ctx.now() }, matches);
     const seen = {
@@ -98,8 +102,10 @@ export async function acceptEnvelope(
     };
     if (result.ok) {
       const isNew = !(await store.getMessage(id));
+      const contentKey = contentKeyOf(result.value);
+      const repeat =
+        isNew && contentKey !== null && (await store.getSeen(contentKey)) !== undefined;
       opened = result.value;
-      // One step: message, receipt token and seen marker, so a crash cannot keep one without the others.
       const receipt = {
         key: `${id}:${opened.slot}`,
         id,
@@ -109,13 +115,27 @@ export async function acceptEnvelope(
         audience: [opened.senderFingerprintHex, peer.fingerprintHex],
         sentTo: [],
       };
+      if (repeat) {
+        // The same content in other bytes: acknowledged (so copies stop travelling), not shown.
+        await store.putReceipt(receipt);
+        await store.putSeen(seen);
+        trackReceipt(ctx, receipt);
+        return {
+          opened: null,
+          relayed: false,
+          acknowledge: { key: receipt.key, sender: receipt.audience[0]! },
+        };
+      }
+      // One step: message, receipt token and seen marker, so a crash cannot keep one without the others.
       await store.putDelivery(
         storedMessageOf(opened, ctx.now(), keyring.me.fingerprintHex),
         receipt,
         seen,
       );
+      if (contentKey) await store.putSeen(contentSeenRecord(contentKey, envelope.header.expiresAt));
       trackReceipt(ctx, receipt);
-      if (!isNew) opened = null;
+      if (isNew) acknowledge = { key: receipt.key, sender: opened.senderFingerprintHex };
+      else opened = null;
     } else {
       // It was ours but does not open: never fetch it again.
       await store.putSeen(seen);
@@ -147,5 +167,5 @@ export async function acceptEnvelope(
     );
   }
   if (opened) ctx.events.message?.(opened);
-  return { opened, relayed };
+  return { opened, relayed, acknowledge };
 }

@@ -279,14 +279,13 @@ export class MurmurNode implements SyncEngine {
       waiting = this.inFlight.release(id);
     }
     await this.answerWaiting(id, waiting, peer.fingerprintHex);
-    if (accepted.opened) {
+    const { acknowledge } = accepted;
+    if (acknowledge) {
       // Tell the sender (if connected) and whoever delivered it.
-      for (const fp of new Set([accepted.opened.senderFingerprintHex, peer.fingerprintHex])) {
+      for (const fp of new Set([acknowledge.sender, peer.fingerprintHex])) {
         const session = this.sessions.get(fp);
         if (session)
-          session.sendReceipts(
-            await receiptsFor(this.ctx, session.peer!, [`${id}:${accepted.opened.slot}`]),
-          );
+          session.sendReceipts(await receiptsFor(this.ctx, session.peer!, [acknowledge.key]));
       }
     }
     if (accepted.relayed) {
