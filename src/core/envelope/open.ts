@@ -20,6 +20,7 @@ import { receiptTokenFor } from './pairwise';
 import { unwrapPkesk } from './pkesk';
 import { checkSharedReply } from './shared-reply';
 import { verifyStoredSignature } from '../identity/detached-signature';
+import { toleratedNow } from '../clock';
 
 export { OpenError, type OpenErrorCode } from './open-error';
 
@@ -183,6 +184,10 @@ async function decryptSlot(
       verificationKeys: verificationKey ? [verificationKey] : [],
       format: 'binary',
       config: NO_DECOMPRESSION,
+      // A friend's clock may run ahead of ours: their signature is not "in the future" for that.
+      // The real clock, not options.now: signatures are made on real clocks (the simulator's
+      // virtual time would put every one in the future).
+      date: toleratedNow(Date.now()),
     })) as typeof result;
   } catch (error) {
     if (DECOMPRESSION_REFUSED.test(String(error)))

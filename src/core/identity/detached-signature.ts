@@ -5,6 +5,7 @@
  */
 import * as openpgp from 'openpgp';
 import type { Identity } from './identity';
+import { toleratedNow } from '../clock';
 
 export async function signDetached(identity: Identity, data: Uint8Array): Promise<Uint8Array> {
   return (await openpgp.sign({
@@ -27,6 +28,8 @@ export async function verifyStoredSignature(
       signature: await openpgp.readSignature({ binarySignature: signature }),
       verificationKeys: publicKey,
       format: 'binary',
+      // Made on a clock that may run ahead of ours (the date is only an upper bound).
+      date: toleratedNow(Date.now()),
     });
     return result.signatures.length === 1 && (await result.signatures[0]!.verified);
   } catch {

@@ -6,7 +6,7 @@
 import { decodeWith } from '../codec/decode-error';
 import { decodeEnvelope } from '../envelope/format';
 import { decodeInner } from '../envelope/inner';
-import { openEnvelope, type Opened } from '../envelope/open';
+import { openEnvelope, type Opened, type OpenErrorCode } from '../envelope/open';
 import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { Friend } from '../keyring';
 import type { StoredMessage } from '../state/records';
@@ -16,6 +16,12 @@ import { contentKeyOf, contentSeenRecord } from './content-seen';
 import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
 
+/**
+ * Failures that may be over by the next offer: a signature "from the future" (the sender's clock
+ * ahead of ours by more than the tolerance), or a key not valid yet. Anything else is final.
+ */
+const MAY_PASS: ReadonlySet<OpenErrorCode> = new Set(['bad-signature']);
+
 export interface Accepted {
   /** The message was for this user and is new. */
   opened: Opened | null;
@@ -23,6 +29,11 @@ export interface Accepted {
   relayed: boolean;
   /** A receipt to send now (to the sender and whoever delivered it): key and sender. */
   acknowledge: { key: string; sender: string } | null;
+  /**
+   * It was for us and did not open for a reason that may pass (a signature from a clock further
+   * ahead than the tolerance): nothing is recorded, and it is fetched again when next offered.
+   */
+  retryLater: boolean;
 }
 
 export function conversationOf(opened: Opened, myFingerprint: string): string | null {
@@ -83,7 +94,8 @@ export async function acceptEnvelope(
     );
   const envelope = parsed.value;
   const now = nowSeconds(ctx);
-  if (envelope.header.expiresAt < now) return { opened: null, relayed: false, acknowledge: null };
+  if (envelope.header.expiresAt < now)
+    return { opened: null, relayed: false, acknowledge: null, retryLater: false };
 
   const { store, keyring } = ctx;
   const matches = keyring.matchSlots(envelope.header.nonce, envelope.header.slots);
@@ -124,6 +136,7 @@ export async function acceptEnvelope(
           opened: null,
           relayed: false,
           acknowledge: { key: receipt.key, sender: receipt.audience[0]! },
+          retryLater: false,
         };
       }
       // One step: message, receipt token and seen marker, so a crash cannot keep one without the others.
@@ -136,8 +149,11 @@ export async function acceptEnvelope(
       trackReceipt(ctx, receipt);
       if (isNew) acknowledge = { key: receipt.key, sender: opened.senderFingerprintHex };
       else opened = null;
+    } else if (MAY_PASS.has(result.error.code)) {
+      console.warn(`Murmur: an envelope for us did not open yet (${result.error.code})`);
+      return { opened: null, relayed: false, acknowledge: null, retryLater: true };
     } else {
-      // It was ours but does not open: never fetch it again.
+      // It was ours but can never open: never fetch it again.
       await store.putSeen(seen);
       console.warn(`Murmur: an envelope for us did not open (${result.error.code})`);
     }
@@ -167,5 +183,5 @@ export async function acceptEnvelope(
     );
   }
   if (opened) ctx.events.message?.(opened);
-  return { opened, relayed, acknowledge };
+  return { opened, relayed, acknowledge, retryLater: false };
 }

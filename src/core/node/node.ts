@@ -12,7 +12,7 @@ import type { Message } from '../messages/kinds';
 import type { OutboxEntry, RelayPolicy } from '../state/records';
 import type { NodeStore } from '../state/store-port';
 import type { Channel } from '../sync/channel';
-import type { SyncEngine } from '../sync/engine';
+import type { AcceptOutcome, SyncEngine } from '../sync/engine';
 import type { OfferEntry, ReceiptEntry } from '../sync/frames';
 import type { RateLimits } from '../sync/rate-limit';
 import { Session } from '../sync/session';
@@ -270,7 +270,7 @@ export class MurmurNode implements SyncEngine {
     return withHopsLeft(source, Math.max(0, hops - 1));
   }
 
-  async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<void> {
+  async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<AcceptOutcome> {
     let accepted;
     let waiting: WaitingOffer[] = [];
     try {
@@ -291,6 +291,7 @@ export class MurmurNode implements SyncEngine {
     if (accepted.relayed) {
       await this.offerCopyLive(id, peer.fingerprintHex);
     }
+    return accepted.retryLater ? 'retry' : 'taken';
   }
 
   /**

@@ -9,6 +9,8 @@ export interface OfferDecision {
   decline: { id: Uint8Array; reason: DeclineReason }[];
 }
 
+export type AcceptOutcome = 'taken' | 'retry';
+
 export interface SyncEngine {
   policy(): Promise<RelayPolicy>;
   /** What to offer this peer now (nothing it is known to hold or declined). */
@@ -16,8 +18,12 @@ export interface SyncEngine {
   considerOffers(peer: Friend, entries: OfferEntry[]): Promise<OfferDecision>;
   /** The envelope to send for a request, hops lowered for the hand-off; null if gone. */
   envelopeFor(peer: Friend, id: string): Promise<Uint8Array | null>;
-  /** Validates and persists a requested envelope. Throws SessionError if it is bad. */
-  acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<void>;
+  /**
+   * Validates and persists a requested envelope. Throws SessionError if it is bad. Says whether
+   * it was taken ('taken': acknowledge it) or is to be tried again later ('retry': no
+   * acknowledgement, so the peer offers it again next time — a failure that may be transient).
+   */
+  acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<AcceptOutcome>;
   /** The peer holds these ids: it took the body from us (`ack`) or had it already (`have`). */
   peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void>;
   peerDeclined(peer: Friend, entries: { id: string; reason: DeclineReason }[]): Promise<void>;

@@ -244,9 +244,9 @@ export class Session {
         return;
       case 'envelope': {
         const id = this.requestedIdOf(frame.bytes);
-        await engine.acceptEnvelope(peer, frame.bytes, id);
+        const outcome = await engine.acceptEnvelope(peer, frame.bytes, id);
         this.requested.delete(id);
-        this.send({ type: 'ack', ids: [fromHex(id)] });
+        if (outcome === 'taken') this.send({ type: 'ack', ids: [fromHex(id)] });
         return;
       }
       case 'ack':
