@@ -3,6 +3,7 @@
  * default audience; and, when Facebook changed under us, since when its composer is not
  * recognised.
  */
+import { formatTime } from '../ui/dates';
 import { useEffect, useState } from 'preact/hooks';
 import type { CrosspostSettings } from '../messaging/settings';
 import { background } from '../ui/background-client';
@@ -10,8 +11,7 @@ import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 
-const when = (ms: number) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+const when = (ms: number) => formatTime(ms, 'medium');
 
 export function CrosspostSection() {
   const [view, reload] = useRequest('crosspost.get', {}, 3000);

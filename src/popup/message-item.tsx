@@ -2,12 +2,14 @@
 import type { ComponentChildren } from 'preact';
 import type { OutboxStatus } from '../core/node/outbox-status';
 import type { MessageView } from '../messaging/views';
+import { formatTime, isoTime } from '../ui/dates';
 import { t } from '../ui/i18n';
+import { ItemBoundary } from '../ui/item-boundary';
 import { dataUrlOf } from '../ui/thumbnails';
 
-// One formatter for every item: building one per call was a measurable part of the feed's first render.
-const formatter = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-const time = (ms: number) => formatter.format(ms);
+// Formatters are built once (per call was a measurable part of the feed's first render), and
+// never throw for a time a peer wrote (see ui/dates).
+const time = (ms: number) => formatTime(ms);
 
 /** How far an own message got: waiting, held by friends for the offline, delivered, expired. */
 function Delivery({ status }: { status: OutboxStatus }) {
@@ -33,15 +35,22 @@ function Delivery({ status }: { status: OutboxStatus }) {
   );
 }
 
-export function MessageItem({
-  message,
-  isNew = false,
-  children,
-}: {
+interface ItemProps {
   message: MessageView;
   isNew?: boolean;
   children?: ComponentChildren;
-}) {
+}
+
+/** Each item in its own error boundary: one that cannot be shown leaves the rest alone. */
+export function MessageItem(props: ItemProps) {
+  return (
+    <ItemBoundary>
+      <MessageItemContent {...props} />
+    </ItemBoundary>
+  );
+}
+
+function MessageItemContent({ message, isNew = false, children }: ItemProps) {
   return (
     <li
       class={`item ${message.mine ? 'mine' : ''} ${isNew ? 'new' : ''}`}
@@ -51,7 +60,7 @@ export function MessageItem({
       <div class="meta">
         {isNew && <span class="new-mark">{t('newMark')} </span>}
         <strong>{message.mine ? t('you') : message.authorName}</strong>{' '}
-        <time dateTime={new Date(message.createdAt).toISOString()}>{time(message.createdAt)}</time>
+        <time dateTime={isoTime(message.createdAt)}>{time(message.createdAt)}</time>
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>
         )}

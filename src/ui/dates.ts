@@ -3,10 +3,8 @@
  * hold makes `format` and `toISOString` throw (RangeError); a friend's message must never take
  * a screen down with it, so these never throw and show "unknown date" instead.
  */
+import { isShowableTime as isDate, isoTimeOrNull } from '../core/dates';
 import { t } from './i18n';
-
-/** ±8.64e15 ms is the whole range of a JavaScript Date. */
-const isDate = (ms: number): boolean => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
 
 const shortDateTime = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'short',
@@ -26,5 +24,5 @@ export function formatTime(ms: number, style: keyof typeof formatters = 'short')
 
 /** For `<time dateTime>`: the ISO form, or undefined when there is none. */
 export function isoTime(ms: number): string | undefined {
-  return isDate(ms) ? new Date(ms).toISOString() : undefined;
+  return isoTimeOrNull(ms) ?? undefined;
 }

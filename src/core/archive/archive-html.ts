@@ -4,6 +4,7 @@
  * user or a friend wrote is escaped: it is shown, never interpreted. Each entry carries its
  * signature, and the file explains how to check one with gpg.
  */
+import { isoTimeOrNull } from '../dates';
 import * as openpgp from 'openpgp';
 import { toBase64 } from '../bytes';
 import type { ArchiveEntry, ArchiveKey } from './archive-entries';
@@ -25,7 +26,12 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCA
 /** Standard base64 in 76-column lines, as `base64` writes it. */
 const base64Lines = (bytes: Uint8Array) => (toBase64(bytes).match(/.{1,76}/g) ?? []).join('\n');
 
-const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const when = (ms: number) =>
+  (isoTimeOrNull(ms)?.slice(0, 16).replace('T', ' ') ?? 'unknown date') + ' UTC';
+const datetime = (ms: number) => {
+  const iso = isoTimeOrNull(ms);
+  return iso ? ` datetime="${iso}"` : '';
+};
 
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f;background:#fff}
 @media (prefers-color-scheme:dark){body{color:#e8e8ea;background:#17171a}.entry{border-color:#3a3a40}}
@@ -44,7 +50,7 @@ function entryHtml(e: ArchiveEntry, ownerFingerprint: string): string {
     .join('');
   const signer = e.mine ? ownerFingerprint : e.authorFingerprint;
   return `<article class="entry" id="e-${e.id}" data-kind="${e.kind}">
-<div class="meta"><strong class="author">${escapeHtml(e.authorName)}</strong> · <time datetime="${new Date(e.createdAt).toISOString()}">${when(e.createdAt)}</time>${source}</div>
+<div class="meta"><strong class="author">${escapeHtml(e.authorName)}</strong> · <time${datetime(e.createdAt)}>${when(e.createdAt)}</time>${source}</div>
 <p class="text">${escapeHtml(e.text)}</p>${images}
 <details><summary>Signature</summary><p class="meta">Signed by ${signer}</p>
 <pre class="signed-data">${base64Lines(e.signedData)}</pre>

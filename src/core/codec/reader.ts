@@ -3,6 +3,7 @@
  * every variable-length field has a caller-given maximum, so no input can make a decoder
  * allocate or loop beyond what the format allows.
  */
+import { MAX_TIME_MS } from '../dates';
 import { fromUtf8, u32At } from '../bytes';
 import { DecodeError } from './decode-error';
 
@@ -49,12 +50,13 @@ export class Reader {
     return u32At(this.bytes, at);
   }
 
-  /** Milliseconds since the epoch, as 8 bytes; must fit a safe integer. */
+  /** Milliseconds since the epoch, as 8 bytes; at most the end of the year 9999. */
   time(field: string): number {
     const high = this.u32(field);
     const low = this.u32(field);
-    if (high > 0x1fffff) throw new DecodeError('malformed', `${this.what}: ${field} out of range`);
-    return high * 0x1_0000_0000 + low;
+    const ms = high * 0x1_0000_0000 + low;
+    if (ms > MAX_TIME_MS) throw new DecodeError('malformed', `${this.what}: ${field} out of range`);
+    return ms;
   }
 
   fixed(length: number, field: string): Uint8Array {

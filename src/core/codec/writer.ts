@@ -2,6 +2,7 @@
  * Big-endian writer mirroring Reader; refuses values a reader would refuse. Writes into one
  * growing buffer (frames are encoded constantly while syncing).
  */
+import { MAX_TIME_MS } from '../dates';
 import { utf8 } from '../bytes';
 
 export class Writer {
@@ -54,7 +55,7 @@ export class Writer {
   }
 
   time(ms: number): this {
-    check(ms, Number.MAX_SAFE_INTEGER);
+    check(ms, MAX_TIME_MS);
     return this.u32(Math.floor(ms / 0x1_0000_0000)).u32(ms % 0x1_0000_0000);
   }
 
