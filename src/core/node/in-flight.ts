@@ -10,6 +10,8 @@
 export interface WaitingOffer {
   peer: string;
   hopsLeft: number;
+  /** The body's size as offered: if the fetch fails, this friend can be asked instead. */
+  size: number;
 }
 
 export class InFlight {

@@ -12,6 +12,7 @@ import type { Message } from '../messages/kinds';
 import type { OutboxEntry, RelayPolicy } from '../state/records';
 import type { NodeStore } from '../state/store-port';
 import type { Channel } from '../sync/channel';
+import type { BodyRequestLimits } from '../sync/body-requests';
 import type { AcceptOutcome, SyncEngine } from '../sync/engine';
 import type { OfferEntry, ReceiptEntry } from '../sync/frames';
 import type { RateLimits } from '../sync/rate-limit';
@@ -42,6 +43,9 @@ export interface NodeOptions {
   now?: () => number;
   events?: NodeEvents;
   rateLimits?: RateLimits;
+  /** Deadlines for bodies asked of a friend, and for a handshake (tests shorten them). */
+  bodyLimits?: BodyRequestLimits;
+  handshakeDeadlineMs?: number;
   /** Shared count of frames not yet handled, across sessions (for simulations). */
   activity?: { pending: number };
   /** Called when a session ends, with its error if it failed. */
@@ -89,6 +93,8 @@ export class MurmurNode implements SyncEngine {
       calling,
       acceptIntroductions,
       rateLimits: this.options.rateLimits,
+      bodyLimits: this.options.bodyLimits,
+      handshakeDeadlineMs: this.options.handshakeDeadlineMs,
       activity: this.options.activity,
       onEstablished: (session) => {
         const fp = session.peer!.fingerprintHex;
@@ -259,6 +265,22 @@ export class MurmurNode implements SyncEngine {
   requestsAbandoned(ids: string[]): void {
     // Offers that waited for these bodies go unanswered: those friends offer them again.
     for (const id of ids) this.inFlight.release(id);
+  }
+
+  /** `peer` did not send these in time: ask the next friend who offered each while we waited. */
+  requestsOverdue(peer: Friend, ids: string[]): void {
+    for (const id of ids) {
+      const waiting = this.inFlight.release(id);
+      const next = waiting.find(
+        (w) => w.peer !== peer.fingerprintHex && this.sessions.get(w.peer)?.state === 'established',
+      );
+      if (!next) continue; // the others offer it again next session
+      this.inFlight.claim(id);
+      this.inFlight.fetching(id);
+      for (const w of waiting) if (w !== next) this.inFlight.wait(id, w);
+      if (!this.sessions.get(next.peer)?.requestBodies([{ id, size: next.size }]))
+        this.inFlight.release(id);
+    }
   }
 
   /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */

@@ -207,7 +207,13 @@ export async function considerOffers(
           claimed.delete(id);
           answer(entry, verdict);
         } else if (verdict !== 'request') answer(entry, verdict);
-        else if (!inFlight.wait(id, { peer: peer.fingerprintHex, hopsLeft: entry.hopsLeft }))
+        else if (
+          !inFlight.wait(id, {
+            peer: peer.fingerprintHex,
+            hopsLeft: entry.hopsLeft,
+            size: entry.size,
+          })
+        )
           again.set(id, entry); // still being decided on elsewhere, or let go: look again
       }
       open = again;

@@ -34,6 +34,8 @@ export interface SyncEngine {
   receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void>;
   /** The session ended with these requested ids never delivered: others may fetch them. */
   requestsAbandoned(ids: string[]): void;
+  /** This peer did not send these bodies in time: ask another friend who offered them. */
+  requestsOverdue(peer: Friend, ids: string[]): void;
   /** A stranger's friend request on an introduction channel. */
   acceptIntroduction(envelope: Uint8Array): Promise<void>;
 }

@@ -46,6 +46,7 @@ export const BYE_CODES = [
   'rate-limited',
   'protocol',
   'unsupported-version',
+  'timeout',
 ] as const;
 export type ByeCode = (typeof BYE_CODES)[number];
 

@@ -27,10 +27,18 @@ import {
   initiatorProof,
   welcomeProof,
 } from './handshake';
+import {
+  BodyRequests,
+  DEFAULT_BODY_LIMITS,
+  type BodyRequestLimits,
+  type WantedBody,
+} from './body-requests';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit';
 import { SessionError } from './session-error';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
+
+export const HANDSHAKE_DEADLINE_MS = 10_000;
 
 export interface SessionOptions {
   channel: Channel;
@@ -41,6 +49,9 @@ export interface SessionOptions {
   /** Accept one INTRODUCE frame from a stranger instead of a HELLO (answering side only). */
   acceptIntroductions?: boolean;
   rateLimits?: RateLimits;
+  bodyLimits?: BodyRequestLimits;
+  /** How long the peer has to complete the handshake (ms). */
+  handshakeDeadlineMs?: number;
   wallClock?: () => number;
   /** Shared count of frames received and not yet handled (lets a simulation see quiet). */
   activity?: { pending: number };
@@ -54,15 +65,30 @@ export class Session {
   peerPolicy: RelayPolicy | null = null;
   private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
   private theirChallenge: Uint8Array | null = null;
-  private readonly requested = new Set<string>();
+  private readonly bodies: BodyRequests;
   private readonly receiptsSent = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private readonly limiter: RateLimiter;
+  /** Anyone holding a card can open a channel: it must prove itself within this time. */
+  private handshakeTimer: ReturnType<typeof setTimeout> | null;
 
   constructor(private readonly options: SessionOptions) {
     this.limiter = new RateLimiter(
       options.rateLimits ?? DEFAULT_RATE_LIMITS,
       options.wallClock ?? (() => performance.now()),
+    );
+    this.bodies = new BodyRequests(options.bodyLimits ?? DEFAULT_BODY_LIMITS, {
+      request: (ids) => {
+        for (let i = 0; i < ids.length; i += MAX_LIST)
+          this.send({ type: 'request', ids: ids.slice(i, i + MAX_LIST).map(fromHex) });
+      },
+      overdue: (ids) => this.peer && this.options.engine.requestsOverdue(this.peer, ids),
+      letGo: (ids) => this.options.engine.requestsAbandoned(ids),
+      stalled: () => this.fail(new SessionError('timeout', 'the bodies we asked for did not come')),
+    });
+    this.handshakeTimer = setTimeout(
+      () => this.fail(new SessionError('timeout', 'no handshake in time')),
+      options.handshakeDeadlineMs ?? HANDSHAKE_DEADLINE_MS,
     );
     options.channel.onFrame((bytes) => {
       if (this.state === 'closed') return;
@@ -105,6 +131,13 @@ export class Session {
     if (this.state !== 'established') return;
     for (let i = 0; i < entries.length; i += MAX_LIST)
       this.send({ type: 'offer', entries: entries.slice(i, i + MAX_LIST) });
+  }
+
+  /** Asks this peer for bodies it offered (another friend did not send them in time). */
+  requestBodies(bodies: WantedBody[]): boolean {
+    if (this.state !== 'established') return false;
+    this.bodies.add(bodies);
+    return true;
   }
 
   /** Tells the peer this node holds these ids (answering offers made while their body was coming). */
@@ -210,8 +243,14 @@ export class Session {
     throw new SessionError('protocol', `unexpected ${frame.type} during handshake`);
   }
 
+  private stopHandshakeTimer(): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    this.handshakeTimer = null;
+  }
+
   private async establish(): Promise<void> {
     this.state = 'established';
+    this.stopHandshakeTimer();
     this.send({ type: 'policy', policy: await this.options.engine.policy() });
     this.options.onEstablished?.(this);
   }
@@ -230,10 +269,15 @@ export class Session {
       }
       case 'offer': {
         const decision = await engine.considerOffers(peer, frame.entries);
-        for (const id of decision.request) this.requested.add(toHex(id));
         if (decision.have.length) this.send({ type: 'have', ids: decision.have });
         if (decision.decline.length) this.send({ type: 'decline', entries: decision.decline });
-        if (decision.request.length) this.send({ type: 'request', ids: decision.request });
+        const sizes = new Map(frame.entries.map((e) => [toHex(e.id), e.size]));
+        this.bodies.add(
+          decision.request.map((raw) => {
+            const id = toHex(raw);
+            return { id, size: sizes.get(id) ?? 0 };
+          }),
+        );
         return;
       }
       case 'request':
@@ -243,9 +287,13 @@ export class Session {
         }
         return;
       case 'envelope': {
-        const id = this.requestedIdOf(frame.bytes);
+        // Only envelopes we asked for are accepted; their id is recomputed, never trusted.
+        const id = envelopeId(frame.bytes);
+        const arrival = this.bodies.arrived(id);
+        if (arrival === 'unrequested')
+          throw new SessionError('protocol', 'an envelope we did not request');
+        if (arrival === 'late') return; // asked of someone else since: dropped unread
         const outcome = await engine.acceptEnvelope(peer, frame.bytes, id);
-        this.requested.delete(id);
         if (outcome === 'taken') this.send({ type: 'ack', ids: [fromHex(id)] });
         return;
       }
@@ -274,14 +322,6 @@ export class Session {
     }
   }
 
-  /** Only envelopes we asked for are accepted; their id is recomputed, never trusted. */
-  private requestedIdOf(bytes: Uint8Array): string {
-    const id = envelopeId(bytes);
-    if (!this.requested.has(id))
-      throw new SessionError('protocol', 'an envelope we did not request');
-    return id;
-  }
-
   private fail(error: unknown): void {
     const sessionError =
       error instanceof SessionError
@@ -301,7 +341,9 @@ export class Session {
   private finish(error: SessionError | null): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    if (this.requested.size) this.options.engine.requestsAbandoned([...this.requested]);
+    this.stopHandshakeTimer();
+    const wanted = this.bodies.close();
+    if (wanted.length) this.options.engine.requestsAbandoned(wanted);
     this.options.onClosed?.(this, error);
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from '../../../src/core/bytes';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { Keyring } from '../../../src/core/keyring';
 import type { DirectMessage, PostMessage } from '../../../src/core/messages/kinds';
-import { MurmurNode } from '../../../src/core/node/node';
+import { MurmurNode, type NodeOptions } from '../../../src/core/node/node';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import type { NodeStore } from '../../../src/core/state/store-port';
 import { channelPair } from '../../../src/core/sync/memory-channel';
@@ -27,6 +27,7 @@ export async function makeNode(
   name: string,
   store: NodeStore = new MemoryStore(),
   keyring?: Keyring,
+  options: Pick<NodeOptions, 'bodyLimits' | 'handshakeDeadlineMs'> = {},
 ): Promise<TestNode> {
   const ring = keyring ?? new Keyring(await createIdentity(name));
   const inbox: Opened[] = [];
@@ -37,6 +38,7 @@ export async function makeNode(
     now: () => clock.now,
     events: { message: (o) => inbox.push(o) },
     onSessionClosed: (_peer, error) => errors.push(error),
+    ...options,
   });
   return { name, node, store, keyring: ring, fp: ring.me.fingerprintHex, inbox, errors };
 }
