@@ -31,6 +31,11 @@ export class LinkChannel implements Channel {
       .catch(() => this.close());
   }
 
+  established(): void {
+    if (this.closed) return;
+    void this.host.request('host.link.authenticated', { link: this.link }).catch(() => undefined);
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -12,6 +12,7 @@ import { MurmurNode } from '../core/node/node';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { randomBytes } from '../core/bytes';
+import { formatTrackerUrl, parseTrackerUrl } from '../core/tracker-url';
 import type {
   FriendView,
   IdentityView,
@@ -48,6 +49,10 @@ import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
 type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
+const sameTracker = (a: string, b: string) => {
+  const [pa, pb] = [parseTrackerUrl(a), parseTrackerUrl(b)];
+  return pa.ok && pb.ok ? formatTrackerUrl(pa.value) === formatTrackerUrl(pb.value) : a === b;
+};
 const friendsOf = (node: MurmurNode) => node.keyring.writableList().map((f) => f.fingerprintHex);
 
 export interface ServiceOptions {
@@ -236,6 +241,18 @@ export class MurmurService {
     if (friend.fingerprintHex === this.identity!.fingerprintHex) {
       node.keyring.removeFriend(friend.fingerprintHex);
       throw new RangeError('that is your own card');
+    }
+    // One peer id, one contact: a card claiming a friend's address must not take their link.
+    const squatted = (await this.activeContacts()).find(
+      (c) =>
+        c.fingerprint !== friend.fingerprintHex &&
+        c.peerId === card.peerId &&
+        sameTracker(c.tracker, card.tracker),
+    );
+    if (squatted) {
+      if (!(await this.options.store.getContact(friend.fingerprintHex)))
+        node.keyring.removeFriend(friend.fingerprintHex);
+      throw new RangeError(`this card claims ${squatted.displayName}'s address`);
     }
     const theyAsked = (await pendingRequests(this.options.store)).some(
       (r) => r.fingerprint === friend.fingerprintHex,

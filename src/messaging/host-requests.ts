@@ -29,6 +29,8 @@ export const hostRequests = {
   ),
   'host.link.send': defineRequest<Ack>()(isObject({ link: isLinkId, frame: isFrameText })),
   'host.link.close': defineRequest<Ack>()(isObject({ link: isLinkId })),
+  /** The session on this link proved the friend's key: no unproven channel may replace it. */
+  'host.link.authenticated': defineRequest<Ack>()(isObject({ link: isLinkId })),
 } satisfies RequestMap;
 
 export type HostRequests = typeof hostRequests;

@@ -1,12 +1,13 @@
 /**
- * Data channels to friends (PeerJS DataConnections), one per friend. Each open channel is a
- * "link" the background runs a sync session over; frames pass through untouched. When both
- * friends dial each other at once, the first channel to open wins (see keepOver).
+ * Data channels to friends (PeerJS DataConnections), one per friend and tracker. Each open
+ * channel is a "link" the background runs a sync session over; frames pass through untouched.
+ * Which channels are kept, and how many strangers may open one, is link-admission.ts.
  */
 import type { DataConnection, Peer } from 'peerjs';
 import { toBase64Url } from '../core/bytes';
 import type { LinkPath } from '../messaging/status';
 import { dtlsBinding } from './dtls-binding';
+import { admitOpened, StrangerGate, type LinkFacts } from './link-admission';
 import { selectedPath } from './selected-path';
 
 export interface LinkSink {
@@ -19,12 +20,11 @@ export interface LinkSink {
   dialFailed?(peerId: string): void;
 }
 
-interface Link {
+interface Link extends LinkFacts {
   id: string;
-  peerId: string;
   connection: DataConnection;
-  initiator: boolean;
-  open: boolean;
+  /** From a peer who is not a friend: counted by the stranger gate until it goes. */
+  stranger: boolean;
   lastHeard: number;
   keepalive: ReturnType<typeof setInterval> | null;
   /** Which way it goes, once the browser's statistics say (null until then, or unknown). */
@@ -44,16 +44,26 @@ const SILENCE_LIMIT_MS = 7_000;
 export class FriendLinks {
   private readonly links = new Map<string, Link>();
   private counter = 0;
+  private readonly strangers = new StrangerGate();
 
   constructor(
     private readonly myPeerId: string,
     private readonly sink: LinkSink,
+    /** Whether this peer id on this tracker is one of our friends (or someone we asked). */
+    private readonly isFriend: (tracker: string, peerId: string) => boolean,
   ) {}
 
-  /** Open or opening links to this friend. */
-  hasLinkTo(peerId: string): boolean {
-    for (const link of this.links.values()) if (link.peerId === peerId) return true;
+  /** Open or opening links to this friend on this tracker. */
+  hasLinkTo(tracker: string, peerId: string): boolean {
+    for (const link of this.links.values())
+      if (link.tracker === tracker && link.peerId === peerId) return true;
     return false;
+  }
+
+  /** The link's session proved the friend's key: no unproven channel may replace it now. */
+  authenticated(linkId: string): void {
+    const link = this.links.get(linkId);
+    if (link?.open) link.authenticated = true;
   }
 
   openPeers(): string[] {
@@ -66,8 +76,8 @@ export class FriendLinks {
   }
 
   /** Dials with this RTCConfiguration (its ICE servers and transport policy). */
-  dial(peer: Peer, peerId: string, config: RTCConfiguration): void {
-    if (this.hasLinkTo(peerId)) return;
+  dial(peer: Peer, tracker: string, peerId: string, config: RTCConfiguration): void {
+    if (this.hasLinkTo(tracker, peerId)) return;
     // PeerJS has no per-connection configuration: it reads `options.config` when connect()
     // builds the RTCPeerConnection, synchronously, so swap it in for this one call.
     const options = peer.options;
@@ -79,7 +89,7 @@ export class FriendLinks {
     } finally {
       options.config = usual;
     }
-    const link = this.track(connection, true);
+    const link = this.track(connection, tracker, true, false);
     setTimeout(() => {
       if (link.open || this.links.get(link.id) !== link) return;
       this.drop(link);
@@ -87,8 +97,10 @@ export class FriendLinks {
     }, DIAL_TIMEOUT_MS);
   }
 
-  accept(connection: DataConnection): void {
-    this.track(connection, false);
+  accept(connection: DataConnection, tracker: string): void {
+    const stranger = !this.isFriend(tracker, connection.peer);
+    if (stranger && !this.strangers.enter()) return void connection.close();
+    this.track(connection, tracker, false, stranger);
   }
 
   send(linkId: string, frame: Uint8Array): boolean {
@@ -107,13 +119,21 @@ export class FriendLinks {
     for (const link of [...this.links.values()]) this.drop(link);
   }
 
-  private track(connection: DataConnection, initiator: boolean): Link {
+  private track(
+    connection: DataConnection,
+    tracker: string,
+    initiator: boolean,
+    stranger: boolean,
+  ): Link {
     const link: Link = {
       id: `l${++this.counter}-${toBase64Url(crypto.getRandomValues(new Uint8Array(6)))}`,
+      tracker,
       peerId: connection.peer,
       connection,
       initiator,
       open: false,
+      authenticated: false,
+      stranger,
       lastHeard: Date.now(),
       keepalive: null,
       path: null,
@@ -121,7 +141,9 @@ export class FriendLinks {
     this.links.set(link.id, link);
     connection.on('open', () => {
       if (this.links.get(link.id) !== link) return;
-      if (!this.keepOver(link)) return this.drop(link);
+      const admission = admitOpened(link, [...this.links.values()], this.myPeerId);
+      if (!admission.keep) return this.drop(link);
+      for (const other of admission.drop) this.drop(other);
       link.open = true;
       link.lastHeard = Date.now();
       link.keepalive = setInterval(() => {
@@ -154,24 +176,10 @@ export class FriendLinks {
     return link;
   }
 
-  /**
-   * Of two links to the same friend, an open one beats one still connecting (the two sides'
-   * dials may not both find a path: behind some NATs only one direction's ICE succeeds);
-   * of two open ones, both sides keep the one the lower peer id dialled.
-   */
-  private keepOver(candidate: Link): boolean {
-    const dialler = (l: Link) => (l.initiator ? this.myPeerId : l.peerId);
-    for (const other of [...this.links.values()]) {
-      if (other === candidate || other.peerId !== candidate.peerId) continue;
-      if (!other.open || dialler(candidate) < dialler(other)) this.drop(other);
-      else return false;
-    }
-    return true;
-  }
-
   private drop(link: Link): void {
     if (this.links.get(link.id) !== link) return;
     this.links.delete(link.id);
+    if (link.stranger) this.strangers.left();
     if (link.keepalive) clearInterval(link.keepalive);
     link.connection.close();
     if (link.open) this.sink.closed(link.id, link.peerId);

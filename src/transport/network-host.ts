@@ -100,7 +100,11 @@ export class NetworkHost {
       this.trackersKey = trackersKey;
       this.friendLinks?.closeAll();
       this.unreachable.clear();
-      this.friendLinks = new FriendLinks(peerIdOf(key.publicKey), this.linkSink());
+      this.friendLinks = new FriendLinks(
+        peerIdOf(key.publicKey),
+        this.linkSink(),
+        (tracker, peerId) => this.friendsOn.get(tracker)?.has(peerId) ?? false,
+      );
       for (const link of this.trackers.values()) link.stop();
       this.trackers = new Map(urls.map((url) => [url, this.trackerLink(url, key, config)]));
       for (const link of this.trackers.values()) link.start();
@@ -135,7 +139,7 @@ export class NetworkHost {
       [...this.trackers].map(async ([url, tracker]) => {
         const now = Date.now();
         const wanted = [...(this.friendsOn.get(url) ?? [])].filter(
-          (id) => !links.hasLinkTo(id) && (this.cooldown.get(id)?.until ?? 0) <= now,
+          (id) => !links.hasLinkTo(url, id) && (this.cooldown.get(id)?.until ?? 0) <= now,
         );
         const online = await tracker.presence(wanted);
         const peer = tracker.registeredPeer;
@@ -146,6 +150,7 @@ export class NetworkHost {
             const relayOnly = (this.unreachable.get(id)?.failures ?? 0) % 2 === 1;
             links.dial(
               peer,
+              url,
               id,
               tracker.rtcConfig({ relayOnly: relayOnly && tracker.ice.offersRelay }),
             );
@@ -158,7 +163,7 @@ export class NetworkHost {
     return new TrackerLink(url, key, config.network, {
       changed: () => undefined,
       registered: () => void this.lookForFriends(),
-      incoming: (connection) => this.friendLinks?.accept(connection),
+      incoming: (connection) => this.friendLinks?.accept(connection, url),
     });
   }
 
@@ -230,6 +235,10 @@ export class NetworkHost {
       },
       'host.link.close': async ({ link }) => {
         this.friendLinks?.close(link);
+        return {};
+      },
+      'host.link.authenticated': async ({ link }) => {
+        this.friendLinks?.authenticated(link);
         return {};
       },
     };

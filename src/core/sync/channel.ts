@@ -13,4 +13,6 @@ export interface Channel {
    * Empty where the channel has none.
    */
   binding: Uint8Array;
+  /** The session on this channel proved the peer's key (a transport may then protect it). */
+  established?(): void;
 }

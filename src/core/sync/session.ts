@@ -251,6 +251,7 @@ export class Session {
   private async establish(): Promise<void> {
     this.state = 'established';
     this.stopHandshakeTimer();
+    this.options.channel.established?.();
     this.send({ type: 'policy', policy: await this.options.engine.policy() });
     this.options.onEstablished?.(this);
   }

@@ -80,3 +80,16 @@ it('a channel that never finishes the handshake is closed', async () => {
   await until(() => closed, 'the silent caller is cut off');
   expect(george.errors.at(-1)?.code).toBe('timeout');
 });
+
+it('tells the transport when the session has proved the friend, so it can protect the link', async () => {
+  const [alice, bob] = [await makeNode('Alice'), await makeNode('Bob')];
+  befriend(alice, bob);
+  const [ours, theirs] = channelPair();
+  const proven: string[] = [];
+  ours.established = () => proven.push('caller');
+  theirs.established = () => proven.push('callee');
+  bob.node.attach(theirs);
+  alice.node.attach(ours, alice.keyring.friend(bob.fp));
+  await until(() => proven.length === 2, 'both sides proved');
+  expect(proven.sort()).toEqual(['callee', 'caller']);
+});

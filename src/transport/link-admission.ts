@@ -1,0 +1,77 @@
+/**
+ * Which data channels the network host keeps. Anyone holding a user's card can dial them, and
+ * a hostile tracker can claim any peer id; so:
+ * - a link is known by its tracker and peer id together (one tracker cannot stand in for
+ *   another's peer);
+ * - channels from peers who are not friends (a stranger's friend request comes this way) are
+ *   few at a time and few per minute;
+ * - a link whose session proved the friend's key (authenticated) is never displaced by one
+ *   that has proved nothing. Otherwise, of two links to the same friend, an open one beats one
+ *   still connecting (behind some NATs only one direction's ICE succeeds); of two open ones,
+ *   both sides keep the one the lower peer id dialled.
+ */
+import { TokenBucket } from '../core/token-bucket';
+
+export interface LinkFacts {
+  tracker: string;
+  peerId: string;
+  initiator: boolean;
+  open: boolean;
+  authenticated: boolean;
+}
+
+export const sameFriend = (a: LinkFacts, b: LinkFacts): boolean =>
+  a.tracker === b.tracker && a.peerId === b.peerId;
+
+export type Admission<L> = { keep: true; drop: L[] } | { keep: false };
+
+/** Whether a channel that just opened is kept, and which of the others it replaces. */
+export function admitOpened<L extends LinkFacts>(
+  candidate: L,
+  others: readonly L[],
+  myPeerId: string,
+): Admission<L> {
+  const dialler = (l: LinkFacts) => (l.initiator ? myPeerId : l.peerId);
+  const drop: L[] = [];
+  for (const other of others) {
+    if (other === candidate || !sameFriend(other, candidate)) continue;
+    if (other.authenticated) return { keep: false };
+    if (!other.open || dialler(candidate) < dialler(other)) drop.push(other);
+    else return { keep: false };
+  }
+  return { keep: true, drop };
+}
+
+export interface StrangerLimits {
+  /** Channels from non-friends open or opening at once. */
+  concurrent: number;
+  /** New ones: a burst, then this many per minute. */
+  burst: number;
+  perMinute: number;
+}
+
+export const DEFAULT_STRANGER_LIMITS: StrangerLimits = { concurrent: 4, burst: 4, perMinute: 6 };
+
+/** Admission of channels from peers who are not friends. */
+export class StrangerGate {
+  private open = 0;
+  private readonly bucket: TokenBucket;
+
+  constructor(
+    private readonly limits: StrangerLimits = DEFAULT_STRANGER_LIMITS,
+    now: () => number = Date.now,
+  ) {
+    this.bucket = new TokenBucket(limits.perMinute / 60, limits.burst, now);
+  }
+
+  /** True if one more may come in (then `left()` must be called when it goes). */
+  enter(): boolean {
+    if (this.open >= this.limits.concurrent || !this.bucket.take()) return false;
+    this.open++;
+    return true;
+  }
+
+  left(): void {
+    this.open = Math.max(0, this.open - 1);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * A MurmurService over a memory store, with no network host: for what the service decides on
+ * its own (keys, contacts). Test files that use it mock 'webextension-polyfill' themselves
+ * (vi.mock is hoisted only in the test file): the service reads two switches from storage.
+ */
+import * as openpgp from 'openpgp';
+import type { UnlockedKeyCache } from '../../../src/background/account';
+import { MurmurService } from '../../../src/background/murmur-service';
+import type { ContactRecord } from '../../../src/core/state/records';
+import type { MemoryStore } from '../../../src/core/state/memory-store';
+import type { Client } from '../../../src/messaging/client';
+import type { HostRequests } from '../../../src/messaging/host-requests';
+
+export const DAY = 86_400_000;
+
+export async function expiredKey(
+  name: string,
+): Promise<{ key: openpgp.PublicKey; expiredAt: number }> {
+  // OpenPGP keeps whole seconds.
+  const created = new Date(Math.floor((Date.now() - 10 * DAY) / 1000) * 1000);
+  const { privateKey } = await openpgp.generateKey({
+    type: 'ecc',
+    curve: 'curve25519Legacy',
+    userIDs: [{ name }],
+    date: created,
+    keyExpirationTime: 86_400,
+    format: 'object',
+  });
+  return { key: privateKey.toPublic(), expiredAt: created.getTime() + DAY };
+}
+
+export const contact = (publicKey: openpgp.PublicKey, name: string): ContactRecord => ({
+  fingerprint: publicKey.getFingerprint(),
+  publicKey: publicKey.write(),
+  displayName: name,
+  peerId: `m${name.toLowerCase()}`,
+  tracker: 'ws://127.0.0.1:9000/murmur',
+  state: 'friend',
+  addedAt: Date.now() - 20 * DAY,
+});
+
+export const noCache: UnlockedKeyCache = { get: async () => null, set: async () => undefined };
+
+const noHost = {
+  request: async () => {
+    throw new Error('no network host in this test');
+  },
+} as unknown as Client<HostRequests>;
+
+export function serviceOver(store: MemoryStore): MurmurService {
+  return new MurmurService({
+    store,
+    host: noHost,
+    address: async () => ({ peerId: 'mme', tracker: 'ws://127.0.0.1:9000/murmur' }),
+    unlockedKeys: noCache,
+    friendsChanged: () => undefined,
+  });
+}

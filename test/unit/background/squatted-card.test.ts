@@ -1,0 +1,40 @@
+/**
+ * A card that claims a friend's address (hostile-peers issue, point 10): with its peer id
+ * and tracker, the stranger's links would compete with the friend's. One address, one contact.
+ */
+import { expect, it, vi } from 'vitest';
+import { createAccount } from '../../../src/background/account';
+import { contactCardToText } from '../../../src/core/identity/contact-card';
+import { createIdentity } from '../../../src/core/identity/identity';
+import { MemoryStore } from '../../../src/core/state/memory-store';
+import { contact, noCache, serviceOver } from './service-harness';
+
+// The service reads two switches from extension storage; here it is an empty one.
+vi.mock('webextension-polyfill', () => ({
+  default: { storage: { local: { get: async () => ({}), set: async () => undefined } } },
+}));
+
+it("refuses a card that claims a friend's peer id on the same tracker", async () => {
+  const store = new MemoryStore();
+  await createAccount(store, noCache, 'Me');
+  const fay = (await createIdentity('Fay')).publicKey;
+  await store.putContact(contact(fay, 'Fay'));
+  const mallory = await createIdentity('Mallory');
+  const card = (peerId: string, tracker: string) =>
+    contactCardToText({
+      publicKey: mallory.publicKey.write(),
+      displayName: 'Fay',
+      peerId,
+      tracker,
+      inviteSecret: null,
+    });
+  const service = serviceOver(store);
+  // Fay's peer id, the same tracker written another way.
+  await expect(service.addFriend(card('mfay', 'ws://127.0.0.1:9000/murmur/'))).rejects.toThrow(
+    /claims Fay's address/,
+  );
+  expect((await service.friends()).map((f) => f.fingerprint)).toEqual([fay.getFingerprint()]);
+  // Her own address is fine.
+  await service.addFriend(card('mmallory', 'ws://127.0.0.1:9000/murmur'));
+  expect(await service.friends()).toHaveLength(2);
+});
