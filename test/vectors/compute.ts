@@ -76,7 +76,12 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
     hopsLeft: 2,
     expiresAt: 4_000_000_000,
     nonce: NONCE,
-    slots: [{ hint: fromHex('0102030405060708'), commitment: fromHex('1112131415161718') }],
+    slots: [
+      {
+        hint: fromHex('0102030405060708'),
+        commitment: fromHex('1112131415161718191a1b1c1d1e1f20'),
+      },
+    ],
   };
   const body = fromHex('c103aabbcc' + 'd203ddeeff');
 

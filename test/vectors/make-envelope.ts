@@ -1,19 +1,22 @@
 /**
  * Made once: two fixed identities and one envelope from Alice to Bob, committed as test
  * vectors (test/vectors/*.asc, envelope-v1.hex). Future code must still open these bytes.
- * Re-running this script makes new ones; only do that for a new protocol version.
+ * Re-running this script seals a new envelope (with the committed identities, if present);
+ * only do that when the wire format changes (before release: the 16-byte commitments).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHex, toHex } from '../../src/core/bytes';
 import { seal } from '../../src/core/envelope/seal';
-import { createIdentity, exportPrivateKey } from '../../src/core/identity/identity';
+import { createIdentity, exportPrivateKey, importIdentity } from '../../src/core/identity/identity';
 import { Keyring } from '../../src/core/keyring';
 
 const dir = import.meta.dirname;
 const date = new Date('2026-11-24T00:00:00Z');
-const alice = await createIdentity('Alice (test vector)', date);
-const bob = await createIdentity('Bob (test vector)', date);
+const kept = (name: string) =>
+  existsSync(join(dir, name)) ? importIdentity(readFileSync(join(dir, name), 'utf8')) : null;
+const alice = (await kept('alice.sec.asc')) ?? (await createIdentity('Alice (test vector)', date));
+const bob = (await kept('bob.sec.asc')) ?? (await createIdentity('Bob (test vector)', date));
 const ring = new Keyring(alice);
 const sealed = await seal(
   {

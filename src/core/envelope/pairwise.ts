@@ -18,7 +18,7 @@ import { agreeStatic, agreeStaticAsync } from '../crypto/x25519';
 
 export const NONCE_BYTES = 16;
 export const HINT_BYTES = 8;
-export const COMMITMENT_BYTES = 8;
+export const COMMITMENT_BYTES = 16;
 export const TOKEN_BYTES = 16;
 
 export interface PairwiseKeys {

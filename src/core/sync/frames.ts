@@ -12,7 +12,7 @@ import type { RelayPolicy } from '../state/records';
 export const FRAME_VERSION = 1;
 export const MAX_FRAME_BYTES = MAX_ENVELOPE_BYTES + 64;
 export const MAX_LIST = 256;
-export const MAX_OFFER_HEADER_BYTES = 28 + 16 * 1000;
+export const MAX_OFFER_HEADER_BYTES = 28 + 24 * 1000;
 export const MAX_INTRODUCTION_BYTES = 64 * 1024;
 const ID = 32;
 const CHALLENGE = 16;

@@ -216,7 +216,7 @@ describe('decoders under arbitrary input (fuzz)', () => {
       ...new Array(16).fill(0),
       0,
       1,
-      ...new Array(16).fill(0),
+      ...new Array(24).fill(0), // one slot: hint and commitment
       0xff,
       0xff,
       0xff,
