@@ -35,6 +35,7 @@ import {
 } from './account';
 import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
 import { callFriend } from './call-friend';
+import { acceptedFriends } from './accepted-friends';
 import { friendViews } from './friend-view';
 import { loadContactKeys, type ContactKeys } from './contact-keys';
 import { applyFriendUpdate } from './friend-updates';
@@ -53,7 +54,6 @@ const sameTracker = (a: string, b: string) => {
   const [pa, pb] = [parseTrackerUrl(a), parseTrackerUrl(b)];
   return pa.ok && pb.ok ? formatTrackerUrl(pa.value) === formatTrackerUrl(pb.value) : a === b;
 };
-const friendsOf = (node: MurmurNode) => node.keyring.writableList().map((f) => f.fingerprintHex);
 
 export interface ServiceOptions {
   store: NodeStore;
@@ -380,7 +380,9 @@ export class MurmurService {
    */
   async publish(text: string, to?: string[], extra: PostExtras = NO_EXTRAS): Promise<OutboxView> {
     const node = await this.requireNode();
-    const recipients = to?.filter((fp) => node.keyring.writableFriend(fp)) ?? friendsOf(node);
+    const recipients =
+      to?.filter((fp) => node.keyring.writableFriend(fp)) ??
+      (await acceptedFriends(node.keyring, this.options.store));
     if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
     const message: PostMessage = {
       kind: 'post',

@@ -3,6 +3,7 @@
  * and to a friend who has not had the latest when a session with them starts; and friends'
  * profiles as they arrive, kept on their contact record (newer wins, older is ignored).
  */
+import { acceptedFriends } from './accepted-friends';
 import browser from 'webextension-polyfill';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
 import type { Opened } from '../core/envelope/open';
@@ -110,9 +111,5 @@ export async function profileOf(me: Identity): Promise<ProfileView> {
 /** Saves the user's new profile and sends it to every friend. */
 export async function updateProfile(node: MurmurNode, store: NodeStore, profile: ProfileView) {
   await saveProfile(store, node.keyring.me, profile);
-  await sendProfileTo(
-    node,
-    store,
-    node.keyring.writableList().map((f) => f.fingerprintHex),
-  );
+  await sendProfileTo(node, store, await acceptedFriends(node.keyring, store));
 }

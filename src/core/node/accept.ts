@@ -180,6 +180,7 @@ export async function acceptEnvelope(
         deliveredSlots: opened ? [opened.slot] : [],
       },
       policy,
+      keyring.size,
     );
   }
   if (opened) ctx.events.message?.(opened);

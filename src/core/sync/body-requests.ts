@@ -21,8 +21,8 @@ export interface BodyRequestLimits {
 }
 
 export const DEFAULT_BODY_LIMITS: BodyRequestLimits = {
-  maxOutstanding: 32,
-  maxQueued: 4096,
+  maxOutstanding: 16,
+  maxQueued: 1024,
   baseWindowMs: 20_000,
   // 4 MiB, the largest envelope, gets about two minutes.
   bytesPerSecond: 32 * 1024,

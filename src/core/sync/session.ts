@@ -33,14 +33,14 @@ import {
   type BodyRequestLimits,
   type WantedBody,
 } from './body-requests';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit';
+import { InboundFrames, type InboundOptions } from './inbound-frames';
 import { SessionError } from './session-error';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
 
 export const HANDSHAKE_DEADLINE_MS = 10_000;
 
-export interface SessionOptions {
+export interface SessionOptions extends InboundOptions {
   channel: Channel;
   keyring: Keyring;
   engine: SyncEngine;
@@ -48,13 +48,9 @@ export interface SessionOptions {
   calling?: Friend;
   /** Accept one INTRODUCE frame from a stranger instead of a HELLO (answering side only). */
   acceptIntroductions?: boolean;
-  rateLimits?: RateLimits;
   bodyLimits?: BodyRequestLimits;
   /** How long the peer has to complete the handshake (ms). */
   handshakeDeadlineMs?: number;
-  wallClock?: () => number;
-  /** Shared count of frames received and not yet handled (lets a simulation see quiet). */
-  activity?: { pending: number };
   onEstablished?: (session: Session) => void;
   onClosed?: (session: Session, error: SessionError | null) => void;
 }
@@ -66,16 +62,16 @@ export class Session {
   private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
   private theirChallenge: Uint8Array | null = null;
   private readonly bodies: BodyRequests;
+  private readonly inbound: InboundFrames;
   private readonly receiptsSent = new Set<string>();
-  private queue: Promise<void> = Promise.resolve();
-  private readonly limiter: RateLimiter;
   /** Anyone holding a card can open a channel: it must prove itself within this time. */
   private handshakeTimer: ReturnType<typeof setTimeout> | null;
 
   constructor(private readonly options: SessionOptions) {
-    this.limiter = new RateLimiter(
-      options.rateLimits ?? DEFAULT_RATE_LIMITS,
-      options.wallClock ?? (() => performance.now()),
+    this.inbound = new InboundFrames(
+      options,
+      (bytes) => this.handle(bytes),
+      (error) => this.fail(error),
     );
     this.bodies = new BodyRequests(options.bodyLimits ?? DEFAULT_BODY_LIMITS, {
       request: (ids) => {
@@ -91,24 +87,10 @@ export class Session {
       options.handshakeDeadlineMs ?? HANDSHAKE_DEADLINE_MS,
     );
     options.channel.onFrame((bytes) => {
-      if (this.state === 'closed') return;
-      if (!this.limiter.take(bytes.length)) {
-        this.fail(new SessionError('rate-limited', 'too many frames or bytes'));
-        return;
-      }
-      const activity = this.options.activity;
-      if (activity) activity.pending++;
-      this.queue = this.queue
-        .then(() => this.handle(bytes))
-        .catch((error: unknown) => this.fail(error))
-        .finally(() => {
-          if (activity) activity.pending--;
-        });
+      if (this.state !== 'closed') this.inbound.push(bytes);
     });
     // Behind the frames already received: a BYE's reason must not be overtaken by the close.
-    options.channel.onClose(() => {
-      this.queue = this.queue.then(() => this.finish(null));
-    });
+    options.channel.onClose(() => this.inbound.then(() => this.finish(null)));
     if (options.calling) {
       this.peer = options.calling;
       this.send({
