@@ -1,16 +1,20 @@
 /**
  * Who may open a socket: checked before the websocket upgrade, so a refused client costs one
- * HTTP response. Per-address connection rate, the peer limit, a peer id that is a hash of a
- * key, and a fresh, unused, correctly signed proof of that key for this tracker's name. When
- * the owner of an id proves it again (a new browser session, a network change), the older
- * socket for that id is closed first: nobody else can take it over, and its owner never
- * waits for a dead socket to time out.
+ * HTTP response. No web page (origins.ts); per-address connection rate and registrations at
+ * once (an address key: IPv4, or an IPv6 /64, behind a trusted proxy the forwarded one); the
+ * peer limit; a peer id that is a hash of a key, and a fresh, unused, correctly signed proof of
+ * that key for this tracker's name. When the owner of an id proves it again (a new browser
+ * session, a network change), the older socket for that id is closed first: nobody else can
+ * take it over, and its owner never waits for a dead socket to time out. Challenges have an
+ * allowance of their own, so fetching them never uses up the connections.
  */
 import type { IncomingMessage } from 'node:http';
 import { TokenBucket } from '../src/core/token-bucket';
 import { isPeerId } from '../src/core/tracker/peer-id';
 import { checkProofToken, ProofError } from '../src/core/tracker/proof';
 import type { Challenges } from './challenges';
+import { addressKey, clientAddress } from './client-address';
+import { fromWebPage } from './origins';
 import type { TrackerLimits } from './config';
 import type { GuardedSocket } from './guarded-socket';
 
@@ -24,35 +28,64 @@ export interface AdmissionDeps {
   /** host[:port] names proofs may be signed for. */
   hosts: () => ReadonlySet<string>;
   registered: Map<string, GuardedSocket>;
+  trustedProxies: ReadonlySet<string>;
 }
 
 export class Admissions {
-  private readonly perAddress = new Map<string, TokenBucket>();
+  private readonly connections = new Map<string, TokenBucket>();
+  private readonly challenges = new Map<string, TokenBucket>();
+  /** Registered peer ids by the address key they registered from. */
+  private readonly byAddress = new Map<string, Set<string>>();
   private pruneAt = 0;
 
   constructor(private readonly deps: AdmissionDeps) {}
 
-  /** A per-address allowance for connections (and challenge requests, at twice the rate). */
-  allow(address: string, cost = 1): boolean {
+  /** The key this request's limits count by. */
+  keyOf(req: IncomingMessage): string {
+    return addressKey(clientAddress(req, this.deps.trustedProxies));
+  }
+
+  allowChallenge(key: string): boolean {
+    return this.take(this.challenges, key, this.deps.limits.challengesPerMinute);
+  }
+
+  private allowConnection(key: string): boolean {
+    return this.take(this.connections, key, this.deps.limits.connectsPerMinute);
+  }
+
+  private take(buckets: Map<string, TokenBucket>, key: string, perMinute: number): boolean {
     const now = Date.now();
     if (now > this.pruneAt) {
-      for (const [key, bucket] of this.perAddress) if (bucket.idle) this.perAddress.delete(key);
+      for (const map of [this.connections, this.challenges])
+        for (const [k, bucket] of map) if (bucket.idle) map.delete(k);
       this.pruneAt = now + 60_000;
     }
-    let bucket = this.perAddress.get(address);
+    let bucket = buckets.get(key);
     if (!bucket) {
-      const perMinute = this.deps.limits.connectsPerMinute * 2;
       bucket = new TokenBucket(perMinute / 60, perMinute);
-      this.perAddress.set(address, bucket);
+      buckets.set(key, bucket);
     }
-    return bucket.take(cost);
+    return bucket.take();
+  }
+
+  /** A socket registered `peerId` from `key`; call `left` when it closes. */
+  joined(peerId: string, key: string): void {
+    (this.byAddress.get(key) ?? this.byAddress.set(key, new Set()).get(key)!).add(peerId);
+  }
+
+  left(peerId: string, key: string): void {
+    const ids = this.byAddress.get(key);
+    ids?.delete(peerId);
+    if (ids?.size === 0) this.byAddress.delete(key);
   }
 
   async admit(req: IncomingMessage): Promise<Admission> {
     const refuse = (status: number, reason: string): Admission => ({ ok: false, status, reason });
     const url = new URL(req.url ?? '/', 'http://tracker');
     if (url.pathname !== this.deps.wsPath) return refuse(404, 'not a tracker path');
-    if (!this.allow(req.socket.remoteAddress ?? '?', 2)) return refuse(429, 'too many connections');
+    if (fromWebPage(req)) return refuse(403, 'web pages may not connect');
+    const key = this.keyOf(req);
+    if (!this.allowConnection(key)) return refuse(429, 'too many connections');
     const peerId = url.searchParams.get('id') ?? '';
     const token = url.searchParams.get('token') ?? '';
     if (!isPeerId(peerId)) return refuse(400, 'a peer id is "m" and 32 hex digits');
@@ -60,6 +93,9 @@ export class Admissions {
     if (!this.deps.hosts().has(host)) return refuse(421, `this tracker is not ${host}`);
     if (this.deps.registered.size >= this.deps.limits.maxPeers && !this.deps.registered.has(peerId))
       return refuse(503, 'tracker full');
+    const fromHere = this.byAddress.get(key);
+    if ((fromHere?.size ?? 0) >= this.deps.limits.maxPeersPerAddress && !fromHere?.has(peerId))
+      return refuse(429, 'too many registrations from this address');
     let challenge: Uint8Array;
     try {
       challenge = await checkProofToken(token, host, peerId);

@@ -8,6 +8,10 @@
  *   --max-peers            MURMUR_TRACKER_MAX_PEERS      20000 registered peers at once
  *   --max-frame-bytes      MURMUR_TRACKER_MAX_FRAME      16384 bytes per websocket frame
  *   --connects-per-minute  MURMUR_TRACKER_CONNECTS       60 new connections per address per minute
+ *   --challenges-per-minute MURMUR_TRACKER_CHALLENGES    60 challenges per address per minute
+ *   --max-peers-per-address MURMUR_TRACKER_PER_ADDRESS   64 registrations at once per address (IPv6: /64)
+ *   --trusted-proxy        MURMUR_TRACKER_TRUSTED_PROXIES reverse proxies (IP addresses, comma-separated)
+ *                                                        whose X-Forwarded-For names the client
  *   --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
  *   --presence-per-minute  MURMUR_TRACKER_PRESENCE       30 presence questions per socket per minute
  *   --idle-timeout-ms      MURMUR_TRACKER_IDLE_MS        60000 without a heartbeat ends a registration
@@ -20,11 +24,14 @@
  */
 import { isTurnUrl } from '../src/core/tracker/turn-credentials';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { DEFAULT_ICE, type IceConfig } from './ice-service';
 export interface TrackerLimits {
   maxPeers: number;
   maxFrameBytes: number;
   connectsPerMinute: number;
+  challengesPerMinute: number;
+  maxPeersPerAddress: number;
   framesPerSecond: number;
   presencePerMinute: number;
   idleTimeoutMs: number;
@@ -40,12 +47,16 @@ export interface TrackerConfig {
   ice: IceConfig;
   /** PEM certificate chain and key: the tracker then speaks TLS. */
   tls: { cert: string; key: string } | null;
+  /** Reverse proxies whose X-Forwarded-For is believed (client-address.ts). */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_LIMITS: TrackerLimits = {
   maxPeers: 20_000,
   maxFrameBytes: 16 * 1024,
   connectsPerMinute: 60,
+  challengesPerMinute: 60,
+  maxPeersPerAddress: 64,
   framesPerSecond: 50,
   presencePerMinute: 30,
   idleTimeoutMs: 60_000,
@@ -59,6 +70,8 @@ const LIMIT_OPTIONS: Record<string, { env: string; key: keyof TrackerLimits; min
   'max-peers': { env: 'MURMUR_TRACKER_MAX_PEERS', key: 'maxPeers', min: 1 },
   'max-frame-bytes': { env: 'MURMUR_TRACKER_MAX_FRAME', key: 'maxFrameBytes', min: 1024 },
   'connects-per-minute': { env: 'MURMUR_TRACKER_CONNECTS', key: 'connectsPerMinute', min: 1 },
+  'challenges-per-minute': { env: 'MURMUR_TRACKER_CHALLENGES', key: 'challengesPerMinute', min: 1 },
+  'max-peers-per-address': { env: 'MURMUR_TRACKER_PER_ADDRESS', key: 'maxPeersPerAddress', min: 1 },
   'frames-per-second': { env: 'MURMUR_TRACKER_FRAMES', key: 'framesPerSecond', min: 1 },
   'presence-per-minute': { env: 'MURMUR_TRACKER_PRESENCE', key: 'presencePerMinute', min: 1 },
   'idle-timeout-ms': { env: 'MURMUR_TRACKER_IDLE_MS', key: 'idleTimeoutMs', min: 1000 },
@@ -73,6 +86,7 @@ const KNOWN = [
   'turn-ttl',
   'tls-cert',
   'tls-key',
+  'trusted-proxy',
   ...Object.keys(LIMIT_OPTIONS),
 ];
 
@@ -154,7 +168,13 @@ export function parseTrackerConfig(
     certFile && keyFile
       ? { cert: read('TLS certificate', certFile), key: read('TLS key', keyFile) }
       : null;
-  return { host, port, path, publicHosts, limits, ice, tls };
+  const trustedProxies = (flags.get('trusted-proxy') ?? env.MURMUR_TRACKER_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of trustedProxies)
+    if (isIP(a) === 0) throw new ConfigError(`trusted proxy ${a} is not an IP address`);
+  return { host, port, path, publicHosts, limits, ice, tls, trustedProxies };
 }
 
 /** A config for tests and benchmarks: loopback, a free port, default limits unless given. */
@@ -169,4 +189,5 @@ export const localConfig = (
   limits: { ...DEFAULT_LIMITS, ...limits },
   ice: { ...DEFAULT_ICE, ...ice },
   tls: null,
+  trustedProxies: [],
 });

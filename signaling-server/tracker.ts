@@ -9,7 +9,7 @@
  *   GET  /health                {ok, peers, stun, turn}
  * With a certificate it serves https/wss; behind a TLS-terminating proxy it can stay plain.
  */
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,7 @@ import { Challenges } from './challenges';
 import type { TrackerConfig } from './config';
 import { GuardedSocket } from './guarded-socket';
 import { IceService } from './ice-service';
+import { CLIENT_HEADER, isExtensionOrigin } from './origins';
 import { closeEverything, relayAdmission } from './lifecycle';
 
 export type TrackerEvent =
@@ -57,15 +58,36 @@ export async function startTracker(
     challenges,
     hosts: () => hosts,
     registered,
+    trustedProxies: new Set(config.trustedProxies),
   });
   let socketServer: WebSocketServer | null = null;
 
   app.get('/health', (_req, res) => {
     res.json({ ok: true, peers: online.size, ...ice.health() });
   });
-  app.get(`${config.path.replace(/\/$/, '')}/challenge`, (req, res) => {
-    res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
-    if (!admissions.allow(req.socket.remoteAddress ?? '?')) {
+  const challengePath = `${config.path.replace(/\/$/, '')}/challenge`;
+  // CORS for extensions only: a web page gets no preflight, so cannot send Murmur-Client.
+  const cors = (req: Request, res: Response) => {
+    const origin = req.get('origin');
+    res.set({ 'Cache-Control': 'no-store', Vary: 'Origin' });
+    if (origin && isExtensionOrigin(origin))
+      res.set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': CLIENT_HEADER,
+      });
+  };
+  app.options(challengePath, (req, res) => {
+    cors(req, res);
+    res.status(204).end();
+  });
+  app.get(challengePath, (req, res) => {
+    cors(req, res);
+    if (!req.get(CLIENT_HEADER)) {
+      res.status(400).json({ error: `a challenge request carries the ${CLIENT_HEADER} header` });
+      return;
+    }
+    if (!admissions.allowChallenge(admissions.keyOf(req))) {
       res.status(429).json({ error: 'too many requests' });
       return;
     }
@@ -100,8 +122,11 @@ export async function startTracker(
             log({ event: 'violation', peerId: id, reason, at: Date.now() }),
         });
         registered.set(peerId, guarded);
+        const key = admissions.keyOf(req);
+        admissions.joined(peerId, key);
         guarded.on('close', () => {
           if (registered.get(peerId) === guarded) registered.delete(peerId);
+          admissions.left(peerId, key);
         });
         facade.emit('connection', guarded, req);
       });

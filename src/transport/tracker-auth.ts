@@ -25,7 +25,13 @@ export async function fetchProofToken(
   signal?: AbortSignal,
 ): Promise<string> {
   const url = `${address.secure ? 'https' : 'http'}://${dialledHost(address)}${address.path}challenge`;
-  const response = await fetch(url, { cache: 'no-store', signal });
+  // The header a web page cannot send without a preflight the tracker grants only to
+  // extensions: so pages cannot spend our address's allowance (PROTOCOL §13).
+  const response = await fetch(url, {
+    cache: 'no-store',
+    signal,
+    headers: { 'Murmur-Client': '1' },
+  });
   if (!response.ok) throw new TrackerAuthError(`challenge: HTTP ${response.status}`);
   const body = (await response.json()) as { challenge?: unknown };
   const challenge = typeof body.challenge === 'string' ? fromBase64Url(body.challenge) : null;

@@ -29,9 +29,11 @@ export async function openSocket(
   id: string,
   token: string,
   onMessage?: (data: WebSocket.RawData) => void,
+  headers: Record<string, string> = {},
 ): Promise<{ socket: WebSocket; refused: number | null }> {
   const socket = new WebSocket(
     `ws://127.0.0.1:${port}/murmur/peerjs?key=peerjs&id=${id}&token=${encodeURIComponent(token)}&version=1.5.5`,
+    { headers },
   );
   // The tracker's OPEN can arrive in the same chunk as the upgrade: listen before 'open'.
   if (onMessage) socket.on('message', onMessage);

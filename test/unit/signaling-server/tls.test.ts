@@ -15,7 +15,7 @@ import { makeCertificate, type LabCertificate } from '../../../tools/lab/certifi
 
 const getJson = (url: string, ca: string) =>
   new Promise<unknown>((resolve, reject) => {
-    get(url, { ca }, (res) => {
+    get(url, { ca, headers: { 'Murmur-Client': '1' } }, (res) => {
       let body = '';
       res.on('data', (chunk: Buffer) => (body += String(chunk)));
       res.on('end', () => resolve(JSON.parse(body)));

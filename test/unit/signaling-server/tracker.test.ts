@@ -159,9 +159,9 @@ describe('tracker server', () => {
 
   it('a proof signed for another tracker name is refused', async () => {
     const key = generateSigningKey();
-    const challenge = await fetch(`http://127.0.0.1:${tracker.port}/murmur/challenge`).then(
-      (r) => r.json() as Promise<{ challenge: string }>,
-    );
+    const challenge = await fetch(`http://127.0.0.1:${tracker.port}/murmur/challenge`, {
+      headers: { 'Murmur-Client': '1' },
+    }).then((r) => r.json() as Promise<{ challenge: string }>);
     const token = await makeProofToken(
       key,
       'other-tracker.example',

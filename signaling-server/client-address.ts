@@ -1,0 +1,44 @@
+/**
+ * Whose request this is, for per-address limits. Behind a reverse proxy every client would
+ * share the proxy's address (and one client could lock out everyone); so a request from a
+ * trusted proxy counts as from the address the proxy says it forwarded (X-Forwarded-For, read
+ * from the right, skipping trusted proxies). Anyone else's X-Forwarded-For is ignored: it is
+ * whatever the client wrote.
+ *
+ * Limits count by address key: an IPv4 address, or an IPv6 address's /64 (one home or phone
+ * gets a whole /64, so per-address IPv6 limits would be no limits at all).
+ */
+import { isIP } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+
+const unmapped = (address: string) =>
+  address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4
+    ? address.slice(7)
+    : address;
+
+export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
+  const direct = unmapped(req.socket.remoteAddress ?? '?');
+  if (!trustedProxies.has(direct)) return direct;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((h) => unmapped(h.trim()))
+    .filter((h) => isIP(h) !== 0);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i]!)) return hops[i]!;
+  return hops[0] ?? direct;
+}
+
+/** The key limits count by: the IPv4 address, or the IPv6 /64. */
+export function addressKey(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
