@@ -18,10 +18,11 @@ import { decodeMessage } from '../core/messages/codec';
 import type { NodeStore } from '../core/state/store-port';
 import type { StoredMessage } from '../core/state/records';
 import type { RequestView } from '../messaging/views';
+import { REQUEST_KEPT_MS } from '../core/node/introduction';
 
 /** How long an unanswered request waits before it is handed over again. */
 export const REQUEST_RESEND_MS = 10 * 60_000;
-const REQUEST_TTL_SECONDS = 14 * 24 * 3600;
+const REQUEST_TTL_SECONDS = REQUEST_KEPT_MS / 1000;
 
 /** The sealed request to hand to `friend` (who does not know us yet). */
 export async function sealRequest(
@@ -64,11 +65,13 @@ function requestOf(m: StoredMessage): RequestView | null {
   };
 }
 
-/** Requests from people we have not answered: the newest per person. */
-export async function pendingRequests(store: NodeStore): Promise<RequestView[]> {
+/** Requests from people we have not answered: the newest per person, none past expiry. */
+export async function pendingRequests(store: NodeStore, now = Date.now()): Promise<RequestView[]> {
   const answered = new Set((await store.listContacts()).map((c) => c.fingerprint));
   const newest = new Map<string, RequestView>();
+  const since = now - REQUEST_KEPT_MS;
   for (const m of await store.listMessages({ kind: 'friend-request' })) {
+    if (m.receivedAt < since) continue;
     if (answered.has(m.authorFingerprint) || newest.has(m.authorFingerprint)) continue;
     const view = requestOf(m);
     if (view) newest.set(m.authorFingerprint, view);

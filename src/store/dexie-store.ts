@@ -45,6 +45,9 @@ export class DexieStore implements NodeStore {
   getMessage(id: string) {
     return this.db.messages.get(id);
   }
+  async deleteMessage(id: string) {
+    await this.db.messages.delete(id);
+  }
   async listMessages(options: ListMessagesOptions = {}) {
     const limit = options.limit ?? Infinity;
     const { kind, conversationWith } = options;

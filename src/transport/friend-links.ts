@@ -99,7 +99,7 @@ export class FriendLinks {
 
   accept(connection: DataConnection, tracker: string): void {
     const stranger = !this.isFriend(tracker, connection.peer);
-    if (stranger && !this.strangers.enter()) return void connection.close();
+    if (stranger && !this.strangers.enter(connection.peer)) return void connection.close();
     this.track(connection, tracker, false, stranger);
   }
 

@@ -48,27 +48,54 @@ export interface StrangerLimits {
   /** New ones: a burst, then this many per minute. */
   burst: number;
   perMinute: number;
+  /** From any one peer id: a burst, then one per this many minutes. */
+  perPeerBurst: number;
+  perPeerEveryMinutes: number;
 }
 
-export const DEFAULT_STRANGER_LIMITS: StrangerLimits = { concurrent: 4, burst: 4, perMinute: 6 };
+export const DEFAULT_STRANGER_LIMITS: StrangerLimits = {
+  concurrent: 4,
+  burst: 4,
+  perMinute: 6,
+  perPeerBurst: 2,
+  perPeerEveryMinutes: 5,
+};
+
+/** Peer ids remembered for their own allowance (the oldest forgotten first). */
+const PEERS_REMEMBERED = 256;
 
 /** Admission of channels from peers who are not friends. */
 export class StrangerGate {
   private open = 0;
   private readonly bucket: TokenBucket;
+  private readonly perPeer = new Map<string, TokenBucket>();
 
   constructor(
     private readonly limits: StrangerLimits = DEFAULT_STRANGER_LIMITS,
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
   ) {
     this.bucket = new TokenBucket(limits.perMinute / 60, limits.burst, now);
   }
 
-  /** True if one more may come in (then `left()` must be called when it goes). */
-  enter(): boolean {
-    if (this.open >= this.limits.concurrent || !this.bucket.take()) return false;
+  /** True if one more may come in from this peer id (then `left()` when it goes). */
+  enter(peerId: string): boolean {
+    if (this.open >= this.limits.concurrent) return false;
+    if (!this.peerBucket(peerId).take()) return false;
+    if (!this.bucket.take()) return false;
     this.open++;
     return true;
+  }
+
+  private peerBucket(peerId: string): TokenBucket {
+    let bucket = this.perPeer.get(peerId);
+    if (!bucket) {
+      const oldest = this.perPeer.keys().next();
+      if (this.perPeer.size >= PEERS_REMEMBERED && !oldest.done) this.perPeer.delete(oldest.value);
+      const { perPeerBurst, perPeerEveryMinutes } = this.limits;
+      bucket = new TokenBucket(1 / (perPeerEveryMinutes * 60), perPeerBurst, this.now);
+      this.perPeer.set(peerId, bucket);
+    }
+    return bucket;
   }
 
   left(): void {

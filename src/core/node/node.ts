@@ -20,7 +20,8 @@ import { Session } from '../sync/session';
 import type { SessionError } from '../sync/session-error';
 import { acceptEnvelope } from './accept';
 import { nowSeconds, type NodeContext, type NodeEvents } from './context';
-import { introduction } from './introduction';
+import { introduction, newIntroductionLimit } from './introduction';
+import type { TokenBucket } from '../token-bucket';
 import {
   considerOffers,
   offerOfCopy,
@@ -67,6 +68,7 @@ export class MurmurNode implements SyncEngine {
   private readonly sessions = new Map<string, Session>();
   /** Ids some session is deciding on or fetching: never fetched twice at once. */
   private readonly inFlight = new InFlight();
+  private readonly introductions: TokenBucket;
   private lastPurge = -Infinity;
 
   constructor(private readonly options: NodeOptions) {
@@ -78,6 +80,7 @@ export class MurmurNode implements SyncEngine {
       pendingReceipts: null,
       notForMe: new NotForMe(),
     };
+    this.introductions = newIntroductionLimit(this.ctx.now);
   }
 
   get keyring(): Keyring {
@@ -359,6 +362,6 @@ export class MurmurNode implements SyncEngine {
   }
 
   acceptIntroduction(envelope: Uint8Array): Promise<void> {
-    return introduction(this.ctx, envelope);
+    return introduction(this.ctx, envelope, this.introductions);
   }
 }

@@ -75,6 +75,9 @@ export class MemoryStore implements NodeStore {
     const m = this.messages.get(id);
     return m && this.copy(m);
   }
+  async deleteMessage(id: string) {
+    this.messages.delete(id);
+  }
   async listMessages(options: ListMessagesOptions = {}) {
     return [...this.messages.values()]
       .filter(

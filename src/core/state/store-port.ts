@@ -23,6 +23,7 @@ export interface NodeStore {
 
   putMessage(message: StoredMessage): Promise<void>;
   getMessage(id: string): Promise<StoredMessage | undefined>;
+  deleteMessage(id: string): Promise<void>;
   /** Newest first; `before` (a receivedAt) pages back through older ones. */
   listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
 

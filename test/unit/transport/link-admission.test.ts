@@ -46,12 +46,31 @@ describe('channels from strangers', () => {
   it('are at most four at once and six a minute', () => {
     let now = 0;
     const gate = new StrangerGate(undefined, () => now);
-    expect([1, 2, 3, 4, 5].map(() => gate.enter())).toEqual([true, true, true, true, false]);
+    expect(['a', 'b', 'c', 'd', 'e'].map((p) => gate.enter(p))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     gate.left();
     gate.left();
-    expect(gate.enter()).toBe(false); // room, but the burst is spent
+    expect(gate.enter('f')).toBe(false); // room, but the burst is spent
     now += 10_000;
-    expect(gate.enter()).toBe(true); // one more after ten seconds
-    expect(gate.enter()).toBe(false);
+    expect(gate.enter('g')).toBe(true); // one more after ten seconds
+    expect(gate.enter('h')).toBe(false);
+  });
+
+  it('from one peer id: two, then one per five minutes', () => {
+    let now = 0;
+    const gate = new StrangerGate(undefined, () => now);
+    expect([gate.enter('m'), gate.enter('m'), gate.enter('m')]).toEqual([true, true, false]);
+    gate.left();
+    gate.left();
+    now += 60_000;
+    expect(gate.enter('m')).toBe(false);
+    expect(gate.enter('n')).toBe(true); // someone else is not held up by them
+    now += 4 * 60_000;
+    expect(gate.enter('m')).toBe(true);
   });
 });
