@@ -3,6 +3,7 @@
  * of unread messages, and (unless switched off) a desktop notification. The count survives the
  * background being restarted; opening the popup clears it.
  */
+import { extensionSettings } from './extension-settings';
 import browser from 'webextension-polyfill';
 import type { MessageView } from '../messaging/views';
 
@@ -10,7 +11,7 @@ const UNREAD = 'ui.unread';
 const NOTIFY = 'settings.notifications';
 
 async function unread(): Promise<number> {
-  const stored = (await browser.storage.local.get(UNREAD))[UNREAD];
+  const stored = (await extensionSettings.get(UNREAD))[UNREAD];
   return typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : 0;
 }
 
@@ -19,11 +20,11 @@ async function showBadge(count: number): Promise<void> {
 }
 
 export async function notificationsEnabled(): Promise<boolean> {
-  return (await browser.storage.local.get(NOTIFY))[NOTIFY] !== false;
+  return (await extensionSettings.get(NOTIFY))[NOTIFY] !== false;
 }
 
 export async function setNotificationsEnabled(enabled: boolean): Promise<void> {
-  await browser.storage.local.set({ [NOTIFY]: enabled });
+  await extensionSettings.set({ [NOTIFY]: enabled });
 }
 
 /** Serialised: two messages arriving together must count as two. */
@@ -34,7 +35,7 @@ function announce(id: string, title: string, message: string): void {
   chain = chain
     .then(async () => {
       const count = (await unread()) + 1;
-      await browser.storage.local.set({ [UNREAD]: count });
+      await extensionSettings.set({ [UNREAD]: count });
       await showBadge(count);
       if (await notificationsEnabled())
         await browser.notifications.create(id, {
@@ -67,7 +68,7 @@ export async function unreadCount(): Promise<number> {
 
 export async function clearUnread(): Promise<void> {
   await chain;
-  await browser.storage.local.set({ [UNREAD]: 0 });
+  await extensionSettings.set({ [UNREAD]: 0 });
   await showBadge(0);
 }
 
@@ -75,12 +76,12 @@ const LAST_READ = 'ui.lastRead';
 
 /** When each conversation was last opened (ms), by friend fingerprint. */
 export async function lastRead(): Promise<Record<string, number>> {
-  const stored = (await browser.storage.local.get(LAST_READ))[LAST_READ];
+  const stored = (await extensionSettings.get(LAST_READ))[LAST_READ];
   return stored && typeof stored === 'object' ? (stored as Record<string, number>) : {};
 }
 
 export async function markRead(fingerprint: string): Promise<void> {
-  await browser.storage.local.set({
+  await extensionSettings.set({
     [LAST_READ]: { ...(await lastRead()), [fingerprint]: Date.now() },
   });
 }
@@ -89,7 +90,7 @@ const FEED_SEEN = 'ui.feedSeenAt';
 
 /** Returns when the feed was last seen and marks it seen now: newer posts are "new". */
 export async function feedSeen(): Promise<number> {
-  const stored = (await browser.storage.local.get(FEED_SEEN))[FEED_SEEN];
-  await browser.storage.local.set({ [FEED_SEEN]: Date.now() });
+  const stored = (await extensionSettings.get(FEED_SEEN))[FEED_SEEN];
+  await extensionSettings.set({ [FEED_SEEN]: Date.now() });
   return typeof stored === 'number' ? stored : 0;
 }

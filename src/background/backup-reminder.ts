@@ -1,5 +1,5 @@
 /** Backup bookkeeping in extension storage: when the last backup was made, when "not now" was said. */
-import browser from 'webextension-polyfill';
+import { extensionSettings } from './extension-settings';
 import { backupReminderDue, daysWithoutBackup } from '../core/backup/reminder';
 import type { BackupReminderView } from '../messaging/views';
 
@@ -11,17 +11,17 @@ const timeOrNull = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 export async function recordBackupMade(at: number): Promise<void> {
-  await browser.storage.local.set({ [LAST_BACKUP]: at });
+  await extensionSettings.set({ [LAST_BACKUP]: at });
 }
 
 export async function dismissBackupReminder(): Promise<void> {
-  await browser.storage.local.set({ [DISMISSED]: Date.now() });
+  await extensionSettings.set({ [DISMISSED]: Date.now() });
 }
 
 export async function backupReminder(
   identityCreatedAt: number | null,
 ): Promise<BackupReminderView> {
-  const stored = await browser.storage.local.get([LAST_BACKUP, DISMISSED]);
+  const stored = await extensionSettings.get([LAST_BACKUP, DISMISSED]);
   const lastBackupAt = timeOrNull(stored[LAST_BACKUP]);
   if (identityCreatedAt === null) return { due: false, lastBackupAt, days: 0 };
   const state = {

@@ -4,8 +4,9 @@
  * inside) before anything is changed; then the running Murmur stops, the store and settings are
  * replaced in one step each, and Murmur starts again as the restored identity.
  */
+import { extensionSettings } from './extension-settings';
 import * as openpgp from 'openpgp';
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import { archiveEntries, archiveKeys } from '../core/archive/archive-entries';
 import { archiveHtml } from '../core/archive/archive-html';
 import { BackupError, openBackup, sealBackup } from '../core/backup/backup-file';
@@ -96,7 +97,7 @@ async function makeBackup(
   const tables = await readTables(deps.db, ({ done, total }) =>
     send({ type: 'progress', phase: 'reading', done, total }),
   );
-  const stored = await browser.storage.local.get(null);
+  const stored = await extensionSettings.get(null);
   const settings: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(stored))
     if (!LOCAL_ONLY.has(key)) settings[key] = value as JsonValue;
@@ -152,8 +153,8 @@ async function restore(
   try {
     // One transaction: if it fails, the store is as it was and the old identity starts again.
     await replaceTables(deps.db, contents);
-    await browser.storage.local.clear();
-    await browser.storage.local.set(contents.settings);
+    await extensionSettings.clear();
+    await extensionSettings.set(contents.settings);
     await recordBackupMade(contents.createdAt);
   } catch (error) {
     await deps.start();

@@ -4,7 +4,7 @@
  * Murmur sees is always asked about, whatever the setting; after that, off means nothing is
  * shared, ask means the in-page prompt decides, automatic shares to the default audience.
  */
-import browser from 'webextension-polyfill';
+import { extensionSettings } from './extension-settings';
 import type { Thumbnail } from '../core/messages/kinds';
 import { TokenBucket } from '../core/token-bucket';
 import type { ContentRequests, MirrorAck, MirroredPost } from '../messaging/content-requests';
@@ -35,18 +35,18 @@ export interface CrosspostDeps {
 }
 
 export async function loadCrosspostSettings(): Promise<CrosspostSettings> {
-  const stored = (await browser.storage.local.get(SETTINGS))[SETTINGS];
+  const stored = (await extensionSettings.get(SETTINGS))[SETTINGS];
   const checked = isCrosspostSettings(stored);
   return checked.ok ? checked.value : DEFAULT_CROSSPOST_SETTINGS;
 }
 
 export async function saveCrosspostSettings(settings: CrosspostSettings): Promise<CrosspostView> {
-  await browser.storage.local.set({ [SETTINGS]: settings });
+  await extensionSettings.set({ [SETTINGS]: settings });
   return crosspostView();
 }
 
 export async function crosspostView(): Promise<CrosspostView> {
-  const stored = await browser.storage.local.get([UNRECOGNISED, LAST_SHARED]);
+  const stored = await extensionSettings.get([UNRECOGNISED, LAST_SHARED]);
   const unrecognised = stored[UNRECOGNISED] as CrosspostView['unrecognised'] | undefined;
   const last = stored[LAST_SHARED];
   return {
@@ -60,7 +60,7 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
   // Even a compromised Facebook tab cannot make us post in a loop: ten in a row, then one
   // every six seconds, is more than anyone writes.
   const bucket = new TokenBucket(10 / 60, 10);
-  const asked = async () => (await browser.storage.local.get(ASKED))[ASKED] === true;
+  const asked = async () => (await extensionSettings.get(ASKED))[ASKED] === true;
   const ack = (outcome: MirrorAck['outcome']): MirrorAck => ({ outcome });
 
   async function share(
@@ -76,7 +76,7 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
       thumbnails: thumbnailsFrom(post.thumbnails),
       mirroredFrom: { source: 'facebook', publishedAt: post.publishedAt },
     });
-    await browser.storage.local.set({ [LAST_SHARED]: Date.now(), [ASKED]: true });
+    await extensionSettings.set({ [LAST_SHARED]: Date.now(), [ASKED]: true });
     return ack('shared');
   }
 
@@ -84,7 +84,7 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
     'mirror.post': async (post) => {
       if (!bucket.take()) return ack('busy');
       // The composer was recognised again: the warning in Options goes away.
-      await browser.storage.local.remove(UNRECOGNISED);
+      await extensionSettings.remove(UNRECOGNISED);
       const { mode } = await loadCrosspostSettings();
       if (!(await asked())) return ack('ask');
       if (mode === 'off') return ack('ignored');
@@ -99,13 +99,13 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
       return share(post, post.audience);
     },
     'mirror.skip': async () => {
-      await browser.storage.local.set({ [ASKED]: true });
+      await extensionSettings.set({ [ASKED]: true });
       return ack('skipped');
     },
     'mirror.unrecognised': async ({ reason, host }) => {
-      const known = (await browser.storage.local.get(UNRECOGNISED))[UNRECOGNISED];
+      const known = (await extensionSettings.get(UNRECOGNISED))[UNRECOGNISED];
       if (!known)
-        await browser.storage.local.set({ [UNRECOGNISED]: { since: Date.now(), reason, host } });
+        await extensionSettings.set({ [UNRECOGNISED]: { since: Date.now(), reason, host } });
       return ack('noted');
     },
   };

@@ -2,9 +2,15 @@
 import { DexieStore } from '../store/dexie-store';
 import { MurmurDatabase } from '../store/schema';
 
+let database: MurmurDatabase | null = null;
 let store: DexieStore | null = null;
 
+export function openDatabase(): MurmurDatabase {
+  database ??= new MurmurDatabase('murmur');
+  return database;
+}
+
 export function openStore(): DexieStore {
-  store ??= new DexieStore(new MurmurDatabase('murmur'));
+  store ??= new DexieStore(openDatabase());
   return store;
 }

@@ -4,7 +4,7 @@
  * friends drop what they had. Friends' lists arrive on their contact (newer wins). Whether we
  * look at theirs is the user's other choice here.
  */
-import browser from 'webextension-polyfill';
+import { extensionSettings } from './extension-settings';
 import { fromHex, toHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import type { MurmurNode } from '../core/node/node';
@@ -17,19 +17,19 @@ const SHOW = 'fof.show';
 const SHARED = 'fof.shared';
 
 export async function friendsOfFriendsSettings(): Promise<FriendsOfFriendsView> {
-  const stored = await browser.storage.local.get([SHARE, SHOW]);
+  const stored = await extensionSettings.get([SHARE, SHOW]);
   return { share: stored[SHARE] === true, show: stored[SHOW] !== false };
 }
 
 export async function setFriendsOfFriends(view: FriendsOfFriendsView): Promise<void> {
-  await browser.storage.local.set({ [SHARE]: view.share, [SHOW]: view.show });
+  await extensionSettings.set({ [SHARE]: view.share, [SHOW]: view.show });
 }
 
 /** Sends the current list (or the withdrawal) to every friend, if there is anything to say. */
 export async function shareFriendList(node: MurmurNode | null, store: NodeStore): Promise<void> {
   if (!node) return;
   const { share } = await friendsOfFriendsSettings();
-  const wasShared = (await browser.storage.local.get(SHARED))[SHARED] === true;
+  const wasShared = (await extensionSettings.get(SHARED))[SHARED] === true;
   if (!share && !wasShared) return;
   const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
   const recipients = friends
@@ -46,7 +46,7 @@ export async function shareFriendList(node: MurmurNode | null, store: NodeStore)
     },
     recipients,
   );
-  await browser.storage.local.set({ [SHARED]: share });
+  await extensionSettings.set({ [SHARED]: share });
 }
 
 /** A friend's list arrived: kept on their contact if newer. */

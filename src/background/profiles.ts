@@ -3,8 +3,8 @@
  * and to a friend who has not had the latest when a session with them starts; and friends'
  * profiles as they arrive, kept on their contact record (newer wins, older is ignored).
  */
+import { extensionSettings } from './extension-settings';
 import { acceptedFriends } from './accepted-friends';
-import browser from 'webextension-polyfill';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
 import type { Opened } from '../core/envelope/open';
 import type { Identity } from '../core/identity/identity';
@@ -30,12 +30,12 @@ const isOwnProfile = isObject({
 });
 
 export async function loadOwnProfile(): Promise<OwnProfile> {
-  const checked = isOwnProfile((await browser.storage.local.get(OWN))[OWN]);
+  const checked = isOwnProfile((await extensionSettings.get(OWN))[OWN]);
   return checked.ok ? checked.value : { status: '', avatar: null, updatedAt: 0 };
 }
 
 export async function saveOwnProfile(profile: OwnProfile): Promise<void> {
-  await browser.storage.local.set({ [OWN]: profile });
+  await extensionSettings.set({ [OWN]: profile });
 }
 
 export function profileMessage(name: string, own: OwnProfile): ProfileMessage {

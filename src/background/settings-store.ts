@@ -3,7 +3,7 @@
  * What is read back is validated like any other input: a corrupted value falls back to
  * defaults instead of breaking the background.
  */
-import browser from 'webextension-polyfill';
+import { extensionSettings } from './extension-settings';
 import {
   DEFAULT_NETWORK_SETTINGS,
   isNetworkSettings,
@@ -17,7 +17,7 @@ const NETWORK_KEY = 'settings.network';
 const TRACKER_KEY = 'network.trackerKey';
 
 export async function loadNetworkSettings(): Promise<NetworkSettings> {
-  const stored = (await browser.storage.local.get(NETWORK_KEY))[NETWORK_KEY];
+  const stored = (await extensionSettings.get(NETWORK_KEY))[NETWORK_KEY];
   if (stored === undefined) return DEFAULT_NETWORK_SETTINGS;
   const checked = isNetworkSettings(stored);
   if (!checked.ok) console.warn('Murmur: stored network settings invalid, using defaults');
@@ -25,7 +25,7 @@ export async function loadNetworkSettings(): Promise<NetworkSettings> {
 }
 
 export async function saveNetworkSettings(settings: NetworkSettings): Promise<void> {
-  await browser.storage.local.set({ [NETWORK_KEY]: settings });
+  await extensionSettings.set({ [NETWORK_KEY]: settings });
 }
 
 /**
@@ -49,9 +49,9 @@ export function forgetTrackerKey(): void {
 }
 
 async function readOrCreateTrackerKey(): Promise<string> {
-  const stored = (await browser.storage.local.get(TRACKER_KEY))[TRACKER_KEY];
+  const stored = (await extensionSettings.get(TRACKER_KEY))[TRACKER_KEY];
   if (isTrackerKey(stored).ok) return stored as string;
   const seed = toBase64Url(generateSigningKey().seed);
-  await browser.storage.local.set({ [TRACKER_KEY]: seed });
+  await extensionSettings.set({ [TRACKER_KEY]: seed });
   return seed;
 }

@@ -1,7 +1,7 @@
 /**
- * Data channels to friends (PeerJS DataConnections), one per friend and tracker. Each open
- * channel is a "link" the background runs a sync session over; frames pass through untouched.
- * Which channels are kept, and how many strangers may open one, is link-admission.ts.
+ * Data channels to friends (PeerJS DataConnections), one per friend. Each open channel is a
+ * "link" the background runs a sync session over; frames pass through untouched. Which
+ * channels are kept, and how many strangers may open one, is link-admission.ts.
  */
 import type { DataConnection, Peer } from 'peerjs';
 import { toBase64Url } from '../core/bytes';
@@ -49,14 +49,13 @@ export class FriendLinks {
   constructor(
     private readonly myPeerId: string,
     private readonly sink: LinkSink,
-    /** Whether this peer id on this tracker is one of our friends (or someone we asked). */
-    private readonly isFriend: (tracker: string, peerId: string) => boolean,
+    /** Whether this peer id is one of our friends (or someone we asked), on any tracker. */
+    private readonly isFriend: (peerId: string) => boolean,
   ) {}
 
-  /** Open or opening links to this friend on this tracker. */
-  hasLinkTo(tracker: string, peerId: string): boolean {
-    for (const link of this.links.values())
-      if (link.tracker === tracker && link.peerId === peerId) return true;
+  /** Open or opening links to this peer id, through any tracker. */
+  hasLinkTo(peerId: string): boolean {
+    for (const link of this.links.values()) if (link.peerId === peerId) return true;
     return false;
   }
 
@@ -77,7 +76,7 @@ export class FriendLinks {
 
   /** Dials with this RTCConfiguration (its ICE servers and transport policy). */
   dial(peer: Peer, tracker: string, peerId: string, config: RTCConfiguration): void {
-    if (this.hasLinkTo(tracker, peerId)) return;
+    if (this.hasLinkTo(peerId)) return;
     // PeerJS has no per-connection configuration: it reads `options.config` when connect()
     // builds the RTCPeerConnection, synchronously, so swap it in for this one call.
     const options = peer.options;
@@ -98,7 +97,7 @@ export class FriendLinks {
   }
 
   accept(connection: DataConnection, tracker: string): void {
-    const stranger = !this.isFriend(tracker, connection.peer);
+    const stranger = !this.isFriend(connection.peer);
     if (stranger && !this.strangers.enter(connection.peer)) return void connection.close();
     this.track(connection, tracker, false, stranger);
   }

@@ -1,14 +1,16 @@
 /**
  * Which data channels the network host keeps. Anyone holding a user's card can dial them, and
  * a hostile tracker can claim any peer id; so:
- * - a link is known by its tracker and peer id together (one tracker cannot stand in for
- *   another's peer);
- * - channels from peers who are not friends (a stranger's friend request comes this way) are
- *   few at a time and few per minute;
  * - a link whose session proved the friend's key (authenticated) is never displaced by one
- *   that has proved nothing. Otherwise, of two links to the same friend, an open one beats one
- *   still connecting (behind some NATs only one direction's ICE succeeds); of two open ones,
- *   both sides keep the one the lower peer id dialled.
+ *   that has proved nothing, whichever tracker the newcomer came through. Otherwise, of two
+ *   links to the same peer id, an open one beats one still connecting (behind some NATs only
+ *   one direction's ICE succeeds); of two open ones, both sides keep the one the lower peer id
+ *   dialled;
+ * - one link per peer id, not per tracker and peer id: friends registered with each other's
+ *   trackers (federation) dial through different ones, and two links would mean two sessions
+ *   that close each other;
+ * - channels from peers who are not friends (a stranger's friend request comes this way) are
+ *   few at a time, few per minute, and fewer still from any one peer id.
  */
 import { TokenBucket } from '../core/token-bucket';
 
@@ -20,8 +22,7 @@ export interface LinkFacts {
   authenticated: boolean;
 }
 
-export const sameFriend = (a: LinkFacts, b: LinkFacts): boolean =>
-  a.tracker === b.tracker && a.peerId === b.peerId;
+export const samePeer = (a: LinkFacts, b: LinkFacts): boolean => a.peerId === b.peerId;
 
 export type Admission<L> = { keep: true; drop: L[] } | { keep: false };
 
@@ -34,7 +35,7 @@ export function admitOpened<L extends LinkFacts>(
   const dialler = (l: LinkFacts) => (l.initiator ? myPeerId : l.peerId);
   const drop: L[] = [];
   for (const other of others) {
-    if (other === candidate || !sameFriend(other, candidate)) continue;
+    if (other === candidate || !samePeer(other, candidate)) continue;
     if (other.authenticated) return { keep: false };
     if (!other.open || dialler(candidate) < dialler(other)) drop.push(other);
     else return { keep: false };

@@ -100,10 +100,8 @@ export class NetworkHost {
       this.trackersKey = trackersKey;
       this.friendLinks?.closeAll();
       this.unreachable.clear();
-      this.friendLinks = new FriendLinks(
-        peerIdOf(key.publicKey),
-        this.linkSink(),
-        (tracker, peerId) => this.friendsOn.get(tracker)?.has(peerId) ?? false,
+      this.friendLinks = new FriendLinks(peerIdOf(key.publicKey), this.linkSink(), (peerId) =>
+        [...this.friendsOn.values()].some((ids) => ids.has(peerId)),
       );
       for (const link of this.trackers.values()) link.stop();
       this.trackers = new Map(urls.map((url) => [url, this.trackerLink(url, key, config)]));
@@ -139,7 +137,7 @@ export class NetworkHost {
       [...this.trackers].map(async ([url, tracker]) => {
         const now = Date.now();
         const wanted = [...(this.friendsOn.get(url) ?? [])].filter(
-          (id) => !links.hasLinkTo(url, id) && (this.cooldown.get(id)?.until ?? 0) <= now,
+          (id) => !links.hasLinkTo(id) && (this.cooldown.get(id)?.until ?? 0) <= now,
         );
         const online = await tracker.presence(wanted);
         const peer = tracker.registeredPeer;

@@ -48,6 +48,9 @@ export function relaySuite(
       ]);
       const fp = async (p: Person) => (await p.ui('identity.get', {}))!.fingerprint;
       const [A, P, G] = [await fp(alice), await fp(paul), await fp(george)];
+      // Alice and George meet once, so each knows the other accepted: "all friends" posts go
+      // only to friends who did (not to someone whose card was merely pasted).
+      await alice.waitForOnline(G);
 
       await george.goOffline();
       await alice.until(

@@ -51,6 +51,16 @@ export function smokeSuite(kind: BrowserKind): void {
           /Murmur \d+\.\d+\.\d+/,
         );
         await tracker.waitForEvent((e) => e.event === 'peer-connected' && e.peerId === peerId);
+        // Our content script runs inside facebook.com and can read storage.local: the tracker
+        // key and every setting live elsewhere (hostile-peers issue, point 14).
+        const readableByContentScripts = await popup.evaluate(async () => {
+          type Area = { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } };
+          const api =
+            (globalThis as unknown as { browser?: Area; chrome?: Area }).browser ??
+            (globalThis as unknown as { chrome: Area }).chrome;
+          return Object.keys(await api.storage.local.get(null));
+        }, null);
+        expect(readableByContentScripts).toEqual([]);
         const shot = await screenshot(profile, popup, 'popup-status');
         expect(existsSync(shot)).toBe(true);
         seenIds.push(peerId);

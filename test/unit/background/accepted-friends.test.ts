@@ -2,6 +2,7 @@
  * Someone we asked who has not accepted (hostile-peers issue, point 9): they have our card,
  * but our "all friends" posts and our profile are not theirs until they accept.
  */
+import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
 import { createAccount } from '../../../src/background/account';
 import { createIdentity } from '../../../src/core/identity/identity';

@@ -3,6 +3,7 @@
  * point 3): Murmur starts, the others work, that contact is shown as such, and "remove
  * friend" works even without a running node.
  */
+import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createAccount } from '../../../src/background/account';
 import { createIdentity } from '../../../src/core/identity/identity';

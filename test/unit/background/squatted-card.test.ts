@@ -2,6 +2,7 @@
  * A card that claims a friend's address (hostile-peers issue, point 10): with its peer id
  * and tracker, the stranger's links would compete with the friend's. One address, one contact.
  */
+import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
 import { createAccount } from '../../../src/background/account';
 import { contactCardToText } from '../../../src/core/identity/contact-card';

@@ -1,7 +1,6 @@
 /**
  * Links from unknown peers (hostile-peers issue, point 10): capped and rate-limited, and never
- * able to displace a link whose session authenticated the friend; links are known by tracker
- * and peer id.
+ * able to displace a link whose session authenticated the friend, through any tracker.
  */
 import { describe, expect, it } from 'vitest';
 import { admitOpened, StrangerGate, type LinkFacts } from '../../../src/transport/link-admission';
@@ -27,10 +26,10 @@ describe('a channel that opens to a peer we already have a link to', () => {
     });
   });
 
-  it('leaves the same peer id on another tracker alone', () => {
-    const there = link({ tracker: 'wss://b.example/murmur', authenticated: true });
-    const here = link({});
-    expect(admitOpened(here, [there], 'maaa')).toEqual({ keep: true, drop: [] });
+  it('refuses an unproven link to a proven friend’s peer id through another tracker', () => {
+    const proven = link({ tracker: 'wss://b.example/murmur', authenticated: true });
+    const elsewhere = link({ tracker: 'wss://hostile.example/murmur' });
+    expect(admitOpened(elsewhere, [proven], 'mzzz')).toEqual({ keep: false });
   });
 
   it('replaces one still connecting, and of two open ones keeps the lower dialler’s', () => {
