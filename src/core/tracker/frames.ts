@@ -98,7 +98,11 @@ export function checkClientFrame(input: unknown): FrameCheck {
       return r.ok ? { ok: true, value: { kind: 'ice', frame: r.value } } : r;
     }
     default:
-      return { ok: false, reason: `unknown frame type ${JSON.stringify(type)?.slice(0, 40)}` };
+      // Described without JSON.stringify, which throws on some values (a BigInt).
+      return {
+        ok: false,
+        reason: `unknown frame type ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type}`,
+      };
   }
 }
 
