@@ -8,12 +8,8 @@ import { applyFriendList } from './friends-of-friends';
 import { applyFriendProfile } from './profiles';
 
 /** True when the message was such an update (and is being applied). */
-export function applyFriendUpdate(
-  store: NodeStore,
-  names: Map<string, string>,
-  opened: Opened,
-): boolean {
-  if (opened.message.kind === 'profile') void applyFriendProfile(store, names, opened);
+export function applyFriendUpdate(store: NodeStore, opened: Opened): boolean {
+  if (opened.message.kind === 'profile') void applyFriendProfile(store, opened);
   else if (opened.message.kind === 'friend-list') void applyFriendList(store, opened);
   else return false;
   return true;

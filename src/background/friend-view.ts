@@ -29,6 +29,8 @@ export function friendViewOf(
       ? { state: 'online', via: 'unknown' }
       : { state: 'offline', waiting: 0, carriedBy: [] },
     asked: c.state === 'requested',
+    callsThemselves: c.theirName && c.theirName !== c.displayName ? c.theirName : null,
+    nameClash: false,
     safetyNumber: me && key.friend ? safetyNumber(me, key.friend) : '',
     key: key.state,
     status: c.status ?? '',
@@ -52,7 +54,9 @@ export async function friendViews(
   const ours = (await friendsOfFriendsSettings()).show
     ? new Set(contacts.map((c) => c.fingerprint))
     : null;
-  return contacts.map((c) =>
+  const named = new Map<string, number>();
+  for (const c of contacts) named.set(c.displayName, (named.get(c.displayName) ?? 0) + 1);
+  const views = contacts.map((c) =>
     friendViewOf(
       c,
       online.has(c.fingerprint),
@@ -65,4 +69,5 @@ export async function friendViews(
       ours,
     ),
   );
+  return views.map((v) => ({ ...v, nameClash: (named.get(v.displayName) ?? 0) > 1 }));
 }

@@ -28,6 +28,7 @@ export function messageView(
     authorName: mine
       ? me!.displayName
       : (names.get(m.authorFingerprint) ?? m.sharedBy?.authorName ?? '?'),
+    authorKnown: mine || names.has(m.authorFingerprint),
     mine,
     text: message.text,
     createdAt: message.createdAt,

@@ -150,7 +150,7 @@ export class MurmurService {
         friendRequest: (opened) =>
           void announceIfNew(this.options.store, opened, this.options.requestArrived),
         message: (opened) => {
-          if (applyFriendUpdate(this.options.store, this.names, opened)) return;
+          if (applyFriendUpdate(this.options.store, opened)) return;
           void shareReply(this.node!, this.options.store, opened, this.names);
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);

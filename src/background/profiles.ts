@@ -48,25 +48,22 @@ export function profileMessage(name: string, own: OwnProfile): ProfileMessage {
   };
 }
 
-/** A friend's profile arrived: kept if newer than what we have (their name too). */
-export async function applyFriendProfile(
-  store: NodeStore,
-  names: Map<string, string>,
-  opened: Opened,
-): Promise<void> {
+/**
+ * A friend's profile arrived: kept if newer than what we have. Their name is kept as what they
+ * call themselves; the name the user knows them by (displayName) does not change.
+ */
+export async function applyFriendProfile(store: NodeStore, opened: Opened): Promise<void> {
   const profile = opened.message;
   if (profile.kind !== 'profile' || !opened.friend) return;
   const contact = await store.getContact(opened.senderFingerprintHex);
   if (!contact || (contact.profileUpdatedAt ?? 0) >= profile.updatedAt) return;
-  const displayName = profile.name || contact.displayName;
   await store.putContact({
     ...contact,
-    displayName,
+    theirName: profile.name || undefined,
     status: profile.status,
     avatar: profile.avatar ?? undefined,
     profileUpdatedAt: profile.updatedAt,
   });
-  names.set(contact.fingerprint, displayName);
 }
 
 /** Our name (on the identity), status and picture, as the user set them in Options. */

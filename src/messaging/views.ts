@@ -29,6 +29,10 @@ export interface FriendView {
   connection: FriendConnection;
   /** We asked; they have not accepted yet. */
   asked: boolean;
+  /** What they call themselves, when it differs from the name the user knows them by. */
+  callsThemselves: string | null;
+  /** Another contact has the same name: the two are told apart by the rest of the entry. */
+  nameClash: boolean;
   /** 30 digits both friends see alike: compare them by phone to be sure of each other's keys. */
   safetyNumber: string;
   /** Whether their key can be used: expired and unusable keys are shown, with what to do. */
@@ -78,6 +82,11 @@ export interface MessageView {
   kind: 'post' | 'direct' | 'reply';
   authorFingerprint: string;
   authorName: string;
+  /**
+   * The author is one of the user's contacts (authorName is the user's name for them); else
+   * authorName is only what the author calls themselves (a shared reply's author).
+   */
+  authorKnown: boolean;
   mine: boolean;
   text: string;
   /** When the author wrote it (ms). */

@@ -55,6 +55,18 @@ export function FriendsView({ me }: { me: IdentityView }) {
                 <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
               )}
               {f.displayName}
+              {f.callsThemselves !== null && (
+                <span class="muted" data-testid="calls-themselves">
+                  {' '}
+                  {t('callsThemselves', f.callsThemselves)}
+                </span>
+              )}
+              {f.nameClash && (
+                <span class="warning-mark" data-testid="name-clash">
+                  {' '}
+                  {t('nameClash')}
+                </span>
+              )}
               {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
               {(!f.asked || f.connection.state === 'unreachable') && (
                 <span class="muted connection" data-testid="friend-connection">

@@ -59,7 +59,13 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
     >
       <div class="meta">
         {isNew && <span class="new-mark">{t('newMark')} </span>}
-        <strong>{message.mine ? t('you') : message.authorName}</strong>{' '}
+        <strong>
+          {message.mine
+            ? t('you')
+            : message.authorKnown
+              ? message.authorName
+              : t('callsItself', message.authorName)}
+        </strong>{' '}
         <time dateTime={isoTime(message.createdAt)}>{time(message.createdAt)}</time>
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>

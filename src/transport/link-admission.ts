@@ -54,12 +54,17 @@ export interface StrangerLimits {
   perPeerEveryMinutes: number;
 }
 
+/**
+ * Every channel attempt counts, including dials whose ICE never finds a path (the first try and
+ * its relay-only retry) and the caller's redials after we close an introduction channel: an
+ * honest requester needs several.
+ */
 export const DEFAULT_STRANGER_LIMITS: StrangerLimits = {
   concurrent: 4,
-  burst: 4,
-  perMinute: 6,
-  perPeerBurst: 2,
-  perPeerEveryMinutes: 5,
+  burst: 8,
+  perMinute: 12,
+  perPeerBurst: 4,
+  perPeerEveryMinutes: 1,
 };
 
 /** Peer ids remembered for their own allowance (the oldest forgotten first). */

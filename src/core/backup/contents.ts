@@ -78,6 +78,7 @@ const isContact: Guard<ContactRecord> = isObject({
   fingerprint: isFingerprint,
   publicKey: isBytes(64 * 1024),
   displayName: isString({ max: 256 }),
+  theirName: isOptional(isString({ max: 256 })),
   peerId: isShort,
   tracker: isShort,
   state: isLiteral('friend', 'requested', 'declined', 'blocked'),

@@ -123,7 +123,13 @@ export interface ContactRecord {
   fingerprint: string;
   /** Binary OpenPGP public key. */
   publicKey: Uint8Array;
+  /**
+   * The user's own name for them (a petname): from their card when added, never changed by
+   * them — a friend renaming itself to another friend's name must not pass for that friend.
+   */
   displayName: string;
+  /** The name they call themselves, from their latest profile, when they sent one. */
+  theirName?: string;
   peerId: string;
   tracker: string;
   state: ContactState;

@@ -16,6 +16,8 @@ const friend = (peerId: string, online: boolean): FriendView => ({
   asked: false,
   safetyNumber: '',
   key: { state: 'valid', expiresAt: null },
+  callsThemselves: null,
+  nameClash: false,
   status: '',
   avatar: null,
   theirFriends: [],
