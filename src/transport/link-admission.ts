@@ -1,11 +1,15 @@
 /**
  * Which data channels the network host keeps. Anyone holding a user's card can dial them, and
  * a hostile tracker can claim any peer id; so:
- * - a link whose session proved the friend's key (authenticated) is never displaced by one
- *   that has proved nothing, whichever tracker the newcomer came through. Otherwise, of two
- *   links to the same peer id, an open one beats one still connecting (behind some NATs only
- *   one direction's ICE succeeds); of two open ones, both sides keep the one the lower peer id
- *   dialled;
+ * - a link whose session proved the friend's key (authenticated) is never dropped for a
+ *   newcomer that has proved nothing, whichever tracker it came through. The newcomer may stay
+ *   beside it: if its session proves the friend too (both sides dialled at once, and the two
+ *   sides saw the proofs in different orders), the node keeps the newer session on both sides
+ *   alike; an impostor never gets that far and is closed by its handshake deadline. Dropping the
+ *   newcomer instead would let the two sides disagree (each dropping the other's) and lose both.
+ *   Otherwise, of two links to the same peer id, an open one beats one still connecting (behind
+ *   some NATs only one direction's ICE succeeds); of two open ones, both sides keep the one the
+ *   lower peer id dialled;
  * - one link per peer id, not per tracker and peer id: friends registered with each other's
  *   trackers (federation) dial through different ones, and two links would mean two sessions
  *   that close each other;
@@ -35,8 +39,7 @@ export function admitOpened<L extends LinkFacts>(
   const dialler = (l: LinkFacts) => (l.initiator ? myPeerId : l.peerId);
   const drop: L[] = [];
   for (const other of others) {
-    if (other === candidate || !samePeer(other, candidate)) continue;
-    if (other.authenticated) return { keep: false };
+    if (other === candidate || !samePeer(other, candidate) || other.authenticated) continue;
     if (!other.open || dialler(candidate) < dialler(other)) drop.push(other);
     else return { keep: false };
   }

@@ -50,7 +50,8 @@ export function relaySuite(
       const [A, P, G] = [await fp(alice), await fp(paul), await fp(george)];
       // Alice and George meet once, so each knows the other accepted: "all friends" posts go
       // only to friends who did (not to someone whose card was merely pasted).
-      await alice.waitForOnline(G);
+      // (Past 20 s on a loaded machine: a first dial can miss, the next presence round is 15 s.)
+      await alice.waitForOnline(G, 45_000);
 
       await george.goOffline();
       await alice.until(

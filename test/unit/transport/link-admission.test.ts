@@ -15,21 +15,22 @@ const link = (over: Partial<LinkFacts>): LinkFacts => ({
 });
 
 describe('a channel that opens to a peer we already have a link to', () => {
-  it('never displaces a link whose session proved the friend', () => {
+  it('never drops a link whose session proved the friend, for any newcomer', () => {
     const proven = link({ initiator: true, authenticated: true });
     const impostor = link({ initiator: false });
-    // Without the proof, the impostor would win: its dialler id ('mfriend') is lower than ours.
-    expect(admitOpened(impostor, [proven], 'mzzz')).toEqual({ keep: false });
+    // Unproven, the impostor would win: its dialler id ('mfriend') is lower than ours. Proven,
+    // the link stays; the newcomer waits beside it for its own handshake, which it cannot pass.
+    expect(admitOpened(impostor, [proven], 'mzzz')).toEqual({ keep: true, drop: [] });
     expect(admitOpened(impostor, [{ ...proven, authenticated: false }], 'mzzz')).toEqual({
       keep: true,
       drop: [{ ...proven, authenticated: false }],
     });
   });
 
-  it('refuses an unproven link to a proven friend’s peer id through another tracker', () => {
+  it('through another tracker, leaves a proven friend’s link alone too', () => {
     const proven = link({ tracker: 'wss://b.example/murmur', authenticated: true });
     const elsewhere = link({ tracker: 'wss://hostile.example/murmur' });
-    expect(admitOpened(elsewhere, [proven], 'mzzz')).toEqual({ keep: false });
+    expect(admitOpened(elsewhere, [proven], 'mzzz')).toEqual({ keep: true, drop: [] });
   });
 
   it('replaces one still connecting, and of two open ones keeps the lower dialler’s', () => {
