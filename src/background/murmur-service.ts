@@ -6,13 +6,13 @@
 import { contactCardFromText } from '../core/identity/contact-card';
 import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
 import { Keyring } from '../core/keyring';
-import { FriendKeyError, readStoredFriendKey } from '../core/identity/friend-key';
+import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
 import type { Message, PostMessage } from '../core/messages/kinds';
 import { MurmurNode } from '../core/node/node';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { randomBytes } from '../core/bytes';
-import { formatTrackerUrl, parseTrackerUrl } from '../core/tracker-url';
+import { normaliseTrackerUrl } from '../core/tracker-url';
 import type {
   FriendView,
   IdentityView,
@@ -50,10 +50,6 @@ import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
 type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
-const sameTracker = (a: string, b: string) => {
-  const [pa, pb] = [parseTrackerUrl(a), parseTrackerUrl(b)];
-  return pa.ok && pb.ok ? formatTrackerUrl(pa.value) === formatTrackerUrl(pb.value) : a === b;
-};
 
 export interface ServiceOptions {
   store: NodeStore;
@@ -230,13 +226,7 @@ export class MurmurService {
   async addFriend(cardText: string, introduction = ''): Promise<FriendView> {
     const node = await this.requireNode();
     const card = contactCardFromText(cardText);
-    const read = await readStoredFriendKey(card.publicKey);
-    if (read.state !== 'valid')
-      throw new FriendKeyError(
-        read.state === 'expired'
-          ? `the key on this card expired on ${new Date(read.expiredAt).toISOString().slice(0, 10)}`
-          : read.reason,
-      );
+    const read = requireValid(await readStoredFriendKey(card.publicKey));
     const friend = await node.keyring.addFriendAsync(read.key);
     if (friend.fingerprintHex === this.identity!.fingerprintHex) {
       node.keyring.removeFriend(friend.fingerprintHex);
@@ -247,7 +237,7 @@ export class MurmurService {
       (c) =>
         c.fingerprint !== friend.fingerprintHex &&
         c.peerId === card.peerId &&
-        sameTracker(c.tracker, card.tracker),
+        normaliseTrackerUrl(c.tracker) === normaliseTrackerUrl(card.tracker),
     );
     if (squatted) {
       if (!(await this.options.store.getContact(friend.fingerprintHex)))

@@ -32,3 +32,9 @@ export function parseTrackerUrl(text: string): TrackerUrlResult {
 export function formatTrackerUrl(address: TrackerAddress): string {
   return `${address.secure ? 'wss' : 'ws'}://${address.host}:${address.port}${address.path}`;
 }
+
+/** One spelling per tracker (case, default port, trailing slash): a URL that does not parse stays as it is. */
+export function normaliseTrackerUrl(url: string): string {
+  const parsed = parseTrackerUrl(url);
+  return parsed.ok ? formatTrackerUrl(parsed.value) : url;
+}

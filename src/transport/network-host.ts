@@ -9,7 +9,7 @@
 import { fromBase64Url } from '../core/bytes';
 import { signingKeyFromSeed, type SigningKey } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
-import { formatTrackerUrl, parseTrackerUrl } from '../core/tracker-url';
+import { normaliseTrackerUrl as normalise } from '../core/tracker-url';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 import type { Handlers } from '../messaging/request-map';
 import type { NetworkSettings } from '../messaging/settings';
@@ -32,11 +32,6 @@ export interface HostConfig {
   friends: FriendAddress[];
   epoch: string;
 }
-
-const normalise = (url: string) => {
-  const parsed = parseTrackerUrl(url);
-  return parsed.ok ? formatTrackerUrl(parsed.value) : url;
-};
 
 export class NetworkHost {
   private readonly startedAt = Date.now();

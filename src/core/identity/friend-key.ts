@@ -30,10 +30,16 @@ export async function readFriendKey(
   binary: Uint8Array,
   now = Date.now(),
 ): Promise<openpgp.PublicKey> {
-  const read = await readStoredFriendKey(binary, now);
-  if (read.state === 'valid') return read.key;
+  return requireValid(await readStoredFriendKey(binary, now)).key;
+}
+
+/** The key if it is valid now; else a FriendKeyError saying why not. */
+export function requireValid(read: StoredKey): Extract<StoredKey, { state: 'valid' }> {
+  if (read.state === 'valid') return read;
   if (read.state === 'expired')
-    throw new FriendKeyError(`the key expired on ${new Date(read.expiredAt).toISOString()}`);
+    throw new FriendKeyError(
+      `the key expired on ${new Date(read.expiredAt).toISOString().slice(0, 10)}`,
+    );
   throw new FriendKeyError(read.reason);
 }
 
