@@ -2,12 +2,12 @@
 /**
  * Lint, including the architecture's boundaries (ARCHITECTURE.md "Layers"):
  * - src/core is pure: no browser globals or APIs, no Dexie, no PeerJS, no other src room;
- * - contexts (background, offscreen, popup, options, content) never import each other;
+ * - contexts (background, offscreen, popup, options, share, content) never import each other;
  * - each room imports only the rooms below it.
  */
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'content'];
+const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'share', 'content'];
 const BROWSER_GLOBALS = [
   'chrome',
   'browser',
@@ -129,9 +129,11 @@ export default tseslint.config(
     rules: forbid(
       [
         ...others(context),
-        ...(['popup', 'options', 'content'].includes(context) ? ['store', 'transport'] : []),
+        ...(['popup', 'options', 'share', 'content'].includes(context)
+          ? ['store', 'transport']
+          : []),
       ],
-      ['popup', 'options', 'content'].includes(context) ? ['dexie', 'peerjs'] : [],
+      ['popup', 'options', 'share', 'content'].includes(context) ? ['dexie', 'peerjs'] : [],
       `contexts never import each other; ${context} may not import this`,
     ),
   })),

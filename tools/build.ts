@@ -18,19 +18,26 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
     offscreen: 'src/offscreen/index.ts',
     popup: 'src/popup/index.tsx',
     options: 'src/options/index.tsx',
+    share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
   },
   firefox: {
     background: 'src/background/firefox.ts',
     popup: 'src/popup/index.tsx',
     options: 'src/options/index.tsx',
+    share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
   },
 };
 
 const PAGES: Record<BrowserTarget, string[]> = {
-  chromium: ['src/popup/popup.html', 'src/options/options.html', 'src/offscreen/offscreen.html'],
-  firefox: ['src/popup/popup.html', 'src/options/options.html'],
+  chromium: [
+    'src/popup/popup.html',
+    'src/options/options.html',
+    'src/share/share.html',
+    'src/offscreen/offscreen.html',
+  ],
+  firefox: ['src/popup/popup.html', 'src/options/options.html', 'src/share/share.html'],
 };
 
 export interface BuildSettings {

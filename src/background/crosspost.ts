@@ -2,27 +2,31 @@
  * Facebook cross-posting in the background: the content script's "mirror this post" requests
  * are answered here, from the user's settings, with an acknowledgement only. The first post
  * Murmur sees is always asked about, whatever the setting; after that, off means nothing is
- * shared, ask means the in-page prompt decides, automatic shares to the default audience.
+ * shared, ask means the user decides in the share window, automatic shares to the default
+ * audience. The answer comes from that window (an extension page, channel `ui`), never from the
+ * content script: Facebook's page can forge nothing that reaches it.
  */
 import { extensionSettings } from './extension-settings';
 import type { Thumbnail } from '../core/messages/kinds';
 import { TokenBucket } from '../core/token-bucket';
 import type { ContentRequests, MirrorAck, MirroredPost } from '../messaging/content-requests';
+import type { UiRequests } from '../messaging/ui-requests';
 import type { Handlers } from '../messaging/request-map';
 import {
   DEFAULT_CROSSPOST_SETTINGS,
   isCrosspostSettings,
   type CrosspostSettings,
 } from '../messaging/settings';
-import type { CrosspostView } from '../messaging/views';
+import type { CrosspostView, LastPostOutcome } from '../messaging/views';
 import type { SenderContext } from './sender';
 import { thumbnailsFrom } from './thumbnails';
+import { pendingMirrors } from './pending-mirrors';
 
 const SETTINGS = 'crosspost.settings';
 /** The first-time question was answered (shared or skipped). */
 const ASKED = 'crosspost.asked';
 const UNRECOGNISED = 'crosspost.unrecognised';
-const LAST_SHARED = 'crosspost.lastSharedAt';
+const LAST_POST = 'crosspost.lastPost';
 /** A post's time on Facebook must be about now: this is a mirror, not an import. */
 const PUBLISHED_SLACK_MS = 24 * 3600_000;
 
@@ -32,6 +36,10 @@ export interface CrosspostDeps {
     to: string[] | undefined,
     extra: { thumbnails: Thumbnail[]; mirroredFrom: { source: 'facebook'; publishedAt: number } },
   ) => Promise<unknown>;
+  /** Opens (or brings forward) the window that asks about pending posts. */
+  ask: () => Promise<void>;
+  /** Display names of these contacts, for "your usual audience". */
+  namesOf: (fingerprints: string[]) => Promise<string[]>;
 }
 
 export async function loadCrosspostSettings(): Promise<CrosspostSettings> {
@@ -46,19 +54,29 @@ export async function saveCrosspostSettings(settings: CrosspostSettings): Promis
 }
 
 export async function crosspostView(): Promise<CrosspostView> {
-  const stored = await extensionSettings.get([UNRECOGNISED, LAST_SHARED]);
+  const stored = await extensionSettings.get([UNRECOGNISED, LAST_POST]);
   const unrecognised = stored[UNRECOGNISED] as CrosspostView['unrecognised'] | undefined;
-  const last = stored[LAST_SHARED];
+  const last = stored[LAST_POST] as CrosspostView['lastPost'] | undefined;
   return {
     ...(await loadCrosspostSettings()),
     unrecognised: unrecognised ?? null,
-    lastSharedAt: typeof last === 'number' ? last : null,
+    lastPost: last ?? null,
   };
 }
 
-export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests, SenderContext> {
-  // Even a compromised Facebook tab cannot make us post in a loop: ten in a row, then one
-  // every six seconds, is more than anyone writes.
+export interface Crosspost {
+  /** For our content script on Facebook: acknowledgements only. */
+  content: Handlers<ContentRequests, SenderContext>;
+  /** For the share window (an extension page): the pending post, and the user's answer. */
+  shareWindow: Pick<
+    Handlers<UiRequests, SenderContext>,
+    'mirror.pending' | 'mirror.share' | 'mirror.skip'
+  >;
+}
+
+export function crosspost(deps: CrosspostDeps): Crosspost {
+  // Even a compromised Facebook tab cannot make us post or ask in a loop: ten in a row, then
+  // one every six seconds, is more than anyone writes.
   const bucket = new TokenBucket(10 / 60, 10);
   const asked = async () => (await extensionSettings.get(ASKED))[ASKED] === true;
   const ack = (outcome: MirrorAck['outcome']): MirrorAck => ({ outcome });
@@ -76,31 +94,38 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
       thumbnails: thumbnailsFrom(post.thumbnails),
       mirroredFrom: { source: 'facebook', publishedAt: post.publishedAt },
     });
-    await extensionSettings.set({ [LAST_SHARED]: Date.now(), [ASKED]: true });
+    await extensionSettings.set({ [ASKED]: true });
+    await noteLastPost('shared');
     return ack('shared');
   }
 
-  return {
+  async function askAbout(post: MirroredPost): Promise<MirrorAck> {
+    await pendingMirrors.add(post);
+    await noteLastPost('asking');
+    await deps.ask();
+    return ack('ask');
+  }
+
+  /** Options says what became of the last post, so "why is it not on Murmur?" has an answer. */
+  const noteLastPost = (outcome: LastPostOutcome) =>
+    extensionSettings.set({ [LAST_POST]: { at: Date.now(), outcome } });
+
+  const content: Crosspost['content'] = {
     'mirror.post': async (post) => {
-      if (!bucket.take()) return ack('busy');
+      if (!bucket.take()) {
+        await noteLastPost('busy');
+        return ack('busy');
+      }
       // The composer was recognised again: the warning in Options goes away.
       await extensionSettings.remove(UNRECOGNISED);
       const { mode } = await loadCrosspostSettings();
-      if (!(await asked())) return ack('ask');
-      if (mode === 'off') return ack('ignored');
-      if (mode === 'ask') return ack('ask');
+      if (!(await asked())) return askAbout(post);
+      if (mode === 'off') {
+        await noteLastPost('off');
+        return ack('ignored');
+      }
+      if (mode === 'ask') return askAbout(post);
       return share(post, 'default');
-    },
-    'mirror.confirm': async (post) => {
-      if (!bucket.take()) return ack('busy');
-      // Only an answer to a prompt we asked for: with cross-posting off, nothing is shared.
-      const { mode } = await loadCrosspostSettings();
-      if ((await asked()) && mode === 'off') return ack('ignored');
-      return share(post, post.audience);
-    },
-    'mirror.skip': async () => {
-      await extensionSettings.set({ [ASKED]: true });
-      return ack('skipped');
     },
     'mirror.unrecognised': async ({ reason, host }) => {
       const known = (await extensionSettings.get(UNRECOGNISED))[UNRECOGNISED];
@@ -109,4 +134,41 @@ export function crosspostHandlers(deps: CrosspostDeps): Handlers<ContentRequests
       return ack('noted');
     },
   };
+
+  const shareWindow: Crosspost['shareWindow'] = {
+    'mirror.pending': async () => {
+      const first = await pendingMirrors.first();
+      if (!first) return null;
+      const { post, waiting } = first;
+      const { audience } = await loadCrosspostSettings();
+      return {
+        id: post.id,
+        text: post.text,
+        thumbnails: post.thumbnails,
+        publishedAt: post.publishedAt,
+        usualAudience: audience === 'all-friends' ? audience : await deps.namesOf(audience),
+        waiting,
+      };
+    },
+    'mirror.share': async ({ id, audience }) => {
+      const post = await pendingMirrors.take(id);
+      // Answered already, or lapsed: nothing to share.
+      if (!post) return ack('ignored');
+      // Turned off since the question was asked (the first-time question is always answered).
+      const { mode } = await loadCrosspostSettings();
+      if ((await asked()) && mode === 'off') {
+        await noteLastPost('off');
+        return ack('ignored');
+      }
+      return share(post, audience);
+    },
+    'mirror.skip': async ({ id }) => {
+      await pendingMirrors.take(id);
+      await extensionSettings.set({ [ASKED]: true });
+      await noteLastPost('skipped');
+      return ack('skipped');
+    },
+  };
+
+  return { content, shareWindow };
 }

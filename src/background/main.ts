@@ -37,7 +37,8 @@ import {
 } from './friends-of-friends';
 import { backupReminder, dismissBackupReminder } from './backup-reminder';
 import { serveBackupPort } from './backup-service';
-import { crosspostHandlers, crosspostView, saveCrosspostSettings } from './crosspost';
+import { crosspost, crosspostView, saveCrosspostSettings } from './crosspost';
+import { showShareWindow } from './share-window';
 import { relayView, setRelayPolicy } from './relay-settings';
 import { thumbnailsFrom } from './thumbnails';
 import {
@@ -130,6 +131,15 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   }
 
   /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
+  const mirroring = crosspost({
+    publish: (text, to, extra) => service.publish(text, to, extra),
+    ask: showShareWindow,
+    namesOf: async (fingerprints) => {
+      const friends = await service.friends();
+      return friends.filter((f) => fingerprints.includes(f.fingerprint)).map((f) => f.displayName);
+    },
+  });
+
   async function friendsWithConnections() {
     const friends = await service.friends();
     const [current, outbox] = await Promise.all([status(), store.listOutbox()]);
@@ -237,6 +247,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         'lists.set': ({ lists }) => saveLists(lists),
         'crosspost.get': () => crosspostView(),
         'crosspost.set': (settings) => saveCrosspostSettings(settings),
+        ...mirroring.shareWindow,
         'backup.reminder.get': async () => backupReminder(await service.identityCreatedAt()),
         'backup.reminder.dismiss': async () => {
           await dismissBackupReminder();
@@ -248,7 +259,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     // Only our content script on Facebook's own pages; it gets acknowledgements, nothing else.
     content: route(
       contentRequests,
-      crosspostHandlers({ publish: (text, to, extra) => service.publish(text, to, extra) }),
+      mirroring.content,
       (sender) => sender.fromContentScript && sender.onFacebook,
     ),
     // Only our own offscreen document hosts the network on Chromium.

@@ -7,10 +7,9 @@
  */
 import browser from 'webextension-polyfill';
 import { createClient } from '../messaging/client';
-import type { ContentRequests, MirrorAck } from '../messaging/content-requests';
+import type { ContentRequests } from '../messaging/content-requests';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { findComposers, looksLikePostControl, type Composer } from './composer-selectors';
-import { askToShare } from './share-prompt';
 import { filesOf, thumbnailsOf } from '../ui/thumbnails';
 
 const murmur = createClient<ContentRequests>('content', (message) =>
@@ -67,13 +66,12 @@ function capture(composer: Composer): void {
   void mirror(text, files, publishedAt).catch(() => undefined);
 }
 
+/**
+ * Hands the post to Murmur. When it should ask first, Murmur asks in a window of its own: this
+ * page draws nothing, so it cannot restyle, cover or click the question, nor learn the answer.
+ */
 async function mirror(text: string, files: File[], publishedAt: number): Promise<void> {
-  const post = { text, thumbnails: await thumbnailsOf(files), publishedAt };
-  const first: MirrorAck = await murmur.request('mirror.post', post);
-  if (first.outcome !== 'ask') return;
-  const answer = await askToShare();
-  if (answer.share) await murmur.request('mirror.confirm', { ...post, audience: answer.audience });
-  else await murmur.request('mirror.skip', {});
+  await murmur.request('mirror.post', { text, thumbnails: await thumbnailsOf(files), publishedAt });
 }
 
 // Capture phase on window: we see the click before Facebook's own handlers empty the composer.

@@ -17,8 +17,9 @@ const isMirroredPost = {
 };
 
 /**
- * shared: it went to Murmur. ask: show the in-page prompt first. ignored: cross-posting is off.
- * skipped: the user said no. noted: the status was recorded. busy: too many at once.
+ * shared: it went to Murmur. ask: Murmur asks the user in its own window. ignored:
+ * cross-posting is off. skipped: the user said no. noted: the status was recorded. busy: too
+ * many at once. (The content script gets no more than this, and never the user's answer.)
  */
 export type MirrorOutcome = 'shared' | 'ask' | 'ignored' | 'skipped' | 'noted' | 'busy';
 export interface MirrorAck {
@@ -28,12 +29,6 @@ export interface MirrorAck {
 export const contentRequests = {
   /** The user published this on Facebook: share it if the settings say so, or say "ask". */
   'mirror.post': defineRequest<MirrorAck>()(isObject(isMirroredPost)),
-  /** The user answered the in-page prompt with Share, for this audience. */
-  'mirror.confirm': defineRequest<MirrorAck>()(
-    isObject({ ...isMirroredPost, audience: isLiteral('all-friends', 'default') }),
-  ),
-  /** The user answered the prompt with Skip (the first-time question counts as answered). */
-  'mirror.skip': defineRequest<MirrorAck>()(isObject({})),
   /** A composer was seen but not recognised: the options page shows it, nothing is sent. */
   'mirror.unrecognised': defineRequest<MirrorAck>()(
     isObject({

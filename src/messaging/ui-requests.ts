@@ -13,6 +13,7 @@ import {
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
 import { isThumbnailData } from './thumbnail-data';
+import type { MirrorAck } from './content-requests';
 import {
   isAudienceLists,
   isCrosspostSettings,
@@ -28,6 +29,7 @@ import type {
   FriendsOfFriendsView,
   IdentityView,
   LockStateView,
+  PendingMirrorView,
   MessageView,
   OutboxView,
   ProfileView,
@@ -155,6 +157,14 @@ export const uiRequests = {
   'lists.set': defineRequest<AudienceList[]>()(isObject({ lists: isAudienceLists })),
   'crosspost.get': defineRequest<CrosspostView>()(isEmpty),
   'crosspost.set': defineRequest<CrosspostView>()(isCrosspostSettings),
+  /** The share window: the oldest Facebook post waiting for an answer, or null. */
+  'mirror.pending': defineRequest<PendingMirrorView | null>()(isEmpty),
+  /** Share that post with this audience (the user pressed Share in the share window). */
+  'mirror.share': defineRequest<MirrorAck>()(
+    isObject({ id: isString({ min: 1, max: 64 }), audience: isLiteral('all-friends', 'default') }),
+  ),
+  /** Skip that post (the first-time question counts as answered). */
+  'mirror.skip': defineRequest<MirrorAck>()(isObject({ id: isString({ min: 1, max: 64 }) })),
   'backup.reminder.get': defineRequest<BackupReminderView>()(isEmpty),
   /** "Not now": quiet for a month. */
   'backup.reminder.dismiss': defineRequest<BackupReminderView>()(isEmpty),

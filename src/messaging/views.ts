@@ -127,14 +127,30 @@ export interface BackupReminderView {
   days: number;
 }
 
+/** shared; waiting for the user's answer; not shared: off, skipped, or too many at once. */
+export type LastPostOutcome = 'shared' | 'asking' | 'off' | 'skipped' | 'busy';
+
 /** Options › Facebook: the settings, and whether the composer was recognised lately. */
 export interface CrosspostView {
   mode: 'off' | 'ask' | 'auto';
   audience: 'all-friends' | string[];
   /** Set when a Facebook composer was seen but not recognised (cleared when one is). */
   unrecognised: { since: number; reason: string; host: string } | null;
-  /** When a post was last mirrored. */
-  lastSharedAt: number | null;
+  /** What became of the last post Murmur saw on Facebook, and when. */
+  lastPost: { at: number; outcome: LastPostOutcome } | null;
+}
+
+/** The share window: a post published on Facebook, waiting for Share or Skip. */
+export interface PendingMirrorView {
+  id: string;
+  /** Exactly what would be shared, shown as text. */
+  text: string;
+  thumbnails: ThumbnailData[];
+  publishedAt: number;
+  /** Who "your usual audience" is today: everyone, or these friends' names. */
+  usualAudience: 'all-friends' | string[];
+  /** Posts waiting in all, this one included. */
+  waiting: number;
 }
 
 /** Whether this browser has an identity, and whether it waits for its passphrase. */

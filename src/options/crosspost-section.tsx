@@ -6,12 +6,20 @@
 import { formatTime } from '../ui/dates';
 import { useEffect, useState } from 'preact/hooks';
 import type { CrosspostSettings } from '../messaging/settings';
+import type { LastPostOutcome } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 
 const when = (ms: number) => formatTime(ms, 'medium');
+const OUTCOME: Record<LastPostOutcome, string> = {
+  shared: 'crosspostOutcomeShared',
+  asking: 'crosspostOutcomeAsking',
+  off: 'crosspostOutcomeOff',
+  skipped: 'crosspostOutcomeSkipped',
+  busy: 'crosspostOutcomeBusy',
+};
 
 export function CrosspostSection() {
   const [view, reload] = useRequest('crosspost.get', {}, 3000);
@@ -48,8 +56,10 @@ export function CrosspostSection() {
           {t('crosspostUnrecognised', when(loaded.unrecognised.since), loaded.unrecognised.reason)}
         </p>
       )}
-      {loaded.lastSharedAt && (
-        <p class="muted">{t('crosspostLastShared', when(loaded.lastSharedAt))}</p>
+      {loaded.lastPost && (
+        <p class="muted" data-testid="crosspost-last-post">
+          {t('crosspostLastPost', when(loaded.lastPost.at), t(OUTCOME[loaded.lastPost.outcome]))}
+        </p>
       )}
       <form onSubmit={save}>
         <fieldset>

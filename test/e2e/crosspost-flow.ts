@@ -9,7 +9,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../tools/build';
-import type { BrowserKind, ExtensionPage, WebResponse } from '../../tools/browsers/extension-page';
+import {
+  pollInPage,
+  type BrowserKind,
+  type ExtensionPage,
+  type WebResponse,
+} from '../../tools/browsers/extension-page';
 import { befriend } from './harness/person';
 import { gradientPng } from './harness/png';
 import { screenshot } from './harness/profiles';
@@ -29,14 +34,32 @@ function serve(url: string): WebResponse | null {
     : null;
 }
 
-const promptShown = (page: ExtensionPage) =>
-  page.evaluate(() => document.querySelector('murmur-share-prompt') !== null, null);
+/** Nothing of Murmur's is drawn in Facebook's page: the question has a window of its own. */
+const drawsInPage = (page: ExtensionPage) =>
+  page.evaluate(
+    () => [...document.querySelectorAll('*')].some((e) => e.tagName.startsWith('MURMUR')),
+    null,
+  );
+
+/** Waits until the share window has closed itself (every pending post answered). */
+const closedItself = (share: ExtensionPage) =>
+  pollInPage(() => share.isClosed(), 15_000, 'the share window to close');
+
+/** Waits for the Share button to be enabled: it is held back a moment after a post appears. */
+const armed = (share: ExtensionPage) =>
+  share.waitFor(
+    () =>
+      [...document.querySelectorAll('button')].some(
+        (b) => b.textContent === 'Share' && !b.disabled,
+      ),
+    null,
+  );
 
 export function crosspostSuite(kind: BrowserKind): void {
   describe(`Facebook cross-posting (${kind})`, () => {
     const setting = scene('facebook');
 
-    it('automatic, ask and off do what they say; unknown composers and page scripts send nothing', async () => {
+    it('automatic, ask and off do what they say; the question is asked in a Murmur window a page cannot reach and Enter does not answer; unknown composers and page scripts send nothing', async () => {
       const { tracker, scratch } = await setting.start();
       const picture = join(scratch, 'crag.png');
       await writeFile(picture, gradientPng(320, 200));
@@ -82,11 +105,21 @@ export function crosspostSuite(kind: BrowserKind): void {
         );
       };
       await publishOnDesktop('First from Facebook: the crag at dawn', true);
-      await desktop.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
+      // Asked in Murmur's own window, which shows exactly what would be shared.
+      const first = await alice.browser!.extensionWindow('share.html');
+      expect(await first.textOf('[data-testid=share-text]')).toBe(
+        'First from Facebook: the crag at dawn',
+      );
+      expect(
+        await first.evaluate(() => document.querySelectorAll('img.thumbnail').length, null),
+      ).toBe(1);
+      expect(await drawsInPage(desktop)).toBe(false);
       expect(await alicesPosts()).not.toContain('First from Facebook: the crag at dawn');
-      await desktop.press('Enter'); // the prompt has the focus: Enter shares
-      const first = await bobGets('First from Facebook: the crag at dawn');
-      const mirrored = first.find((p) => p.text.startsWith('First from Facebook'))!;
+      await screenshot(alice.browser!, first, 'crosspost-share-window');
+      await first.clickButton('Share');
+      await closedItself(first);
+      const got = await bobGets('First from Facebook: the crag at dawn');
+      const mirrored = got.find((p) => p.text.startsWith('First from Facebook'))!;
       expect(mirrored.authorName).toBe('Alice');
       expect(mirrored.mirroredFromFacebookAt).toBeGreaterThan(Date.now() - 120_000);
       expect(mirrored.thumbnails).toHaveLength(1);
@@ -96,7 +129,7 @@ export function crosspostSuite(kind: BrowserKind): void {
       // Automatic: no question any more.
       await publishOnDesktop('Second, shared automatically');
       await bobGets('Second, shared automatically');
-      expect(await promptShown(desktop)).toBe(false);
+      expect(await alice.ui('mirror.pending', {})).toBeNull();
 
       // Ask, on the mobile site: nothing leaves until Share.
       await setMode('ask');
@@ -110,25 +143,40 @@ export function crosspostSuite(kind: BrowserKind): void {
         );
       };
       await publishOnMobile('Asked first, on mobile');
-      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
-      await new Promise((r) => setTimeout(r, 1000));
+      const asked = await alice.browser!.extensionWindow('share.html');
+      expect(await asked.textOf('[data-testid=share-text]')).toBe('Asked first, on mobile');
       expect(await alicesPosts()).not.toContain('Asked first, on mobile');
-      await mobile.press('Enter');
+      await asked.clickButton('Share');
+      await closedItself(asked);
       await bobGets('Asked first, on mobile');
-      // Skip (Escape) sends nothing.
+
+      // Enter does not share (the old in-page prompt shared on Enter): nothing has the focus.
+      // Skip then answers, and the post stays on Facebook only.
       await publishOnMobile('Asked, then skipped');
-      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') !== null, null);
-      await mobile.press('Escape');
-      await mobile.waitFor(() => document.querySelector('murmur-share-prompt') === null, null);
+      const skipped = await alice.browser!.extensionWindow('share.html');
+      await armed(skipped);
+      await skipped.press('Enter');
+      await skipped.clickButton('Skip');
+      await closedItself(skipped);
+      expect(await alice.ui('mirror.pending', {})).toBeNull();
+      expect(await alicesPosts()).not.toContain('Asked, then skipped');
 
       // Off: no question, nothing sent. A later automatic post proves the order.
       await setMode('off');
       await publishOnMobile('Off: Facebook only');
-      await new Promise((r) => setTimeout(r, 1000));
-      expect(await promptShown(mobile)).toBe(false);
+      // Options says what became of it (and so that Murmur saw it before the mode changes).
+      await options.waitFor(
+        () =>
+          document
+            .querySelector('[data-testid=crosspost-last-post]')
+            ?.textContent?.includes('cross-posting is off'),
+        null,
+      );
       await setMode('auto');
       await publishOnMobile('Back on automatic');
       await bobGets('Back on automatic');
+      // The later post arrived, so the earlier one was handled: not shared, not asked about.
+      expect(await alice.ui('mirror.pending', {})).toBeNull();
 
       // A composer Murmur does not recognise: a visible status, nothing sent.
       const redesign = await alice.browser!.openWebPage('https://www.facebook.com/redesign', serve);
@@ -161,6 +209,7 @@ export function crosspostSuite(kind: BrowserKind): void {
       expect(attacks.replies).toEqual([]);
       expect(attacks.sendMessage).not.toBe('api present');
       expect(attacks.shadow).toBe('no prompt');
+      expect(await drawsInPage(hostile)).toBe(false);
 
       const posts = await alicesPosts();
       for (const text of [

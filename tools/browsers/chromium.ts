@@ -43,6 +43,7 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
       pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
     fill: (selector, text) => page.locator(selector).first().fill(text),
     click: (selector) => page.locator(selector).first().click(),
+    clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     textOf: async (selector, timeoutMs = 10_000) =>
@@ -50,6 +51,7 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    isClosed: async () => page.isClosed(),
     close: () => page.close(),
   };
 }
@@ -103,6 +105,17 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
         });
       });
       await page.goto(url);
+      return wrapPlaywrightPage(page);
+    },
+    async extensionWindow(path, timeoutMs = 15_000) {
+      const url = `chrome-extension://${extensionId}/${path}`;
+      const page =
+        context.pages().find((p) => p.url() === url && !p.isClosed()) ??
+        (await context.waitForEvent('page', {
+          predicate: (p) => p.url() === url,
+          timeout: timeoutMs,
+        }));
+      await page.waitForLoadState('load');
       return wrapPlaywrightPage(page);
     },
     async targets() {

@@ -16,6 +16,8 @@ export interface ExtensionPage {
   /** Types into a field as a person would (replacing what was there). */
   fill(selector: string, text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Clicks the button with this accessible name, as a person would (once it is enabled). */
+  clickButton(name: string): Promise<void>;
   /** Presses a key (e.g. "Enter", "Escape") in the focused element, as a person would. */
   press(key: string): Promise<void>;
   /** Chooses a file in a file input, as a person picking it in the dialog. */
@@ -23,6 +25,8 @@ export interface ExtensionPage {
   /** Visible text of the first element matching `selector`, waiting for it to exist. */
   textOf(selector: string, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Whether the page is gone (closed by itself, the user or close()). */
+  isClosed(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,11 @@ export interface ExtensionBrowser {
    * real content script apply. Requests `serve` does not answer fail.
    */
   openWebPage(url: string, serve: (url: string) => WebResponse | null): Promise<ExtensionPage>;
+  /**
+   * A page of the extension that the extension opened itself in a window of its own (e.g.
+   * share.html), once loaded: one already open, or the next to open within `timeoutMs`.
+   */
+  extensionWindow(path: string, timeoutMs?: number): Promise<ExtensionPage>;
   /** Resolves when the browser goes away (closed by the user or by close()). */
   closed: Promise<void>;
   close(): Promise<void>;

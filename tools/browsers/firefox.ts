@@ -53,6 +53,10 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
       await page.bringToFront();
       await page.locator(selector).click();
     },
+    clickButton: async (name) => {
+      await page.bringToFront();
+      await page.locator(`::-p-aria(${name}[role="button"])`).click();
+    },
     press: async (key) => {
       await page.bringToFront();
       await page.keyboard.press(key as KeyInput);
@@ -75,6 +79,13 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    // Puppeteer is not told when an extension page closes its own window (the target stays
+    // listed), but the browsing context is gone: evaluating in it fails with "no such frame".
+    isClosed: async () =>
+      page.isClosed() ||
+      (await page
+        .evaluate(() => false)
+        .catch((error: unknown) => /no such frame/.test(String(error)))),
     close: () => page.close(),
   };
 }
@@ -136,6 +147,26 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
           .catch(() => undefined);
       });
       await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return wrapPuppeteerPage(page);
+    },
+    async extensionWindow(path, timeoutMs = 15_000) {
+      const url = `moz-extension://${uuid}/${path}`;
+      // BiDi reports no navigation to moz-extension:// URLs (targets stay "about:blank"), so
+      // each page is asked where it is.
+      const isThere = async (page: Page) =>
+        !page.isClosed() &&
+        (await page
+          .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+          .catch(() => false));
+      const page = await pollInPage(
+        async () => {
+          for (const candidate of await browser.pages())
+            if (await isThere(candidate)) return candidate;
+          return null;
+        },
+        timeoutMs,
+        `${path} to open`,
+      );
       return wrapPuppeteerPage(page);
     },
     async close() {
