@@ -51,6 +51,8 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Say what is known instead: narrow, use an explicit state, or handle the missing case.
+      '@typescript-eslint/no-non-null-assertion': 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       // User content is always rendered as text: no markup injection anywhere in our code.
       'no-restricted-syntax': [
@@ -88,6 +90,25 @@ export default tseslint.config(
         ...BROWSER_GLOBALS.map((name) => ({
           name,
           message: 'src/core is pure: no browser globals (pass what you need through a port)',
+        })),
+      ],
+    },
+  },
+  {
+    // The application layer is as pure as the core: the same code runs in the extension, the
+    // headless node, the simulator and tests.
+    files: ['src/app/**'],
+    rules: {
+      ...forbid(
+        ['store', 'transport', 'messaging', 'ui', ...CONTEXTS],
+        ['dexie', 'peerjs', 'webextension-polyfill', 'preact', 'preact/hooks'],
+        'src/app is pure: it runs unchanged in Node, the headless node and every context',
+      ),
+      'no-restricted-globals': [
+        'error',
+        ...BROWSER_GLOBALS.map((name) => ({
+          name,
+          message: 'src/app is pure: no browser globals (pass what you need through a port)',
         })),
       ],
     },
@@ -140,5 +161,10 @@ export default tseslint.config(
   {
     files: ['tools/**', 'signaling-server/**', 'test/**', '*.config.*'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // A test states what it expects by asserting it; a `!` there fails loudly if it is wrong.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -17,6 +17,7 @@ import { addressKey, clientAddress } from './client-address';
 import { fromWebPage } from './origins';
 import type { TrackerLimits } from './config';
 import type { GuardedSocket } from './guarded-socket';
+import { entryOf } from '../src/core/map-entry';
 
 export type Refusal = { status: number; reason: string };
 export type Admission = { ok: true; peerId: string } | ({ ok: false } & Refusal);
@@ -70,7 +71,7 @@ export class Admissions {
 
   /** A socket registered `peerId` from `key`; call `left` when it closes. */
   joined(peerId: string, key: string): void {
-    (this.byAddress.get(key) ?? this.byAddress.set(key, new Set()).get(key)!).add(peerId);
+    entryOf(this.byAddress, key, () => new Set()).add(peerId);
   }
 
   left(peerId: string, key: string): void {

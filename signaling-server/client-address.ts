@@ -24,7 +24,7 @@ export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<
     .split(',')
     .map((h) => unmapped(h.trim()))
     .filter((h) => isIP(h) !== 0);
-  for (let i = hops.length - 1; i >= 0; i--) if (!trustedProxies.has(hops[i]!)) return hops[i]!;
+  for (const hop of [...hops].reverse()) if (!trustedProxies.has(hop)) return hop;
   return hops[0] ?? direct;
 }
 

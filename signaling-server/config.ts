@@ -98,16 +98,17 @@ export function parseTrackerConfig(
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): TrackerConfig {
   const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  const rest = [...argv];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !KNOWN.includes(match[1]!))
+    const name = match?.[1];
+    if (!match || name === undefined || !KNOWN.includes(name))
       throw new ConfigError(
         `unknown argument ${arg} (known: ${KNOWN.map((k) => `--${k}`).join(', ')})`,
       );
-    const value = match[2] ?? argv[++i];
+    const value = match[2] ?? rest.shift();
     if (value === undefined) throw new ConfigError(`${arg} needs a value`);
-    flags.set(match[1]!, value);
+    flags.set(name, value);
   }
   const integer = (name: string, text: string, min: number, max: number) => {
     const n = Number(text);

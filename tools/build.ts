@@ -5,7 +5,7 @@
  */
 import { build, type BuildOptions } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { deriveManifest, type BrowserTarget } from './manifests';
 import { drawIcon } from './icons';
 
@@ -84,7 +84,7 @@ async function buildTarget(
     JSON.stringify(deriveManifest(source, target, version), null, 2),
   );
   for (const page of PAGES[target]) {
-    await cp(join(ROOT, page), join(outdir, page.split('/').pop()!));
+    await cp(join(ROOT, page), join(outdir, basename(page)));
   }
   await cp(join(ROOT, 'src/ui/theme.css'), join(outdir, 'theme.css'));
   await cp(join(ROOT, 'src/_locales'), join(outdir, '_locales'), { recursive: true });

@@ -3,6 +3,7 @@
  * so the repository carries no binary assets. A minimal PNG encoder on node:zlib.
  */
 import { deflateSync } from 'node:zlib';
+import { at } from './at';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -12,7 +13,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  for (const b of bytes) c = at(CRC_TABLE, (c ^ b) & 0xff) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -70,10 +71,10 @@ export function drawIcon(size: number): Buffer {
       for (const dot of dots) {
         const a = discCoverage(x, y, dot.cx, dot.cy, dot.r);
         if (a === 0) continue;
-        const prev = rgba[i + 3]! / 255;
+        const prev = at(rgba, i + 3) / 255;
         const outA = a + prev * (1 - a);
         for (let c = 0; c < 3; c++)
-          rgba[i + c] = Math.round((dot.rgb[c]! * a + rgba[i + c]! * prev * (1 - a)) / outA);
+          rgba[i + c] = Math.round((at(dot.rgb, c) * a + at(rgba, i + c) * prev * (1 - a)) / outA);
         rgba[i + 3] = Math.round(outA * 255);
       }
     }

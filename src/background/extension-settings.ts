@@ -25,9 +25,7 @@ export const extensionSettings = {
     const names = typeof keys === 'string' ? [keys] : keys;
     const rows = await openDatabase().settings.bulkGet(names.map((k) => PREFIX + k));
     const out: Items = {};
-    rows.forEach((row, i) => {
-      if (row) out[names[i]!] = row.value;
-    });
+    for (const row of rows) if (row) out[row.key.slice(PREFIX.length)] = row.value;
     return out;
   },
 

@@ -62,7 +62,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   const epoch = toBase64Url(crypto.getRandomValues(new Uint8Array(9)));
 
   const peerId = async () => {
-    const seed = fromBase64Url(await loadOrCreateTrackerKey())!;
+    const seed = fromBase64Url(await loadOrCreateTrackerKey());
+    if (!seed) throw new TypeError('the stored tracker key is not base64url');
     return peerIdOf(signingKeyFromSeed(seed).publicKey);
   };
 

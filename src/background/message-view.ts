@@ -20,13 +20,13 @@ export function messageView(
 ): MessageView | null {
   const message = decodeMessage(m.message);
   if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply') return null;
-  const mine = m.authorFingerprint === me?.fingerprintHex;
+  const mine = me !== null && m.authorFingerprint === me.fingerprintHex;
   return {
     id: m.id,
     kind: message.kind,
     authorFingerprint: m.authorFingerprint,
     authorName: mine
-      ? me!.displayName
+      ? me.displayName
       : (names.get(m.authorFingerprint) ?? m.sharedBy?.authorName ?? '?'),
     authorKnown: mine || names.has(m.authorFingerprint),
     mine,

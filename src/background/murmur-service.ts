@@ -66,13 +66,27 @@ export interface ServiceOptions {
   requestArrived?: (displayName: string) => void;
 }
 
+/**
+ * Where this Murmur is in its life. Running holds everything that exists only together: the
+ * unlocked identity, the node over it and each contact's key state.
+ */
+type Life =
+  | { kind: 'no-identity' }
+  | { kind: 'locked'; displayName: string }
+  | Running
+  /** A restore is replacing the store: nothing runs until start(). */
+  | { kind: 'stopping' };
+
+interface Running {
+  kind: 'running';
+  identity: Identity;
+  node: MurmurNode;
+  contactKeys: ContactKeys;
+}
+
 export class MurmurService {
-  private identity: Identity | null = null;
-  /** The name of a stored identity waiting for its passphrase; null when none waits. */
-  private locked: string | null = null;
-  private node: MurmurNode | null = null;
+  private life: Life = { kind: 'no-identity' };
   private readonly names = new Map<string, string>();
-  private contactKeys: ContactKeys = new Map();
   private ready: Promise<void>;
 
   readonly links: LinkRouter;
@@ -86,8 +100,9 @@ export class MurmurService {
 
   private async load(): Promise<void> {
     const loaded = await loadIdentity(this.options.store, this.options.unlockedKeys);
-    this.locked = loaded.kind === 'locked' ? loaded.displayName : null;
-    if (loaded.kind === 'ready') await this.startNode(loaded.identity);
+    if (loaded.kind === 'locked') this.life = { kind: 'locked', displayName: loaded.displayName };
+    else if (loaded.kind === 'ready') await this.startNode(loaded.identity);
+    else this.life = { kind: 'no-identity' };
   }
 
   /** Whether there is an identity, whether its key has a passphrase, and whether it waits for it. */
@@ -96,49 +111,41 @@ export class MurmurService {
     const record = await this.options.store.getIdentity();
     return {
       exists: record !== undefined,
-      locked: this.identity === null && this.locked !== null,
+      locked: this.life.kind === 'locked',
       protected: record?.protected ?? false,
-      displayName: this.identity?.displayName ?? record?.displayName ?? '',
+      displayName:
+        this.life.kind === 'running' ? this.life.identity.displayName : (record?.displayName ?? ''),
     };
   }
 
   async unlock(passphrase: string): Promise<IdentityView> {
     await this.ready;
-    if (this.identity) return (await this.identityView())!;
+    if (this.life.kind === 'running') return this.viewOfIdentity(this.life.identity);
     const identity = await unlockIdentity(
       this.options.store,
       this.options.unlockedKeys,
       passphrase,
     );
-    this.locked = null;
-    await this.startNode(identity);
-    return (await this.identityView())!;
+    return this.viewOfIdentity((await this.startNode(identity)).identity);
   }
 
   /** Sets, changes or removes (next: null) the passphrase; `current` when there is one. */
   async setPassphrase(current: string | undefined, next: string | null): Promise<void> {
-    await this.requireNode();
-    await changePassphrase(
-      this.options.store,
-      this.options.unlockedKeys,
-      this.identity!,
-      current,
-      next,
-    );
+    const { identity } = await this.requireRunning();
+    await changePassphrase(this.options.store, this.options.unlockedKeys, identity, current, next);
   }
 
-  private async startNode(identity: Identity): Promise<void> {
+  private async startNode(identity: Identity): Promise<Running> {
     const keyring = new Keyring(identity);
     const contacts = await this.options.store.listContacts();
     for (const contact of contacts) this.names.set(contact.fingerprint, contact.displayName);
     // Someone we asked is in the keyring too: when they accept and call, we know them.
-    this.contactKeys = await loadContactKeys(
+    const contactKeys = await loadContactKeys(
       contacts.filter((c) => c.state === 'friend' || c.state === 'requested'),
       keyring,
       Date.now(),
     );
-    this.identity = identity;
-    this.node = new MurmurNode({
+    const node: MurmurNode = new MurmurNode({
       keyring,
       store: this.options.store,
       onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
@@ -147,24 +154,24 @@ export class MurmurService {
           void announceIfNew(this.options.store, opened, this.options.requestArrived),
         message: (opened) => {
           if (applyFriendUpdate(this.options.store, opened)) return;
-          void shareReply(this.node!, this.options.store, opened, this.names);
+          void shareReply(node, this.options.store, opened, this.names);
           void this.viewOf(opened.envelope.id).then((view) => {
             if (view) this.options.messageArrived?.(view);
           });
         },
       },
     });
+    const running: Running = { kind: 'running', identity, node, contactKeys };
+    this.life = running;
+    return running;
   }
 
   /** Before the store is replaced (a restore): every session ends and the node is dropped. */
   async stop(): Promise<void> {
     await this.ready;
     this.links.closeAll();
-    this.node = null;
-    this.identity = null;
-    this.locked = null;
+    this.life = { kind: 'stopping' };
     this.names.clear();
-    this.contactKeys = new Map();
   }
 
   /** Starts again from whatever the store holds now. */
@@ -176,22 +183,32 @@ export class MurmurService {
   /** The unlocked identity, for the background's own work (signing the archive); never sent. */
   async currentIdentity(): Promise<Identity | null> {
     await this.ready;
-    return this.identity;
+    return this.life.kind === 'running' ? this.life.identity : null;
   }
 
   async identityCreatedAt(): Promise<number | null> {
     await this.ready;
-    return this.identity ? ((await this.options.store.getIdentity())?.createdAt ?? null) : null;
+    if (this.life.kind !== 'running') return null;
+    return (await this.options.store.getIdentity())?.createdAt ?? null;
+  }
+
+  private async requireRunning(): Promise<Running> {
+    await this.ready;
+    if (this.life.kind !== 'running') throw new NoIdentityError();
+    return this.life;
   }
 
   private async requireNode(): Promise<MurmurNode> {
-    return (await this.runningNode()) ?? Promise.reject(new NoIdentityError());
+    return (await this.requireRunning()).node;
   }
 
   async identityView(): Promise<IdentityView | null> {
     await this.ready;
-    if (!this.identity) return null;
-    return identityViewOf(this.identity, await this.options.address());
+    return this.life.kind === 'running' ? this.viewOfIdentity(this.life.identity) : null;
+  }
+
+  private async viewOfIdentity(identity: Identity): Promise<IdentityView> {
+    return identityViewOf(identity, await this.options.address());
   }
 
   async createIdentity(displayName: string, passphrase?: string): Promise<IdentityView> {
@@ -202,8 +219,7 @@ export class MurmurService {
       displayName,
       passphrase,
     );
-    await this.startNode(identity);
-    return (await this.identityView())!;
+    return this.viewOfIdentity((await this.startNode(identity)).identity);
   }
 
   async importIdentity(armored: string, passphrase?: string): Promise<IdentityView> {
@@ -214,8 +230,7 @@ export class MurmurService {
       armored,
       passphrase,
     );
-    await this.startNode(identity);
-    return (await this.identityView())!;
+    return this.viewOfIdentity((await this.startNode(identity)).identity);
   }
 
   /**
@@ -224,11 +239,11 @@ export class MurmurService {
    * online) and become a friend when they accept.
    */
   async addFriend(cardText: string, introduction = ''): Promise<FriendView> {
-    const node = await this.requireNode();
+    const { node, identity, contactKeys } = await this.requireRunning();
     const card = contactCardFromText(cardText);
     const read = requireValid(await readStoredFriendKey(card.publicKey));
     const friend = await node.keyring.addFriendAsync(read.key);
-    if (friend.fingerprintHex === this.identity!.fingerprintHex) {
+    if (friend.fingerprintHex === identity.fingerprintHex) {
       node.keyring.removeFriend(friend.fingerprintHex);
       throw new RangeError('that is your own card');
     }
@@ -259,26 +274,28 @@ export class MurmurService {
       introduction,
     });
     this.names.set(friend.fingerprintHex, card.displayName);
-    this.contactKeys.set(friend.fingerprintHex, { state: 'valid', expiresAt: read.expiresAt });
+    contactKeys.set(friend.fingerprintHex, { state: 'valid', expiresAt: read.expiresAt });
     this.options.friendsChanged();
-    return (await this.friends()).find((f) => f.fingerprint === friend.fingerprintHex)!;
+    const view = (await this.friends()).find((f) => f.fingerprint === friend.fingerprintHex);
+    if (!view) throw new Error('the new contact is missing from the friends list');
+    return view;
   }
 
   async friends(): Promise<FriendView[]> {
     await this.ready;
-    const online = new Set(this.node?.connectedFriends() ?? []);
+    const running = this.life.kind === 'running' ? this.life : null;
     return friendViews(
       await this.activeContacts(),
-      online,
-      this.identity,
-      this.node?.keyring ?? null,
-      this.contactKeys,
+      new Set(running?.node.connectedFriends() ?? []),
+      running?.identity ?? null,
+      running?.node.keyring ?? null,
+      running?.contactKeys ?? new Map(),
     );
   }
   /** The running node, for the background's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
     await this.ready;
-    return this.node;
+    return this.life.kind === 'running' ? this.life.node : null;
   }
 
   /** Where the host should look for our friends. */
@@ -300,18 +317,18 @@ export class MurmurService {
     await this.ready;
     const contact = await this.options.store.getContact(fingerprint);
     if (!contact) return;
-    this.node?.keyring.removeFriend(fingerprint);
-    this.contactKeys.delete(fingerprint);
+    if (this.life.kind === 'running') {
+      this.life.node.keyring.removeFriend(fingerprint);
+      this.life.contactKeys.delete(fingerprint);
+    }
     if (block) await this.options.store.putContact({ ...contact, state: 'blocked' });
     else await this.options.store.deleteContact(fingerprint);
     this.options.friendsChanged();
   }
 
   async exportKeys(passphrase?: string): Promise<string> {
-    await this.requireNode();
-    return passphrase
-      ? exportPrivateKey(this.identity!, passphrase)
-      : exportPublicKey(this.identity!);
+    const { identity } = await this.requireRunning();
+    return passphrase ? exportPrivateKey(identity, passphrase) : exportPublicKey(identity);
   }
 
   /** Unread messages per friend, since each conversation was last read. */
@@ -343,7 +360,8 @@ export class MurmurService {
     const contact = await this.options.store.getContact(fingerprint);
     if (contact?.state === 'requested')
       await this.options.store.putContact({ ...contact, state: 'friend' });
-    if (this.node) await catchUpProfile(this.node, this.options.store, fingerprint);
+    if (this.life.kind === 'running')
+      await catchUpProfile(this.life.node, this.options.store, fingerprint);
   }
 
   async profile(): Promise<ProfileView> {
@@ -361,7 +379,7 @@ export class MurmurService {
     const node = await this.requireNode();
     const message: Message = { kind: 'direct', id: randomBytes(16), createdAt: Date.now(), text };
     const entry = await node.send(message, [to]);
-    return (await node.status(entry.id))!;
+    return statusOfSent(node, entry.id);
   }
 
   /**
@@ -383,18 +401,18 @@ export class MurmurService {
       ...extra,
     };
     const entry = await node.send(message, recipients);
-    return (await node.status(entry.id))!;
+    return statusOfSent(node, entry.id);
   }
 
   async reply(request: ReplyRequest): Promise<OutboxView> {
-    const node = await this.requireNode();
+    const { node, identity } = await this.requireRunning();
     const { message, recipients } = await addressReply(
       this.options.store,
-      this.identity!.fingerprintHex,
+      identity.fingerprintHex,
       request,
     );
     const entry = await node.send(message, recipients);
-    return (await node.status(entry.id))!;
+    return statusOfSent(node, entry.id);
   }
 
   async outboxStatus(id: string): Promise<OutboxView | null> {
@@ -403,7 +421,7 @@ export class MurmurService {
 
   async messages(query: MessageQuery): Promise<MessageView[]> {
     await this.ready;
-    return listMessageViews(this.options.store, query, this.identity, this.names);
+    return listMessageViews(this.options.store, query, this.viewer(), this.names);
   }
 
   private async viewOf(id: string): Promise<MessageView | null> {
@@ -412,19 +430,31 @@ export class MurmurService {
   }
 
   private view(m: StoredMessage): MessageView | null {
-    return messageView(m, this.identity, this.names);
+    return messageView(m, this.viewer(), this.names);
+  }
+
+  /** Who reads: the running identity, else nobody (a locked Murmur shows no one as "me"). */
+  private viewer(): Identity | null {
+    return this.life.kind === 'running' ? this.life.identity : null;
   }
 
   /** Link events from the network host: each opened channel gets a session with the node. */
   private readonly attachLink = async (channel: LinkChannel, initiator: boolean) => {
     await this.ready;
-    const node = this.node;
-    if (!node) return channel.close();
+    if (this.life.kind !== 'running') return channel.close();
+    const { node, identity } = this.life;
     // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
     if (!initiator) return void node.attach(channel, undefined, true);
     const { peerId, tracker } = await this.options.address();
     await callFriend(channel, node, this.options.store, () =>
-      contactCardFromText(contactCardOf(this.identity!, peerId, tracker).text),
+      contactCardFromText(contactCardOf(identity, peerId, tracker).text),
     );
   };
+}
+
+/** A message just sent is in the outbox: its status is there. */
+async function statusOfSent(node: MurmurNode, id: string): Promise<OutboxView> {
+  const status = await node.status(id);
+  if (!status) throw new Error('a message just sent is missing from the outbox');
+  return status;
 }

@@ -44,7 +44,7 @@ export function profileMessage(name: string, own: OwnProfile): ProfileMessage {
     updatedAt: own.updatedAt,
     name,
     status: own.status,
-    avatar: own.avatar ? thumbnailsFrom([own.avatar])[0]! : null,
+    avatar: own.avatar ? (thumbnailsFrom([own.avatar])[0] ?? null) : null,
   };
 }
 

@@ -112,7 +112,8 @@ async function ownPostEnvelope(
       const post = decodeMessage(m.message);
       if (post.kind === 'post' && toHex(post.id) === wanted) return m.id;
     }
-    if (page.length < 200) return null;
-    before = page[page.length - 1]!.receivedAt;
+    const last = page.at(-1);
+    if (page.length < 200 || !last) return null;
+    before = last.receivedAt;
   }
 }

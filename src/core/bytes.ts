@@ -17,9 +17,9 @@ export function toHex(bytes: Uint8Array): string {
   const n = bytes.length;
   const out = 2 * n <= scratch.length ? scratch.subarray(0, 2 * n) : new Uint8Array(2 * n);
   for (let i = 0; i < n; i++) {
-    const at = 2 * bytes[i]!;
-    out[2 * i] = HEX_CODES[at]!;
-    out[2 * i + 1] = HEX_CODES[at + 1]!;
+    const at = 2 * (bytes[i] ?? 0);
+    out[2 * i] = HEX_CODES[at] ?? 0;
+    out[2 * i + 1] = HEX_CODES[at + 1] ?? 0;
   }
   return ascii.decode(out);
 }
@@ -46,7 +46,11 @@ export function fromHex(hex: string): Uint8Array {
 
 /** The big-endian unsigned 32-bit word at `at` (the caller has checked the length). */
 export const u32At = (bytes: Uint8Array, at: number): number =>
-  ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+  (((bytes[at] ?? 0) << 24) |
+    ((bytes[at + 1] ?? 0) << 16) |
+    ((bytes[at + 2] ?? 0) << 8) |
+    (bytes[at + 3] ?? 0)) >>>
+  0;
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -62,12 +66,13 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
   return diff === 0;
 }
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  for (let i = 0; i < Math.min(a.length, b.length); i++)
+    if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   return a.length - b.length;
 }
 
@@ -96,8 +101,8 @@ export function fromBase64Url(text: string): Uint8Array | null {
   const rest = text.length % 4;
   if (rest === 1 || !/^[A-Za-z0-9_-]*$/.test(text)) return null;
   // Leftover bits must be zero, or two texts would decode to the same bytes.
-  if (rest > 0 && (B64URL_INDEX.get(text[text.length - 1]!)! & (rest === 2 ? 0x0f : 0x03)) !== 0)
-    return null;
+  const lastValue = B64URL_INDEX.get(text.at(-1) ?? 'A') ?? 0;
+  if (rest > 0 && (lastValue & (rest === 2 ? 0x0f : 0x03)) !== 0) return null;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - rest) % 4));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

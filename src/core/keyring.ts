@@ -15,6 +15,7 @@ import {
   fingerprintBytes,
   type EncryptionSubkey,
 } from './identity/key-material';
+import { entryOf } from './map-entry';
 
 export interface Friend {
   fingerprint: Uint8Array;
@@ -175,10 +176,6 @@ const SCAN_SLOTS = 32;
 
 function slotsByHigh(hints: Uint32Array): Map<number, number[]> {
   const byHigh = new Map<number, number[]>();
-  for (let i = 0; i < hints.length; i += 2) {
-    const list = byHigh.get(hints[i]!);
-    if (list) list.push(i >> 1);
-    else byHigh.set(hints[i]!, [i >> 1]);
-  }
+  for (let i = 0; i < hints.length; i += 2) entryOf(byHigh, hints[i] ?? 0, () => []).push(i >> 1);
   return byHigh;
 }

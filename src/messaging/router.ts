@@ -61,18 +61,20 @@ export function dispatch<Ctx>(
     return Promise.resolve(
       replyError({ code: 'forbidden', message: `this sender may not use channel "${channel}"` }),
     );
-  if (!Object.hasOwn(routeForChannel.map, type))
+  const spec = Object.hasOwn(routeForChannel.map, type) ? routeForChannel.map[type] : undefined;
+  const handler = Object.hasOwn(routeForChannel.handlers, type)
+    ? routeForChannel.handlers[type]
+    : undefined;
+  if (!spec || !handler)
     return Promise.resolve(
       replyError({
         code: 'unknown-type',
         message: `channel "${channel}" has no request "${type}"`,
       }),
     );
-  const spec = routeForChannel.map[type]!;
   const checked = spec.request(payload, 'payload');
   if (!checked.ok)
     return Promise.resolve(replyError({ code: 'invalid-payload', message: checked.reason }));
-  const handler = routeForChannel.handlers[type]!;
   return handler(checked.value, ctx).then(replyOk, (error: unknown) =>
     replyError(
       error instanceof MessagingError

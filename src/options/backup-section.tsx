@@ -70,7 +70,8 @@ export function BackupSection() {
   const restore = (replace: boolean) => {
     setConfirming(false);
     void run(async () => {
-      const bytes = new Uint8Array(await file!.arrayBuffer());
+      if (!file) throw new TypeError('no backup file chosen');
+      const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await transfer(
         { type: 'restore', passphrase: restorePassphrase, replace },
         setProgress,

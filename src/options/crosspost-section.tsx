@@ -13,6 +13,11 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 
 const when = (ms: number) => formatTime(ms, 'medium');
+const MODE_LABEL: Record<CrosspostSettings['mode'], string> = {
+  off: 'crosspostOff',
+  ask: 'crosspostAsk',
+  auto: 'crosspostAuto',
+};
 const OUTCOME: Record<LastPostOutcome, string> = {
   shared: 'crosspostOutcomeShared',
   asking: 'crosspostOutcomeAsking',
@@ -73,7 +78,7 @@ export function CrosspostSection() {
                 checked={form.mode === mode}
                 onChange={() => setForm({ ...form, mode })}
               />{' '}
-              {t(`crosspost${mode[0]!.toUpperCase()}${mode.slice(1)}`)}
+              {t(MODE_LABEL[mode])}
             </label>
           ))}
         </fieldset>

@@ -10,12 +10,11 @@ export function iceServersFromText(text: string): IceServer[] {
   return text
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
-    .filter((parts) => parts[0])
-    .map(([urls, username, credential]) => ({
-      urls: urls!,
-      ...(username ? { username } : {}),
-      ...(credential ? { credential } : {}),
-    }));
+    .flatMap(([urls, username, credential]) =>
+      urls
+        ? [{ urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) }]
+        : [],
+    );
 }
 
 export function iceServersToText(servers: IceServer[]): string {

@@ -39,4 +39,5 @@ function Options() {
   );
 }
 
-render(<Options />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (app) render(<Options />, app);

@@ -92,4 +92,5 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+const app = document.getElementById('app');
+if (app) render(<Popup />, app);

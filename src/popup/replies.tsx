@@ -9,6 +9,7 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { MessageItem } from './message-item';
+import { entryOf } from '../core/map-entry';
 
 function ReplyForm({
   post,
@@ -73,7 +74,7 @@ export function repliesByPost(replies: MessageView[]): Map<string, MessageView[]
   const out = new Map<string, MessageView[]>();
   for (const r of replies) {
     const key = r.reply?.postId;
-    if (key) (out.get(key) ?? out.set(key, []).get(key)!).push(r);
+    if (key) entryOf(out, key, () => []).push(r);
   }
   return out;
 }

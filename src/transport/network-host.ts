@@ -17,6 +17,7 @@ import type { FriendReach, HostContext, HostStatus, UnreachableReason } from '..
 import { testConnection } from './connection-test';
 import { FriendLinks, type LinkSink } from './friend-links';
 import { TrackerLink } from './tracker-link';
+import { entryOf } from '../core/map-entry';
 
 /** How often to ask trackers which friends are online (new arrivals dial us themselves). */
 const PRESENCE_EVERY_MS = 15_000;
@@ -111,7 +112,7 @@ export class NetworkHost {
     this.friendsOn = new Map();
     for (const friend of config.friends) {
       const url = normalise(friend.tracker);
-      (this.friendsOn.get(url) ?? this.friendsOn.set(url, new Set()).get(url)!).add(friend.peerId);
+      entryOf(this.friendsOn, url, () => new Set()).add(friend.peerId);
     }
     this.poll ??= setInterval(() => void this.lookForFriends(), PRESENCE_EVERY_MS);
     // Chromium stops an idle service worker after 30 s, and with it every sync session; an

@@ -41,7 +41,12 @@ export async function thumbnailOf(file: File, maxSide = 640): Promise<ThumbnailD
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
     const canvas = new OffscreenCanvas(width, height);
-    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, width, height);
+    const context = canvas.getContext('2d');
+    if (!context) {
+      bitmap.close();
+      return null;
+    }
+    context.drawImage(bitmap, 0, 0, width, height);
     for (const quality of [0.8, 0.6, 0.45]) {
       const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
       if (blob.size <= MESSAGE_LIMITS.thumbnailBytes) {

@@ -18,6 +18,7 @@ import type { ExtensionPage } from '../browsers/extension-page';
 import { buildAll, DIST } from '../build';
 import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
+import { at } from '../at';
 
 const POSTS = 10_000;
 const MESSAGES = 50_000;
@@ -47,7 +48,8 @@ async function timedClick(page: ExtensionPage, button: string, text: string): Pr
     const g = globalThis as unknown as { __done?: number | null; __cleared?: boolean };
     g.__done = null;
     g.__cleared = false;
-    const section = document.querySelector('#backup')!;
+    const section = document.querySelector('#backup');
+    if (!section) throw new Error('no #backup section');
     const phases: [string, number][] = [];
     (globalThis as unknown as { __phases: [string, number][] }).__phases = phases;
     const t0 = performance.now();
@@ -132,7 +134,7 @@ try {
     signature: randomBytes(119),
   });
   for (let i = 0; i < POSTS; i++) {
-    const author = i % 5 === 0 ? mine : friends[i % FRIENDS]!.fingerprintHex;
+    const author = i % 5 === 0 ? mine : at(friends, i % FRIENDS).fingerprintHex;
     const text = `Post ${i}: ${'a day out in the hills, '.repeat(6)}`;
     const message = encodeMessage({
       kind: 'post',
@@ -146,7 +148,7 @@ try {
     messages.push(stored(i, author, message, 'post', null));
   }
   for (let i = 0; i < MESSAGES; i++) {
-    const friend = friends[i % FRIENDS]!.fingerprintHex;
+    const friend = at(friends, i % FRIENDS).fingerprintHex;
     const message = encodeMessage({
       kind: 'direct',
       id: randomBytes(16),

@@ -32,7 +32,11 @@ try {
     [paul, george],
     [alice, george],
   ]);
-  const fp = async (p: Person) => (await p.ui('identity.get', {}))!.fingerprint;
+  const fp = async (p: Person) => {
+    const identity = await p.ui('identity.get', {});
+    if (!identity) throw new Error(`${p.name} has no identity`);
+    return identity.fingerprint;
+  };
   const [B, P, G] = [await fp(bob), await fp(paul), await fp(george)];
   for (const who of [B, P, G])
     await alice.until(

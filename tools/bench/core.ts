@@ -14,19 +14,20 @@ import { createIdentity } from '../../src/core/identity/identity';
 import { Keyring } from '../../src/core/keyring';
 import type { DirectMessage } from '../../src/core/messages/kinds';
 import { median, report, round, timeRuns } from './stats';
+import { at } from '../at';
 
 const RECIPIENTS = 150;
 const people = await Promise.all(
   Array.from({ length: RECIPIENTS + 2 }, (_, i) => createIdentity(`p${i}`)),
 );
-const sender = people[0]!;
+const sender = at(people, 0);
 const recipients = people.slice(1, RECIPIENTS + 1);
-const outsider = people[RECIPIENTS + 1]!;
+const outsider = at(people, RECIPIENTS + 1);
 
 const senderRing = new Keyring(sender);
 for (const r of recipients) senderRing.addFriend(r.publicKey);
 // The reader is a recipient with 150 friends: the sender and 149 others.
-const readerRing = new Keyring(recipients[RECIPIENTS - 1]!);
+const readerRing = new Keyring(at(recipients, RECIPIENTS - 1));
 readerRing.addFriend(sender.publicKey);
 for (const r of recipients.slice(0, RECIPIENTS - 1)) readerRing.addFriend(r.publicKey);
 // The outsider also has 150 friends, none of them the sender.

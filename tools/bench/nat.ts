@@ -12,6 +12,7 @@ import { buildAll } from '../build';
 import { startLabWorld } from '../../test/nat/lab-world';
 import { linkedPath, startAndBefriend } from '../../test/nat/paths';
 import { median, report, round } from './stats';
+import { at } from '../at';
 
 const RECONNECTS = 3;
 const DMS = 5;
@@ -58,8 +59,9 @@ async function runPair(
     result.connected = true;
     result.via = path.via;
     result.path = `${path.local}↔${path.remote}${path.relayProtocol ? `/${path.relayProtocol}` : ''}`;
-    const aId = (await a.ui('identity.get', {}))!;
-    const bId = (await b.ui('identity.get', {}))!;
+    const aId = await a.ui('identity.get', {});
+    const bId = await b.ui('identity.get', {});
+    if (!aId || !bId) throw new Error('an identity is missing');
     await a.waitForOnline(bId.fingerprint, 60_000);
     for (let i = 0; i < RECONNECTS; i++) {
       await b.goOffline();
@@ -106,7 +108,7 @@ const plan: [[RouterKind, RouterKind], [BrowserKind, BrowserKind]][] = [];
 for (let i = 0; i < KINDS.length; i++)
   for (let j = i; j < KINDS.length; j++)
     plan.push([
-      [KINDS[i]!, KINDS[j]!],
+      [at(KINDS, i), at(KINDS, j)],
       ['chromium', 'chromium'],
     ]);
 plan.push([

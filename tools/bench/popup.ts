@@ -15,6 +15,7 @@ import { launchChromium } from '../browsers/chromium';
 import { buildAll, DIST } from '../build';
 import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
+import { at } from '../at';
 
 const POSTS = 10_000;
 const FRIENDS = 500;
@@ -47,7 +48,7 @@ try {
   const start = Date.now() - POSTS * 60_000;
   const messages: StoredMessage[] = [];
   for (let i = 0; i < POSTS; i++) {
-    const author = friends[i % FRIENDS]!;
+    const author = at(friends, i % FRIENDS);
     const createdAt = start + i * 60_000;
     messages.push({
       id: toHex(randomBytes(32)),

@@ -1,4 +1,5 @@
 /** Small helpers shared by the benchmarks: timing, medians and the closing table + JSON. */
+import { at } from '../at';
 export async function timeRuns(
   runs: number,
   fn: () => Promise<unknown> | unknown,
@@ -14,7 +15,7 @@ export async function timeRuns(
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return at(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
 }
 
 export const median = (values: number[]) => percentile(values, 50);

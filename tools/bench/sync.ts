@@ -4,13 +4,14 @@
  */
 import { simulate } from '../sim/cli';
 import { report, round } from './stats';
+import { at } from '../at';
 
 const argv = process.argv.slice(2);
 const { runs, wall_s } = await simulate(
   ['--nodes', '500', '--days', '7', '--hops', '2', '--out', 'bench-results/sync', ...argv],
   () => undefined,
 );
-const r = runs[0]!;
+const r = at(runs, 0);
 const naive = r.naive_bytes_per_delivered_byte ?? 0;
 report(
   `Sync and relay: ${r.nodes} people, 7 days, hop limit 2 (${r.messages} messages, ${r.pairs_intended} deliveries intended)`,

@@ -17,6 +17,7 @@ import { parseTrackerUrl } from '../../src/core/tracker-url';
 import { fetchProofToken } from '../../src/transport/tracker-auth';
 import { ROOT } from '../build';
 import { percentile, report, round } from './stats';
+import { at } from '../at';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -34,7 +35,7 @@ interface Client {
 }
 
 const rssOf = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
 
 async function startTracker() {
   const child = spawn(
@@ -56,7 +57,7 @@ async function startTracker() {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const event = JSON.parse(line) as { event: string; port?: number };
-      if (event.event === 'listening') resolve(event.port!);
+      if (event.event === 'listening' && event.port !== undefined) resolve(event.port);
     });
     child.once('exit', (code) => reject(new Error(`tracker exited ${code}`)));
   });
@@ -100,7 +101,9 @@ const answer = (client: Client, key: string) =>
 
 const { child, port } = await startTracker();
 await new Promise((r) => setTimeout(r, 500));
-const rssBefore = rssOf(child.pid!);
+const pid = child.pid;
+if (pid === undefined) throw new Error('the tracker did not start');
+const rssBefore = rssOf(pid);
 
 // Connect everyone, CONCURRENCY at a time.
 const clients: Client[] = [];
@@ -128,7 +131,7 @@ const beats = clients.map((c, i) =>
   ),
 );
 await new Promise((r) => setTimeout(r, 6000));
-const pick = () => clients[Math.floor(Math.random() * clients.length)]!;
+const pick = () => at(clients, Math.floor(Math.random() * clients.length));
 
 // Presence: a client asks about 30 ids (its "friends"); 20 questions in flight at a time.
 const presence: number[] = [];
@@ -163,7 +166,7 @@ for (let i = 0; i < SAMPLES; i += 20)
     }),
   );
 
-const rssAfter = rssOf(child.pid!);
+const rssAfter = rssOf(pid);
 const held = Number(
   ((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { peers: number }).peers,
 );

@@ -19,6 +19,7 @@ import {
   xorAddress,
   type StunMessage,
 } from './stun-message';
+import { at } from '../at';
 
 export interface StunServer {
   host: string;
@@ -35,7 +36,7 @@ export function serverOf(url: string): StunServer | null {
   );
   if (!m) return null;
   const secure = m[1] === 'turns' || m[1] === 'stuns';
-  const host = m[2]!.replace(/^\[|\]$/g, '');
+  const host = at(m, 2).replace(/^\[|\]$/g, '');
   const port = m[3] ? Number(m[3]) : secure ? 5349 : 3478;
   const transport = secure ? 'tls' : m[4] === 'tcp' ? 'tcp' : 'udp';
   return { host, port, transport };
@@ -60,7 +61,7 @@ function openChannel(server: StunServer, options: ChannelOptions): Channel {
   let failure: Error | null = null;
   const deliver = (message: StunMessage) => {
     const i = waiters.findIndex((w) => w.transaction.equals(message.transaction));
-    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(message);
+    if (i >= 0) waiters.splice(i, 1)[0]?.resolve(message);
   };
   let write: (data: Buffer) => void;
   let close: () => void;

@@ -4,6 +4,7 @@
  * Just enough to ask a real coturn what a browser would ask, from Node.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { at } from '../at';
 
 export const MAGIC = 0x2112a442;
 export const enum Method {
@@ -103,7 +104,7 @@ export function errorOf(message: StunMessage): { code: number; reason: string } 
   const value = message.attrs.get(Attr.ErrorCode);
   if (!value || value.length < 4) return null;
   return {
-    code: (value[2]! & 7) * 100 + value[3]!,
+    code: (at(value, 2) & 7) * 100 + at(value, 3),
     reason: value.subarray(4).toString('utf8'),
   };
 }

@@ -8,7 +8,7 @@ export interface HopPoint {
 }
 
 const esc = (s: string) =>
-  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+  s.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? '');
 
 export function hopChart(points: HopPoint[], title: string): string {
   const W = 720;
@@ -29,9 +29,10 @@ export function hopChart(points: HopPoint[], title: string): string {
     color: string,
     dash = '',
   ) => {
-    const pts = points
-      .filter((p) => get(p) !== null)
-      .map((p) => `${x(p.hopLimit).toFixed(1)},${y(get(p)!).toFixed(1)}`);
+    const pts = points.flatMap((p) => {
+      const value = get(p);
+      return value === null ? [] : [`${x(p.hopLimit).toFixed(1)},${y(value).toFixed(1)}`];
+    });
     return (
       `<polyline fill="none" stroke="${color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ''} points="${pts.join(' ')}"/>` +
       pts

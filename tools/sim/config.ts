@@ -1,5 +1,6 @@
 /** Simulation parameters, with the defaults `npm run sim` uses. */
 import { DEFAULT_RELAY_POLICY, type RelayPolicy } from '../../src/core/state/records';
+import { at } from '../at';
 
 export interface SimConfig {
   nodes: number;
@@ -39,7 +40,7 @@ export function parseSimArgs(
 ): SimConfig & { hops: number[]; naive: boolean; out: string } {
   const config = { ...base, hops: [] as number[], naive: true, out: 'sim-results' };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=');
+    const [flag, inline] = at(argv, i).split('=');
     const value = () => inline ?? argv[++i] ?? '';
     switch (flag) {
       case '--nodes':

@@ -4,6 +4,7 @@
  * circles, with short paths between any two people.
  */
 import type { Random } from './random';
+import { at } from '../at';
 
 export function smallWorld(
   nodes: number,
@@ -13,8 +14,8 @@ export function smallWorld(
 ): Set<number>[] {
   const friends = Array.from({ length: nodes }, () => new Set<number>());
   const link = (a: number, b: number) => {
-    friends[a]!.add(b);
-    friends[b]!.add(a);
+    at(friends, a).add(b);
+    at(friends, b).add(a);
   };
   const half = Math.max(1, Math.floor(averageFriends / 2));
   for (let i = 0; i < nodes; i++)
@@ -24,7 +25,7 @@ export function smallWorld(
         // Rewire to someone random who is not already a friend.
         for (let tries = 0; tries < 20; tries++) {
           const candidate = random.int(nodes);
-          if (candidate !== i && !friends[i]!.has(candidate)) {
+          if (candidate !== i && !at(friends, i).has(candidate)) {
             target = candidate;
             break;
           }

@@ -5,6 +5,7 @@
  * Computed exactly as earliest arrival over layers of hand-offs.
  */
 import type { Interval } from './schedule';
+import { at } from '../at';
 
 /** Overlaps of two friends' online intervals, sorted. */
 export function overlaps(a: Interval[], b: Interval[]): Interval[] {
@@ -12,10 +13,10 @@ export function overlaps(a: Interval[], b: Interval[]): Interval[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const start = Math.max(a[i]!.start, b[j]!.start);
-    const end = Math.min(a[i]!.end, b[j]!.end);
+    const start = Math.max(at(a, i).start, at(b, j).start);
+    const end = Math.min(at(a, i).end, at(b, j).end);
     if (start < end) out.push({ start, end });
-    if (a[i]!.end < b[j]!.end) i++;
+    if (at(a, i).end < at(b, j).end) i++;
     else j++;
   }
   return out;
@@ -27,7 +28,7 @@ export function nextContact(contacts: Interval[], t: number): number {
   let hi = contacts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (contacts[mid]!.end <= t) lo = mid + 1;
+    if (at(contacts, mid).end <= t) lo = mid + 1;
     else hi = mid;
   }
   const c = contacts[lo];
@@ -54,7 +55,7 @@ export class Reach {
       list.map((v) => {
         const key = Math.min(u, v) * n + Math.max(u, v);
         let c = pairs.get(key);
-        if (!c) pairs.set(key, (c = overlaps(online[u]!, online[v]!)));
+        if (!c) pairs.set(key, (c = overlaps(at(online, u), at(online, v))));
         return c;
       }),
     );
@@ -80,19 +81,19 @@ export class Reach {
       const nextNodes: number[] = [];
       const nextTimes: number[] = [];
       for (let i = 0; i < nodes.length; i++) {
-        const u = nodes[i]!;
-        const friends = this.friendsOf[u]!;
-        const contacts = this.contactsOf[u]!;
+        const u = at(nodes, i);
+        const friends = at(this.friendsOf, u);
+        const contacts = at(this.contactsOf, u);
         for (let k = 0; k < friends.length; k++) {
-          const v = friends[k]!;
-          const t = nextContact(contacts[k]!, times[i]!);
-          if (t > expiresAt || t >= best[v]!) continue;
+          const v = at(friends, k);
+          const t = nextContact(at(contacts, k), at(times, i));
+          if (t > expiresAt || t >= at(best, v)) continue;
           best[v] = t;
-          if (slot[v]! < 0) {
+          if (at(slot, v) < 0) {
             slot[v] = nextNodes.length;
             nextNodes.push(v);
             nextTimes.push(t);
-          } else nextTimes[slot[v]!] = t;
+          } else nextTimes[at(slot, v)] = t;
         }
       }
       for (const v of nextNodes) slot[v] = -1;

@@ -7,6 +7,7 @@
  */
 import type { SimConfig } from './config';
 import type { World } from './world';
+import { at } from '../at';
 
 export interface NaiveResult {
   naive_bytes_sent: number;
@@ -40,36 +41,36 @@ export function runNaive(
   let head = 0;
 
   const receive = (to: number, message: number, handoffsLeft: number, now: number) => {
-    if (now > expiresAt[message]!) return;
+    if (now > at(expiresAt, message)) return;
     const cell = to * messages + message;
     if (isRecipient[cell] && !delivered[cell]) {
       delivered[cell] = 1;
       deliveredPairs++;
-      deliveredBytes += sizes[message]!;
+      deliveredBytes += at(sizes, message);
     }
-    const before = held[cell]!;
+    const before = at(held, cell);
     if (before < handoffsLeft) {
-      if (before < 0) heldList[to]!.push(message);
+      if (before < 0) at(heldList, to).push(message);
       held[cell] = handoffsLeft;
       queue.push(to, message);
     }
   };
   const send = (from: number, to: number, message: number, now: number) => {
-    const left = held[from * messages + message]!;
+    const left = at(held, from * messages + message);
     if (left <= 0) return;
-    bytes += sizes[message]!;
+    bytes += at(sizes, message);
     receive(to, message, left - 1, now);
   };
   /** Sends everything `from` holds (or just `only`) to `to`, then lets news spread. */
   const push = (from: number, to: number, now: number, only?: number) => {
     queue = [];
     head = 0;
-    if (only === undefined) for (const message of heldList[from]!) send(from, to, message, now);
+    if (only === undefined) for (const message of at(heldList, from)) send(from, to, message, now);
     else send(from, to, only, now);
     while (head < queue.length) {
-      const node = queue[head++]!;
-      const message = queue[head++]!;
-      for (const f of friends[node]!) if (online[f]) send(node, f, message, now);
+      const node = at(queue, head++);
+      const message = at(queue, head++);
+      for (const f of at(friends, node)) if (online[f]) send(node, f, message, now);
     }
   };
 
@@ -82,7 +83,7 @@ export function runNaive(
         order: 1,
         run: () => {
           online[i] = 1;
-          for (const f of friends[i]!)
+          for (const f of at(friends, i))
             if (online[f]) {
               push(i, f, start);
               push(f, i, start);
@@ -98,9 +99,9 @@ export function runNaive(
       order: 2,
       run: () => {
         const cell = m.sender * messages + m.index;
-        if (held[cell]! < 0) heldList[m.sender]!.push(m.index);
+        if (at(held, cell) < 0) at(heldList, m.sender).push(m.index);
         held[cell] = hopLimit + 1;
-        for (const f of friends[m.sender]!) if (online[f]) push(m.sender, f, m.at, m.index);
+        for (const f of at(friends, m.sender)) if (online[f]) push(m.sender, f, m.at, m.index);
       },
     });
   events.sort((a, b) => a.t - b.t || a.order - b.order);

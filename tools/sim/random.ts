@@ -1,4 +1,5 @@
 /** A small seeded PRNG (mulberry32), so every simulation run is reproducible. */
+import { at } from '../at';
 export class Random {
   private state: number;
 
@@ -22,7 +23,7 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
+    return at(items, this.int(items.length));
   }
 
   /** Poisson-distributed count with the given mean (Knuth; fine for small means). */

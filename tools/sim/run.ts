@@ -14,6 +14,8 @@ import type { Session } from '../../src/core/sync/session';
 import type { SimConfig } from './config';
 import { Reach } from './ideal';
 import type { World } from './world';
+import { entryOf } from '../../src/core/map-entry';
+import { at } from '../at';
 
 class PeakStore extends MemoryStore {
   peak = 0;
@@ -53,7 +55,7 @@ export interface RunResult {
 const pct = (values: number[], p: number) => {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return at(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
 };
 
 export async function runSimulation(
@@ -79,7 +81,7 @@ export async function runSimulation(
   const nodes = world.keyrings.map((keyring, i) => {
     const node = new MurmurNode({
       keyring,
-      store: stores[i]!,
+      store: at(stores, i),
       now: () => clock.t * 1000,
       events: {
         message: (opened) => {
@@ -109,12 +111,14 @@ export async function runSimulation(
   const online = new Set<number>();
   const sessionsOf = new Map<number, Set<Session>>();
   const track = (i: number, s: Session) => {
-    (sessionsOf.get(i) ?? sessionsOf.set(i, new Set()).get(i)!).add(s);
+    entryOf(sessionsOf, i, () => new Set()).add(s);
   };
   const connect = (a: number, b: number) => {
     const [ca, cb] = channelPair(traffic);
-    const answering = nodes[b]!.attach(cb);
-    const calling = nodes[a]!.attach(ca, world.keyrings[a]!.friend(fingerprints[b]!)!);
+    const answering = at(nodes, b).attach(cb);
+    const friend = at(world.keyrings, a).friend(at(fingerprints, b));
+    if (!friend) throw new Error(`${b} is not a friend of ${a}`);
+    const calling = at(nodes, a).attach(ca, friend);
     track(a, calling);
     track(b, answering);
   };
@@ -147,8 +151,8 @@ export async function runSimulation(
         run: async () => {
           online.add(i);
           // As the extension does: on coming online, at most hourly.
-          await nodes[i]!.purgeExpired(3600);
-          for (const f of world.friends[i]!) if (online.has(f)) connect(i, f);
+          await at(nodes, i).purgeExpired(3600);
+          for (const f of at(world.friends, i)) if (online.has(f)) connect(i, f);
         },
       });
       events.push({
@@ -179,9 +183,9 @@ export async function runSimulation(
                 audience: { kind: 'all-friends' },
                 mirroredFrom: null,
               };
-        const entry = await nodes[m.sender]!.send(
+        const entry = await at(nodes, m.sender).send(
           message,
-          m.recipients.map((r) => fingerprints[r]!),
+          m.recipients.map((r) => at(fingerprints, r)),
           { hopLimit, ttlSeconds: config.ttlDays * 86400 },
         );
         idToPlan.set(entry.id, m.index);
@@ -235,7 +239,7 @@ export async function runSimulation(
         });
       if (got !== undefined) {
         pairsDelivered++;
-        bytesDelivered += sizes[m.index]!;
+        bytesDelivered += at(sizes, m.index);
         delays.push(got - m.at);
         if (ideal === undefined) outsideIdeal++;
       }

@@ -8,6 +8,7 @@ import type { SimConfig } from './config';
 import { smallWorld } from './graph';
 import { Random } from './random';
 import { onlineIntervals, pickHabit, type Interval } from './schedule';
+import { at } from '../at';
 
 export interface PlannedMessage {
   index: number;
@@ -36,13 +37,15 @@ export async function buildWorld(config: SimConfig): Promise<World> {
   );
   const keyrings = identities.map((id) => new Keyring(id));
   for (const [i, set] of friends.entries())
-    await Promise.all([...set].map((j) => keyrings[i]!.addFriendAsync(identities[j]!.publicKey)));
+    await Promise.all(
+      [...set].map((j) => at(keyrings, i).addFriendAsync(at(identities, j).publicKey)),
+    );
 
   // People write while they are online: each message at a random moment of a random session.
   const plan: PlannedMessage[] = [];
   for (let sender = 0; sender < config.nodes; sender++) {
-    const sessions = online[sender]!;
-    const myFriends = [...friends[sender]!];
+    const sessions = at(online, sender);
+    const myFriends = [...at(friends, sender)];
     if (sessions.length === 0 || myFriends.length === 0) continue;
     const directs = random.poisson(config.directPerDay * config.days);
     const posts = random.poisson(config.postsPerDay * config.days);

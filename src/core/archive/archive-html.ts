@@ -7,6 +7,7 @@
 import { isoTimeOrNull } from '../dates';
 import * as openpgp from 'openpgp';
 import { toBase64 } from '../bytes';
+import { entryOf } from '../map-entry';
 import type { ArchiveEntry, ArchiveKey } from './archive-entries';
 
 export interface ArchiveOwner {
@@ -21,7 +22,7 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? '');
 
 /** Standard base64 in 76-column lines, as `base64` writes it. */
 const base64Lines = (bytes: Uint8Array) => (toBase64(bytes).match(/.{1,76}/g) ?? []).join('\n');
@@ -74,12 +75,15 @@ export function archiveHtml(
   const newestFirst = [...entries].sort((a, b) => b.createdAt - a.createdAt);
   const posts = newestFirst.filter((e) => e.kind === 'post');
   const repliesByPost = new Map<string, ArchiveEntry[]>();
-  for (const reply of entries
+  const replies = entries
     .filter((e) => e.kind === 'reply')
-    .sort((a, b) => a.createdAt - b.createdAt))
-    repliesByPost.set(reply.replyTo!, [...(repliesByPost.get(reply.replyTo!) ?? []), reply]);
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const reply of replies)
+    if (reply.replyTo !== null) entryOf(repliesByPost, reply.replyTo, () => []).push(reply);
   const postIds = new Set(posts.map((p) => p.itemId));
-  const orphanReplies = entries.filter((e) => e.kind === 'reply' && !postIds.has(e.replyTo!));
+  const orphanReplies = entries.filter(
+    (e) => e.kind === 'reply' && (e.replyTo === null || !postIds.has(e.replyTo)),
+  );
   const withReplies = (p: ArchiveEntry) => {
     const replies = repliesByPost.get(p.itemId) ?? [];
     const nested = replies.length
@@ -117,7 +121,7 @@ export function archiveHtml(
   out.push(`<section id="conversations"><h2>Conversations</h2>`);
   for (const [fingerprint, messages] of conversations)
     out.push(
-      `<section class="conversation" data-with="${fingerprint}"><h3>With ${escapeHtml(messages[0]!.conversationName ?? fingerprint)}</h3>`,
+      `<section class="conversation" data-with="${fingerprint}"><h3>With ${escapeHtml(messages[0]?.conversationName ?? fingerprint)}</h3>`,
       ...messages.map((m) => entryHtml(m, owner.fingerprint)),
       `</section>`,
     );

@@ -134,7 +134,7 @@ const isOutboxEntry: Guard<OutboxEntry> = isObject({
     { max: 65_536 },
   ),
   heldBy: isFingerprints,
-  downstream: isOptional(isFingerprints),
+  downstream: isFingerprints,
   declinedBy: isFingerprints,
 });
 

@@ -32,7 +32,7 @@ export class Reader {
 
   u8(field: string): number {
     this.need(1, field);
-    return this.bytes[this.offset++]!;
+    return this.bytes[this.offset++] ?? 0;
   }
 
   u16(field: string): number {
@@ -40,7 +40,7 @@ export class Reader {
     const b = this.bytes;
     const at = this.offset;
     this.offset += 2;
-    return (b[at]! << 8) | b[at + 1]!;
+    return ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
   }
 
   u32(field: string): number {

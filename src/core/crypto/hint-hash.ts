@@ -44,15 +44,15 @@ export class HintHash {
   /** Hashes with this nonce; the result is in `high` and `low`. */
   run(nonce: Uint32Array): void {
     const w = this.w;
-    w[8] = nonce[0]!;
-    w[9] = nonce[1]!;
-    w[10] = nonce[2]!;
-    w[11] = nonce[3]!;
+    w[8] = nonce[0] ?? 0;
+    w[9] = nonce[1] ?? 0;
+    w[10] = nonce[2] ?? 0;
+    w[11] = nonce[3] ?? 0;
     expandSchedule(w);
     const state = this.state;
     state.set(this.mid);
     rounds(state, w, 8, 64);
-    this.high = (state[0]! + H0[0]!) >>> 0;
-    this.low = (state[1]! + H0[1]!) >>> 0;
+    this.high = ((state[0] ?? 0) + (H0[0] ?? 0)) >>> 0;
+    this.low = ((state[1] ?? 0) + (H0[1] ?? 0)) >>> 0;
   }
 }

@@ -26,27 +26,32 @@ const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 /** Fills words 16–63 of a message schedule from words 0–15. */
 export function expandSchedule(w: Uint32Array): void {
   for (let i = 16; i < 64; i++) {
-    const w15 = w[i - 15]!;
-    const w2 = w[i - 2]!;
+    const w15 = w[i - 15] ?? 0;
+    const w2 = w[i - 2] ?? 0;
     const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
     const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
-    w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
+    w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) | 0;
   }
 }
 
 /** Runs rounds `from` to `to` − 1 of the compression on the working variables a–h in `state`. */
 export function rounds(state: Int32Array, w: Uint32Array, from: number, to: number): void {
-  let a = state[0]!,
-    b = state[1]!,
-    c = state[2]!,
-    d = state[3]!,
-    e = state[4]!,
-    f = state[5]!,
-    g = state[6]!,
-    h = state[7]!;
+  let a = state[0] ?? 0,
+    b = state[1] ?? 0,
+    c = state[2] ?? 0,
+    d = state[3] ?? 0,
+    e = state[4] ?? 0,
+    f = state[5] ?? 0,
+    g = state[6] ?? 0,
+    h = state[7] ?? 0;
   for (let i = from; i < to; i++) {
     const t1 =
-      (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0;
+      (h +
+        (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) +
+        ((e & f) ^ (~e & g)) +
+        (K[i] ?? 0) +
+        (w[i] ?? 0)) |
+      0;
     const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     h = g;
     g = f;
@@ -78,15 +83,15 @@ export function sha256Block(input: Uint8Array, out: Uint8Array): Uint8Array {
   BLOCK[63] = bits & 0xff;
   for (let i = 0; i < 16; i++)
     W[i] =
-      (BLOCK[4 * i]! << 24) |
-      (BLOCK[4 * i + 1]! << 16) |
-      (BLOCK[4 * i + 2]! << 8) |
-      BLOCK[4 * i + 3]!;
+      ((BLOCK[4 * i] ?? 0) << 24) |
+      ((BLOCK[4 * i + 1] ?? 0) << 16) |
+      ((BLOCK[4 * i + 2] ?? 0) << 8) |
+      (BLOCK[4 * i + 3] ?? 0);
   expandSchedule(W);
   STATE.set(H0);
   rounds(STATE, W, 0, 64);
   for (let i = 0; i < 8; i++) {
-    const v = (STATE[i]! + H0[i]!) >>> 0;
+    const v = ((STATE[i] ?? 0) + (H0[i] ?? 0)) >>> 0;
     out[4 * i] = v >>> 24;
     out[4 * i + 1] = (v >>> 16) & 0xff;
     out[4 * i + 2] = (v >>> 8) & 0xff;

@@ -18,13 +18,17 @@ function compress(): void {
   expandSchedule(W);
   WORK.set(STATE);
   rounds(WORK, W, 0, 64);
-  for (let i = 0; i < 8; i++) STATE[i] = (STATE[i]! + WORK[i]!) | 0;
+  for (let i = 0; i < 8; i++) STATE[i] = ((STATE[i] ?? 0) + (WORK[i] ?? 0)) | 0;
 }
 
 function loadWords(bytes: Uint8Array, base: number): void {
   for (let i = 0; i < 16; i++) {
     const p = base + 4 * i;
-    W[i] = (bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!;
+    W[i] =
+      ((bytes[p] ?? 0) << 24) |
+      ((bytes[p + 1] ?? 0) << 16) |
+      ((bytes[p + 2] ?? 0) << 8) |
+      (bytes[p + 3] ?? 0);
   }
 }
 
@@ -59,7 +63,7 @@ export function sha256Resumed(
   const patched = (block: number) => {
     const i = patchWord - 16 * block;
     if (at >= 0 && at < n && i >= 0 && i < 16)
-      W[i] = ((W[i]! & ~(0xff << shift)) | ((value & 0xff) << shift)) >>> 0;
+      W[i] = (((W[i] ?? 0) & ~(0xff << shift)) | ((value & 0xff) << shift)) >>> 0;
   };
   STATE.set(from);
   const fullBlocks = n >>> 6;
@@ -89,7 +93,7 @@ export function sha256Resumed(
   }
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
-    const v = STATE[i]! >>> 0;
+    const v = (STATE[i] ?? 0) >>> 0;
     out[4 * i] = v >>> 24;
     out[4 * i + 1] = (v >>> 16) & 0xff;
     out[4 * i + 2] = (v >>> 8) & 0xff;

@@ -33,7 +33,7 @@ const SLOTS_OFFSET = 28;
 const SLOT_BYTES = HINT_BYTES + COMMITMENT_BYTES;
 /** The number of slots, read in place from a validated envelope or header. */
 export const slotCountOf = (bytes: Uint8Array) =>
-  (bytes[SLOT_COUNT_OFFSET]! << 8) | bytes[SLOT_COUNT_OFFSET + 1]!;
+  ((bytes[SLOT_COUNT_OFFSET] ?? 0) << 8) | (bytes[SLOT_COUNT_OFFSET + 1] ?? 0);
 const PKESK_TAG = 1;
 const SEIPD_TAG = 18;
 
@@ -110,7 +110,7 @@ export function commitmentAt(envelopeOrHeader: Uint8Array, slot: number): Uint8A
   const at = SLOTS_OFFSET + slot * SLOT_BYTES + HINT_BYTES;
   return envelopeOrHeader.subarray(at, at + COMMITMENT_BYTES);
 }
-export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET]!;
+export const hopsLeftOf = (envelope: Uint8Array): number => envelope[HOPS_LEFT_OFFSET] ?? 0;
 /** A header past hopsLeft: expiry, nonce and slots, the same in every copy of an envelope. */
 export const addressingOf = (header: Uint8Array): Uint8Array =>
   header.subarray(HOPS_LEFT_OFFSET + 1);
@@ -192,8 +192,8 @@ export function decodeEnvelope(bytes: Uint8Array, id?: string): Envelope {
   if (packets.length !== slotCount + 1)
     throw new DecodeError('malformed', `body has ${packets.length} packets for ${slotCount} slots`);
   const pkesks = packets.slice(0, slotCount);
-  const data = packets[slotCount]!;
-  if (pkesks.some((p) => p.tag !== PKESK_TAG) || data.tag !== SEIPD_TAG)
+  const data = packets[slotCount];
+  if (pkesks.some((p) => p.tag !== PKESK_TAG) || data?.tag !== SEIPD_TAG)
     throw new DecodeError('malformed', 'body is not PKESK… followed by SEIPD');
   return {
     header,
@@ -211,15 +211,15 @@ export function decodeEnvelope(bytes: Uint8Array, id?: string): Envelope {
  * limiting is cooperative between friends, see PROTOCOL.md §4.)
  */
 export function withHopsRaisedTo(bytes: Uint8Array, hopsLeft: number): Uint8Array {
-  const limit = bytes[HOPS_LEFT_OFFSET - 1]!;
+  const limit = bytes[HOPS_LEFT_OFFSET - 1] ?? 0;
   const copy = bytes.slice();
-  copy[HOPS_LEFT_OFFSET] = Math.min(limit, Math.max(copy[HOPS_LEFT_OFFSET]!, hopsLeft));
+  copy[HOPS_LEFT_OFFSET] = Math.min(limit, Math.max(copy[HOPS_LEFT_OFFSET] ?? 0, hopsLeft));
   return copy;
 }
 
 /** What a relay may change: hopsLeft, only downwards. Returns new bytes, same id. */
 export function withHopsLeft(bytes: Uint8Array, hopsLeft: number): Uint8Array {
-  const current = bytes[HOPS_LEFT_OFFSET]!;
+  const current = bytes[HOPS_LEFT_OFFSET] ?? 0;
   if (hopsLeft > current) throw new RangeError('hops can only be lowered');
   const copy = bytes.slice();
   copy[HOPS_LEFT_OFFSET] = hopsLeft;

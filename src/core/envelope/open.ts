@@ -169,7 +169,8 @@ async function decryptSlot(
 ): Promise<Decrypted | null> {
   let result: openpgp.DecryptMessageResult & { data: Uint8Array };
   try {
-    const pkesk = envelope.pkesks[slot]!;
+    const pkesk = envelope.pkesks[slot];
+    if (!pkesk) throw new OpenError('not-for-me', `no slot ${slot}`);
     // Murmur's own packet shape is unwrapped here; anything else goes the general way.
     const sessionKey = await unwrapPkesk(pkesk, keyring.me);
     result = (await openpgp.decrypt({
@@ -197,9 +198,9 @@ async function decryptSlot(
   const inner = decodeInner(result.data);
   if (!bytesEqual(inner.binding, headerBinding(envelope.header, envelope.pkesks)))
     throw new OpenError('bad-signature', 'the header differs from the one the sender signed');
-  if (result.signatures.length !== 1)
+  const [sig, ...more] = result.signatures;
+  if (!sig || more.length)
     throw new OpenError('bad-signature', `${result.signatures.length} signatures`);
-  const sig = result.signatures[0]!;
   const signatureBytes = (await sig.signature).write();
   return {
     inner,

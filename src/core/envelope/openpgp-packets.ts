@@ -23,7 +23,7 @@ export function splitPackets(data: Uint8Array, maxPackets: number): RawPacket[] 
   const fail = (why: string): never => {
     throw new DecodeError('malformed', `OpenPGP body: ${why}`);
   };
-  const byte = (i: number) => (i < data.length ? data[i]! : fail('truncated packet header'));
+  const byte = (i: number) => (i < data.length ? (data[i] ?? 0) : fail('truncated packet header'));
   while (offset < data.length) {
     if (packets.length >= maxPackets) fail(`more than ${maxPackets} packets`);
     const start = offset;

@@ -100,7 +100,9 @@ function shuffled<T>(items: readonly T[]): T[] {
   const view = new DataView(random.buffer);
   for (let i = out.length - 1; i > 0; i--) {
     const j = view.getUint32(4 * i) % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const [a, b] = [out[i], out[j]];
+    if (a === undefined || b === undefined) continue;
+    [out[i], out[j]] = [b, a];
   }
   return out;
 }

@@ -31,7 +31,8 @@ export async function verifyStoredSignature(
       // Made on a clock that may run ahead of ours (the date is only an upper bound).
       date: toleratedNow(Date.now()),
     });
-    return result.signatures.length === 1 && (await result.signatures[0]!.verified);
+    const [only, ...more] = result.signatures;
+    return only !== undefined && more.length === 0 && (await only.verified);
   } catch {
     return false;
   }

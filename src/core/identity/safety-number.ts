@@ -29,7 +29,7 @@ export function safetyNumber(a: SafetyParty, b: SafetyParty): string {
   const groups: string[] = [];
   for (let g = 0; g < 6; g++) {
     let n = 0;
-    for (let i = 0; i < 5; i++) n = n * 256 + digest[g * 5 + i]!;
+    for (let i = 0; i < 5; i++) n = n * 256 + (digest[g * 5 + i] ?? 0);
     groups.push(String(n % 100_000).padStart(5, '0'));
   }
   return groups.join(' ');

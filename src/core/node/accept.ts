@@ -113,6 +113,13 @@ export async function acceptEnvelope(
       notify: [],
     };
     if (result.ok) {
+      const token = result.value.receiptToken;
+      // Only introductions open without a receipt token, and they never arrive as an offer.
+      if (token === null) {
+        await store.putSeen(seen);
+        console.warn('Murmur: an offered envelope opened without a receipt token');
+        return { opened: null, relayed: false, acknowledge: null, retryLater: false };
+      }
       const isNew = !(await store.getMessage(id));
       const contentKey = contentKeyOf(result.value);
       const repeat =
@@ -122,7 +129,7 @@ export async function acceptEnvelope(
         key: `${id}:${opened.slot}`,
         id,
         slot: opened.slot,
-        token: opened.receiptToken!,
+        token,
         expiresAt: envelope.header.expiresAt,
         audience: [opened.senderFingerprintHex, peer.fingerprintHex],
         sentTo: [],
@@ -135,7 +142,7 @@ export async function acceptEnvelope(
         return {
           opened: null,
           relayed: false,
-          acknowledge: { key: receipt.key, sender: receipt.audience[0]! },
+          acknowledge: { key: receipt.key, sender: opened.senderFingerprintHex },
           retryLater: false,
         };
       }

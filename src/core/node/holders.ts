@@ -17,17 +17,15 @@ import { retireCopy, widenAudience } from './receipts';
 interface Held {
   bytes: Uint8Array;
   heldBy: string[];
-  downstream?: string[];
+  downstream: string[];
 }
 
 /** Records the peer as a holder; true if anything changed. */
 function recordHolder(held: Held, fp: string, tookFromUs: boolean): boolean {
   // What we hand on carries one hop fewer than we hold.
   const passesOn = tookFromUs && hopsLeftOf(held.bytes) > 1;
-  // A record from before `downstream` sent receipts to every holder: it goes on doing so.
-  if (passesOn) held.downstream ??= [...held.heldBy];
   const holds = addOnce(held.heldBy, fp);
-  return (passesOn && addOnce(held.downstream!, fp)) || holds;
+  return (passesOn && addOnce(held.downstream, fp)) || holds;
 }
 
 export async function peerHolds(

@@ -99,12 +99,12 @@ export class MurmurNode implements SyncEngine {
       bodyLimits: this.options.bodyLimits,
       handshakeDeadlineMs: this.options.handshakeDeadlineMs,
       activity: this.options.activity,
-      onEstablished: (session) => {
-        const fp = session.peer!.fingerprintHex;
+      onEstablished: (session, friend) => {
+        const fp = friend.fingerprintHex;
         const previous = this.sessions.get(fp);
         this.sessions.set(fp, session);
         if (previous && previous !== session) previous.close();
-        this.options.onSessionEstablished?.(session.peer!);
+        this.options.onSessionEstablished?.(friend);
       },
       onClosed: (session, error) => {
         const fp = session.peer?.fingerprintHex;
@@ -125,13 +125,14 @@ export class MurmurNode implements SyncEngine {
    */
   private async reofferOutbox(): Promise<void> {
     const now = nowSeconds(this.ctx);
-    const live = [...this.sessions.values()].filter((s) => s.peerPolicy);
-    if (live.length === 0) return;
+    if (![...this.sessions.values()].some((s) => s.peerPolicy)) return;
     for (const entry of await this.ctx.store.listOutbox()) {
       if (entry.bytes.length === 0) continue;
-      for (const session of live)
-        if (shouldOfferOutbox(entry, session.peer!, session.peerPolicy!, now, this.isConnected))
-          session.offer([offerOfOutbox(entry)]);
+      this.offerLive((peer, policy) =>
+        policy && shouldOfferOutbox(entry, peer, policy, now, this.isConnected)
+          ? offerOfOutbox(entry)
+          : null,
+      );
     }
   }
 
@@ -179,22 +180,15 @@ export class MurmurNode implements SyncEngine {
         kind: message.kind,
         message: encoded,
         conversationWith:
-          message.kind === 'direct' && recipients.length === 1 ? recipients[0]! : null,
+          message.kind === 'direct' && recipients.length === 1 ? (recipients[0] ?? null) : null,
         receivedAt: this.ctx.now(),
         signedData: encoded,
         signature: await signDetached(this.ctx.keyring.me, encoded),
       },
       entry,
     );
-    this.offerLive((session) =>
-      session.peerPolicy &&
-      shouldOfferOutbox(
-        entry,
-        session.peer!,
-        session.peerPolicy,
-        nowSeconds(this.ctx),
-        this.isConnected,
-      )
+    this.offerLive((peer, policy) =>
+      policy && shouldOfferOutbox(entry, peer, policy, nowSeconds(this.ctx), this.isConnected)
         ? offerOfOutbox(entry)
         : null,
     );
@@ -229,10 +223,15 @@ export class MurmurNode implements SyncEngine {
     return freed;
   }
 
-  private offerLive(make: (session: Session) => OfferEntry | null, except?: string): void {
+  /** Offers to every friend in session but `except` (their relay policy, once they sent it). */
+  private offerLive(
+    make: (peer: Friend, policy: RelayPolicy | null) => OfferEntry | null,
+    except?: string,
+  ): void {
     for (const [fp, session] of this.sessions) {
-      if (fp === except) continue;
-      const offer = make(session);
+      const { peer, peerPolicy } = session;
+      if (fp === except || !peer) continue;
+      const offer = make(peer, peerPolicy);
       if (offer) session.offer([offer]);
     }
   }
@@ -242,7 +241,7 @@ export class MurmurNode implements SyncEngine {
     const copy = await this.ctx.store.getRelayCopy(id);
     if (copy)
       this.offerLive(
-        (s) => (shouldOfferCopy(copy, s.peer!, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
+        (peer) => (shouldOfferCopy(copy, peer, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
         except,
       );
   }
@@ -309,8 +308,9 @@ export class MurmurNode implements SyncEngine {
       // Tell the sender (if connected) and whoever delivered it.
       for (const fp of new Set([acknowledge.sender, peer.fingerprintHex])) {
         const session = this.sessions.get(fp);
-        if (session)
-          session.sendReceipts(await receiptsFor(this.ctx, session.peer!, [acknowledge.key]));
+        const friend = session?.peer;
+        if (session && friend)
+          session.sendReceipts(await receiptsFor(this.ctx, friend, [acknowledge.key]));
       }
     }
     if (accepted.relayed) {
@@ -352,9 +352,11 @@ export class MurmurNode implements SyncEngine {
   async acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void> {
     const fresh = await acceptReceipts(this.ctx, peer, entries);
     if (fresh.length === 0) return;
-    for (const [fp, session] of this.sessions)
-      if (fp !== peer.fingerprintHex)
-        session.sendReceipts(await receiptsFor(this.ctx, session.peer!, fresh));
+    for (const [fp, session] of this.sessions) {
+      const friend = session.peer;
+      if (fp !== peer.fingerprintHex && friend)
+        session.sendReceipts(await receiptsFor(this.ctx, friend, fresh));
+    }
   }
 
   receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void> {

@@ -16,6 +16,7 @@ import type { Friend } from '../keyring';
 import type { ReceiptRecord, RelayCopy } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
 import { addOnce, type NodeContext } from './context';
+import { entryOf } from '../map-entry';
 
 /** Friends a receipt for `id` should reach. */
 async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
@@ -34,14 +35,13 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
   return out;
 }
 
-/** Friends that took this copy from us (records from before downstream: every holder). */
-export const pathOf = (held: { heldBy: string[]; downstream?: string[] }): string[] =>
-  held.downstream ?? held.heldBy;
+/** Friends that took this copy from us: its receipts go back along this path. */
+export const pathOf = (held: { downstream: string[] }): string[] => held.downstream;
 
 const LEGACY = '*';
 
 function indexInto(index: Map<string, Set<string>>, r: ReceiptRecord): void {
-  const owe = (fp: string) => (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(r.key);
+  const owe = (fp: string) => entryOf(index, fp, () => new Set()).add(r.key);
   if (!r.audience) return void owe(LEGACY);
   const sent = new Set(r.sentTo);
   for (const fp of r.audience) {
@@ -58,7 +58,7 @@ export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
 /** Deltas to the index, for writes that changed one friend's standing only. */
 function nowOwed(ctx: NodeContext, fp: string, key: string): void {
   const index = ctx.pendingReceipts;
-  if (index) (index.get(fp) ?? index.set(fp, new Set()).get(fp)!).add(key);
+  if (index) entryOf(index, fp, () => new Set()).add(key);
 }
 
 function noLongerOwed(ctx: NodeContext, fp: string, key: string): void {
@@ -209,8 +209,8 @@ async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise
   const { store } = ctx;
   const outbox = await store.getOutbox(id);
   if (outbox) {
-    const recipient = outbox.recipients.find((r) => r.slot === slot)!;
-    if (recipient.state === 'delivered') return;
+    const recipient = outbox.recipients.find((r) => r.slot === slot);
+    if (!recipient || recipient.state === 'delivered') return;
     recipient.state = 'delivered';
     if (outbox.recipients.every((r) => r.state === 'delivered')) {
       // Delivered to all: keep the record for the user, keep the header for late receipts, drop the bytes.

@@ -44,11 +44,8 @@ export interface OutboxEntry {
   recipients: { fingerprintHex: string; slot: number; state: RecipientState }[];
   /** Friends known to hold a copy (acknowledged it, or told us they have it). */
   heldBy: string[];
-  /**
-   * Those of heldBy that took the body from us: receipts follow the copy's path, so they go to
-   * these (absent in records from before: then to all of heldBy).
-   */
-  downstream?: string[];
+  /** Those of heldBy that took the body from us: receipts follow the copy's path to these. */
+  downstream: string[];
   /** Friends that declined it (not for them and could not relay it). */
   declinedBy: string[];
 }
@@ -67,8 +64,8 @@ export interface RelayCopy {
   fromPeer: string;
   /** Friends known to hold it (took it from us, or told us they have it): not offered again. */
   heldBy: string[];
-  /** Those of heldBy that took the body from us (receipts go to them; absent: all of heldBy). */
-  downstream?: string[];
+  /** Those of heldBy that took the body from us (receipts go to them). */
+  downstream: string[];
   declinedBy: string[];
   /** Slots whose delivery receipt this node has verified. */
   deliveredSlots: number[];

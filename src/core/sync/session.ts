@@ -38,6 +38,17 @@ import { SessionError } from './session-error';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
 
+/**
+ * Where a session is, each step holding exactly what it knows: the caller knows its friend from
+ * the start; the answerer learns who calls from the HELLO and must still see the PROOF.
+ */
+type Phase =
+  | { kind: 'calling'; friend: Friend }
+  | { kind: 'answering' }
+  | { kind: 'welcomed'; friend: Friend; theirChallenge: Uint8Array }
+  | { kind: 'established'; friend: Friend; policy: RelayPolicy | null }
+  | { kind: 'closed'; friend: Friend | null };
+
 export const HANDSHAKE_DEADLINE_MS = 10_000;
 
 export interface SessionOptions extends InboundOptions {
@@ -51,16 +62,13 @@ export interface SessionOptions extends InboundOptions {
   bodyLimits?: BodyRequestLimits;
   /** How long the peer has to complete the handshake (ms). */
   handshakeDeadlineMs?: number;
-  onEstablished?: (session: Session) => void;
+  onEstablished?: (session: Session, friend: Friend) => void;
   onClosed?: (session: Session, error: SessionError | null) => void;
 }
 
 export class Session {
-  state: SessionState = 'handshake';
-  peer: Friend | null = null;
-  peerPolicy: RelayPolicy | null = null;
+  private phase: Phase;
   private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
-  private theirChallenge: Uint8Array | null = null;
   private readonly bodies: BodyRequests;
   private readonly inbound: InboundFrames;
   private readonly receiptsSent = new Set<string>();
@@ -68,6 +76,9 @@ export class Session {
   private handshakeTimer: ReturnType<typeof setTimeout> | null;
 
   constructor(private readonly options: SessionOptions) {
+    this.phase = options.calling
+      ? { kind: 'calling', friend: options.calling }
+      : { kind: 'answering' };
     this.inbound = new InboundFrames(
       options,
       (bytes) => this.handle(bytes),
@@ -78,7 +89,10 @@ export class Session {
         for (let i = 0; i < ids.length; i += MAX_LIST)
           this.send({ type: 'request', ids: ids.slice(i, i + MAX_LIST).map(fromHex) });
       },
-      overdue: (ids) => this.peer && this.options.engine.requestsOverdue(this.peer, ids),
+      overdue: (ids) => {
+        const peer = this.peer;
+        if (peer) this.options.engine.requestsOverdue(peer, ids);
+      },
       letGo: (ids) => this.options.engine.requestsAbandoned(ids),
       stalled: () => this.fail(new SessionError('timeout', 'the bodies we asked for did not come')),
     });
@@ -92,13 +106,27 @@ export class Session {
     // Behind the frames already received: a BYE's reason must not be overtaken by the close.
     options.channel.onClose(() => this.inbound.then(() => this.finish(null)));
     if (options.calling) {
-      this.peer = options.calling;
       this.send({
         type: 'hello',
         challenge: this.myChallenge,
         tag: helloTag(options.calling, this.myChallenge),
       });
     }
+  }
+
+  get state(): SessionState {
+    const { kind } = this.phase;
+    return kind === 'established' || kind === 'closed' ? kind : 'handshake';
+  }
+
+  /** Who is at the other end, once known (the caller's friend from the start). */
+  get peer(): Friend | null {
+    return 'friend' in this.phase ? this.phase.friend : null;
+  }
+
+  /** The relay policy the friend sent after the handshake, if it has yet. */
+  get peerPolicy(): RelayPolicy | null {
+    return this.phase.kind === 'established' ? this.phase.policy : null;
   }
 
   close(): void {
@@ -170,23 +198,29 @@ export class Session {
       this.options.channel.close();
       return;
     }
-    if (this.state === 'handshake') return this.handshake(frame);
-    return this.sync(frame, this.peer!);
+    const phase = this.phase;
+    if (phase.kind === 'established') return this.sync(frame, phase.friend);
+    if (phase.kind !== 'closed') return this.handshake(frame, phase);
   }
 
-  private async handshake(frame: Frame): Promise<void> {
+  private async handshake(
+    frame: Frame,
+    phase: Exclude<Phase, { kind: 'established' | 'closed' }>,
+  ): Promise<void> {
     const { keyring, channel } = this.options;
-    const calling = this.options.calling;
-    if (!calling && frame.type === 'introduce' && this.options.acceptIntroductions) {
+    if (
+      phase.kind === 'answering' &&
+      frame.type === 'introduce' &&
+      this.options.acceptIntroductions
+    ) {
       await this.options.engine.acceptIntroduction(frame.envelope);
       this.close();
       return;
     }
-    if (!calling && frame.type === 'hello' && !this.theirChallenge) {
+    if (phase.kind === 'answering' && frame.type === 'hello') {
       const friend = friendForHello(keyring, frame.challenge, frame.tag);
       if (!friend) throw new SessionError('stranger', 'not a friend');
-      this.peer = friend;
-      this.theirChallenge = frame.challenge;
+      this.phase = { kind: 'welcomed', friend, theirChallenge: frame.challenge };
       this.send({
         type: 'welcome',
         challenge: this.myChallenge,
@@ -194,19 +228,20 @@ export class Session {
       });
       return;
     }
-    if (!calling && frame.type === 'proof' && this.theirChallenge && this.peer) {
+    if (phase.kind === 'welcomed' && frame.type === 'proof') {
       const expected = initiatorProof(
-        this.peer,
-        this.theirChallenge,
+        phase.friend,
+        phase.theirChallenge,
         this.myChallenge,
         channel.binding,
         false,
       );
       if (!bytesEqual(expected, frame.proof))
         throw new SessionError('bad-proof', 'the caller could not prove its key');
-      return this.establish();
+      return this.establish(phase.friend);
     }
-    if (calling && frame.type === 'welcome') {
+    if (phase.kind === 'calling' && frame.type === 'welcome') {
+      const calling = phase.friend;
       const expected = welcomeProof(
         calling,
         this.myChallenge,
@@ -220,7 +255,7 @@ export class Session {
         type: 'proof',
         proof: initiatorProof(calling, this.myChallenge, frame.challenge, channel.binding, true),
       });
-      return this.establish();
+      return this.establish(calling);
     }
     throw new SessionError('protocol', `unexpected ${frame.type} during handshake`);
   }
@@ -230,12 +265,12 @@ export class Session {
     this.handshakeTimer = null;
   }
 
-  private async establish(): Promise<void> {
-    this.state = 'established';
+  private async establish(friend: Friend): Promise<void> {
+    this.phase = { kind: 'established', friend, policy: null };
     this.stopHandshakeTimer();
     this.options.channel.established?.();
     this.send({ type: 'policy', policy: await this.options.engine.policy() });
-    this.options.onEstablished?.(this);
+    this.options.onEstablished?.(this, friend);
   }
 
   private async sync(frame: Frame, peer: Friend): Promise<void> {
@@ -243,7 +278,7 @@ export class Session {
     switch (frame.type) {
       case 'policy': {
         const first = this.peerPolicy === null;
-        this.peerPolicy = frame.policy;
+        this.phase = { kind: 'established', friend: peer, policy: frame.policy };
         if (first) {
           this.offer(await engine.offersFor(peer, frame.policy));
           this.sendReceipts(await engine.receiptsFor(peer));
@@ -323,7 +358,7 @@ export class Session {
 
   private finish(error: SessionError | null): void {
     if (this.state === 'closed') return;
-    this.state = 'closed';
+    this.phase = { kind: 'closed', friend: this.peer };
     this.stopHandshakeTimer();
     const wanted = this.bodies.close();
     if (wanted.length) this.options.engine.requestsAbandoned(wanted);

@@ -81,6 +81,7 @@ describe('withConnections', () => {
       expiresAt,
       recipients: [{ fingerprintHex: fp('eve'), slot: 0, state }],
       heldBy,
+      downstream: [],
       declinedBy: [],
     });
     const outbox = [

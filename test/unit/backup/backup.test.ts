@@ -87,6 +87,7 @@ describe('backup and restore', () => {
       hopsLeft: 0,
       fromPeer: 'p',
       heldBy: [],
+      downstream: [],
       declinedBy: [],
       deliveredSlots: [],
     });

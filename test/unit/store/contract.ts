@@ -27,6 +27,7 @@ const outbox = (id: string, createdAt: number): OutboxEntry => ({
   expiresAt: 2_000_000_000,
   recipients: [{ fingerprintHex: 'b'.repeat(40), slot: 0, state: 'pending' }],
   heldBy: [],
+  downstream: [],
   declinedBy: [],
 });
 const copyOf = (id: string, size: number, receivedAt: number): RelayCopy => ({
@@ -38,6 +39,7 @@ const copyOf = (id: string, size: number, receivedAt: number): RelayCopy => ({
   hopsLeft: 1,
   fromPeer: 'c'.repeat(40),
   heldBy: [],
+  downstream: [],
   declinedBy: [],
   deliveredSlots: [],
 });

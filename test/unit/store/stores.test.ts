@@ -28,6 +28,7 @@ describe('dexie store', () => {
       hopsLeft: 0,
       fromPeer: 'p',
       heldBy: [],
+      downstream: [],
       declinedBy: [],
       deliveredSlots: [],
     });

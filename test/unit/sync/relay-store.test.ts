@@ -12,6 +12,7 @@ const copy = (id: string, receivedAt: number, size: number): RelayCopy => ({
   hopsLeft: 1,
   fromPeer: 'f'.repeat(40),
   heldBy: [],
+  downstream: [],
   declinedBy: [],
   deliveredSlots: [],
 });

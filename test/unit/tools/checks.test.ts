@@ -1,0 +1,69 @@
+/**
+ * What `npm run check` refuses (the house issue): a non-null assertion outside tests, a browser
+ * API in the pure layers, and an import cycle. Each is planted here and must be reported.
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../../tools/build';
+import { cyclesIn } from '../../../tools/check-cycles';
+
+const eslint = new ESLint({ cwd: ROOT });
+const rulesBroken = async (code: string, filePath: string) =>
+  (await eslint.lintText(code, { filePath }))[0]?.messages.map((m) => m.ruleId) ?? [];
+
+describe('lint', () => {
+  it('refuses a planted non-null assertion in the product, not in a test', async () => {
+    const planted = 'export const first = (xs: number[]): number => xs[0]!;\n';
+    expect(await rulesBroken(planted, 'src/core/planted.ts')).toContain(
+      '@typescript-eslint/no-non-null-assertion',
+    );
+    expect(await rulesBroken(planted, 'tools/planted.ts')).toContain(
+      '@typescript-eslint/no-non-null-assertion',
+    );
+    expect(await rulesBroken(planted, 'test/unit/planted.test.ts')).not.toContain(
+      '@typescript-eslint/no-non-null-assertion',
+    );
+  });
+
+  it('refuses chrome.*, browser globals and Dexie in src/app and src/core', async () => {
+    for (const room of ['app', 'core']) {
+      expect(
+        await rulesBroken('export const id = chrome.runtime.id;\n', `src/${room}/x.ts`),
+      ).toContain('no-restricted-globals');
+      expect(
+        await rulesBroken(
+          "import Dexie from 'dexie';\nexport const D = Dexie;\n",
+          `src/${room}/x.ts`,
+        ),
+      ).toContain('no-restricted-imports');
+    }
+    expect(
+      await rulesBroken(
+        "import browser from 'webextension-polyfill';\nexport const b = browser;\n",
+        'src/background/x.ts',
+      ),
+    ).not.toContain('no-restricted-imports');
+  });
+});
+
+describe('import cycles', () => {
+  it('finds a planted cycle, each once, and none in a tree', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts', 'd.ts']],
+      ['d.ts', []],
+      ['self.ts', ['self.ts']],
+    ]);
+    const cycles = cyclesIn(graph).map((c) => [...c].sort());
+    expect(cycles).toEqual([['a.ts', 'b.ts', 'c.ts'], ['self.ts']]);
+    expect(
+      cyclesIn(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
