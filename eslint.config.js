@@ -163,6 +163,20 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Type-aware rules for the product: what the types know, lint checks (a promise nobody
+    // awaits, an async handler where a void one is expected, a cast that changes nothing).
+    files: ['src/**/*.{ts,tsx}', 'signaling-server/**/*.ts', 'tools/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
     // A test states what it expects by asserting it; a `!` there fails loudly if it is wrong.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

@@ -21,7 +21,7 @@ export function route<M extends RequestMap, Ctx>(
   handlers: Handlers<M, Ctx>,
   allow: (ctx: Ctx) => boolean,
 ): Route<Ctx> {
-  return { map, handlers: handlers as unknown as Handlers<RequestMap, Ctx>, allow };
+  return { map, handlers: handlers, allow };
 }
 
 export interface DispatchOptions {

@@ -50,7 +50,7 @@ export const isIceServer: Guard<IceServer> = (input, path) => {
     username: isOptional(isString({ max: 256 })),
     credential: isOptional(isString({ max: 256 })),
   })(input, path);
-  return r.ok ? { ok: true, value: r.value as IceServer } : r;
+  return r.ok ? { ok: true, value: r.value } : r;
 };
 
 export const isNetworkSettings: Guard<NetworkSettings> = isObject({
@@ -85,7 +85,7 @@ export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') 
         ? { ok: true as const, value: 'all-friends' as const }
         : isFingerprintList(value, at),
   })(input, path);
-  return r.ok ? { ok: true, value: r.value as CrosspostSettings } : r;
+  return r.ok ? { ok: true, value: r.value } : r;
 };
 
 /** A saved audience ("family", "climbing club"): a name and the friends in it. Kept locally. */

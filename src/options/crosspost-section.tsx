@@ -66,7 +66,7 @@ export function CrosspostSection() {
           {t('crosspostLastPost', when(loaded.lastPost.at), t(OUTCOME[loaded.lastPost.outcome]))}
         </p>
       )}
-      <form onSubmit={save}>
+      <form onSubmit={(event) => void save(event)}>
         <fieldset>
           <legend>{t('optionsFacebook')}</legend>
           {(['off', 'ask', 'auto'] as const).map((mode) => (

@@ -58,7 +58,7 @@ export function NetworkSettingsForm() {
 
   return (
     <>
-      <form onSubmit={save} aria-labelledby="network-heading">
+      <form onSubmit={(event) => void save(event)} aria-labelledby="network-heading">
         <h2 id="network-heading">{t('optionsNetwork')}</h2>
         <label for="trackers">{t('optionsTrackers')}</label>
         <br />

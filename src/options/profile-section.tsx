@@ -43,7 +43,7 @@ export function ProfileSection() {
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('optionsProfile')}</h2>
-      <form onSubmit={save}>
+      <form onSubmit={(event) => void save(event)}>
         <label for="profile-name">{t('firstRunName')}</label>
         <input
           id="profile-name"

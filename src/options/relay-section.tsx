@@ -48,7 +48,7 @@ export function RelaySection() {
     </>
   );
   return (
-    <form onSubmit={save} aria-labelledby="relay-heading">
+    <form onSubmit={(event) => void save(event)} aria-labelledby="relay-heading">
       <h2 id="relay-heading">{t('optionsRelay')}</h2>
       <p class="muted">{t('optionsRelayHelp')}</p>
       {field('maxKb', t('relayMaxKb'))}

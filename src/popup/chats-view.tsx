@@ -33,7 +33,7 @@ function Conversation({ friend }: { friend: FriendView }) {
         {messages.kind === 'ready' &&
           [...messages.value].reverse().map((m) => <MessageItem key={m.id} message={m} />)}
       </ul>
-      <form onSubmit={send} class="row">
+      <form onSubmit={(event) => void send(event)} class="row">
         <label for="chat-input" class="visually-hidden">
           {t('messageTo', friend.displayName)}
         </label>

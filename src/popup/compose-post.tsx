@@ -92,7 +92,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
     );
 
   return (
-    <form onSubmit={publish}>
+    <form onSubmit={(event) => void publish(event)}>
       <label for="compose">{t('composeLabel')}</label>
       <textarea
         id="compose"

@@ -34,7 +34,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={start} class="card" aria-labelledby="welcome-heading">
+    <form onSubmit={(event) => void start(event)} class="card" aria-labelledby="welcome-heading">
       <h2 id="welcome-heading">{t('firstRunTitle')}</h2>
       <p>{t('firstRunIntro')}</p>
       <label for="display-name">{t('firstRunName')}</label>

@@ -121,7 +121,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
       <button type="button" onClick={() => void navigator.clipboard.writeText(me.card)}>
         {t('copy')}
       </button>
-      <form onSubmit={add}>
+      <form onSubmit={(event) => void add(event)}>
         <label for="friend-card">{t('friendCard')}</label>
         <textarea
           id="friend-card"

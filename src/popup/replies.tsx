@@ -41,7 +41,7 @@ function ReplyForm({
     }
   };
   return (
-    <form onSubmit={send} class="row reply-form">
+    <form onSubmit={(event) => void send(event)} class="row reply-form">
       <label for={id} class="visually-hidden">
         {label}
       </label>

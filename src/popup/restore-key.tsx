@@ -23,7 +23,7 @@ export function RestoreKey({ onDone }: { onDone: () => void }) {
   return (
     <details class="card">
       <summary>{t('restoreTitle')}</summary>
-      <form onSubmit={restore}>
+      <form onSubmit={(event) => void restore(event)}>
         <label for="restore-key">{t('restoreKey')}</label>
         <textarea
           id="restore-key"

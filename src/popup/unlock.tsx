@@ -20,7 +20,7 @@ export function Unlock({ displayName, onDone }: { displayName: string; onDone: (
     }
   };
   return (
-    <form onSubmit={unlock} class="card" aria-labelledby="unlock-heading">
+    <form onSubmit={(event) => void unlock(event)} class="card" aria-labelledby="unlock-heading">
       <h2 id="unlock-heading">{t('unlockTitle')}</h2>
       <p>{t('unlockIntro', displayName)}</p>
       <label for="unlock-passphrase">{t('passphraseCurrent')}</label>

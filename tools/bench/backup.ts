@@ -102,15 +102,15 @@ try {
   await setup.fill('#display-name', 'Archivist');
   await setup.click('form button[type=submit]');
   await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
-  const me = (await setup.evaluate(async () => {
+  const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
-    return g.chrome.runtime.sendMessage({
+    return g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: string } }>({
       murmur: 1,
       channel: 'ui',
       type: 'identity.get',
       payload: {},
     });
-  }, null)) as { value: { fingerprint: string } };
+  }, null);
   const mine = me.value.fingerprint;
 
   const { friends, contacts } = await makeFriends(FRIENDS);

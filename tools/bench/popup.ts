@@ -34,12 +34,12 @@ try {
   await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
   const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
-    const reply = (await g.chrome.runtime.sendMessage({
+    const reply = await g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: string } }>({
       murmur: 1,
       channel: 'ui',
       type: 'identity.get',
       payload: {},
-    })) as { value: { fingerprint: string } };
+    });
     return reply.value.fingerprint;
   }, null);
 

@@ -67,7 +67,7 @@ export async function pollInPage<R>(
   for (;;) {
     try {
       const value = await attempt();
-      if (value) return value as NonNullable<R>;
+      if (value) return value;
     } catch (error) {
       // The page may still be loading (e.g. "Execution context was destroyed"); try again.
       lastError = error;

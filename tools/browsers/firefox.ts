@@ -68,11 +68,7 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     },
     textOf: (selector, timeoutMs = 15_000) =>
       pollInPage(
-        () =>
-          evaluate(
-            (s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null,
-            selector,
-          ),
+        () => evaluate((s) => document.querySelector<HTMLElement>(s)?.innerText ?? null, selector),
         timeoutMs,
         `text of ${selector}`,
       ),

@@ -16,7 +16,6 @@ import {
   isOptional,
   isString,
   type Guard,
-  type GuardResult,
 } from '../guard';
 import type {
   ContactRecord,
@@ -192,4 +191,4 @@ const isContentsShape = isObject({
 });
 
 export const isBackupContents: Guard<BackupContents> = (input, path) =>
-  isContentsShape(input, path) as GuardResult<BackupContents>;
+  isContentsShape(input, path);

@@ -25,9 +25,9 @@ export interface EphemeralKey {
 export async function generateEphemeral(): Promise<EphemeralKey> {
   if (webCryptoWorks !== false) {
     try {
-      const pair = (await globalThis.crypto.subtle.generateKey({ name: 'X25519' }, true, [
+      const pair = await globalThis.crypto.subtle.generateKey({ name: 'X25519' }, true, [
         'deriveBits',
-      ])) as CryptoKeyPair;
+      ]);
       const publicKey = new Uint8Array(
         await globalThis.crypto.subtle.exportKey('raw', pair.publicKey),
       );

@@ -12,7 +12,7 @@ import { fingerprintBytes } from '../identity/key-material';
 import { readFriendKey } from '../identity/friend-key';
 import type { Friend, Keyring, SlotMatch } from '../keyring';
 import { decodeMessage } from '../messages/codec';
-import type { FriendRequestMessage, Message } from '../messages/kinds';
+import type { Message } from '../messages/kinds';
 import { decodeEnvelope, headerBinding, type Envelope } from './format';
 import { decodeInner } from './inner';
 import { OpenError } from './open-error';
@@ -173,7 +173,7 @@ async function decryptSlot(
     if (!pkesk) throw new OpenError('not-for-me', `no slot ${slot}`);
     // Murmur's own packet shape is unwrapped here; anything else goes the general way.
     const sessionKey = await unwrapPkesk(pkesk, keyring.me);
-    result = (await openpgp.decrypt({
+    result = await openpgp.decrypt<Uint8Array>({
       message: await openpgp.readMessage({
         binaryMessage: sessionKey
           ? envelope.encryptedData
@@ -189,7 +189,7 @@ async function decryptSlot(
       // The real clock, not options.now: signatures are made on real clocks (the simulator's
       // virtual time would put every one in the future).
       date: toleratedNow(Date.now()),
-    })) as typeof result;
+    });
   } catch (error) {
     if (DECOMPRESSION_REFUSED.test(String(error)))
       throw new OpenError('malformed', 'compressed content: Murmur never compresses');
@@ -225,7 +225,7 @@ async function acceptStrangerRequest(
   const message = decrypted.message;
   if (message.kind !== 'friend-request')
     throw new OpenError('unknown-sender', `a ${message.kind} from someone who is not a friend`);
-  const card = decodeContactCard((message as FriendRequestMessage).card);
+  const card = decodeContactCard(message.card);
   let key: openpgp.PublicKey;
   try {
     key = await readFriendKey(card.publicKey);

@@ -74,7 +74,7 @@ async function parsePublicKey(binary: Uint8Array): Promise<openpgp.PublicKey> {
   if (key.keyPacket.version !== 4) throw new FriendKeyError('only v4 keys are supported');
   if (key.keyPacket.algorithm !== openpgp.enums.publicKey.eddsaLegacy)
     throw new FriendKeyError('the primary key must be Ed25519');
-  return key as openpgp.PublicKey;
+  return key;
 }
 
 /**

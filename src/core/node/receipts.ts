@@ -92,7 +92,7 @@ export async function receiptsFor(
     ? await owedTo(ctx, fp)
     : only.every((k): k is string => typeof k === 'string')
       ? await receiptsOf(ctx, only)
-      : (only as readonly ReceiptRecord[]);
+      : only;
   for (const r of candidates) {
     if (r.sentTo.includes(fp)) continue;
     // Records from before `audience` existed: work it out from the store.

@@ -1,8 +1,8 @@
 /** The architecture's boundaries are enforced by the linter: these imports must fail it. */
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { untypedLint } from './untyped-lint';
 
-const eslint = new ESLint();
+const eslint = untypedLint();
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
