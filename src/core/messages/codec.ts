@@ -19,7 +19,6 @@ import {
 const KIND_VERSION = 1;
 const ID_BYTES = 16;
 const FINGERPRINT_BYTES = 20;
-const ENVELOPE_ID_BYTES = 32;
 const IMAGE_TYPES: ImageType[] = ['jpeg', 'png', 'webp'];
 const KIND_BY_CODE = new Map(Object.entries(KIND_CODES).map(([k, v]) => [v, k as MessageKind]));
 
@@ -89,24 +88,6 @@ export function encodeMessage(m: Message): Uint8Array {
         .time(m.createdAt)
         .text(2, L.introductionBytes, m.introduction)
         .bytesOf(2, L.cardBytes, m.card);
-      break;
-    case 'friend-accept':
-    case 'friend-decline':
-      w.fixed(m.requestId, ID_BYTES).time(m.createdAt);
-      break;
-    case 'receipt':
-      if (m.envelopeIds.length === 0 || m.envelopeIds.length > L.receiptIds)
-        throw new RangeError('receipt id count out of range');
-      w.time(m.createdAt).u16(m.envelopeIds.length);
-      for (const id of m.envelopeIds) w.fixed(id, ENVELOPE_ID_BYTES);
-      break;
-    case 'retraction':
-      w.time(m.createdAt).fixed(m.postId, ID_BYTES);
-      break;
-    case 'key-rotation':
-      w.time(m.createdAt)
-        .bytesOf(2, L.publicKeyBytes, m.newPublicKey)
-        .bytesOf(2, L.signatureBytes, m.newKeySignature);
       break;
     case 'friend-list':
       if (m.friends.length > L.friendListEntries)
@@ -199,29 +180,6 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
         createdAt: r.time('created'),
         introduction: r.text(2, L.introductionBytes, 'introduction'),
         card: r.bytesOf(2, L.cardBytes, 'card'),
-      };
-    case 'friend-accept':
-    case 'friend-decline':
-      return { kind, requestId: r.fixed(ID_BYTES, 'request id'), createdAt: r.time('created') };
-    case 'receipt': {
-      const createdAt = r.time('created');
-      const count = r.u16('id count');
-      if (count === 0 || count > L.receiptIds)
-        throw new DecodeError('malformed', `receipt with ${count} ids`);
-      return {
-        kind,
-        createdAt,
-        envelopeIds: Array.from({ length: count }, () => r.fixed(ENVELOPE_ID_BYTES, 'envelope id')),
-      };
-    }
-    case 'retraction':
-      return { kind, createdAt: r.time('created'), postId: r.fixed(ID_BYTES, 'post id') };
-    case 'key-rotation':
-      return {
-        kind,
-        createdAt: r.time('created'),
-        newPublicKey: r.bytesOf(2, L.publicKeyBytes, 'new public key'),
-        newKeySignature: r.bytesOf(2, L.signatureBytes, 'new key signature'),
       };
     case 'friend-list': {
       const updatedAt = r.time('updated');

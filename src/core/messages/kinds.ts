@@ -14,7 +14,6 @@ export const MESSAGE_LIMITS = {
   cardBytes: 8 * 1024,
   publicKeyBytes: 4096,
   signatureBytes: 1024,
-  receiptIds: 256,
   friendListEntries: 1000,
   /** A shared reply's signed content: the inner framing (53 bytes) and a reply. */
   sharedSignedBytes: 16 * 1024 + 1024,
@@ -26,11 +25,7 @@ export const KIND_CODES = {
   reply: 3,
   profile: 4,
   'friend-request': 5,
-  'friend-accept': 6,
-  'friend-decline': 7,
-  receipt: 8,
-  retraction: 9,
-  'key-rotation': 10,
+  // 6–10 are reserved (PROTOCOL.md §6): kinds planned once, never sent; not to be reused.
   'friend-list': 11,
   'shared-reply': 12,
 } as const;
@@ -101,34 +96,6 @@ export interface FriendRequestMessage {
   card: Uint8Array;
 }
 
-export interface FriendAnswerMessage {
-  kind: 'friend-accept' | 'friend-decline';
-  requestId: ItemId;
-  createdAt: number;
-}
-
-export interface ReceiptMessage {
-  kind: 'receipt';
-  createdAt: number;
-  /** Ids (32-byte SHA-256) of the envelopes delivered. */
-  envelopeIds: Uint8Array[];
-}
-
-export interface RetractionMessage {
-  kind: 'retraction';
-  createdAt: number;
-  postId: ItemId;
-}
-
-export interface KeyRotationMessage {
-  kind: 'key-rotation';
-  createdAt: number;
-  /** The new binary public key; the envelope itself is signed by the old one. */
-  newPublicKey: Uint8Array;
-  /** Detached signature by the new key over the old fingerprint (binary signature packet). */
-  newKeySignature: Uint8Array;
-}
-
 /**
  * A public reply to the sender's own post, passed on by the post's author to the post's
  * audience: the replier's signed content and signature exactly as the author received them,
@@ -151,10 +118,6 @@ export type Message =
   | ReplyMessage
   | ProfileMessage
   | FriendRequestMessage
-  | FriendAnswerMessage
-  | ReceiptMessage
-  | RetractionMessage
-  | KeyRotationMessage
   | FriendListMessage
   | SharedReplyMessage;
 
