@@ -29,5 +29,5 @@ export async function callFriend(
     setTimeout(() => channel.close(), 5_000);
     return;
   }
-  node.attach(channel, friend);
+  node.call(channel, friend);
 }

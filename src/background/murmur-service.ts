@@ -444,7 +444,7 @@ export class MurmurService {
     if (this.life.kind !== 'running') return channel.close();
     const { node, identity } = this.life;
     // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
-    if (!initiator) return void node.attach(channel, undefined, true);
+    if (!initiator) return void node.answer(channel, { introductions: true });
     const { peerId, tracker } = await this.options.address();
     await callFriend(channel, node, this.options.store, () =>
       contactCardFromText(contactCardOf(identity, peerId, tracker).text),

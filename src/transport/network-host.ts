@@ -18,6 +18,7 @@ import { testConnection } from './connection-test';
 import { FriendLinks, type LinkSink } from './friend-links';
 import { TrackerLink } from './tracker-link';
 import { entryOf } from '../core/map-entry';
+import { backoffDelay, FRIEND_REDIAL } from '../core/backoff';
 
 /** How often to ask trackers which friends are online (new arrivals dial us themselves). */
 const PRESENCE_EVERY_MS = 15_000;
@@ -25,7 +26,6 @@ const PRESENCE_EVERY_MS = 15_000;
 const RECHECK_AFTER_DROP_MS = 1_000;
 const SHORT_LINK_MS = 10_000;
 const ALIVE_EVERY_MS = 20_000;
-const MAX_COOLDOWN_MS = 5 * 60_000;
 
 export interface HostConfig {
   trackerKey: string;
@@ -211,7 +211,7 @@ export class NetworkHost {
       return;
     }
     const failures = (this.cooldown.get(peerId)?.failures ?? 0) + 1;
-    const wait = Math.min(MAX_COOLDOWN_MS, 1000 * 2 ** (failures - 1));
+    const wait = backoffDelay(failures, FRIEND_REDIAL);
     this.cooldown.set(peerId, { failures, until: Date.now() + wait });
     // Look again as soon as the wait is over, not at the next presence round.
     setTimeout(() => void this.lookForFriends(), wait + 50);

@@ -10,7 +10,7 @@ import { peerIdOf } from '../core/tracker/peer-id';
 import { parseTrackerUrl, type TrackerAddress } from '../core/tracker-url';
 import type { NetworkSettings } from '../messaging/settings';
 import type { TrackerLinkStatus } from '../messaging/status';
-import { backoffDelay } from './backoff';
+import { backoffDelay, TRACKER_RECONNECT } from '../core/backoff';
 import { fetchProofToken } from './tracker-auth';
 import { TrackerIce } from './tracker-ice';
 
@@ -193,7 +193,7 @@ export class TrackerLink {
   private retry(reason: string): void {
     this.status.failures += 1;
     this.setState('down', reason);
-    const delay = backoffDelay(this.status.failures);
+    const delay = backoffDelay(this.status.failures, TRACKER_RECONNECT);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.connect();

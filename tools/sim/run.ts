@@ -115,10 +115,10 @@ export async function runSimulation(
   };
   const connect = (a: number, b: number) => {
     const [ca, cb] = channelPair(traffic);
-    const answering = at(nodes, b).attach(cb);
+    const answering = at(nodes, b).answer(cb);
     const friend = at(world.keyrings, a).friend(at(fingerprints, b));
     if (!friend) throw new Error(`${b} is not a friend of ${a}`);
-    const calling = at(nodes, a).attach(ca, friend);
+    const calling = at(nodes, a).call(ca, friend);
     track(a, calling);
     track(b, answering);
   };

@@ -13,6 +13,7 @@ import type { Friend } from '../keyring';
 import type { RelayCopy } from '../state/records';
 import { addOnce, type NodeContext } from './context';
 import { retireCopy, widenAudience } from './receipts';
+import type { HeldHow } from '../sync/engine';
 
 interface Held {
   bytes: Uint8Array;
@@ -21,9 +22,9 @@ interface Held {
 }
 
 /** Records the peer as a holder; true if anything changed. */
-function recordHolder(held: Held, fp: string, tookFromUs: boolean): boolean {
+function recordHolder(held: Held, fp: string, how: HeldHow): boolean {
   // What we hand on carries one hop fewer than we hold.
-  const passesOn = tookFromUs && hopsLeftOf(held.bytes) > 1;
+  const passesOn = how === 'took-it-from-us' && hopsLeftOf(held.bytes) > 1;
   const holds = addOnce(held.heldBy, fp);
   return (passesOn && addOnce(held.downstream, fp)) || holds;
 }
@@ -32,15 +33,15 @@ export async function peerHolds(
   ctx: NodeContext,
   peer: Friend,
   ids: string[],
-  tookFromUs: boolean,
+  how: HeldHow,
 ): Promise<void> {
   const { store } = ctx;
   const fp = peer.fingerprintHex;
   for (const id of ids) {
     const entry = await store.getOutbox(id);
-    if (entry && entry.bytes.length > 0 && recordHolder(entry, fp, tookFromUs)) {
+    if (entry && entry.bytes.length > 0 && recordHolder(entry, fp, how)) {
       await store.putOutbox(entry);
-      if (entry.downstream?.includes(fp)) {
+      if (entry.downstream.includes(fp)) {
         const delivered = entry.recipients.filter((r) => r.state === 'delivered');
         await widenAudience(
           ctx,
@@ -52,8 +53,8 @@ export async function peerHolds(
       ctx.events.outbox?.(id);
     }
     const copy = await store.getRelayCopy(id);
-    if (copy && recordHolder(copy, fp, tookFromUs)) {
-      if (copy.downstream?.includes(fp)) await widenAudience(ctx, id, copy.deliveredSlots, fp);
+    if (copy && recordHolder(copy, fp, how)) {
+      if (copy.downstream.includes(fp)) await widenAudience(ctx, id, copy.deliveredSlots, fp);
       await keepOrRetire(ctx, copy);
     }
   }

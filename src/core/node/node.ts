@@ -37,6 +37,7 @@ import { peerDeclined, peerHolds } from './holders';
 import { NotForMe } from './not-for-me';
 import { InFlight, type WaitingOffer } from './in-flight';
 import { dropExpiredCopies } from './relay-store';
+import type { HeldHow } from '../sync/engine';
 
 export interface NodeOptions {
   keyring: Keyring;
@@ -87,14 +88,31 @@ export class MurmurNode implements SyncEngine {
     return this.ctx.keyring;
   }
 
-  /** Runs a sync session over a channel; `calling` is the friend we dialled (else we answer). */
-  attach(channel: Channel, calling?: Friend, acceptIntroductions = false): Session {
+  /** Runs a sync session over a channel we opened to this friend. */
+  call(channel: Channel, friend: Friend): Session {
+    return this.session(channel, { calling: friend });
+  }
+
+  /**
+   * Runs a sync session over a channel someone opened to us: a friend's HELLO, or, with
+   * `introductions`, one stranger's friend request.
+   */
+  answer(
+    channel: Channel,
+    options: { introductions: boolean } = { introductions: false },
+  ): Session {
+    return this.session(channel, { acceptIntroductions: options.introductions });
+  }
+
+  private session(
+    channel: Channel,
+    side: { calling: Friend } | { acceptIntroductions: boolean },
+  ): Session {
     return new Session({
       channel,
       keyring: this.ctx.keyring,
       engine: this,
-      calling,
-      acceptIntroductions,
+      ...side,
       rateLimits: this.options.rateLimits,
       bodyLimits: this.options.bodyLimits,
       handshakeDeadlineMs: this.options.handshakeDeadlineMs,
@@ -337,8 +355,8 @@ export class MurmurNode implements SyncEngine {
     if (raised) await this.offerCopyLive(id);
   }
 
-  peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void> {
-    return peerHolds(this.ctx, peer, ids, tookFromUs);
+  peerHolds(peer: Friend, ids: string[], how: HeldHow): Promise<void> {
+    return peerHolds(this.ctx, peer, ids, how);
   }
 
   peerDeclined(peer: Friend, entries: { id: string }[]): Promise<void> {

@@ -11,6 +11,9 @@ export interface OfferDecision {
 
 export type AcceptOutcome = 'taken' | 'retry';
 
+/** How a friend came to hold a copy: it took the body from us (ack), or had it already (have). */
+export type HeldHow = 'took-it-from-us' | 'had-it';
+
 export interface SyncEngine {
   policy(): Promise<RelayPolicy>;
   /** What to offer this peer now (nothing it is known to hold or declined). */
@@ -25,7 +28,7 @@ export interface SyncEngine {
    */
   acceptEnvelope(peer: Friend, bytes: Uint8Array, requestedId: string): Promise<AcceptOutcome>;
   /** The peer holds these ids: it took the body from us (`ack`) or had it already (`have`). */
-  peerHolds(peer: Friend, ids: string[], tookFromUs: boolean): Promise<void>;
+  peerHolds(peer: Friend, ids: string[], how: HeldHow): Promise<void>;
   peerDeclined(peer: Friend, entries: { id: string; reason: DeclineReason }[]): Promise<void>;
   /** Receipts this peer should have and has not acknowledged. */
   receiptsFor(peer: Friend): Promise<ReceiptEntry[]>;

@@ -317,7 +317,11 @@ export class Session {
       }
       case 'ack':
       case 'have':
-        return engine.peerHolds(peer, frame.ids.map(toHex), frame.type === 'ack');
+        return engine.peerHolds(
+          peer,
+          frame.ids.map(toHex),
+          frame.type === 'ack' ? 'took-it-from-us' : 'had-it',
+        );
       case 'decline':
         return engine.peerDeclined(
           peer,

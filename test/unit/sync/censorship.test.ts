@@ -76,7 +76,7 @@ it('a channel that never finishes the handshake is closed', async () => {
   const [theirs, ours] = channelPair();
   let closed = false;
   theirs.onClose(() => (closed = true));
-  george.node.attach(ours);
+  george.node.answer(ours);
   await until(() => closed, 'the silent caller is cut off');
   expect(george.errors.at(-1)?.code).toBe('timeout');
 });
@@ -88,8 +88,8 @@ it('tells the transport when the session has proved the friend, so it can protec
   const proven: string[] = [];
   ours.established = () => proven.push('caller');
   theirs.established = () => proven.push('callee');
-  bob.node.attach(theirs);
-  alice.node.attach(ours, alice.keyring.friend(bob.fp));
+  bob.node.answer(theirs);
+  alice.node.call(ours, alice.keyring.friend(bob.fp)!);
   await until(() => proven.length === 2, 'both sides proved');
   expect(proven.sort()).toEqual(['callee', 'caller']);
 });

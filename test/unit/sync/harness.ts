@@ -53,8 +53,8 @@ export function befriend(a: TestNode, b: TestNode): void {
 
 export function connect(a: TestNode, b: TestNode): [Session, Session] {
   const [ca, cb] = channelPair();
-  const answering = b.node.attach(cb);
-  const calling = a.node.attach(ca, a.keyring.friend(b.fp)!);
+  const answering = b.node.answer(cb);
+  const calling = a.node.call(ca, a.keyring.friend(b.fp)!);
   return [calling, answering];
 }
 

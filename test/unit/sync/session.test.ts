@@ -24,7 +24,7 @@ function rawPeer(target: TestNode) {
   let closed = false;
   mine.onFrame((f) => received.push(f));
   mine.onClose(() => (closed = true));
-  const session = target.node.attach(theirs);
+  const session = target.node.answer(theirs);
   return {
     send: (bytes: Uint8Array) => mine.send(bytes),
     received,
@@ -67,7 +67,7 @@ describe('session handshake', () => {
       onFrame: (h: (f: Uint8Array) => void) =>
         cs.onFrame((f) => (fromB.push(decodeFrame(f).type), h(f))),
     };
-    b.node.attach(cb);
+    b.node.answer(cb);
     let strangerError: string | undefined;
     const s = new Session({
       channel: tapped,
@@ -93,7 +93,7 @@ describe('session handshake', () => {
     const toSquatter: string[] = [];
     cs.onFrame((f) => toSquatter.push(decodeFrame(f).type));
     cs.send(encodeFrame({ type: 'welcome', challenge: randomBytes(16), proof: randomBytes(16) }));
-    a.node.attach(ca, a.keyring.friend(b.fp)!);
+    a.node.call(ca, a.keyring.friend(b.fp)!);
     await settle();
     expect(toSquatter).toEqual(['hello', 'bye']);
     expect(a.errors.map((e) => e?.code)).toEqual(['bad-proof']);
