@@ -26,6 +26,7 @@ import type {
   SeenRecord,
   StoredMessage,
 } from '../state/records';
+import { isReceiptKey } from '../state/receipt-key';
 
 export const BACKUP_FORMAT = 'murmur-backup';
 export const BACKUP_VERSION = 1;
@@ -138,12 +139,12 @@ const isOutboxEntry: Guard<OutboxEntry> = isObject({
 });
 
 const isReceipt: Guard<ReceiptRecord> = isObject({
-  key: isString({ min: 66, max: 72 }),
+  key: isReceiptKey,
   id: isId,
   slot: isInteger({ min: 0, max: 65_535 }),
   token: isBytes(1024),
   expiresAt: isTime,
-  audience: isOptional(isFingerprints),
+  audience: isFingerprints,
   sentTo: isFingerprints,
 });
 

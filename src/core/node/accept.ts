@@ -15,6 +15,7 @@ import { nowSeconds, type NodeContext } from './context';
 import { contentKeyOf, contentSeenRecord } from './content-seen';
 import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
+import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 
 /**
  * Failures that may be over by the next offer: a signature "from the future" (the sender's clock
@@ -28,7 +29,7 @@ export interface Accepted {
   /** A relay copy is now held (and may be offered on). */
   relayed: boolean;
   /** A receipt to send now (to the sender and whoever delivered it): key and sender. */
-  acknowledge: { key: string; sender: string } | null;
+  acknowledge: { key: ReceiptKey; sender: string } | null;
   /**
    * It was for us and did not open for a reason that may pass (a signature from a clock further
    * ahead than the tolerance): nothing is recorded, and it is fetched again when next offered.
@@ -126,7 +127,7 @@ export async function acceptEnvelope(
         isNew && contentKey !== null && (await store.getSeen(contentKey)) !== undefined;
       opened = result.value;
       const receipt = {
-        key: `${id}:${opened.slot}`,
+        key: receiptKey(id, opened.slot),
         id,
         slot: opened.slot,
         token,

@@ -3,6 +3,7 @@ import type { Keyring } from '../keyring';
 import type { Opened } from '../envelope/open';
 import type { NodeStore } from '../state/store-port';
 import type { NotForMe } from './not-for-me';
+import type { ReceiptKey } from '../state/receipt-key';
 
 export interface NodeEvents {
   /** A message for this user was opened and stored (once per message). */
@@ -24,7 +25,7 @@ export interface NodeContext {
    * in-memory index derived from the store (null until first needed, so a restart rebuilds it).
    * Records from before `audience` existed are listed under '*'.
    */
-  pendingReceipts: Map<string, Set<string>> | null;
+  pendingReceipts: Map<string, Set<ReceiptKey>> | null;
   notForMe: NotForMe;
 }
 

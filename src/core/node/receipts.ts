@@ -17,6 +17,7 @@ import type { ReceiptRecord, RelayCopy } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
 import { addOnce, type NodeContext } from './context';
 import { entryOf } from '../map-entry';
+import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 
 /** Friends a receipt for `id` should reach. */
 async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
@@ -25,24 +26,22 @@ async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
   if (seen?.sender) out.add(seen.sender);
   if (seen?.deliveredBy) out.add(seen.deliveredBy);
   for (const p of seen?.notify ?? []) out.add(p);
+  // Receipts go back along the path the copy took from us (downstream).
   const copy = await ctx.store.getRelayCopy(id);
   if (copy) {
     out.add(copy.fromPeer);
-    for (const p of pathOf(copy)) out.add(p);
+    for (const p of copy.downstream) out.add(p);
   }
   const entry = await ctx.store.getOutbox(id);
-  if (entry) for (const p of pathOf(entry)) out.add(p);
+  if (entry) for (const p of entry.downstream) out.add(p);
   return out;
 }
 
-/** Friends that took this copy from us: its receipts go back along this path. */
-export const pathOf = (held: { downstream: string[] }): string[] => held.downstream;
+/** Receipt keys still owed, per friend. */
+type OwedIndex = Map<string, Set<ReceiptKey>>;
 
-const LEGACY = '*';
-
-function indexInto(index: Map<string, Set<string>>, r: ReceiptRecord): void {
+function indexInto(index: OwedIndex, r: ReceiptRecord): void {
   const owe = (fp: string) => entryOf(index, fp, () => new Set()).add(r.key);
-  if (!r.audience) return void owe(LEGACY);
   const sent = new Set(r.sentTo);
   for (const fp of r.audience) {
     if (sent.has(fp)) index.get(fp)?.delete(r.key);
@@ -56,53 +55,50 @@ export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
 }
 
 /** Deltas to the index, for writes that changed one friend's standing only. */
-function nowOwed(ctx: NodeContext, fp: string, key: string): void {
+function nowOwed(ctx: NodeContext, fp: string, key: ReceiptKey): void {
   const index = ctx.pendingReceipts;
   if (index) entryOf(index, fp, () => new Set()).add(key);
 }
 
-function noLongerOwed(ctx: NodeContext, fp: string, key: string): void {
+function noLongerOwed(ctx: NodeContext, fp: string, key: ReceiptKey): void {
   ctx.pendingReceipts?.get(fp)?.delete(key);
 }
 
-export function forgetReceipt(ctx: NodeContext, key: string): void {
+export function forgetReceipt(ctx: NodeContext, key: ReceiptKey): void {
   for (const keys of ctx.pendingReceipts?.values() ?? []) keys.delete(key);
 }
 
 async function owedTo(ctx: NodeContext, fp: string): Promise<ReceiptRecord[]> {
   if (!ctx.pendingReceipts) {
-    const index = new Map<string, Set<string>>();
+    const index: OwedIndex = new Map();
     for (const r of await ctx.store.listReceipts()) indexInto(index, r);
     ctx.pendingReceipts = index;
   }
-  const keys = [...(ctx.pendingReceipts.get(fp) ?? []), ...(ctx.pendingReceipts.get(LEGACY) ?? [])];
-  return receiptsOf(ctx, keys);
+  return receiptsOf(ctx, [...(ctx.pendingReceipts.get(fp) ?? [])]);
 }
 
 /** Receipts the peer should get and has not acknowledged: all of them, or these (`id:slot`) only. */
 export async function receiptsFor(
   ctx: NodeContext,
   peer: Friend,
-  only?: readonly string[] | readonly ReceiptRecord[],
+  only?: readonly ReceiptKey[] | readonly ReceiptRecord[],
 ): Promise<ReceiptEntry[]> {
   const out: ReceiptEntry[] = [];
   const fp = peer.fingerprintHex;
   // Records just written are passed as they are: no store round trip per connected friend.
   const candidates = !only
     ? await owedTo(ctx, fp)
-    : only.every((k): k is string => typeof k === 'string')
+    : only.every((k): k is ReceiptKey => typeof k === 'string')
       ? await receiptsOf(ctx, only)
       : only;
   for (const r of candidates) {
-    if (r.sentTo.includes(fp)) continue;
-    // Records from before `audience` existed: work it out from the store.
-    if (!(r.audience ? r.audience.includes(fp) : (await audienceOf(ctx, r.id)).has(fp))) continue;
+    if (r.sentTo.includes(fp) || !r.audience.includes(fp)) continue;
     out.push({ id: fromHex(r.id), slot: r.slot, token: r.token });
   }
   return out;
 }
 
-async function receiptsOf(ctx: NodeContext, keys: readonly string[]): Promise<ReceiptRecord[]> {
+async function receiptsOf(ctx: NodeContext, keys: readonly ReceiptKey[]): Promise<ReceiptRecord[]> {
   const out: ReceiptRecord[] = [];
   for (const key of keys) {
     const r = await ctx.store.getReceipt(key);
@@ -119,8 +115,8 @@ export async function widenAudience(
   peer: string,
 ): Promise<void> {
   for (const slot of slots) {
-    const r = await ctx.store.getReceipt(`${id}:${slot}`);
-    if (r?.audience && addOnce(r.audience, peer)) {
+    const r = await ctx.store.getReceipt(receiptKey(id, slot));
+    if (r && addOnce(r.audience, peer)) {
       await ctx.store.putReceipt(r);
       if (!r.sentTo.includes(peer)) nowOwed(ctx, peer, r.key);
     }
@@ -134,7 +130,7 @@ export async function receiptsAcknowledged(
   entries: { id: string; slot: number }[],
 ): Promise<void> {
   for (const { id, slot } of entries) {
-    const record = await ctx.store.getReceipt(`${id}:${slot}`);
+    const record = await ctx.store.getReceipt(receiptKey(id, slot));
     if (record && addOnce(record.sentTo, peer.fingerprintHex)) {
       await ctx.store.putReceipt(record);
       noLongerOwed(ctx, peer.fingerprintHex, record.key);
@@ -156,7 +152,7 @@ export async function acceptReceipts(
   const fresh: ReceiptRecord[] = [];
   for (const entry of entries) {
     const id = toHex(entry.id);
-    const key = `${id}:${entry.slot}`;
+    const key = receiptKey(id, entry.slot);
     const expiresAt = await verifyReceipt(ctx, id, entry);
     if (expiresAt === null) continue; // unknown id or a forged token: ignore it
     const known = await ctx.store.getReceipt(key);
@@ -221,7 +217,7 @@ async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise
         header,
         sender: null,
         deliveredBy: null,
-        notify: pathOf(outbox),
+        notify: outbox.downstream,
       });
       outbox.bytes = new Uint8Array();
     }
@@ -252,7 +248,7 @@ export async function retireCopy(ctx: NodeContext, copy: RelayCopy): Promise<voi
     header: headerPrefix(copy.bytes).slice(),
     sender: previous?.sender ?? null,
     deliveredBy: previous?.deliveredBy ?? null,
-    notify: [copy.fromPeer, ...pathOf(copy)],
+    notify: [copy.fromPeer, ...copy.downstream],
   });
   await ctx.store.deleteRelayCopy(copy.id);
 }

@@ -2,6 +2,7 @@
  * What a Murmur node keeps, as plain records. Both store implementations (memory, Dexie) hold
  * exactly these; every write is a put by key, so repeating a step after a crash is harmless.
  */
+import type { ReceiptKey } from './receipt-key';
 
 /** A message this user can read: received (opened) or written by the user. */
 export interface StoredMessage {
@@ -73,15 +74,14 @@ export interface RelayCopy {
 
 /** A delivery receipt token, kept until its envelope expires, and whom it was sent to. */
 export interface ReceiptRecord {
-  /** `${id}:${slot}` */
-  key: string;
+  key: ReceiptKey;
   id: string;
   slot: number;
   token: Uint8Array;
   /** Unix seconds. */
   expiresAt: number;
   /** Friends this receipt should reach (kept up to date as friends come to hold the copy). */
-  audience?: string[];
+  audience: string[];
   /** Friends that acknowledged it (or sent it to us). */
   sentTo: string[];
 }

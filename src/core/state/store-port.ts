@@ -14,6 +14,7 @@ import type {
   SeenRecord,
   StoredMessage,
 } from './records';
+import type { ReceiptKey } from './receipt-key';
 
 export interface NodeStore {
   /** Atomically: the user's own copy of what they sent, and its outbox entry. */
@@ -40,9 +41,9 @@ export interface NodeStore {
   relayBytes(): Promise<number>;
 
   putReceipt(receipt: ReceiptRecord): Promise<void>;
-  getReceipt(key: string): Promise<ReceiptRecord | undefined>;
+  getReceipt(key: ReceiptKey): Promise<ReceiptRecord | undefined>;
   listReceipts(): Promise<ReceiptRecord[]>;
-  deleteReceipt(key: string): Promise<void>;
+  deleteReceipt(key: ReceiptKey): Promise<void>;
 
   putSeen(record: SeenRecord): Promise<void>;
   getSeen(id: string): Promise<SeenRecord | undefined>;

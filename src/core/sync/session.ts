@@ -35,6 +35,7 @@ import {
 } from './body-requests';
 import { InboundFrames, type InboundOptions } from './inbound-frames';
 import { SessionError } from './session-error';
+import { receiptKey } from '../state/receipt-key';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
 
@@ -161,7 +162,7 @@ export class Session {
   sendReceipts(entries: ReceiptEntry[]): void {
     if (this.state !== 'established') return;
     const fresh = entries.filter((e) => {
-      const key = `${toHex(e.id)}:${e.slot}`;
+      const key = receiptKey(toHex(e.id), e.slot);
       if (this.receiptsSent.has(key)) return false;
       this.receiptsSent.add(key);
       return true;

@@ -4,6 +4,7 @@ import { randomBytes } from '../../../src/core/bytes';
 import type { OutboxEntry, RelayCopy, StoredMessage } from '../../../src/core/state/records';
 import { DEFAULT_RELAY_POLICY } from '../../../src/core/state/records';
 import type { NodeStore } from '../../../src/core/state/store-port';
+import { receiptKey } from '../../../src/core/state/receipt-key';
 
 const msg = (
   id: string,
@@ -59,11 +60,12 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       const store = await makeStore();
       const m = msg('d1', 'post', 5);
       const receipt = {
-        key: 'd1:0',
+        key: receiptKey('d1', 0),
         id: 'd1',
         slot: 0,
         token: randomBytes(16),
         expiresAt: 99,
+        audience: [],
         sentTo: [],
       };
       const seen = {
@@ -76,7 +78,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       };
       await store.putDelivery(m, receipt, seen);
       expect(await store.getMessage('d1')).toEqual(m);
-      expect(await store.getReceipt('d1:0')).toEqual(receipt);
+      expect(await store.getReceipt(receiptKey('d1', 0))).toEqual(receipt);
       expect(await store.getSeen('d1')).toEqual(seen);
     });
 
@@ -170,11 +172,12 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
     it('keeps receipts and seen records, and deletes them', async () => {
       const store = await makeStore();
       await store.putReceipt({
-        key: 'x:1',
+        key: receiptKey('x', 1),
         id: 'x',
         slot: 1,
         token: randomBytes(16),
         expiresAt: 5,
+        audience: ['p'],
         sentTo: ['p'],
       });
       await store.putSeen({
@@ -187,7 +190,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       });
       expect((await store.listReceipts()).map((r) => r.key)).toEqual(['x:1']);
       expect((await store.listSeen()).map((s) => s.id)).toEqual(['x']);
-      await store.deleteReceipt('x:1');
+      await store.deleteReceipt(receiptKey('x', 1));
       await store.deleteSeen('x');
       expect(await store.listReceipts()).toEqual([]);
       expect(await store.getSeen('x')).toBeUndefined();
