@@ -14,8 +14,7 @@ import { concatBytes, toHex, u32At } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
-import { sha256 } from '../crypto/hash';
-import { sha256Patched } from '../crypto/sha256-patched';
+import { sha256, sha256Hasher } from '../crypto/hash';
 import { splitPackets } from './openpgp-packets';
 import { COMMITMENT_BYTES, HINT_BYTES, NONCE_BYTES } from './pairwise';
 
@@ -26,7 +25,7 @@ export const MAX_HOP_LIMIT = 3;
 export const DEFAULT_HOP_LIMIT = 2;
 const MAGIC = [0x4d, 0x52];
 // Byte offsets of the fixed header fields (layout in the comment above).
-const HOPS_LEFT_OFFSET = 4;
+export const HOPS_LEFT_OFFSET = 4;
 const EXPIRES_AT_OFFSET = 6;
 const SLOT_COUNT_OFFSET = 26;
 const SLOTS_OFFSET = 28;
@@ -93,9 +92,19 @@ function withHopsZeroed(bytes: Uint8Array): Uint8Array {
 export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Array[]): Uint8Array =>
   sha256(concatBytes(withHopsZeroed(encodeHeader(header)), ...pkesks));
 
-/** Hashed in place, with a zero for hopsLeft: no copy of the whole envelope. */
+const ZERO = new Uint8Array(1);
+
+/** SHA-256 of the envelope with a zero for hopsLeft, hashed in place (no copy of the whole). */
 export const envelopeId = (bytes: Uint8Array): string =>
-  toHex(sha256Patched(bytes, HOPS_LEFT_OFFSET, 0));
+  toHex(
+    bytes.length <= HOPS_LEFT_OFFSET
+      ? sha256(bytes)
+      : sha256Hasher()
+          .update(bytes.subarray(0, HOPS_LEFT_OFFSET))
+          .update(ZERO)
+          .update(bytes.subarray(HOPS_LEFT_OFFSET + 1))
+          .digest(),
+  );
 
 /**
  * The header's bytes (up to the end of the slots) of an envelope this node already validated:

@@ -11,19 +11,26 @@
  * A replayed HELLO fails at PROOF, which covers the responder's fresh challenge.
  */
 import { bytesEqual, concatBytes, utf8 } from '../bytes';
-import { HmacSha256 } from '../crypto/hmac-sha256';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '../crypto/hash';
 import type { Friend, Keyring } from '../keyring';
 
 export const CHALLENGE_BYTES = 16;
 const LABELS = { hello: utf8('hello'), welcome: utf8('welcome'), proof: utf8('proof') };
 
-/** Each session key's padded blocks, hashed once: every call recomputes a tag per friend. */
-const keyed = new WeakMap<Uint8Array, HmacSha256>();
+type Hmac = ReturnType<typeof hmac.create>;
+
+/** Each session key's HMAC state, keyed once: every call recomputes a tag per friend. */
+const keyed = new WeakMap<Uint8Array, Hmac>();
 
 function mac(key: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
-  let hmac = keyed.get(key);
-  if (!hmac) keyed.set(key, (hmac = new HmacSha256(key)));
-  return hmac.mac(concatBytes(...parts)).subarray(0, 16);
+  let base = keyed.get(key);
+  if (!base) keyed.set(key, (base = hmac.create(sha256, key)));
+  return base
+    .clone()
+    .update(concatBytes(...parts))
+    .digest()
+    .subarray(0, 16);
 }
 const dirByte = (dir: 0 | 1) => new Uint8Array([dir]);
 
