@@ -16,6 +16,7 @@ import { contentKeyOf, contentSeenRecord } from './content-seen';
 import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
+import { relayDecision } from './relay-decision';
 
 /**
  * Failures that may be over by the next offer: a signature "from the future" (the sender's clock
@@ -169,9 +170,16 @@ export async function acceptEnvelope(
 
   // Keep a sealed copy for others: as a relay (we asked for it as one), or as a recipient of a
   // message with other recipients who may be our friends too.
+  const policy = await store.getRelayPolicy();
+  const verdict = relayDecision({
+    kind: 'arrived',
+    mine,
+    slotCount: envelope.header.slots.length,
+    size: bytes.length,
+    policy,
+  });
   let relayed = false;
-  if (!mine || envelope.header.slots.length > 1) {
-    const policy = await store.getRelayPolicy();
+  if (verdict.act === 'keep') {
     relayed = await storeWithinQuota(
       store,
       {

@@ -8,12 +8,13 @@
  * here: it is retired like a delivered one (the id and header kept until expiry, for late
  * copies and receipts).
  */
-import { hopsLeftOf } from '../envelope/format';
+import { hopsLeftOf, slotCountOf } from '../envelope/format';
 import type { Friend } from '../keyring';
 import type { RelayCopy } from '../state/records';
 import { addOnce, type NodeContext } from './context';
 import { retireCopy, widenAudience } from './receipts';
 import type { HeldHow } from '../sync/engine';
+import { everyFriendAnswered, relayDecision } from './relay-decision';
 
 interface Held {
   bytes: Uint8Array;
@@ -77,10 +78,10 @@ export async function peerDeclined(
 
 /** Stores the copy, or retires it when every friend has had its offer answered. */
 async function keepOrRetire(ctx: NodeContext, copy: RelayCopy): Promise<void> {
-  const { keyring } = ctx;
-  // Counting first: most answers leave friends to hear from, and need no set built.
-  const mayBeEveryone = 1 + copy.heldBy.length + copy.declinedBy.length >= keyring.size;
-  const answered = mayBeEveryone && new Set([copy.fromPeer, ...copy.heldBy, ...copy.declinedBy]);
-  const everyone = answered && keyring.list().every((f) => answered.has(f.fingerprintHex));
-  return everyone ? retireCopy(ctx, copy) : ctx.store.putRelayCopy(copy);
+  const verdict = relayDecision({
+    kind: 'held',
+    everySlotDelivered: copy.deliveredSlots.length >= slotCountOf(copy.bytes),
+    everyFriendAnswered: () => everyFriendAnswered(ctx.keyring, copy),
+  });
+  return verdict.act === 'drop' ? retireCopy(ctx, copy) : ctx.store.putRelayCopy(copy);
 }

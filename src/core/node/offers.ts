@@ -21,6 +21,7 @@ import { SessionError } from '../sync/session-error';
 import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import type { InFlight } from './in-flight';
+import { relayDecision } from './relay-decision';
 
 /**
  * Offers made of held bytes, per bytes: a copy is offered to every friend who comes online, and
@@ -75,9 +76,15 @@ export function shouldOfferOutbox(
 }
 
 export function shouldOfferCopy(copy: RelayCopy, peer: Friend, now: number): boolean {
-  if (copy.dropAt < now) return false;
   const fp = peer.fingerprintHex;
-  return copy.fromPeer !== fp && !copy.heldBy.includes(fp) && !copy.declinedBy.includes(fp);
+  const verdict = relayDecision({
+    kind: 'hand-on',
+    expired: copy.dropAt < now,
+    cameFromThem: copy.fromPeer === fp,
+    theyHoldIt: copy.heldBy.includes(fp),
+    theyDeclined: copy.declinedBy.includes(fp),
+  });
+  return verdict.act === 'offer';
 }
 
 export async function offersFor(
@@ -130,20 +137,18 @@ function verdictOnNew(
     parsed.value.hopsLeft !== entry.hopsLeft
   )
     throw new SessionError('malformed', 'an offer whose header does not match it');
-  const relayable =
-    entry.hopsLeft > 0 && entry.size <= policy.maxMessageBytes && entry.size <= policy.quotaBytes;
-  // Wanted either way: whether it is for us is found out once, when it arrives.
-  if (relayable) return 'request';
   const { nonce, slotCount } = parsed.value;
-  if (ctx.keyring.matchHints(nonce, hintWordsOf(entry.header, slotCount)).length > 0)
-    return 'request';
-  if (entry.hopsLeft === 0) {
-    ctx.notForMe.add(id, entry.header);
-    return 'not-wanted';
-  }
-  if (entry.size > policy.maxMessageBytes) return 'too-large';
-  if (entry.size > policy.quotaBytes) return 'quota';
-  return 'request';
+  const verdict = relayDecision({
+    kind: 'offered',
+    hopsLeft: entry.hopsLeft,
+    size: entry.size,
+    policy,
+    forMe: () => ctx.keyring.matchHints(nonce, hintWordsOf(entry.header, slotCount)).length > 0,
+  });
+  if (verdict.act !== 'decline') return 'request';
+  // Not for us and going nowhere: the same offer from anyone else is answered without a look.
+  if (verdict.reason === 'not-wanted') ctx.notForMe.add(id, entry.header);
+  return verdict.reason;
 }
 
 /** Reads of the store per offer at most: ids other sessions are deciding on get a second look. */

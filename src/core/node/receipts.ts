@@ -18,6 +18,7 @@ import type { ReceiptEntry } from '../sync/frames';
 import { addOnce, type NodeContext } from './context';
 import { entryOf } from '../map-entry';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
+import { everyFriendAnswered, relayDecision } from './relay-decision';
 
 /** Friends a receipt for `id` should reach. */
 async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
@@ -228,11 +229,13 @@ async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise
   const copy = await store.getRelayCopy(id);
   if (!copy) return;
   if (!addOnce(copy.deliveredSlots, slot)) return;
-  if (copy.deliveredSlots.length < slotCountOf(copy.bytes)) {
-    await store.putRelayCopy(copy);
-    return;
-  }
-  await retireCopy(ctx, copy); // everyone has it
+  const verdict = relayDecision({
+    kind: 'held',
+    everySlotDelivered: copy.deliveredSlots.length >= slotCountOf(copy.bytes),
+    everyFriendAnswered: () => everyFriendAnswered(ctx.keyring, copy),
+  });
+  if (verdict.act === 'drop') await retireCopy(ctx, copy);
+  else await store.putRelayCopy(copy);
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import type { RelayCopy, RelayPolicy } from '../state/records';
 import type { NodeStore } from '../state/store-port';
+import { relayDecision } from './relay-decision';
 
 /** Stores a copy, evicting within the shares of friends over theirs. False if it cannot fit. */
 export async function storeWithinQuota(
@@ -17,7 +18,6 @@ export async function storeWithinQuota(
   policy: RelayPolicy,
   friendCount: number,
 ): Promise<boolean> {
-  if (copy.size > policy.quotaBytes || copy.size > policy.maxMessageBytes) return false;
   let used = await store.relayBytes();
   if (used + copy.size > policy.quotaBytes) {
     const share = policy.quotaBytes / Math.max(1, friendCount);
@@ -67,7 +67,8 @@ function nextVictim(
 export async function dropExpiredCopies(store: NodeStore, nowSeconds: number): Promise<number> {
   let freed = 0;
   for (const copy of await store.listRelayCopies()) {
-    if (copy.dropAt >= nowSeconds) continue;
+    const verdict = relayDecision({ kind: 'aging', dropAt: copy.dropAt, now: nowSeconds });
+    if (verdict.act !== 'drop') continue;
     await store.deleteRelayCopy(copy.id);
     freed += copy.size;
   }
