@@ -22,8 +22,12 @@ const BROWSER_GLOBALS = [
   'XMLHttpRequest',
 ];
 
-/** Forbids relative imports of the given src rooms and the given packages. */
-function forbid(rooms, packages, why) {
+/**
+ * Forbids relative imports of the given src rooms and the given packages; `typesOnly` rooms may
+ * be imported with `import type` only.
+ */
+function forbid(rooms, packages, why, typesOnly = []) {
+  const roomPattern = (room) => [`**/${room}`, `**/${room}/*`, `**/src/${room}/**`];
   return {
     'no-restricted-imports': [
       'error',
@@ -32,8 +36,13 @@ function forbid(rooms, packages, why) {
         patterns: [
           ...(packages.length ? [{ group: packages.map((p) => `${p}/*`), message: why }] : []),
           ...rooms.map((room) => ({
-            group: [`**/${room}`, `**/${room}/*`, `**/src/${room}/**`],
+            group: roomPattern(room),
             message: `${why} (no imports from src/${room})`,
+          })),
+          ...typesOnly.map((room) => ({
+            group: roomPattern(room),
+            allowTypeImports: true,
+            message: `${why} (types only from src/${room})`,
           })),
         ],
       },
@@ -100,9 +109,11 @@ export default tseslint.config(
     files: ['src/app/**'],
     rules: {
       ...forbid(
-        ['store', 'transport', 'messaging', 'ui', ...CONTEXTS],
+        ['store', 'transport', 'ui', ...CONTEXTS],
         ['dexie', 'peerjs', 'webextension-polyfill', 'preact', 'preact/hooks'],
         'src/app is pure: it runs unchanged in Node, the headless node and every context',
+        // The views it answers with are the messaging contract's types: types only, no code.
+        ['messaging'],
       ),
       'no-restricted-globals': [
         'error',

@@ -7,7 +7,7 @@ import type { ContactCard } from '../core/identity/contact-card';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import { encodeFrame } from '../core/sync/frames';
-import { REQUEST_RESEND_MS, sealRequest } from './friend-requests';
+import { REQUEST_RESEND_MS, sealRequest } from '../app/friend-requests';
 import type { LinkChannel } from './link-channel';
 
 export async function callFriend(

@@ -19,7 +19,7 @@ import {
 } from '../messaging/settings';
 import type { CrosspostView, LastPostOutcome } from '../messaging/views';
 import type { SenderContext } from './sender';
-import { thumbnailsFrom } from './thumbnails';
+import { thumbnailsFrom } from '../app/thumbnails';
 import { pendingMirrors } from './pending-mirrors';
 
 const SETTINGS = 'crosspost.settings';

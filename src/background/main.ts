@@ -12,7 +12,7 @@ import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
-import { withConnections } from './friend-connection';
+import { withConnections } from '../app/friend-connection';
 import { uiRequests } from '../messaging/ui-requests';
 import {
   clearUnread,
@@ -39,8 +39,8 @@ import { backupReminder, dismissBackupReminder } from './backup-reminder';
 import { serveBackupPort } from './backup-service';
 import { crosspost, crosspostView, saveCrosspostSettings } from './crosspost';
 import { showShareWindow } from './share-window';
-import { relayView, setRelayPolicy } from './relay-settings';
-import { thumbnailsFrom } from './thumbnails';
+import { relayView, setRelayPolicy } from '../app/relay-settings';
+import { thumbnailsFrom } from '../app/thumbnails';
 import {
   forgetTrackerKey,
   loadNetworkSettings,

@@ -32,19 +32,25 @@ import {
   NoIdentityError,
   unlockIdentity,
   type UnlockedKeyCache,
-} from './account';
-import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
+} from '../app/account';
+import {
+  announceIfNew,
+  declineRequest,
+  pendingRequests,
+  requestById,
+} from '../app/friend-requests';
 import { callFriend } from './call-friend';
-import { acceptedFriends } from './accepted-friends';
-import { friendViews } from './friend-view';
-import { loadContactKeys, type ContactKeys } from './contact-keys';
+import { acceptedFriends } from '../app/accepted-friends';
+import { friendViews } from '../app/friend-view';
+import { friendsOfFriendsSettings } from './friends-of-friends';
+import { loadContactKeys, type ContactKeys } from '../app/contact-keys';
 import { applyFriendUpdate } from './friend-updates';
 import { catchUpProfile, profileOf, updateProfile } from './profiles';
-import { unreadPerFriend } from './unread-counts';
+import { unreadPerFriend } from '../app/unread-counts';
 import type { LinkChannel } from './link-channel';
 import { LinkRouter } from './link-router';
-import { listMessageViews, messageView, type MessageQuery } from './message-view';
-import { addressReply, shareReply, type ReplyRequest } from './reply';
+import { listMessageViews, messageView, type MessageQuery } from '../app/message-view';
+import { addressReply, shareReply, type ReplyRequest } from '../app/reply';
 import type { Client } from '../messaging/client';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 
@@ -290,6 +296,7 @@ export class MurmurService {
       running?.identity ?? null,
       running?.node.keyring ?? null,
       running?.contactKeys ?? new Map(),
+      (await friendsOfFriendsSettings()).show,
     );
   }
   /** The running node, for the background's own sends (profile, friend list); null if none. */

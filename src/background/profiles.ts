@@ -4,7 +4,7 @@
  * profiles as they arrive, kept on their contact record (newer wins, older is ignored).
  */
 import { extensionSettings } from './extension-settings';
-import { acceptedFriends } from './accepted-friends';
+import { acceptedFriends } from '../app/accepted-friends';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
 import type { Opened } from '../core/envelope/open';
 import type { Identity } from '../core/identity/identity';
@@ -13,7 +13,7 @@ import type { NodeStore } from '../core/state/store-port';
 import { isThumbnailData, type ThumbnailData } from '../messaging/thumbnail-data';
 import type { ProfileView } from '../messaging/views';
 import { isInteger, isNullable, isObject, isString } from '../core/guard';
-import { thumbnailsFrom } from './thumbnails';
+import { thumbnailsFrom } from '../app/thumbnails';
 
 const OWN = 'profile.own';
 

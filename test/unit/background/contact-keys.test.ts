@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createAccount } from '../../../src/background/account';
+import { createAccount } from '../../../src/app/account';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, expiredKey, noCache, serviceOver } from './service-harness';

@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
-import { createAccount } from '../../../src/background/account';
-import { messageView } from '../../../src/background/message-view';
+import { createAccount } from '../../../src/app/account';
+import { messageView } from '../../../src/app/message-view';
 import { applyFriendProfile } from '../../../src/background/profiles';
 import type { Opened } from '../../../src/core/envelope/open';
 import { createIdentity } from '../../../src/core/identity/identity';

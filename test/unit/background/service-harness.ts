@@ -4,7 +4,7 @@
  * (vi.mock is hoisted only in the test file): the service reads two switches from storage.
  */
 import * as openpgp from 'openpgp';
-import type { UnlockedKeyCache } from '../../../src/background/account';
+import type { UnlockedKeyCache } from '../../../src/app/account';
 import { MurmurService } from '../../../src/background/murmur-service';
 import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';

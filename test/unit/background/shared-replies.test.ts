@@ -4,8 +4,8 @@
  * sees it under the post as Bob's, shared by Alice. Bob does not get his own reply back.
  */
 import { expect, it } from 'vitest';
-import { messageView } from '../../../src/background/message-view';
-import { addressReply, shareReply } from '../../../src/background/reply';
+import { messageView } from '../../../src/app/message-view';
+import { addressReply, shareReply } from '../../../src/app/reply';
 import { toHex } from '../../../src/core/bytes';
 import { befriend, clock, connect, makeNode, post, settle, until } from '../sync/harness';
 

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
-import { createAccount } from '../../../src/background/account';
+import { createAccount } from '../../../src/app/account';
 import { contactCardToText } from '../../../src/core/identity/contact-card';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';

@@ -4,7 +4,7 @@
  * introductions is cut off, and unanswered requests expire.
  */
 import { expect, it, vi } from 'vitest';
-import { pendingRequests, sealRequest } from '../../../src/background/friend-requests';
+import { pendingRequests, sealRequest } from '../../../src/app/friend-requests';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { Keyring } from '../../../src/core/keyring';
 import { REQUEST_KEPT_MS } from '../../../src/core/node/introduction';

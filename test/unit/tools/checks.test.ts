@@ -46,6 +46,23 @@ describe('lint', () => {
   });
 });
 
+describe('src/app', () => {
+  it('may use the messaging views as types, but no messaging code', async () => {
+    const typeOnly =
+      "import type { FriendView } from '../messaging/views';\nexport type F = FriendView;\n";
+    const code =
+      "import { uiRequests } from '../messaging/ui-requests';\nexport const u = uiRequests;\n";
+    expect(await rulesBroken(typeOnly, 'src/app/x.ts')).not.toContain('no-restricted-imports');
+    expect(await rulesBroken(code, 'src/app/x.ts')).toContain('no-restricted-imports');
+    expect(
+      await rulesBroken(
+        "import { openDatabase } from '../background/database';\nexport const o = openDatabase;\n",
+        'src/app/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
+});
+
 describe('import cycles', () => {
   it('finds a planted cycle, each once, and none in a tree', () => {
     const graph = new Map([

@@ -1,6 +1,6 @@
 /** The Friends list says how each friend is reached, from what the network host knows. */
 import { describe, expect, it } from 'vitest';
-import { withConnections } from '../../../src/background/friend-connection';
+import { withConnections } from '../../../src/app/friend-connection';
 import type { FriendReach } from '../../../src/messaging/status';
 import type { FriendView } from '../../../src/messaging/views';
 

@@ -6,7 +6,7 @@ import {
   loadIdentity,
   unlockIdentity,
   type UnlockedKeyCache,
-} from '../../../src/background/account';
+} from '../../../src/app/account';
 import { IdentityError } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 

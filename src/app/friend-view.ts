@@ -8,7 +8,6 @@ import type { Friend, Keyring } from '../core/keyring';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { ContactRecord } from '../core/state/records';
 import type { ContactKeyView, FriendView } from '../messaging/views';
-import { friendsOfFriendsSettings } from './friends-of-friends';
 
 export function friendViewOf(
   c: ContactRecord,
@@ -50,10 +49,10 @@ export async function friendViews(
   me: Identity | null,
   keyring: Keyring | null,
   keys: ReadonlyMap<string, ContactKeyView>,
+  /** Whether the user looks at their friends' friends (Options › Friends of friends). */
+  showTheirFriends: boolean,
 ): Promise<FriendView[]> {
-  const ours = (await friendsOfFriendsSettings()).show
-    ? new Set(contacts.map((c) => c.fingerprint))
-    : null;
+  const ours = showTheirFriends ? new Set(contacts.map((c) => c.fingerprint)) : null;
   const named = new Map<string, number>();
   for (const c of contacts) named.set(c.displayName, (named.get(c.displayName) ?? 0) + 1);
   const views = contacts.map((c) =>
