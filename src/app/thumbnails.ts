@@ -1,7 +1,7 @@
 /** Thumbnails from a page (base64url) as the message format holds them (bytes). */
 import { fromBase64Url } from '../core/bytes';
 import type { Thumbnail } from '../core/messages/kinds';
-import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 
 export function thumbnailsFrom(list: ThumbnailData[] = []): Thumbnail[] {
   return list.map((t) => {

@@ -34,7 +34,7 @@ import {
   friendsOfFriendsSettings,
   setFriendsOfFriends,
   shareFriendList,
-} from './friends-of-friends';
+} from '../app/friends-of-friends';
 import { backupReminder, dismissBackupReminder } from './backup-reminder';
 import { serveBackupPort } from './backup-service';
 import { crosspost, crosspostView, saveCrosspostSettings } from './crosspost';
@@ -48,13 +48,13 @@ import {
   saveNetworkSettings,
 } from './settings-store';
 import { BACKUP_PORT } from '../messaging/backup-port';
+import { extensionSettings } from './extension-settings';
+import { unlockedKeys } from './unlocked-keys';
 
 export interface RunningBackground {
   /** What the network host reports about data channels (in-process on Firefox). */
   linkHandlers: Handlers<LinkEvents, unknown>;
 }
-
-const UNLOCKED_KEY = 'identity.unlocked';
 
 export function startBackground(browserName: BrowserName, host: HostPort): RunningBackground {
   const startedAt = Date.now();
@@ -68,20 +68,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   };
 
   const store = openStore();
-  // Memory only, our own contexts only: gone when the browser quits, kept across restarts of
-  // the background (Chromium stops its service worker whenever it is idle).
-  const unlockedKeys = {
-    get: async () => {
-      const value = (await browser.storage.session.get(UNLOCKED_KEY))[UNLOCKED_KEY];
-      return typeof value === 'string' ? value : null;
-    },
-    set: async (armored: string | null) => {
-      if (armored === null) await browser.storage.session.remove(UNLOCKED_KEY);
-      else await browser.storage.session.set({ [UNLOCKED_KEY]: armored });
-    },
-  };
   const service = new MurmurService({
     store,
+    settings: extensionSettings,
     unlockedKeys,
     host: host.client,
     address: async () => ({
@@ -92,7 +81,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       void configureHost().catch(() => undefined);
       void service
         .runningNode()
-        .then((node) => shareFriendList(node, store))
+        .then((node) => shareFriendList(node, store, extensionSettings))
         .catch(() => undefined);
     },
     messageArrived,
@@ -131,7 +120,6 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     }
   }
 
-  /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
   const mirroring = crosspost({
     publish: (text, to, extra) => service.publish(text, to, extra),
     ask: showShareWindow,
@@ -141,6 +129,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     },
   });
 
+  /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
   async function friendsWithConnections() {
     const friends = await service.friends();
     const [current, outbox] = await Promise.all([status(), store.listOutbox()]);
@@ -238,11 +227,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         },
         'profile.get': () => service.profile(),
         'profile.set': (profile) => service.setProfile(profile),
-        'fof.get': () => friendsOfFriendsSettings(),
+        'fof.get': () => friendsOfFriendsSettings(extensionSettings),
         'fof.set': async (view) => {
-          await setFriendsOfFriends(view);
-          await shareFriendList(await service.runningNode(), store);
-          return friendsOfFriendsSettings();
+          await setFriendsOfFriends(extensionSettings, view);
+          await shareFriendList(await service.runningNode(), store, extensionSettings);
+          return friendsOfFriendsSettings(extensionSettings);
         },
         'lists.get': () => loadLists(),
         'lists.set': ({ lists }) => saveLists(lists),

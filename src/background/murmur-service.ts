@@ -4,15 +4,9 @@
  * host's link events both end up here.
  */
 import { contactCardFromText } from '../core/identity/contact-card';
-import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
-import { Keyring } from '../core/keyring';
-import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
-import type { Message, PostMessage } from '../core/messages/kinds';
-import { MurmurNode } from '../core/node/node';
-import type { StoredMessage } from '../core/state/records';
+import type { Identity } from '../core/identity/identity';
+import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
-import { randomBytes } from '../core/bytes';
-import { normaliseTrackerUrl } from '../core/tracker-url';
 import type {
   FriendView,
   IdentityView,
@@ -22,43 +16,35 @@ import type {
   ProfileView,
   RequestView,
 } from '../messaging/views';
-import {
-  changePassphrase,
-  contactCardOf,
-  createAccount,
-  identityViewOf,
-  importAccount,
-  loadIdentity,
-  NoIdentityError,
-  unlockIdentity,
-  type UnlockedKeyCache,
-} from '../app/account';
+import { contactCardOf, identityViewOf, type UnlockedKeyCache } from '../app/account';
 import {
   announceIfNew,
   declineRequest,
   pendingRequests,
   requestById,
 } from '../app/friend-requests';
-import { callFriend } from './call-friend';
-import { acceptedFriends } from '../app/accepted-friends';
+import { startSession } from '../app/call-friend';
 import { friendViews } from '../app/friend-view';
-import { friendsOfFriendsSettings } from './friends-of-friends';
-import { loadContactKeys, type ContactKeys } from '../app/contact-keys';
-import { applyFriendUpdate } from './friend-updates';
-import { catchUpProfile, profileOf, updateProfile } from './profiles';
+import type { SettingsPort } from '../app/settings-port';
+import { friendsOfFriendsSettings } from '../app/friends-of-friends';
+import { applyFriendUpdate } from '../app/friend-updates';
+import { catchUpProfile, profileOf, updateProfile } from '../app/profiles';
 import { unreadPerFriend } from '../app/unread-counts';
 import type { LinkChannel } from './link-channel';
 import { LinkRouter } from './link-router';
 import { listMessageViews, messageView, type MessageQuery } from '../app/message-view';
-import { addressReply, shareReply, type ReplyRequest } from '../app/reply';
+import { shareReply, type ReplyRequest } from '../app/reply';
 import type { Client } from '../messaging/client';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
-
-type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
-const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
+import { addContact } from '../app/add-contact';
+import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from '../app/sending';
+import { MurmurLife, type Running } from '../app/murmur-life';
+import { activeContacts, confirmContact, removeContact } from '../app/contacts';
 
 export interface ServiceOptions {
   store: NodeStore;
+  /** The user's small settings (own profile, friends-of-friends choices). */
+  settings: SettingsPort;
   host: Client<HostRequests>;
   /** Our tracker peer id and the tracker named on our card. */
   address: () => Promise<{ peerId: string; tracker: string }>;
@@ -72,28 +58,9 @@ export interface ServiceOptions {
   requestArrived?: (displayName: string) => void;
 }
 
-/**
- * Where this Murmur is in its life. Running holds everything that exists only together: the
- * unlocked identity, the node over it and each contact's key state.
- */
-type Life =
-  | { kind: 'no-identity' }
-  | { kind: 'locked'; displayName: string }
-  | Running
-  /** A restore is replacing the store: nothing runs until start(). */
-  | { kind: 'stopping' };
-
-interface Running {
-  kind: 'running';
-  identity: Identity;
-  node: MurmurNode;
-  contactKeys: ContactKeys;
-}
-
 export class MurmurService {
-  private life: Life = { kind: 'no-identity' };
+  private readonly life: MurmurLife;
   private readonly names = new Map<string, string>();
-  private ready: Promise<void>;
 
   readonly links: LinkRouter;
 
@@ -101,116 +68,77 @@ export class MurmurService {
     this.links = new LinkRouter(options.host, (channel, initiator) =>
       this.attachLink(channel, initiator),
     );
-    this.ready = this.load();
-  }
-
-  private async load(): Promise<void> {
-    const loaded = await loadIdentity(this.options.store, this.options.unlockedKeys);
-    if (loaded.kind === 'locked') this.life = { kind: 'locked', displayName: loaded.displayName };
-    else if (loaded.kind === 'ready') await this.startNode(loaded.identity);
-    else this.life = { kind: 'no-identity' };
+    this.life = new MurmurLife({
+      store: options.store,
+      unlockedKeys: options.unlockedKeys,
+      started: (contacts) => {
+        for (const c of contacts) this.names.set(c.fingerprint, c.displayName);
+      },
+      hooks: (node) => ({
+        onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
+        events: {
+          friendRequest: (opened) =>
+            void announceIfNew(options.store, opened, options.requestArrived),
+          message: (opened) => {
+            if (applyFriendUpdate(options.store, opened)) return;
+            void shareReply(node(), options.store, opened, this.names);
+            void this.viewOf(opened.envelope.id).then((view) => {
+              if (view) options.messageArrived?.(view);
+            });
+          },
+        },
+      }),
+    });
   }
 
   /** Whether there is an identity, whether its key has a passphrase, and whether it waits for it. */
-  async lockState(): Promise<LockStateView> {
-    await this.ready;
-    const record = await this.options.store.getIdentity();
-    return {
-      exists: record !== undefined,
-      locked: this.life.kind === 'locked',
-      protected: record?.protected ?? false,
-      displayName:
-        this.life.kind === 'running' ? this.life.identity.displayName : (record?.displayName ?? ''),
-    };
+  lockState(): Promise<LockStateView> {
+    return this.life.lockState();
   }
 
   async unlock(passphrase: string): Promise<IdentityView> {
-    await this.ready;
-    if (this.life.kind === 'running') return this.viewOfIdentity(this.life.identity);
-    const identity = await unlockIdentity(
-      this.options.store,
-      this.options.unlockedKeys,
-      passphrase,
-    );
-    return this.viewOfIdentity((await this.startNode(identity)).identity);
+    return this.viewOfIdentity(await this.life.unlock(passphrase));
   }
 
-  /** Sets, changes or removes (next: null) the passphrase; `current` when there is one. */
   async setPassphrase(current: string | undefined, next: string | null): Promise<void> {
-    const { identity } = await this.requireRunning();
-    await changePassphrase(this.options.store, this.options.unlockedKeys, identity, current, next);
-  }
-
-  private async startNode(identity: Identity): Promise<Running> {
-    const keyring = new Keyring(identity);
-    const contacts = await this.options.store.listContacts();
-    for (const contact of contacts) this.names.set(contact.fingerprint, contact.displayName);
-    // Someone we asked is in the keyring too: when they accept and call, we know them.
-    const contactKeys = await loadContactKeys(
-      contacts.filter((c) => c.state === 'friend' || c.state === 'requested'),
-      keyring,
-      Date.now(),
-    );
-    const node: MurmurNode = new MurmurNode({
-      keyring,
-      store: this.options.store,
-      onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
-      events: {
-        friendRequest: (opened) =>
-          void announceIfNew(this.options.store, opened, this.options.requestArrived),
-        message: (opened) => {
-          if (applyFriendUpdate(this.options.store, opened)) return;
-          void shareReply(node, this.options.store, opened, this.names);
-          void this.viewOf(opened.envelope.id).then((view) => {
-            if (view) this.options.messageArrived?.(view);
-          });
-        },
-      },
-    });
-    const running: Running = { kind: 'running', identity, node, contactKeys };
-    this.life = running;
-    return running;
+    await this.life.setPassphrase(current, next);
   }
 
   /** Before the store is replaced (a restore): every session ends and the node is dropped. */
   async stop(): Promise<void> {
-    await this.ready;
     this.links.closeAll();
-    this.life = { kind: 'stopping' };
+    await this.life.stop();
     this.names.clear();
   }
 
   /** Starts again from whatever the store holds now. */
   async start(): Promise<IdentityView | null> {
-    this.ready = this.load();
+    await this.life.start();
     return this.identityView();
   }
 
   /** The unlocked identity, for the background's own work (signing the archive); never sent. */
   async currentIdentity(): Promise<Identity | null> {
-    await this.ready;
-    return this.life.kind === 'running' ? this.life.identity : null;
+    return (await this.runningOrNull())?.identity ?? null;
   }
 
   async identityCreatedAt(): Promise<number | null> {
-    await this.ready;
-    if (this.life.kind !== 'running') return null;
+    if (!(await this.runningOrNull())) return null;
     return (await this.options.store.getIdentity())?.createdAt ?? null;
   }
 
-  private async requireRunning(): Promise<Running> {
-    await this.ready;
-    if (this.life.kind !== 'running') throw new NoIdentityError();
-    return this.life;
+  private async runningOrNull(): Promise<Running | null> {
+    const life = await this.life.now();
+    return life.kind === 'running' ? life : null;
   }
 
   private async requireNode(): Promise<MurmurNode> {
-    return (await this.requireRunning()).node;
+    return (await this.life.running()).node;
   }
 
   async identityView(): Promise<IdentityView | null> {
-    await this.ready;
-    return this.life.kind === 'running' ? this.viewOfIdentity(this.life.identity) : null;
+    const running = await this.runningOrNull();
+    return running ? this.viewOfIdentity(running.identity) : null;
   }
 
   private async viewOfIdentity(identity: Identity): Promise<IdentityView> {
@@ -218,25 +146,11 @@ export class MurmurService {
   }
 
   async createIdentity(displayName: string, passphrase?: string): Promise<IdentityView> {
-    await this.ready;
-    const identity = await createAccount(
-      this.options.store,
-      this.options.unlockedKeys,
-      displayName,
-      passphrase,
-    );
-    return this.viewOfIdentity((await this.startNode(identity)).identity);
+    return this.viewOfIdentity(await this.life.create(displayName, passphrase));
   }
 
   async importIdentity(armored: string, passphrase?: string): Promise<IdentityView> {
-    await this.ready;
-    const identity = await importAccount(
-      this.options.store,
-      this.options.unlockedKeys,
-      armored,
-      passphrase,
-    );
-    return this.viewOfIdentity((await this.startNode(identity)).identity);
+    return this.viewOfIdentity(await this.life.import(armored, passphrase));
   }
 
   /**
@@ -245,64 +159,32 @@ export class MurmurService {
    * online) and become a friend when they accept.
    */
   async addFriend(cardText: string, introduction = ''): Promise<FriendView> {
-    const { node, identity, contactKeys } = await this.requireRunning();
-    const card = contactCardFromText(cardText);
-    const read = requireValid(await readStoredFriendKey(card.publicKey));
-    const friend = await node.keyring.addFriendAsync(read.key);
-    if (friend.fingerprintHex === identity.fingerprintHex) {
-      node.keyring.removeFriend(friend.fingerprintHex);
-      throw new RangeError('that is your own card');
-    }
-    // One peer id, one contact: a card claiming a friend's address must not take their link.
-    const squatted = (await this.activeContacts()).find(
-      (c) =>
-        c.fingerprint !== friend.fingerprintHex &&
-        c.peerId === card.peerId &&
-        normaliseTrackerUrl(c.tracker) === normaliseTrackerUrl(card.tracker),
-    );
-    if (squatted) {
-      if (!(await this.options.store.getContact(friend.fingerprintHex)))
-        node.keyring.removeFriend(friend.fingerprintHex);
-      throw new RangeError(`this card claims ${squatted.displayName}'s address`);
-    }
-    const theyAsked = (await pendingRequests(this.options.store)).some(
-      (r) => r.fingerprint === friend.fingerprintHex,
-    );
-    const existing = await this.options.store.getContact(friend.fingerprintHex);
-    await this.options.store.putContact({
-      fingerprint: friend.fingerprintHex,
-      publicKey: card.publicKey,
-      displayName: card.displayName,
-      peerId: card.peerId,
-      tracker: card.tracker,
-      state: theyAsked || existing?.state === 'friend' ? 'friend' : 'requested',
-      addedAt: existing?.addedAt ?? Date.now(),
-      introduction,
-    });
-    this.names.set(friend.fingerprintHex, card.displayName);
-    contactKeys.set(friend.fingerprintHex, { state: 'valid', expiresAt: read.expiresAt });
+    const { node, identity, contactKeys } = await this.life.running();
+    const { store } = this.options;
+    const active = await this.activeContacts();
+    const added = await addContact(node, identity, store, active, cardText, introduction);
+    this.names.set(added.fingerprint, added.displayName);
+    contactKeys.set(added.fingerprint, { state: 'valid', expiresAt: added.keyExpiresAt });
     this.options.friendsChanged();
-    const view = (await this.friends()).find((f) => f.fingerprint === friend.fingerprintHex);
+    const view = (await this.friends()).find((f) => f.fingerprint === added.fingerprint);
     if (!view) throw new Error('the new contact is missing from the friends list');
     return view;
   }
 
   async friends(): Promise<FriendView[]> {
-    await this.ready;
-    const running = this.life.kind === 'running' ? this.life : null;
+    const running = await this.runningOrNull();
     return friendViews(
       await this.activeContacts(),
       new Set(running?.node.connectedFriends() ?? []),
       running?.identity ?? null,
       running?.node.keyring ?? null,
       running?.contactKeys ?? new Map(),
-      (await friendsOfFriendsSettings()).show,
+      (await friendsOfFriendsSettings(this.options.settings)).show,
     );
   }
   /** The running node, for the background's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
-    await this.ready;
-    return this.life.kind === 'running' ? this.life.node : null;
+    return (await this.runningOrNull())?.node ?? null;
   }
 
   /** Where the host should look for our friends. */
@@ -310,43 +192,33 @@ export class MurmurService {
     return (await this.activeContacts()).map(({ peerId, tracker }) => ({ peerId, tracker }));
   }
 
-  /** Friends, and people we asked: everyone the network host should look for. */
   private async activeContacts() {
-    await this.ready;
-    return (await this.options.store.listContacts()).filter(
-      (c) => c.state === 'friend' || c.state === 'requested',
-    );
+    await this.life.now();
+    return activeContacts(this.options.store);
   }
 
   /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
   async removeFriend(fingerprint: string, block: boolean): Promise<void> {
-    // Works without a running node (locked, or a contact whose key broke): it is the way out.
-    await this.ready;
-    const contact = await this.options.store.getContact(fingerprint);
-    if (!contact) return;
-    if (this.life.kind === 'running') {
-      this.life.node.keyring.removeFriend(fingerprint);
-      this.life.contactKeys.delete(fingerprint);
-    }
-    if (block) await this.options.store.putContact({ ...contact, state: 'blocked' });
-    else await this.options.store.deleteContact(fingerprint);
-    this.options.friendsChanged();
+    const running = await this.runningOrNull();
+    const how = block ? 'block' : 'remove';
+    const ours = running && { keyring: running.node.keyring, contactKeys: running.contactKeys };
+    if (await removeContact(this.options.store, fingerprint, how, ours))
+      this.options.friendsChanged();
   }
 
-  async exportKeys(passphrase?: string): Promise<string> {
-    const { identity } = await this.requireRunning();
-    return passphrase ? exportPrivateKey(identity, passphrase) : exportPublicKey(identity);
+  exportKeys(passphrase?: string): Promise<string> {
+    return this.life.exportKeys(passphrase);
   }
 
   /** Unread messages per friend, since each conversation was last read. */
   async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
-    await this.ready;
+    await this.life.now();
     const friends = new Set((await this.activeContacts()).map((c) => c.fingerprint));
     return unreadPerFriend(this.options.store, friends, lastRead);
   }
 
   async requests(): Promise<RequestView[]> {
-    await this.ready;
+    await this.life.now();
     return pendingRequests(this.options.store);
   }
 
@@ -364,62 +236,33 @@ export class MurmurService {
 
   /** A session with someone we had asked: they accepted. */
   private async confirmed(fingerprint: string): Promise<void> {
-    const contact = await this.options.store.getContact(fingerprint);
-    if (contact?.state === 'requested')
-      await this.options.store.putContact({ ...contact, state: 'friend' });
-    if (this.life.kind === 'running')
-      await catchUpProfile(this.life.node, this.options.store, fingerprint);
+    await confirmContact(this.options.store, fingerprint);
+    const running = await this.runningOrNull();
+    if (running)
+      await catchUpProfile(running.node, this.options.store, this.options.settings, fingerprint);
   }
 
   async profile(): Promise<ProfileView> {
-    return profileOf((await this.requireNode()).keyring.me);
+    return profileOf(this.options.settings, (await this.requireNode()).keyring.me);
   }
 
   /** A new name, status or picture: kept, and sent to every friend. */
   async setProfile(profile: ProfileView): Promise<ProfileView> {
     const node = await this.requireNode();
-    await updateProfile(node, this.options.store, profile);
-    return profileOf(node.keyring.me);
+    await updateProfile(node, this.options.store, this.options.settings, profile);
+    return profileOf(this.options.settings, node.keyring.me);
   }
 
   async sendDirect(to: string, text: string): Promise<OutboxView> {
-    const node = await this.requireNode();
-    const message: Message = { kind: 'direct', id: randomBytes(16), createdAt: Date.now(), text };
-    const entry = await node.send(message, [to]);
-    return statusOfSent(node, entry.id);
+    return sendDirect(await this.requireNode(), to, text);
   }
 
-  /**
-   * A wall post to all friends, or to the chosen ones (a saved list may name someone who is no
-   * longer a friend: they are left out); `extra` for pictures and mirrored posts.
-   */
   async publish(text: string, to?: string[], extra: PostExtras = NO_EXTRAS): Promise<OutboxView> {
-    const node = await this.requireNode();
-    const recipients =
-      to?.filter((fp) => node.keyring.writableFriend(fp)) ??
-      (await acceptedFriends(node.keyring, this.options.store));
-    if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
-    const message: PostMessage = {
-      kind: 'post',
-      id: randomBytes(16),
-      createdAt: Date.now(),
-      text,
-      audience: to ? { kind: 'chosen' } : { kind: 'all-friends' },
-      ...extra,
-    };
-    const entry = await node.send(message, recipients);
-    return statusOfSent(node, entry.id);
+    return publish(await this.requireNode(), this.options.store, text, to, extra);
   }
 
   async reply(request: ReplyRequest): Promise<OutboxView> {
-    const { node, identity } = await this.requireRunning();
-    const { message, recipients } = await addressReply(
-      this.options.store,
-      identity.fingerprintHex,
-      request,
-    );
-    const entry = await node.send(message, recipients);
-    return statusOfSent(node, entry.id);
+    return sendReply(await this.requireNode(), this.options.store, request);
   }
 
   async outboxStatus(id: string): Promise<OutboxView | null> {
@@ -427,41 +270,26 @@ export class MurmurService {
   }
 
   async messages(query: MessageQuery): Promise<MessageView[]> {
-    await this.ready;
-    return listMessageViews(this.options.store, query, this.viewer(), this.names);
+    return listMessageViews(this.options.store, query, await this.viewer(), this.names);
   }
 
   private async viewOf(id: string): Promise<MessageView | null> {
     const stored = await this.options.store.getMessage(id);
-    return stored ? this.view(stored) : null;
-  }
-
-  private view(m: StoredMessage): MessageView | null {
-    return messageView(m, this.viewer(), this.names);
+    return stored ? messageView(stored, await this.viewer(), this.names) : null;
   }
 
   /** Who reads: the running identity, else nobody (a locked Murmur shows no one as "me"). */
-  private viewer(): Identity | null {
-    return this.life.kind === 'running' ? this.life.identity : null;
+  private async viewer(): Promise<Identity | null> {
+    return (await this.runningOrNull())?.identity ?? null;
   }
 
   /** Link events from the network host: each opened channel gets a session with the node. */
   private readonly attachLink = async (channel: LinkChannel, initiator: boolean) => {
-    await this.ready;
-    if (this.life.kind !== 'running') return channel.close();
-    const { node, identity } = this.life;
-    // Answering: a friend's HELLO, or a stranger's introduction (a friend request).
-    if (!initiator) return void node.answer(channel, { introductions: true });
-    const { peerId, tracker } = await this.options.address();
-    await callFriend(channel, node, this.options.store, () =>
-      contactCardFromText(contactCardOf(identity, peerId, tracker).text),
-    );
+    const running = await this.runningOrNull();
+    if (!running) return channel.close();
+    await startSession(channel, initiator, running.node, this.options.store, async () => {
+      const { peerId, tracker } = await this.options.address();
+      return contactCardFromText(contactCardOf(running.identity, peerId, tracker).text);
+    });
   };
-}
-
-/** A message just sent is in the outbox: its status is there. */
-async function statusOfSent(node: MurmurNode, id: string): Promise<OutboxView> {
-  const status = await node.status(id);
-  if (!status) throw new Error('a message just sent is missing from the outbox');
-  return status;
 }

@@ -4,7 +4,7 @@
  * question is open. Bounded both ways — a few posts, for a day — so a busy or hostile Facebook
  * tab cannot fill the store, and an unanswered question does not share a stale post later.
  */
-import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { MirroredPost } from '../messaging/content-requests';
 import { extensionSettings } from './extension-settings';
 

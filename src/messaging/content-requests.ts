@@ -6,7 +6,7 @@
 import { isArray, isInteger, isLiteral, isObject, isString, type Guarded } from '../core/guard';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
-import { isThumbnailData } from './thumbnail-data';
+import { isThumbnailData } from '../core/messages/thumbnail-data';
 
 const isMirroredPost = {
   text: isString({ min: 1, max: MESSAGE_LIMITS.textBytes }),

@@ -12,7 +12,7 @@ import {
 } from '../core/guard';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import { defineRequest, type RequestMap } from './request-map';
-import { isThumbnailData } from './thumbnail-data';
+import { isThumbnailData } from '../core/messages/thumbnail-data';
 import type { MirrorAck } from './content-requests';
 import {
   isAudienceLists,

@@ -1,7 +1,7 @@
 /** What the background shows the UI: plain data, no keys, ready to render as text. */
 import type { OutboxStatus } from '../core/node/outbox-status';
 import type { UnreachableReason } from './status';
-import type { ThumbnailData } from './thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =

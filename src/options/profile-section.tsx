@@ -1,6 +1,6 @@
 /** Options › Profile: the name friends see, a status line, and a picture (kept small). */
 import { useEffect, useState } from 'preact/hooks';
-import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';

@@ -9,7 +9,7 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { dataUrlOf, filesOf, thumbnailsOf } from '../ui/thumbnails';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
-import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { AudienceList } from '../messaging/settings';
 
 /** The friends to choose from, asked for only once someone wants to choose. */

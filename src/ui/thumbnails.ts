@@ -5,7 +5,7 @@
  */
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 
-import type { ThumbnailData } from '../messaging/thumbnail-data';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 
 /**
  * The blob's bytes as base64url, read as a data: URL — a string. In Firefox a content script's

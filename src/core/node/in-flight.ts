@@ -44,4 +44,24 @@ export class InFlight {
     this.ids.delete(id);
     return waiting;
   }
+
+  /**
+   * The friend fetching `id` (`from`) did not send it in time: it is asked of the next friend
+   * that offered it meanwhile and is `live`; the others go on waiting. `ask` says whether that
+   * friend could be asked. With nobody to ask, the offers are let go (offered again next session).
+   */
+  reassign(
+    id: string,
+    from: string,
+    live: (peer: string) => boolean,
+    ask: (next: WaitingOffer) => boolean,
+  ): void {
+    const waiting = this.release(id);
+    const next = waiting.find((w) => w.peer !== from && live(w.peer));
+    if (!next) return;
+    this.claim(id);
+    this.fetching(id);
+    for (const w of waiting) if (w !== next) this.wait(id, w);
+    if (!ask(next)) this.release(id);
+  }
 }

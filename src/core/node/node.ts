@@ -3,11 +3,7 @@
  * connected. The same class runs in the extension's background, in tests and in the simulator.
  */
 import { fromHex } from '../bytes';
-import { DEFAULT_HOP_LIMIT, hopsLeftOf, withHopsLeft } from '../envelope/format';
-import { seal } from '../envelope/seal';
-import { signDetached } from '../identity/detached-signature';
 import type { Friend, Keyring } from '../keyring';
-import { encodeMessage } from '../messages/codec';
 import type { Message } from '../messages/kinds';
 import type { OutboxEntry, RelayPolicy } from '../state/records';
 import type { NodeStore } from '../state/store-port';
@@ -17,12 +13,14 @@ import type { AcceptOutcome, SyncEngine } from '../sync/engine';
 import type { OfferEntry, ReceiptEntry } from '../sync/frames';
 import type { RateLimits } from '../sync/rate-limit';
 import { Session } from '../sync/session';
+import { LiveSessions } from './live-sessions';
 import type { SessionError } from '../sync/session-error';
 import { acceptEnvelope } from './accept';
 import { nowSeconds, type NodeContext, type NodeEvents } from './context';
 import { introduction, newIntroductionLimit } from './introduction';
 import type { TokenBucket } from '../token-bucket';
 import {
+  bytesToHandOn,
   considerOffers,
   offerOfCopy,
   offerOfOutbox,
@@ -32,11 +30,12 @@ import {
   shouldOfferOutbox,
 } from './offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
-import { acceptReceipts, forgetReceipt, receiptsAcknowledged, receiptsFor } from './receipts';
+import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
 import { peerDeclined, peerHolds } from './holders';
 import { NotForMe } from './not-for-me';
 import { InFlight, type WaitingOffer } from './in-flight';
-import { dropExpiredCopies } from './relay-store';
+import { purgeExpired } from './purge';
+import { sealToOutbox, type SendOptions } from './seal-to-outbox';
 import type { HeldHow } from '../sync/engine';
 
 export interface NodeOptions {
@@ -56,17 +55,11 @@ export interface NodeOptions {
   onSessionEstablished?: (peer: Friend) => void;
 }
 
-export interface SendOptions {
-  hopLimit?: number;
-  /** How long relays may hold it (default 14 days). */
-  ttlSeconds?: number;
-}
-
-export const DEFAULT_TTL_SECONDS = 14 * 24 * 3600;
+export { DEFAULT_TTL_SECONDS, type SendOptions } from './seal-to-outbox';
 
 export class MurmurNode implements SyncEngine {
   readonly ctx: NodeContext;
-  private readonly sessions = new Map<string, Session>();
+  private readonly sessions = new LiveSessions();
   /** Ids some session is deciding on or fetching: never fetched twice at once. */
   private readonly inFlight = new InFlight();
   private readonly introductions: TokenBucket;
@@ -118,24 +111,17 @@ export class MurmurNode implements SyncEngine {
       handshakeDeadlineMs: this.options.handshakeDeadlineMs,
       activity: this.options.activity,
       onEstablished: (session, friend) => {
-        const fp = friend.fingerprintHex;
-        const previous = this.sessions.get(fp);
-        this.sessions.set(fp, session);
-        if (previous && previous !== session) previous.close();
+        this.sessions.established(friend, session);
         this.options.onSessionEstablished?.(friend);
       },
       onClosed: (session, error) => {
-        const fp = session.peer?.fingerprintHex;
-        if (fp && this.sessions.get(fp) === session) {
-          this.sessions.delete(fp);
-          void this.reofferOutbox().catch(() => undefined);
-        }
+        if (this.sessions.closed(session)) void this.reofferOutbox().catch(() => undefined);
         this.options.onSessionClosed?.(session.peer, error);
       },
     });
   }
 
-  private readonly isConnected = (fingerprintHex: string) => this.sessions.has(fingerprintHex);
+  private readonly isConnected = this.sessions.has;
 
   /**
    * A session ended: messages we were going to hand its peer directly may now need relays.
@@ -143,10 +129,10 @@ export class MurmurNode implements SyncEngine {
    */
   private async reofferOutbox(): Promise<void> {
     const now = nowSeconds(this.ctx);
-    if (![...this.sessions.values()].some((s) => s.peerPolicy)) return;
+    if (!this.sessions.anyWithPolicy()) return;
     for (const entry of await this.ctx.store.listOutbox()) {
       if (entry.bytes.length === 0) continue;
-      this.offerLive((peer, policy) =>
+      this.sessions.offer((peer, policy) =>
         policy && shouldOfferOutbox(entry, peer, policy, now, this.isConnected)
           ? offerOfOutbox(entry)
           : null,
@@ -155,7 +141,7 @@ export class MurmurNode implements SyncEngine {
   }
 
   connectedFriends(): string[] {
-    return [...this.sessions.keys()];
+    return this.sessions.friends();
   }
 
   /** Seals a message for these friends, keeps it in the outbox and offers it at once. */
@@ -164,48 +150,8 @@ export class MurmurNode implements SyncEngine {
     recipients: string[],
     options: SendOptions = {},
   ): Promise<OutboxEntry> {
-    const friends = recipients.map((fp) => {
-      const f = this.ctx.keyring.friend(fp);
-      if (!f) throw new RangeError(`not a friend: ${fp}`);
-      if (f.keyExpiredAt !== null) throw new RangeError(`their key has expired: ${fp}`);
-      return f;
-    });
-    const expiresAt = nowSeconds(this.ctx) + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS);
-    const sealed = await seal(message, friends, this.ctx.keyring.me, {
-      expiresAt,
-      hopLimit: options.hopLimit ?? DEFAULT_HOP_LIMIT,
-    });
-    const entry: OutboxEntry = {
-      id: sealed.id,
-      bytes: sealed.bytes,
-      createdAt: this.ctx.now(),
-      expiresAt,
-      recipients: sealed.slots.map((s) => ({
-        fingerprintHex: s.fingerprintHex,
-        slot: s.slot,
-        state: 'pending',
-      })),
-      heldBy: [],
-      downstream: [],
-      declinedBy: [],
-    };
-    const encoded = encodeMessage(message);
-    // Persist first, in one step: the outbox and the user's own copy survive a crash together.
-    await this.ctx.store.putSent(
-      {
-        id: sealed.id,
-        authorFingerprint: this.ctx.keyring.me.fingerprintHex,
-        kind: message.kind,
-        message: encoded,
-        conversationWith:
-          message.kind === 'direct' && recipients.length === 1 ? (recipients[0] ?? null) : null,
-        receivedAt: this.ctx.now(),
-        signedData: encoded,
-        signature: await signDetached(this.ctx.keyring.me, encoded),
-      },
-      entry,
-    );
-    this.offerLive((peer, policy) =>
+    const entry = await sealToOutbox(this.ctx, message, recipients, options);
+    this.sessions.offer((peer, policy) =>
       policy && shouldOfferOutbox(entry, peer, policy, nowSeconds(this.ctx), this.isConnected)
         ? offerOfOutbox(entry)
         : null,
@@ -227,38 +173,14 @@ export class MurmurNode implements SyncEngine {
     const now = nowSeconds(this.ctx);
     if (now < this.lastPurge + atMostEverySeconds) return 0;
     this.lastPurge = now;
-    const { store } = this.ctx;
-    const freed = await dropExpiredCopies(store, now);
-    for (const s of await store.listSeen()) if (s.expiresAt < now) await store.deleteSeen(s.id);
-    for (const r of await store.listReceipts())
-      if (r.expiresAt < now) {
-        await store.deleteReceipt(r.key);
-        forgetReceipt(this.ctx, r.key);
-      }
-    for (const e of await store.listOutbox())
-      if (e.expiresAt < now && e.bytes.length > 0)
-        await store.putOutbox({ ...e, bytes: new Uint8Array() });
-    return freed;
-  }
-
-  /** Offers to every friend in session but `except` (their relay policy, once they sent it). */
-  private offerLive(
-    make: (peer: Friend, policy: RelayPolicy | null) => OfferEntry | null,
-    except?: string,
-  ): void {
-    for (const [fp, session] of this.sessions) {
-      const { peer, peerPolicy } = session;
-      if (fp === except || !peer) continue;
-      const offer = make(peer, peerPolicy);
-      if (offer) session.offer([offer]);
-    }
+    return purgeExpired(this.ctx, now);
   }
 
   /** Offers a relay copy (new, or with more hops than before) to the friends it may serve. */
   private async offerCopyLive(id: string, except?: string): Promise<void> {
     const copy = await this.ctx.store.getRelayCopy(id);
     if (copy)
-      this.offerLive(
+      this.sessions.offer(
         (peer) => (shouldOfferCopy(copy, peer, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
         except,
       );
@@ -289,27 +211,17 @@ export class MurmurNode implements SyncEngine {
 
   /** `peer` did not send these in time: ask the next friend who offered each while we waited. */
   requestsOverdue(peer: Friend, ids: string[]): void {
-    for (const id of ids) {
-      const waiting = this.inFlight.release(id);
-      const next = waiting.find(
-        (w) => w.peer !== peer.fingerprintHex && this.sessions.get(w.peer)?.state === 'established',
+    for (const id of ids)
+      this.inFlight.reassign(
+        id,
+        peer.fingerprintHex,
+        (fp) => this.sessions.get(fp)?.state === 'established',
+        (next) => this.sessions.get(next.peer)?.requestBodies([{ id, size: next.size }]) ?? false,
       );
-      if (!next) continue; // the others offer it again next session
-      this.inFlight.claim(id);
-      this.inFlight.fetching(id);
-      for (const w of waiting) if (w !== next) this.inFlight.wait(id, w);
-      if (!this.sessions.get(next.peer)?.requestBodies([{ id, size: next.size }]))
-        this.inFlight.release(id);
-    }
   }
 
-  /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
-  async envelopeFor(_peer: Friend, id: string): Promise<Uint8Array | null> {
-    const source =
-      (await this.ctx.store.getOutbox(id))?.bytes ?? (await this.ctx.store.getRelayCopy(id))?.bytes;
-    if (!source || source.length === 0) return null;
-    const hops = hopsLeftOf(source); // held bytes were validated when they were stored
-    return withHopsLeft(source, Math.max(0, hops - 1));
+  envelopeFor(_peer: Friend, id: string): Promise<Uint8Array | null> {
+    return bytesToHandOn(this.ctx, id);
   }
 
   async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<AcceptOutcome> {

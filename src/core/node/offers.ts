@@ -12,6 +12,7 @@ import {
   hintWordsOf,
   headerPrefix,
   hopsLeftOf,
+  withHopsLeft,
   withHopsRaisedTo,
 } from '../envelope/format';
 import type { Friend } from '../keyring';
@@ -101,6 +102,15 @@ export async function offersFor(
   for (const copy of await ctx.store.listRelayCopies())
     if (shouldOfferCopy(copy, peer, now)) offers.push(offerOfCopy(copy));
   return offers;
+}
+
+/** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
+export async function bytesToHandOn(ctx: NodeContext, id: string): Promise<Uint8Array | null> {
+  const source =
+    (await ctx.store.getOutbox(id))?.bytes ?? (await ctx.store.getRelayCopy(id))?.bytes;
+  if (!source || source.length === 0) return null;
+  const hops = hopsLeftOf(source); // held bytes were validated when they were stored
+  return withHopsLeft(source, Math.max(0, hops - 1));
 }
 
 /**

@@ -5,28 +5,15 @@
  * each fully persisted by the engine before the next, so a session killed at any point leaves
  * a consistent store. Bad frames end the session with a typed error.
  */
-import { bytesEqual, fromHex, randomBytes, toHex } from '../bytes';
-import { DecodeError } from '../codec/decode-error';
+import { fromHex, randomBytes, toHex } from '../bytes';
 import { envelopeId } from '../envelope/format';
 import type { Friend, Keyring } from '../keyring';
 import type { RelayPolicy } from '../state/records';
 import type { Channel } from './channel';
 import type { SyncEngine } from './engine';
-import {
-  decodeFrame,
-  encodeFrame,
-  MAX_LIST,
-  type Frame,
-  type OfferEntry,
-  type ReceiptEntry,
-} from './frames';
-import {
-  CHALLENGE_BYTES,
-  friendForHello,
-  helloTag,
-  initiatorProof,
-  welcomeProof,
-} from './handshake';
+import { encodeFrame, MAX_LIST, type Frame, type OfferEntry, type ReceiptEntry } from './frames';
+import { CHALLENGE_BYTES, helloTag } from './handshake';
+import { handshakeStep, type HandshakePhase, type Phase } from './handshake-step';
 import {
   BodyRequests,
   DEFAULT_BODY_LIMITS,
@@ -34,21 +21,10 @@ import {
   type WantedBody,
 } from './body-requests';
 import { InboundFrames, type InboundOptions } from './inbound-frames';
-import { SessionError } from './session-error';
+import { decodeSessionFrame, SessionError } from './session-error';
 import { receiptKey } from '../state/receipt-key';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
-
-/**
- * Where a session is, each step holding exactly what it knows: the caller knows its friend from
- * the start; the answerer learns who calls from the HELLO and must still see the PROOF.
- */
-type Phase =
-  | { kind: 'calling'; friend: Friend }
-  | { kind: 'answering' }
-  | { kind: 'welcomed'; friend: Friend; theirChallenge: Uint8Array }
-  | { kind: 'established'; friend: Friend; policy: RelayPolicy | null }
-  | { kind: 'closed'; friend: Friend | null };
 
 export const HANDSHAKE_DEADLINE_MS = 10_000;
 
@@ -177,21 +153,7 @@ export class Session {
 
   private async handle(bytes: Uint8Array): Promise<void> {
     if (this.state === 'closed') return;
-    let frame: Frame;
-    try {
-      frame = decodeFrame(bytes);
-    } catch (error) {
-      if (error instanceof DecodeError)
-        throw new SessionError(
-          error.code === 'too-large'
-            ? 'too-large'
-            : error.code === 'unsupported-version'
-              ? 'unsupported-version'
-              : 'malformed',
-          error.reason,
-        );
-      throw error;
-    }
+    const frame = decodeSessionFrame(bytes);
     if (frame.type === 'bye') {
       this.finish(
         frame.code === 'done' ? null : new SessionError(frame.code, `peer: ${frame.reason}`),
@@ -204,61 +166,24 @@ export class Session {
     if (phase.kind !== 'closed') return this.handshake(frame, phase);
   }
 
-  private async handshake(
-    frame: Frame,
-    phase: Exclude<Phase, { kind: 'established' | 'closed' }>,
-  ): Promise<void> {
-    const { keyring, channel } = this.options;
-    if (
-      phase.kind === 'answering' &&
-      frame.type === 'introduce' &&
-      this.options.acceptIntroductions
-    ) {
-      await this.options.engine.acceptIntroduction(frame.envelope);
-      this.close();
-      return;
+  private async handshake(frame: Frame, phase: HandshakePhase): Promise<void> {
+    const step = handshakeStep(phase, frame, {
+      keyring: this.options.keyring,
+      binding: this.options.channel.binding,
+      myChallenge: this.myChallenge,
+      acceptIntroductions: this.options.acceptIntroductions ?? false,
+    });
+    switch (step.kind) {
+      case 'introduction':
+        await this.options.engine.acceptIntroduction(step.envelope);
+        return this.close();
+      case 'welcome':
+        this.phase = step.next;
+        return this.send(step.send);
+      case 'established':
+        if (step.send) this.send(step.send);
+        return this.establish(step.friend);
     }
-    if (phase.kind === 'answering' && frame.type === 'hello') {
-      const friend = friendForHello(keyring, frame.challenge, frame.tag);
-      if (!friend) throw new SessionError('stranger', 'not a friend');
-      this.phase = { kind: 'welcomed', friend, theirChallenge: frame.challenge };
-      this.send({
-        type: 'welcome',
-        challenge: this.myChallenge,
-        proof: welcomeProof(friend, frame.challenge, this.myChallenge, channel.binding, true),
-      });
-      return;
-    }
-    if (phase.kind === 'welcomed' && frame.type === 'proof') {
-      const expected = initiatorProof(
-        phase.friend,
-        phase.theirChallenge,
-        this.myChallenge,
-        channel.binding,
-        false,
-      );
-      if (!bytesEqual(expected, frame.proof))
-        throw new SessionError('bad-proof', 'the caller could not prove its key');
-      return this.establish(phase.friend);
-    }
-    if (phase.kind === 'calling' && frame.type === 'welcome') {
-      const calling = phase.friend;
-      const expected = welcomeProof(
-        calling,
-        this.myChallenge,
-        frame.challenge,
-        channel.binding,
-        false,
-      );
-      if (!bytesEqual(expected, frame.proof))
-        throw new SessionError('bad-proof', 'the peer at this id is not our friend');
-      this.send({
-        type: 'proof',
-        proof: initiatorProof(calling, this.myChallenge, frame.challenge, channel.binding, true),
-      });
-      return this.establish(calling);
-    }
-    throw new SessionError('protocol', `unexpected ${frame.type} during handshake`);
   }
 
   private stopHandshakeTimer(): void {

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { expect, it, vi } from 'vitest';
 import { createAccount } from '../../../src/app/account';
 import { messageView } from '../../../src/app/message-view';
-import { applyFriendProfile } from '../../../src/background/profiles';
+import { applyFriendProfile } from '../../../src/app/profiles';
 import type { Opened } from '../../../src/core/envelope/open';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeMessage } from '../../../src/core/messages/codec';

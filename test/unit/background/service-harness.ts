@@ -10,6 +10,7 @@ import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';
 import type { Client } from '../../../src/messaging/client';
 import type { HostRequests } from '../../../src/messaging/host-requests';
+import { memorySettings } from '../../../src/app/settings-port';
 
 export const DAY = 86_400_000;
 
@@ -50,6 +51,7 @@ const noHost = {
 export function serviceOver(store: MemoryStore): MurmurService {
   return new MurmurService({
     store,
+    settings: memorySettings(),
     host: noHost,
     address: async () => ({ peerId: 'mme', tracker: 'ws://127.0.0.1:9000/murmur' }),
     unlockedKeys: noCache,

@@ -26,7 +26,7 @@ import {
   isCrosspostSettings,
   isNetworkSettings,
 } from '../../../src/messaging/settings';
-import { isThumbnailData } from '../../../src/messaging/thumbnail-data';
+import { isThumbnailData } from '../../../src/core/messages/thumbnail-data';
 import { uiRequests } from '../../../src/messaging/ui-requests';
 
 const payloadGuards = (name: string, map: RequestMap): [string, Guard<unknown>][] =>

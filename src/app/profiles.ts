@@ -3,17 +3,17 @@
  * and to a friend who has not had the latest when a session with them starts; and friends'
  * profiles as they arrive, kept on their contact record (newer wins, older is ignored).
  */
-import { extensionSettings } from './extension-settings';
-import { acceptedFriends } from '../app/accepted-friends';
+import { acceptedFriends } from './accepted-friends';
+import type { SettingsPort } from './settings-port';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
 import type { Opened } from '../core/envelope/open';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
-import { isThumbnailData, type ThumbnailData } from '../messaging/thumbnail-data';
+import { isThumbnailData, type ThumbnailData } from '../core/messages/thumbnail-data';
 import type { ProfileView } from '../messaging/views';
 import { isInteger, isNullable, isObject, isString } from '../core/guard';
-import { thumbnailsFrom } from '../app/thumbnails';
+import { thumbnailsFrom } from './thumbnails';
 
 const OWN = 'profile.own';
 
@@ -29,13 +29,13 @@ const isOwnProfile = isObject({
   updatedAt: isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER }),
 });
 
-export async function loadOwnProfile(): Promise<OwnProfile> {
-  const checked = isOwnProfile((await extensionSettings.get(OWN))[OWN]);
+export async function loadOwnProfile(settings: SettingsPort): Promise<OwnProfile> {
+  const checked = isOwnProfile((await settings.get(OWN))[OWN]);
   return checked.ok ? checked.value : { status: '', avatar: null, updatedAt: 0 };
 }
 
-export async function saveOwnProfile(profile: OwnProfile): Promise<void> {
-  await extensionSettings.set({ [OWN]: profile });
+export async function saveOwnProfile(settings: SettingsPort, profile: OwnProfile): Promise<void> {
+  await settings.set({ [OWN]: profile });
 }
 
 export function profileMessage(name: string, own: OwnProfile): ProfileMessage {
@@ -69,24 +69,31 @@ export async function applyFriendProfile(store: NodeStore, opened: Opened): Prom
 /** Our name (on the identity), status and picture, as the user set them in Options. */
 export async function saveProfile(
   store: NodeStore,
+  settings: SettingsPort,
   me: Identity,
   profile: { name: string; status: string; avatar: ThumbnailData | null },
 ): Promise<void> {
   const record = await store.getIdentity();
   if (record) await store.putIdentity({ ...record, displayName: profile.name });
   me.displayName = profile.name;
-  await saveOwnProfile({ status: profile.status, avatar: profile.avatar, updatedAt: Date.now() });
+  await saveOwnProfile(settings, {
+    status: profile.status,
+    avatar: profile.avatar,
+    updatedAt: Date.now(),
+  });
 }
 
 /** Our latest profile to these friends; each contact remembers when it went. */
 export async function sendProfileTo(
   node: MurmurNode,
   store: NodeStore,
+  settings: SettingsPort,
   to: string[],
 ): Promise<void> {
   const recipients = to.filter((fp) => node.keyring.writableFriend(fp));
   if (!recipients.length) return;
-  await node.send(profileMessage(node.keyring.me.displayName, await loadOwnProfile()), recipients);
+  const own = await loadOwnProfile(settings);
+  await node.send(profileMessage(node.keyring.me.displayName, own), recipients);
   for (const fp of recipients) {
     const contact = await store.getContact(fp);
     if (contact) await store.putContact({ ...contact, profileSentAt: Date.now() });
@@ -94,19 +101,29 @@ export async function sendProfileTo(
 }
 
 /** A session with a friend started: if they have not had our latest profile, it goes now. */
-export async function catchUpProfile(node: MurmurNode, store: NodeStore, fingerprint: string) {
+export async function catchUpProfile(
+  node: MurmurNode,
+  store: NodeStore,
+  settings: SettingsPort,
+  fingerprint: string,
+) {
   const contact = await store.getContact(fingerprint);
-  if (contact && (await loadOwnProfile()).updatedAt > (contact.profileSentAt ?? 0))
-    await sendProfileTo(node, store, [fingerprint]);
+  if (contact && (await loadOwnProfile(settings)).updatedAt > (contact.profileSentAt ?? 0))
+    await sendProfileTo(node, store, settings, [fingerprint]);
 }
 
-export async function profileOf(me: Identity): Promise<ProfileView> {
-  const { status, avatar } = await loadOwnProfile();
+export async function profileOf(settings: SettingsPort, me: Identity): Promise<ProfileView> {
+  const { status, avatar } = await loadOwnProfile(settings);
   return { name: me.displayName, status, avatar };
 }
 
 /** Saves the user's new profile and sends it to every friend. */
-export async function updateProfile(node: MurmurNode, store: NodeStore, profile: ProfileView) {
-  await saveProfile(store, node.keyring.me, profile);
-  await sendProfileTo(node, store, await acceptedFriends(node.keyring, store));
+export async function updateProfile(
+  node: MurmurNode,
+  store: NodeStore,
+  settings: SettingsPort,
+  profile: ProfileView,
+) {
+  await saveProfile(store, settings, node.keyring.me, profile);
+  await sendProfileTo(node, store, settings, await acceptedFriends(node.keyring, store));
 }

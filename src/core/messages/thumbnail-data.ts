@@ -1,6 +1,6 @@
 /** A picture as a thumbnail between contexts: at most 1024 px a side, 64 KB, bytes as base64url. */
-import { isInteger, isLiteral, isObject, isString, type Guard } from '../core/guard';
-import { MESSAGE_LIMITS } from '../core/messages/kinds';
+import { isInteger, isLiteral, isObject, isString, type Guard } from '../guard';
+import { MESSAGE_LIMITS } from './kinds';
 
 export interface ThumbnailData {
   type: 'jpeg' | 'png' | 'webp';

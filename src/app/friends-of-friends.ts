@@ -4,7 +4,7 @@
  * friends drop what they had. Friends' lists arrive on their contact (newer wins). Whether we
  * look at theirs is the user's other choice here.
  */
-import { extensionSettings } from './extension-settings';
+import type { SettingsPort } from './settings-port';
 import { fromHex, toHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import type { MurmurNode } from '../core/node/node';
@@ -16,20 +16,29 @@ const SHOW = 'fof.show';
 /** Whether a list is out with friends now (so switching off must withdraw it). */
 const SHARED = 'fof.shared';
 
-export async function friendsOfFriendsSettings(): Promise<FriendsOfFriendsView> {
-  const stored = await extensionSettings.get([SHARE, SHOW]);
+export async function friendsOfFriendsSettings(
+  settings: SettingsPort,
+): Promise<FriendsOfFriendsView> {
+  const stored = await settings.get([SHARE, SHOW]);
   return { share: stored[SHARE] === true, show: stored[SHOW] !== false };
 }
 
-export async function setFriendsOfFriends(view: FriendsOfFriendsView): Promise<void> {
-  await extensionSettings.set({ [SHARE]: view.share, [SHOW]: view.show });
+export async function setFriendsOfFriends(
+  settings: SettingsPort,
+  view: FriendsOfFriendsView,
+): Promise<void> {
+  await settings.set({ [SHARE]: view.share, [SHOW]: view.show });
 }
 
 /** Sends the current list (or the withdrawal) to every friend, if there is anything to say. */
-export async function shareFriendList(node: MurmurNode | null, store: NodeStore): Promise<void> {
+export async function shareFriendList(
+  node: MurmurNode | null,
+  store: NodeStore,
+  settings: SettingsPort,
+): Promise<void> {
   if (!node) return;
-  const { share } = await friendsOfFriendsSettings();
-  const wasShared = (await extensionSettings.get(SHARED))[SHARED] === true;
+  const { share } = await friendsOfFriendsSettings(settings);
+  const wasShared = (await settings.get(SHARED))[SHARED] === true;
   if (!share && !wasShared) return;
   const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
   const recipients = friends
@@ -46,7 +55,7 @@ export async function shareFriendList(node: MurmurNode | null, store: NodeStore)
     },
     recipients,
   );
-  await extensionSettings.set({ [SHARED]: share });
+  await settings.set({ [SHARED]: share });
 }
 
 /** A friend's list arrived: kept on their contact if newer. */

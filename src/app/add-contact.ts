@@ -1,0 +1,67 @@
+/**
+ * Adding the person whose card was pasted: their key must be valid and bound, the card must not
+ * be our own, and it must not claim the address (peer id on a tracker) of another contact — one
+ * peer id, one contact, so a card cannot take a friend's link. If they already asked us, they
+ * are a friend at once; otherwise they are asked, and become a friend when they accept.
+ */
+import { contactCardFromText } from '../core/identity/contact-card';
+import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
+import type { Identity } from '../core/identity/identity';
+import type { MurmurNode } from '../core/node/node';
+import type { ContactRecord } from '../core/state/records';
+import type { NodeStore } from '../core/state/store-port';
+import { normaliseTrackerUrl } from '../core/tracker-url';
+import { pendingRequests } from './friend-requests';
+
+export interface AddedContact {
+  fingerprint: string;
+  displayName: string;
+  /** When their key expires (ms), if ever. */
+  keyExpiresAt: number | null;
+}
+
+export async function addContact(
+  node: MurmurNode,
+  me: Identity,
+  store: NodeStore,
+  active: readonly ContactRecord[],
+  cardText: string,
+  introduction: string,
+): Promise<AddedContact> {
+  const card = contactCardFromText(cardText);
+  const read = requireValid(await readStoredFriendKey(card.publicKey));
+  const friend = await node.keyring.addFriendAsync(read.key);
+  if (friend.fingerprintHex === me.fingerprintHex) {
+    node.keyring.removeFriend(friend.fingerprintHex);
+    throw new RangeError('that is your own card');
+  }
+  const squatted = active.find(
+    (c) =>
+      c.fingerprint !== friend.fingerprintHex &&
+      c.peerId === card.peerId &&
+      normaliseTrackerUrl(c.tracker) === normaliseTrackerUrl(card.tracker),
+  );
+  const existing = await store.getContact(friend.fingerprintHex);
+  if (squatted) {
+    if (!existing) node.keyring.removeFriend(friend.fingerprintHex);
+    throw new RangeError(`this card claims ${squatted.displayName}'s address`);
+  }
+  const theyAsked = (await pendingRequests(store)).some(
+    (r) => r.fingerprint === friend.fingerprintHex,
+  );
+  await store.putContact({
+    fingerprint: friend.fingerprintHex,
+    publicKey: card.publicKey,
+    displayName: card.displayName,
+    peerId: card.peerId,
+    tracker: card.tracker,
+    state: theyAsked || existing?.state === 'friend' ? 'friend' : 'requested',
+    addedAt: existing?.addedAt ?? Date.now(),
+    introduction,
+  });
+  return {
+    fingerprint: friend.fingerprintHex,
+    displayName: card.displayName,
+    keyExpiresAt: read.expiresAt,
+  };
+}

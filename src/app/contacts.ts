@@ -1,0 +1,40 @@
+/**
+ * The contact list's own changes: who is active (friends, and people we asked — everyone the
+ * network looks for), a request we made being accepted, and removing or blocking someone. Removal
+ * works without a running node (locked, or a contact whose key broke): it is the way out.
+ */
+import type { Keyring } from '../core/keyring';
+import type { ContactRecord } from '../core/state/records';
+import type { NodeStore } from '../core/state/store-port';
+import type { ContactKeys } from './contact-keys';
+
+export async function activeContacts(store: NodeStore): Promise<ContactRecord[]> {
+  return (await store.listContacts()).filter(
+    (c) => c.state === 'friend' || c.state === 'requested',
+  );
+}
+
+/** A session with someone we had asked: they accepted. */
+export async function confirmContact(store: NodeStore, fingerprint: string): Promise<void> {
+  const contact = await store.getContact(fingerprint);
+  if (contact?.state === 'requested') await store.putContact({ ...contact, state: 'friend' });
+}
+
+/**
+ * Remove: no longer a friend (they may ask again). Block: nothing from them, ever. False when
+ * there was no such contact.
+ */
+export async function removeContact(
+  store: NodeStore,
+  fingerprint: string,
+  how: 'remove' | 'block',
+  running: { keyring: Keyring; contactKeys: ContactKeys } | null,
+): Promise<boolean> {
+  const contact = await store.getContact(fingerprint);
+  if (!contact) return false;
+  running?.keyring.removeFriend(fingerprint);
+  running?.contactKeys.delete(fingerprint);
+  if (how === 'block') await store.putContact({ ...contact, state: 'blocked' });
+  else await store.deleteContact(fingerprint);
+  return true;
+}
