@@ -43,7 +43,7 @@ export function friendViewOf(
 }
 
 /** Every contact's view; their friends shown only when the user chose to look at them. */
-export async function friendViews(
+export function friendViews(
   contacts: ContactRecord[],
   online: ReadonlySet<string>,
   me: Identity | null,
@@ -51,7 +51,7 @@ export async function friendViews(
   keys: ReadonlyMap<string, ContactKeyView>,
   /** Whether the user looks at their friends' friends (Options › Friends of friends). */
   showTheirFriends: boolean,
-): Promise<FriendView[]> {
+): FriendView[] {
   const ours = showTheirFriends ? new Set(contacts.map((c) => c.fingerprint)) : null;
   const named = new Map<string, number>();
   for (const c of contacts) named.set(c.displayName, (named.get(c.displayName) ?? 0) + 1);

@@ -57,10 +57,17 @@ export class MurmurLife {
     return this.life;
   }
 
+  /** The running Murmur, or NoIdentityError. */
   async running(): Promise<Running> {
+    const running = await this.runningOrNull();
+    if (!running) throw new NoIdentityError();
+    return running;
+  }
+
+  /** The running Murmur, or null when there is none (no identity, locked, stopping). */
+  async runningOrNull(): Promise<Running | null> {
     const life = await this.now();
-    if (life.kind !== 'running') throw new NoIdentityError();
-    return life;
+    return life.kind === 'running' ? life : null;
   }
 
   async lockState(): Promise<LockStateView> {

@@ -80,6 +80,7 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
   const bucket = new TokenBucket(10 / 60, 10);
   const asked = async () => (await extensionSettings.get(ASKED))[ASKED] === true;
   const ack = (outcome: MirrorAck['outcome']): MirrorAck => ({ outcome });
+  let busyNoted = false;
 
   async function share(
     post: MirroredPost,
@@ -113,9 +114,12 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
   const content: Crosspost['content'] = {
     'mirror.post': async (post) => {
       if (!bucket.take()) {
-        await noteLastPost('busy');
+        // Noted once per flood: a tab sending thousands must not cost a write each.
+        if (!busyNoted) await noteLastPost('busy');
+        busyNoted = true;
         return ack('busy');
       }
+      busyNoted = false;
       // The composer was recognised again: the warning in Options goes away.
       await extensionSettings.remove(UNRECOGNISED);
       const { mode } = await loadCrosspostSettings();

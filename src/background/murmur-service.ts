@@ -38,7 +38,7 @@ import type { Client } from '../messaging/client';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
 import { addContact } from '../app/add-contact';
 import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from '../app/sending';
-import { MurmurLife, type Running } from '../app/murmur-life';
+import { MurmurLife } from '../app/murmur-life';
 import { activeContacts, confirmContact, removeContact } from '../app/contacts';
 
 export interface ServiceOptions {
@@ -119,17 +119,12 @@ export class MurmurService {
 
   /** The unlocked identity, for the background's own work (signing the archive); never sent. */
   async currentIdentity(): Promise<Identity | null> {
-    return (await this.runningOrNull())?.identity ?? null;
+    return (await this.life.runningOrNull())?.identity ?? null;
   }
 
   async identityCreatedAt(): Promise<number | null> {
-    if (!(await this.runningOrNull())) return null;
+    if (!(await this.life.runningOrNull())) return null;
     return (await this.options.store.getIdentity())?.createdAt ?? null;
-  }
-
-  private async runningOrNull(): Promise<Running | null> {
-    const life = await this.life.now();
-    return life.kind === 'running' ? life : null;
   }
 
   private async requireNode(): Promise<MurmurNode> {
@@ -137,7 +132,7 @@ export class MurmurService {
   }
 
   async identityView(): Promise<IdentityView | null> {
-    const running = await this.runningOrNull();
+    const running = await this.life.runningOrNull();
     return running ? this.viewOfIdentity(running.identity) : null;
   }
 
@@ -172,7 +167,7 @@ export class MurmurService {
   }
 
   async friends(): Promise<FriendView[]> {
-    const running = await this.runningOrNull();
+    const running = await this.life.runningOrNull();
     return friendViews(
       await this.activeContacts(),
       new Set(running?.node.connectedFriends() ?? []),
@@ -184,7 +179,7 @@ export class MurmurService {
   }
   /** The running node, for the background's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
-    return (await this.runningOrNull())?.node ?? null;
+    return (await this.life.runningOrNull())?.node ?? null;
   }
 
   /** Where the host should look for our friends. */
@@ -199,7 +194,7 @@ export class MurmurService {
 
   /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
   async removeFriend(fingerprint: string, block: boolean): Promise<void> {
-    const running = await this.runningOrNull();
+    const running = await this.life.runningOrNull();
     const how = block ? 'block' : 'remove';
     const ours = running && { keyring: running.node.keyring, contactKeys: running.contactKeys };
     if (await removeContact(this.options.store, fingerprint, how, ours))
@@ -237,7 +232,7 @@ export class MurmurService {
   /** A session with someone we had asked: they accepted. */
   private async confirmed(fingerprint: string): Promise<void> {
     await confirmContact(this.options.store, fingerprint);
-    const running = await this.runningOrNull();
+    const running = await this.life.runningOrNull();
     if (running)
       await catchUpProfile(running.node, this.options.store, this.options.settings, fingerprint);
   }
@@ -280,12 +275,12 @@ export class MurmurService {
 
   /** Who reads: the running identity, else nobody (a locked Murmur shows no one as "me"). */
   private async viewer(): Promise<Identity | null> {
-    return (await this.runningOrNull())?.identity ?? null;
+    return (await this.life.runningOrNull())?.identity ?? null;
   }
 
   /** Link events from the network host: each opened channel gets a session with the node. */
   private readonly attachLink = async (channel: LinkChannel, initiator: boolean) => {
-    const running = await this.runningOrNull();
+    const running = await this.life.runningOrNull();
     if (!running) return channel.close();
     await startSession(channel, initiator, running.node, this.options.store, async () => {
       const { peerId, tracker } = await this.options.address();

@@ -115,5 +115,6 @@ describe('what waits for an answer is bounded', () => {
     expect(outcomes.filter((o) => o === 'busy').length).toBeGreaterThanOrEqual(2);
     expect(windowsShown()).toBeLessThanOrEqual(10);
     expect((await pendingMirrors.first())?.waiting).toBe(MAX_PENDING_MIRRORS);
+    expect((await crosspostView()).lastPost?.outcome).toBe('busy');
   });
 });

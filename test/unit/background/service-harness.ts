@@ -1,7 +1,6 @@
 /**
- * A MurmurService over a memory store, with no network host: for what the service decides on
- * its own (keys, contacts). Test files that use it mock 'webextension-polyfill' themselves
- * (vi.mock is hoisted only in the test file): the service reads two switches from storage.
+ * A MurmurService over a memory store and memory settings, with no network host: for what the
+ * service decides on its own (keys, contacts).
  */
 import * as openpgp from 'openpgp';
 import type { UnlockedKeyCache } from '../../../src/app/account';
