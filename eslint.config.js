@@ -109,11 +109,11 @@ export default tseslint.config(
     files: ['src/app/**'],
     rules: {
       ...forbid(
-        ['store', 'transport', 'ui', ...CONTEXTS],
+        // The messaging contract (views, settings and their guards) is the app's to answer
+        // with; how pages and contexts reach each other (client, router) is not its business.
+        ['store', 'transport', 'ui', 'messaging/client', 'messaging/router', ...CONTEXTS],
         ['dexie', 'peerjs', 'webextension-polyfill', 'preact', 'preact/hooks'],
         'src/app is pure: it runs unchanged in Node, the headless node and every context',
-        // The views it answers with are the messaging contract's types: types only, no code.
-        ['messaging'],
       ),
       'no-restricted-globals': [
         'error',

@@ -15,17 +15,20 @@ import {
 } from '../core/identity/identity';
 import type { NodeStore } from '../core/state/store-port';
 import type { IdentityView } from '../messaging/views';
+import { Refusal } from '../core/refusal';
+import { identityRefusal, refusing } from './refusals';
 
-export class NoIdentityError extends Error {
-  override readonly name = 'NoIdentityError';
+export class NoIdentityError extends Refusal {
   constructor() {
-    super('create an identity first');
+    super('no-identity', 'create an identity first');
   }
 }
 
-export class AccountError extends Error {
-  override readonly name = 'AccountError';
-}
+const identityExists = () =>
+  new Refusal(
+    'identity-exists',
+    'an identity exists already; restoring over it is a separate step',
+  );
 
 /** Where the unlocked key of a protected identity is kept while the browser runs. */
 export interface UnlockedKeyCache {
@@ -51,7 +54,7 @@ export async function loadIdentity(
   if (!record) return { kind: 'none' };
   const armored = record.protected ? await cache.get() : record.armoredPrivateKey;
   if (!armored) return { kind: 'locked', displayName: record.displayName };
-  const identity = await importIdentity(armored);
+  const identity = await refusing(importIdentity(armored), identityRefusal);
   identity.displayName = record.displayName;
   return { kind: 'ready', identity };
 }
@@ -63,8 +66,11 @@ export async function unlockIdentity(
   passphrase: string,
 ): Promise<Identity> {
   const record = await store.getIdentity();
-  if (!record) throw new AccountError('there is no identity to unlock');
-  const identity = await importIdentity(record.armoredPrivateKey, passphrase);
+  if (!record) throw new NoIdentityError();
+  const identity = await refusing(
+    importIdentity(record.armoredPrivateKey, passphrase),
+    identityRefusal,
+  );
   identity.displayName = record.displayName;
   if (record.protected) await cache.set(await exportPrivateKey(identity));
   return identity;
@@ -82,8 +88,9 @@ export async function changePassphrase(
   next: string | null,
 ): Promise<void> {
   const record = await store.getIdentity();
-  if (!record) throw new AccountError('there is no identity');
-  if (record.protected) await importIdentity(record.armoredPrivateKey, current ?? '');
+  if (!record) throw new NoIdentityError();
+  if (record.protected)
+    await refusing(importIdentity(record.armoredPrivateKey, current ?? ''), identityRefusal);
   await store.putIdentity({
     ...record,
     armoredPrivateKey: await exportPrivateKey(identity, next ?? undefined),
@@ -98,8 +105,7 @@ export async function createAccount(
   displayName: string,
   passphrase?: string,
 ): Promise<Identity> {
-  if (await store.getIdentity())
-    throw new AccountError('an identity exists already; restoring over it is a separate step');
+  if (await store.getIdentity()) throw identityExists();
   return keep(store, cache, await createIdentity(displayName), passphrase);
 }
 
@@ -131,9 +137,9 @@ export async function importAccount(
   armored: string,
   passphrase?: string,
 ): Promise<Identity> {
-  if (await store.getIdentity())
-    throw new AccountError('an identity exists already; restoring over it is a separate step');
-  return keep(store, cache, await importIdentity(armored, passphrase), passphrase);
+  if (await store.getIdentity()) throw identityExists();
+  const identity = await refusing(importIdentity(armored, passphrase), identityRefusal);
+  return keep(store, cache, identity, passphrase);
 }
 
 export function contactCardOf(identity: Identity, peerId: string, tracker: string) {

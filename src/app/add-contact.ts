@@ -12,6 +12,8 @@ import type { ContactRecord } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import { normaliseTrackerUrl } from '../core/tracker-url';
 import { pendingRequests } from './friend-requests';
+import { Refusal } from '../core/refusal';
+import { cardRefusal, refusing } from './refusals';
 
 export interface AddedContact {
   fingerprint: string;
@@ -28,12 +30,11 @@ export async function addContact(
   cardText: string,
   introduction: string,
 ): Promise<AddedContact> {
-  const card = contactCardFromText(cardText);
-  const read = requireValid(await readStoredFriendKey(card.publicKey));
+  const { card, read } = await refusing(readCard(cardText), cardRefusal);
   const friend = await node.keyring.addFriendAsync(read.key);
   if (friend.fingerprintHex === me.fingerprintHex) {
     node.keyring.removeFriend(friend.fingerprintHex);
-    throw new RangeError('that is your own card');
+    throw new Refusal('card-own', 'that is your own card');
   }
   const squatted = active.find(
     (c) =>
@@ -44,7 +45,7 @@ export async function addContact(
   const existing = await store.getContact(friend.fingerprintHex);
   if (squatted) {
     if (!existing) node.keyring.removeFriend(friend.fingerprintHex);
-    throw new RangeError(`this card claims ${squatted.displayName}'s address`);
+    throw new Refusal('card-address-taken', `this card claims ${squatted.displayName}'s address`);
   }
   const theyAsked = (await pendingRequests(store)).some(
     (r) => r.fingerprint === friend.fingerprintHex,
@@ -64,4 +65,9 @@ export async function addContact(
     displayName: card.displayName,
     keyExpiresAt: read.expiresAt,
   };
+}
+
+async function readCard(text: string) {
+  const card = contactCardFromText(text);
+  return { card, read: requireValid(await readStoredFriendKey(card.publicKey)) };
 }

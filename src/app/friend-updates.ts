@@ -7,10 +7,9 @@ import type { NodeStore } from '../core/state/store-port';
 import { applyFriendList } from './friends-of-friends';
 import { applyFriendProfile } from './profiles';
 
-/** True when the message was such an update (and is being applied). */
-export function applyFriendUpdate(store: NodeStore, opened: Opened): boolean {
-  if (opened.message.kind === 'profile') void applyFriendProfile(store, opened);
-  else if (opened.message.kind === 'friend-list') void applyFriendList(store, opened);
-  else return false;
-  return true;
+/** When the message was such an update: its application, done when the contact is written. */
+export function applyFriendUpdate(store: NodeStore, opened: Opened): Promise<void> | null {
+  if (opened.message.kind === 'profile') return applyFriendProfile(store, opened);
+  if (opened.message.kind === 'friend-list') return applyFriendList(store, opened);
+  return null;
 }

@@ -10,6 +10,7 @@ import { decodeMessage } from '../core/messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../core/messages/kinds';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
+import { Refusal } from '../core/refusal';
 
 export interface ReplyRequest {
   post: string;
@@ -25,11 +26,11 @@ export async function addressReply(
 ): Promise<{ message: ReplyMessage; recipients: string[] }> {
   const stored = await store.getMessage(request.post);
   const post = stored && decodeMessage(stored.message);
-  if (!stored || post?.kind !== 'post') throw new RangeError('no such post');
+  if (!stored || post?.kind !== 'post') throw new Refusal('post-missing', 'no such post');
   const mine = stored.authorFingerprint === me;
   let recipients: string[];
   if (request.visibility === 'private') {
-    if (mine) throw new RangeError('a private reply goes to the author: that is you');
+    if (mine) throw new Refusal('reply-to-self', 'a private reply goes to the author: that is you');
     recipients = [stored.authorFingerprint];
   } else if (!mine) {
     recipients = [stored.authorFingerprint]; // who passes it on to the post's audience

@@ -9,6 +9,7 @@ import type { NodeStore } from '../core/state/store-port';
 import type { OutboxView } from '../messaging/views';
 import { acceptedFriends } from './accepted-friends';
 import { addressReply, type ReplyRequest } from './reply';
+import { Refusal } from '../core/refusal';
 
 export type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 export const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
@@ -33,7 +34,8 @@ export async function publish(
   const recipients =
     to?.filter((fp) => node.keyring.writableFriend(fp)) ??
     (await acceptedFriends(node.keyring, store));
-  if (recipients.length === 0) throw new RangeError('add a friend first: nobody would see it');
+  if (recipients.length === 0)
+    throw new Refusal('no-recipients', 'add a friend first: nobody would see it');
   const message: PostMessage = {
     kind: 'post',
     id: randomBytes(16),

@@ -1,7 +1,9 @@
 /**
- * The background's wiring, shared by both browsers: routes typed requests from the popup,
- * options page and content script, runs Murmur (murmur-service.ts), and keeps the network
- * host configured with our tracker key, trackers and friends.
+ * The background's wiring, shared by both browsers: runs Murmur (`src/app/murmur.ts`) over
+ * the extension's store and settings, routes typed requests from the popup, options page and
+ * content script to it, hands it the network host's data channels (`link-router.ts`), keeps
+ * the host configured with our tracker key, trackers and friends, and tells open pages what
+ * changed.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { fromBase64Url, toBase64Url } from '../core/bytes';
@@ -14,42 +16,24 @@ import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
 import { withConnections } from '../app/friend-connection';
 import { uiRequests } from '../messaging/ui-requests';
-import {
-  clearUnread,
-  feedSeen,
-  lastRead,
-  markRead,
-  messageArrived,
-  notificationsEnabled,
-  requestArrived,
-  setNotificationsEnabled,
-  unreadCount,
-} from './attention';
+import { messageArrived, requestArrived } from './attention';
 import { openStore } from './database';
 import type { HostPort } from './host-port';
-import { MurmurService } from './murmur-service';
+import { Murmur } from '../app/murmur';
+import { LinkRouter } from './link-router';
 import { describeSender, type SenderContext } from './sender';
-import { loadLists, saveLists } from './audience-lists';
-import {
-  friendsOfFriendsSettings,
-  setFriendsOfFriends,
-  shareFriendList,
-} from '../app/friends-of-friends';
-import { backupReminder, dismissBackupReminder } from './backup-reminder';
+import { shareFriendList } from '../app/friends-of-friends';
 import { serveBackupPort } from './backup-service';
-import { crosspost, crosspostView, saveCrosspostSettings } from './crosspost';
+import { crosspost } from './crosspost';
 import { showShareWindow } from './share-window';
-import { relayView, setRelayPolicy } from '../app/relay-settings';
-import { thumbnailsFrom } from '../app/thumbnails';
-import {
-  forgetTrackerKey,
-  loadNetworkSettings,
-  loadOrCreateTrackerKey,
-  saveNetworkSettings,
-} from './settings-store';
+import { forgetTrackerKey, loadNetworkSettings, loadOrCreateTrackerKey } from './settings-store';
 import { BACKUP_PORT } from '../messaging/backup-port';
+import { UPDATE_TOPICS, UPDATES_PORT } from '../messaging/page-updates';
 import { extensionSettings } from './extension-settings';
 import { unlockedKeys } from './unlocked-keys';
+import { pageUpdates } from './page-updates';
+import { CONTENT_REQUEST_CHANGES, tellingChanges, UI_REQUEST_CHANGES } from './request-changes';
+import { uiHandlers } from './ui-routes';
 
 export interface RunningBackground {
   /** What the network host reports about data channels (in-process on Firefox). */
@@ -68,11 +52,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   };
 
   const store = openStore();
-  const service = new MurmurService({
+  const updates = pageUpdates();
+  const service = new Murmur({
     store,
     settings: extensionSettings,
     unlockedKeys,
-    host: host.client,
     address: async () => ({
       peerId: await peerId(),
       tracker: (await loadNetworkSettings()).trackers[0] ?? '',
@@ -86,7 +70,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     },
     messageArrived,
     requestArrived,
+    changed: updates.tell,
   });
+  const links = new LinkRouter(host.client, (channel, initiator) =>
+    service.attach(channel, initiator),
+  );
 
   async function configureHost(): Promise<void> {
     await host.ensure();
@@ -139,117 +127,49 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
 
   const linkHandlers: Handlers<LinkEvents, unknown> = {
     'link.open': async ({ link, peerId, initiator, binding }) => {
-      service.links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
+      links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
+      updates.tell('friends', 'status');
       return {};
     },
     'link.frame': async ({ link, frame }) => {
-      service.links.frame(link, frame);
+      links.frame(link, frame);
       return {};
     },
     'link.closed': async ({ link }) => {
-      service.links.closed(link);
+      links.closed(link);
+      updates.tell('friends', 'status');
       return {};
     },
     'link.alive': async () => ({}),
+    'link.changed': async () => {
+      updates.tell('friends', 'status');
+      return {};
+    },
   };
 
   const routes: Routes<SenderContext> = {
     ui: route(
       uiRequests,
-      {
-        status,
-        'settings.network.get': () => loadNetworkSettings(),
-        'network.test': async () => {
-          await reviveHost();
-          return host.client.request('host.test-connection', {});
-        },
-        'settings.network.set': async (settings) => {
-          await saveNetworkSettings(settings);
-          await configureHost();
-          return settings;
-        },
-        'identity.get': () => service.identityView(),
-        'identity.create': async ({ displayName, passphrase }) => {
-          const view = await service.createIdentity(displayName, passphrase);
-          await configureHost();
-          return view;
-        },
-        'identity.lock-state': () => service.lockState(),
-        'identity.unlock': async ({ passphrase }) => {
-          const view = await service.unlock(passphrase);
-          await configureHost();
-          return view;
-        },
-        'identity.passphrase': async ({ current, next }) => {
-          await service.setPassphrase(current, next);
-          return service.lockState();
-        },
-        'identity.import': async ({ armored, passphrase }) => {
-          const view = await service.importIdentity(armored, passphrase);
-          await configureHost();
-          return view;
-        },
-        'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
-        'friends.remove': async ({ fingerprint, block }) => {
-          await service.removeFriend(fingerprint, block);
-          return friendsWithConnections();
-        },
-        'requests.list': () => service.requests(),
-        'requests.answer': async ({ id, accept }) => {
-          await service.answerRequest(id, accept);
-          return service.requests();
-        },
-        'friends.list': () => friendsWithConnections(),
-        'messages.send': ({ to, text }) => service.sendDirect(to, text),
-        'posts.publish': ({ text, to, thumbnails }) =>
-          service.publish(text, to, { thumbnails: thumbnailsFrom(thumbnails), mirroredFrom: null }),
-        'messages.list': (query) => service.messages(query),
-        'outbox.status': ({ id }) => service.outboxStatus(id),
-        'replies.send': (request) => service.reply(request),
-        'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
-        'relay.get': () => relayView(store),
-        'relay.set': (policy) => setRelayPolicy(store, policy),
-        'conversations.unread': async () => service.conversationsUnread(await lastRead()),
-        'conversations.read': async ({ with: fingerprint }) => {
-          await markRead(fingerprint);
-          return service.conversationsUnread(await lastRead());
-        },
-        'feed.seen': () => feedSeen(),
-        'unread.get': () => unreadCount(),
-        'unread.clear': async () => {
-          await clearUnread();
-          return 0;
-        },
-        'settings.notifications.get': () => notificationsEnabled(),
-        'settings.notifications.set': async ({ enabled }) => {
-          await setNotificationsEnabled(enabled);
-          return enabled;
-        },
-        'profile.get': () => service.profile(),
-        'profile.set': (profile) => service.setProfile(profile),
-        'fof.get': () => friendsOfFriendsSettings(extensionSettings),
-        'fof.set': async (view) => {
-          await setFriendsOfFriends(extensionSettings, view);
-          await shareFriendList(await service.runningNode(), store, extensionSettings);
-          return friendsOfFriendsSettings(extensionSettings);
-        },
-        'lists.get': () => loadLists(),
-        'lists.set': ({ lists }) => saveLists(lists),
-        'crosspost.get': () => crosspostView(),
-        'crosspost.set': (settings) => saveCrosspostSettings(settings),
-        ...mirroring.shareWindow,
-        'backup.reminder.get': async () => backupReminder(await service.identityCreatedAt()),
-        'backup.reminder.dismiss': async () => {
-          await dismissBackupReminder();
-          return backupReminder(await service.identityCreatedAt());
-        },
-      },
+      tellingChanges(
+        uiHandlers({
+          service,
+          store,
+          host,
+          status,
+          reviveHost,
+          configureHost,
+          friendsWithConnections,
+          shareWindow: mirroring.shareWindow,
+        }),
+        UI_REQUEST_CHANGES,
+        updates.tell,
+      ),
       (sender) => sender.fromExtensionPage,
     ),
     // Only our content script on Facebook's own pages; it gets acknowledgements, nothing else.
     content: route(
       contentRequests,
-      mirroring.content,
+      tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, updates.tell),
       (sender) => sender.fromContentScript && sender.onFacebook,
     ),
     // Only our own offscreen document hosts the network on Chromium.
@@ -265,14 +185,17 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   );
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== BACKUP_PORT) return;
-    // Only our own pages may make or restore backups; a content script's port is closed.
+    if (port.name !== BACKUP_PORT && port.name !== UPDATES_PORT) return;
+    // Only our own pages may make or restore backups or hear of changes; a content script's
+    // port is closed.
     if (!port.sender || !describeSender(port.sender, extensionOrigin).fromExtensionPage)
       return port.disconnect();
+    if (port.name === UPDATES_PORT) return updates.accept(port);
     serveBackupPort(port, {
       db: store.db,
       identity: () => service.currentIdentity(),
       stop: async () => {
+        links.closeAll();
         await service.stop();
         await unlockedKeys.set(null);
       },
@@ -280,6 +203,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         forgetTrackerKey();
         const view = await service.start();
         await configureHost().catch(() => undefined);
+        // Everything a page shows may be different now.
+        updates.tell(...UPDATE_TOPICS);
         return view;
       },
     });

@@ -14,6 +14,9 @@ export const TRACKER_RECONNECT: Backoff = { firstMs: 500, maxMs: 30_000, jitter:
 /** Dialling a friend whose channels keep ending at once: 1 s, 2 s, 4 s … 5 min. */
 export const FRIEND_REDIAL: Backoff = { firstMs: 1000, maxMs: 5 * 60_000, jitter: 0 };
 
+/** A page reconnecting to a background that restarted (Chromium stops idle workers): 200 ms … 10 s. */
+export const PAGE_RECONNECT: Backoff = { firstMs: 200, maxMs: 10_000, jitter: 0 };
+
 export function backoffDelay(
   failures: number,
   backoff: Backoff,

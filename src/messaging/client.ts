@@ -45,7 +45,11 @@ export function createClient<M extends RequestMap>(
       if (!reply.ok)
         throw new MessagingError('malformed-message', `bad reply to ${type}: ${reply.reason}`);
       if (!reply.value.ok)
-        throw new MessagingError(reply.value.error.code, reply.value.error.message);
+        throw new MessagingError(
+          reply.value.error.code,
+          reply.value.error.message,
+          reply.value.error.refusal,
+        );
       return reply.value.value as ResponseOf<M, typeof type>;
     },
   };

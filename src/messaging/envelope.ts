@@ -2,7 +2,8 @@
  * The wire shape of every message between Murmur's contexts, and of every reply.
  * `murmur: 1` tells our messages apart from anything else on runtime messaging.
  */
-import { isLiteral, isObject, isString, type Guard } from '../core/guard';
+import { isLiteral, isObject, isOptional, isString, type Guard } from '../core/guard';
+import { REFUSAL_CODES } from '../core/refusal';
 import { MESSAGING_ERROR_CODES, type MessagingErrorData } from './errors';
 
 export const CHANNELS = ['ui', 'content', 'host', 'link'] as const;
@@ -36,6 +37,7 @@ export const isRequestEnvelope: Guard<RequestEnvelope> = (input, path) => {
 const isErrorData: Guard<MessagingErrorData> = isObject({
   code: isLiteral(...MESSAGING_ERROR_CODES),
   message: isString({ max: 4096 }),
+  refusal: isOptional(isLiteral(...REFUSAL_CODES)),
 });
 
 export const isReply: Guard<Reply<unknown>> = (input) => {

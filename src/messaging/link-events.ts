@@ -32,6 +32,8 @@ export const linkEvents = {
   'link.closed': defineRequest<Ack>()(isObject({ link: isLinkId })),
   /** Channels to friends are open: a message every 20 s keeps Chromium's worker from sleeping. */
   'link.alive': defineRequest<Ack>()(isEmpty),
+  /** What the host would report changed: a tracker's state, how a friend is reached. */
+  'link.changed': defineRequest<Ack>()(isEmpty),
 } satisfies RequestMap;
 
 export type LinkEvents = typeof linkEvents;

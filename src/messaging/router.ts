@@ -4,7 +4,7 @@
  * reply (or `undefined` when the message belongs to another context, so that one can answer).
  */
 import { isRequestEnvelope, replyError, replyOk, type Channel, type Reply } from './envelope';
-import { MessagingError } from './errors';
+import { errorDataOf } from './errors';
 import type { Handlers, RequestMap } from './request-map';
 
 export interface Route<Ctx> {
@@ -76,13 +76,6 @@ export function dispatch<Ctx>(
   if (!checked.ok)
     return Promise.resolve(replyError({ code: 'invalid-payload', message: checked.reason }));
   return handler(checked.value, ctx).then(replyOk, (error: unknown) =>
-    replyError(
-      error instanceof MessagingError
-        ? error.toData()
-        : {
-            code: 'handler-failed',
-            message: error instanceof Error ? error.message : String(error),
-          },
-    ),
+    replyError(errorDataOf(error)),
   );
 }

@@ -8,6 +8,7 @@ import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { saveFile, transfer, TransferError, type Progress } from './backup-transfer';
+import { errorText } from '../ui/error-text';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const size = (bytes: number) =>
@@ -22,7 +23,7 @@ const KNOWN_ERRORS = [
 ];
 
 export function BackupSection() {
-  const [me, reloadMe] = useRequest('identity.get', {}, 0);
+  const [me, reloadMe] = useRequest('identity.get', {}, ['identity']);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -42,7 +43,9 @@ export function BackupSection() {
       const code = e instanceof TransferError ? e.code : '';
       const text = KNOWN_ERRORS.includes(code)
         ? t(`backupError_${code.replace(/-/g, '_')}`)
-        : String(e);
+        : e instanceof TransferError
+          ? t('errorUnexpected', code)
+          : errorText(e);
       setNote({ ok: false, text });
     } finally {
       setProgress(null);

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ConnectionTestResult, TrackerTestResult } from '../messaging/status';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { errorText } from '../ui/error-text';
 
 type TestState =
   | { kind: 'idle' }
@@ -18,7 +19,7 @@ export function ConnectionTest() {
     try {
       setState({ kind: 'done', result: await background.request('network.test', {}) });
     } catch (error) {
-      setState({ kind: 'failed', error: String(error) });
+      setState({ kind: 'failed', error: errorText(error) });
     }
     setRuns((n) => n + 1);
   };

@@ -11,6 +11,7 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
+import { errorText } from '../ui/error-text';
 
 const when = (ms: number) => formatTime(ms, 'medium');
 const MODE_LABEL: Record<CrosspostSettings['mode'], string> = {
@@ -27,8 +28,8 @@ const OUTCOME: Record<LastPostOutcome, string> = {
 };
 
 export function CrosspostSection() {
-  const [view, reload] = useRequest('crosspost.get', {}, 3000);
-  const [friends] = useRequest('friends.list', {}, 0);
+  const [view, reload] = useRequest('crosspost.get', {}, ['settings']);
+  const [friends] = useRequest('friends.list', {}, ['friends']);
   const [form, setForm] = useState<CrosspostSettings | null>(null);
   const [note, setNote] = useState<NoticeState | null>(null);
   const loaded = view.kind === 'ready' ? view.value : null;
@@ -44,7 +45,7 @@ export function CrosspostSection() {
       setNote({ ok: true, text: t('optionsSaved') });
       reload();
     } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', String(e)) });
+      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
     }
   };
   const chosen = form.audience === 'all-friends' ? null : form.audience;

@@ -8,7 +8,7 @@ import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { useRequest } from '../ui/use-request';
 
 export function FriendsOfFriendsSection() {
-  const [settings, reload] = useRequest('fof.get', {}, 0);
+  const [settings, reload] = useRequest('fof.get', {}, []);
   if (settings.kind !== 'ready') return null;
   const change = async (key: 'share' | 'show', value: boolean) => {
     await background.request('fof.set', { ...settings.value, [key]: value });

@@ -7,9 +7,10 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { PassphraseSection } from './passphrase-section';
+import { errorText } from '../ui/error-text';
 
 export function IdentitySection() {
-  const [me] = useRequest('identity.get', {}, 0);
+  const [me] = useRequest('identity.get', {}, ['identity']);
   const [armored, setArmored] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function IdentitySection() {
     try {
       setArmored(await background.request('identity.export', withPrivate ? { passphrase } : {}));
     } catch (e) {
-      setError(String(e));
+      setError(errorText(e));
     }
   };
   const fingerprint = me.value.fingerprint

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
-import { useStatus } from '../ui/use-status';
+import { useRequest } from '../ui/use-request';
 import { IdentitySection } from './identity-section';
 import { ProfileSection } from './profile-section';
 import { NetworkSettingsForm } from './network-settings';
@@ -14,14 +14,14 @@ import { ListsSection } from './lists-section';
 import { FriendsOfFriendsSection } from './friends-of-friends-section';
 
 function Options() {
-  const state = useStatus(2000);
+  const [state] = useRequest('status', {}, ['status']);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">{t('statusTitle')}</h2>
         {state.kind === 'ready' ? (
-          <StatusView status={state.status} />
+          <StatusView status={state.value} />
         ) : (
           <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
         )}

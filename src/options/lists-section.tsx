@@ -4,8 +4,8 @@ import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 
 export function ListsSection() {
-  const [lists, reload] = useRequest('lists.get', {}, 0);
-  const [friends] = useRequest('friends.list', {}, 0);
+  const [lists, reload] = useRequest('lists.get', {}, []);
+  const [friends] = useRequest('friends.list', {}, ['friends']);
   if (lists.kind !== 'ready') return null;
   const names = new Map(
     friends.kind === 'ready' ? friends.value.map((f) => [f.fingerprint, f.displayName]) : [],

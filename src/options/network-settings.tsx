@@ -7,6 +7,7 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { ConnectionTest } from './connection-test-view';
 import { iceServersFromText, iceServersToText } from './ice-servers-text';
+import { errorText } from '../ui/error-text';
 
 /** A ws:// tracker is fine on this computer; anywhere else the signalling is readable. */
 const insecure = (url: string) => {
@@ -52,7 +53,7 @@ export function NetworkSettingsForm() {
       );
       setMessage({ ok: true, text: t('optionsSaved') });
     } catch (error) {
-      setMessage({ ok: false, text: t('optionsInvalid', String(error)) });
+      setMessage({ ok: false, text: t('optionsInvalid', errorText(error)) });
     }
   };
 

@@ -7,9 +7,10 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
+import { errorText } from '../ui/error-text';
 
 export function PassphraseSection() {
-  const [state, reload] = useRequest('identity.lock-state', {}, 0);
+  const [state, reload] = useRequest('identity.lock-state', {}, ['identity']);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -29,7 +30,7 @@ export function PassphraseSection() {
       setNote({ ok: true, text: t('passphraseSaved') });
       reload();
     } catch (e) {
-      setNote({ ok: false, text: t('restoreFailed', String(e)) });
+      setNote({ ok: false, text: t('restoreFailed', errorText(e)) });
     }
   };
   const field = (id: string, label: string, value: string, set: (v: string) => void) => (

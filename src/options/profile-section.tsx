@@ -6,12 +6,13 @@ import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { dataUrlOf, filesOf, thumbnailOf } from '../ui/thumbnails';
 import { useRequest } from '../ui/use-request';
+import { errorText } from '../ui/error-text';
 
 /** A profile picture is shown small: 256 px keeps it a few KB, so it travels with relays too. */
 const AVATAR_SIDE = 256;
 
 export function ProfileSection() {
-  const [loaded] = useRequest('profile.get', {}, 0);
+  const [loaded] = useRequest('profile.get', {}, []);
   const [name, setName] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [avatar, setAvatar] = useState<ThumbnailData | null>(null);
@@ -37,7 +38,7 @@ export function ProfileSection() {
       await background.request('profile.set', { name: name.trim(), status: status.trim(), avatar });
       setNote({ ok: true, text: t('optionsSaved') });
     } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', String(e)) });
+      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
     }
   };
   return (

@@ -4,11 +4,12 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
+import { errorText } from '../ui/error-text';
 
 const MB = 1024 * 1024;
 
 export function RelaySection() {
-  const [relay, reload] = useRequest('relay.get', {}, 5000);
+  const [relay, reload] = useRequest('relay.get', {}, ['relay']);
   const [form, setForm] = useState({ maxKb: '', days: '', quotaMb: '' });
   const [note, setNote] = useState<NoticeState | null>(null);
   const loaded = relay.kind === 'ready' ? relay.value : null;
@@ -32,7 +33,7 @@ export function RelaySection() {
       setNote({ ok: true, text: t('optionsSaved') });
       reload();
     } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', String(e)) });
+      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
     }
   };
   const field = (id: keyof typeof form, label: string) => (

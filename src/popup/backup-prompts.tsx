@@ -24,7 +24,7 @@ export function RestoreBackupLink() {
 }
 
 export function BackupReminder() {
-  const [reminder, reload] = useRequest('backup.reminder.get', {}, 0);
+  const [reminder, reload] = useRequest('backup.reminder.get', {}, ['settings', 'identity']);
   if (reminder.kind !== 'ready' || !reminder.value.due) return null;
   const dismiss = async () => {
     await background.request('backup.reminder.dismiss', {});

@@ -5,12 +5,13 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { MessageItem } from './message-item';
+import { errorText } from '../ui/error-text';
 
 function Conversation({ friend }: { friend: FriendView }) {
   const [messages, reload] = useRequest(
     'messages.list',
     { kind: 'direct', with: friend.fingerprint, limit: 100 },
-    1000,
+    ['messages'],
   );
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,7 @@ function Conversation({ friend }: { friend: FriendView }) {
       setError(null);
       reload();
     } catch (e) {
-      setError(String(e));
+      setError(errorText(e));
     }
   };
 
@@ -52,8 +53,8 @@ function Conversation({ friend }: { friend: FriendView }) {
 }
 
 export function ChatsView() {
-  const [friends] = useRequest('friends.list', {});
-  const [unread, reloadUnread] = useRequest('conversations.unread', {});
+  const [friends] = useRequest('friends.list', {}, ['friends']);
+  const [unread, reloadUnread] = useRequest('conversations.unread', {}, ['unread']);
   const [with_, setWith] = useState<string | null>(null);
   const counts = unread.kind === 'ready' ? unread.value : {};
   const open = (fingerprint: string) => {

@@ -11,6 +11,7 @@ import { dataUrlOf, filesOf, thumbnailsOf } from '../ui/thumbnails';
 import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { AudienceList } from '../messaging/settings';
+import { errorText } from '../ui/error-text';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
 function FriendChoices({
@@ -20,7 +21,7 @@ function FriendChoices({
   chosen: string[];
   toggle: (fingerprint: string, on: boolean) => void;
 }) {
-  const [friends] = useRequest('friends.list', {}, 0);
+  const [friends] = useRequest('friends.list', {}, ['friends']);
   if (friends.kind !== 'ready') return null;
   return (
     <>
@@ -48,7 +49,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
   /** A saved list picked as the audience (its members are in `chosen`). */
   const [listName, setListName] = useState<string | null>(null);
   const [newList, setNewList] = useState('');
-  const [savedLists, reloadLists] = useRequest('lists.get', {}, 0);
+  const [savedLists, reloadLists] = useRequest('lists.get', {}, ['settings']);
   const lists = savedLists.kind === 'ready' ? savedLists.value : [];
   const useList = (list: AudienceList) => {
     setListName(list.name);
@@ -83,7 +84,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       setNote({ ok: true, text: t('posted') });
       onPosted();
     } catch (e) {
-      setNote({ ok: false, text: String(e) });
+      setNote({ ok: false, text: errorText(e) });
     }
   };
   const toggle = (fingerprint: string, on: boolean) =>

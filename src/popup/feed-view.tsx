@@ -24,8 +24,10 @@ const firstPage = background
 const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
 
 export function FeedView() {
-  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE });
-  const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 });
+  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE }, ['messages']);
+  const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 }, [
+    'messages',
+  ]);
   const byPost = useMemo(
     () => repliesByPost(replies.kind === 'ready' ? replies.value : []),
     [replies],

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
+import { errorText } from '../ui/error-text';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -28,7 +29,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
       );
       onDone();
     } catch (e) {
-      setError(String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };

@@ -8,9 +8,10 @@ import { dataUrlOf } from '../ui/thumbnails';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
+import { errorText } from '../ui/error-text';
 
 export function FriendsView({ me }: { me: IdentityView }) {
-  const [friends, reload] = useRequest('friends.list', {});
+  const [friends, reload] = useRequest('friends.list', {}, ['friends']);
   const [card, setCard] = useState('');
   const [intro, setIntro] = useState('');
   const [message, setMessage] = useState<NoticeState | null>(null);
@@ -37,7 +38,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
       });
       reload();
     } catch (e) {
-      setMessage({ ok: false, text: t('friendAddFailed', String(e)) });
+      setMessage({ ok: false, text: t('friendAddFailed', errorText(e)) });
     }
   };
 

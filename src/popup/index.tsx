@@ -7,7 +7,6 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { StatusView } from '../ui/status-view';
 import { useRequest } from '../ui/use-request';
-import { useStatus } from '../ui/use-status';
 import { ChatsView } from './chats-view';
 import { FeedView } from './feed-view';
 import { FirstRun } from './first-run';
@@ -20,7 +19,7 @@ type Tab = 'feed' | 'chats' | 'friends';
 const TABS: Tab[] = ['feed', 'chats', 'friends'];
 
 function Status() {
-  const state = useStatus();
+  const [state] = useRequest('status', {}, ['status']);
   return (
     <footer class="status-footer">
       {state.kind === 'loading' && <p role="status">{t('statusLoading')}</p>}
@@ -29,14 +28,14 @@ function Status() {
           {t('statusError', state.message)}
         </p>
       )}
-      {state.kind === 'ready' && <StatusView status={state.status} />}
+      {state.kind === 'ready' && <StatusView status={state.value} />}
     </footer>
   );
 }
 
 /** No running identity: it waits for its passphrase, or there is none yet (first run). */
 function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStarted: () => void }) {
-  const [lock] = useRequest('identity.lock-state', {}, 0);
+  const [lock] = useRequest('identity.lock-state', {}, ['identity']);
   if (lock.kind !== 'ready') return null;
   if (lock.value.locked) return <Unlock displayName={lock.value.displayName} onDone={onUnlocked} />;
   if (lock.value.exists) return null;
@@ -50,7 +49,7 @@ function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStart
 }
 
 function Popup() {
-  const [identity, reload] = useRequest('identity.get', {}, 0);
+  const [identity, reload] = useRequest('identity.get', {}, ['identity']);
   // Opening the popup is reading: the badge goes back to zero.
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');

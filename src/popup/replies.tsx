@@ -10,6 +10,7 @@ import { t } from '../ui/i18n';
 import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { MessageItem } from './message-item';
 import { entryOf } from '../core/map-entry';
+import { errorText } from '../ui/error-text';
 
 function ReplyForm({
   post,
@@ -37,7 +38,7 @@ function ReplyForm({
       setText('');
       onSent();
     } catch (e) {
-      setError(String(e));
+      setError(errorText(e));
     }
   };
   return (

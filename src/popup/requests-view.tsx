@@ -5,7 +5,7 @@ import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 
 export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
-  const [requests, reload] = useRequest('requests.list', {});
+  const [requests, reload] = useRequest('requests.list', {}, ['requests']);
   if (requests.kind !== 'ready' || requests.value.length === 0) return null;
   const answer = async (request: RequestView, accept: boolean) => {
     await background.request('requests.answer', { id: request.id, accept });

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
+import { errorText } from '../ui/error-text';
 
 export function RestoreKey({ onDone }: { onDone: () => void }) {
   const [armored, setArmored] = useState('');
@@ -17,7 +18,7 @@ export function RestoreKey({ onDone }: { onDone: () => void }) {
       );
       onDone();
     } catch (e) {
-      setNotice({ ok: false, text: t('restoreFailed', String(e)) });
+      setNotice({ ok: false, text: t('restoreFailed', errorText(e)) });
     }
   };
   return (

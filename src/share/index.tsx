@@ -15,6 +15,7 @@ import { background } from '../ui/background-client';
 import { formatTime, isoTime } from '../ui/dates';
 import { t } from '../ui/i18n';
 import { dataUrlOf } from '../ui/thumbnails';
+import { errorText } from '../ui/error-text';
 
 /** Long enough to outlast a click already on its way, short enough not to be noticed. */
 const ARMING_DELAY_MS = 600;
@@ -38,7 +39,7 @@ function ShareWindow() {
       if (!post) return window.close();
       setState({ kind: 'asking', post, armed: false });
     } catch (error) {
-      setState({ kind: 'unavailable', message: String(error) });
+      setState({ kind: 'unavailable', message: errorText(error) });
     }
   };
   useEffect(() => {
@@ -72,7 +73,7 @@ function ShareWindow() {
       else await background.request('mirror.skip', { id: post.id });
       await next();
     } catch (error) {
-      setState({ kind: 'failed', post, message: String(error) });
+      setState({ kind: 'failed', post, message: errorText(error) });
     }
   };
   const usual =

@@ -18,6 +18,8 @@ export interface LinkSink {
   alive(): void;
   /** A channel we dialled never opened (no path between the two browsers, or refused). */
   dialFailed?(peerId: string): void;
+  /** What the host reports changed (a tracker's state, a friend found unreachable). */
+  changed(): void;
 }
 
 interface Link extends LinkFacts {

@@ -19,5 +19,6 @@ export function linkSinkTo(background: Client<LinkEvents>): LinkSink {
       post(() => background.request('link.frame', { link, frame: toBase64Url(frame) })),
     closed: (link) => post(() => background.request('link.closed', { link })),
     alive: () => post(() => background.request('link.alive', {})),
+    changed: () => post(() => background.request('link.changed', {})),
   };
 }

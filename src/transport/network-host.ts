@@ -155,7 +155,7 @@ export class NetworkHost {
 
   private trackerLink(url: string, key: SigningKey, config: HostConfig): TrackerLink {
     return new TrackerLink(url, key, config.network, {
-      changed: () => undefined,
+      changed: () => this.sink.changed(),
       registered: () => void this.lookForFriends(),
       incoming: (connection) => this.friendLinks?.accept(connection, url),
     });
@@ -171,6 +171,7 @@ export class NetworkHost {
       },
       frame: (link, frame) => this.sink.frame(link, frame),
       alive: () => this.sink.alive(),
+      changed: () => this.sink.changed(),
       dialFailed: (peerId) => this.noteDialFailed(peerId),
       closed: (link, peerId) => {
         this.sink.closed(link, peerId);
@@ -197,6 +198,7 @@ export class NetworkHost {
         ? 'address-hidden-no-relay'
         : 'no-relay';
     this.unreachable.set(peerId, { failures, reason });
+    if (reason) this.sink.changed();
     if (reason === null) setTimeout(() => void this.lookForFriends(), RECHECK_AFTER_DROP_MS);
     else this.noteLifetime(peerId, 0);
   }

@@ -57,7 +57,7 @@ export function optionsSuite(kind: BrowserKind): void {
         await first.fill('#restore-key', armored);
         await first.fill('#restore-passphrase', 'wrong passphrase');
         await first.click('#restore-passphrase ~ button[type=submit]');
-        expect(await first.textOf('[role=alert]')).toContain('wrong-passphrase');
+        expect(await first.textOf('[role=alert]')).toContain('does not unlock this key');
         await first.fill('#restore-passphrase', 'correct horse battery');
         await first.click('#restore-passphrase ~ button[type=submit]');
         await first.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);

@@ -199,6 +199,7 @@ export async function acceptEnvelope(
       keyring.size,
     );
   }
+  if (relayed) ctx.events.carried?.(id);
   if (opened) ctx.events.message?.(opened);
   return { opened, relayed, acknowledge, retryLater: false };
 }

@@ -12,6 +12,8 @@ export interface NodeEvents {
   outbox?: (id: string) => void;
   /** A stranger's friend request arrived on an introduction channel. */
   friendRequest?: (opened: Opened) => void;
+  /** A sealed copy for others was kept (what this node carries grew). */
+  carried?: (id: string) => void;
 }
 
 export interface NodeContext {
@@ -23,7 +25,6 @@ export interface NodeContext {
   /**
    * For each friend, the keys of receipts owed to them (in the audience, not acknowledged): an
    * in-memory index derived from the store (null until first needed, so a restart rebuilds it).
-   * Records from before `audience` existed are listed under '*'.
    */
   pendingReceipts: Map<string, Set<ReceiptKey>> | null;
   notForMe: NotForMe;

@@ -10,6 +10,7 @@ import { encodeMessage } from '../messages/codec';
 import type { Message } from '../messages/kinds';
 import type { OutboxEntry } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
+import { Refusal } from '../refusal';
 
 export interface SendOptions {
   hopLimit?: number;
@@ -27,8 +28,9 @@ export async function sealToOutbox(
 ): Promise<OutboxEntry> {
   const friends = recipients.map((fp) => {
     const f = ctx.keyring.friend(fp);
-    if (!f) throw new RangeError(`not a friend: ${fp}`);
-    if (f.keyExpiredAt !== null) throw new RangeError(`their key has expired: ${fp}`);
+    if (!f) throw new Refusal('not-a-friend', `not a friend: ${fp}`);
+    if (f.keyExpiredAt !== null)
+      throw new Refusal('friend-key-expired', `their key has expired: ${fp}`);
     return f;
   });
   const expiresAt = nowSeconds(ctx) + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS);

@@ -7,7 +7,7 @@ import {
   unlockIdentity,
   type UnlockedKeyCache,
 } from '../../../src/app/account';
-import { IdentityError } from '../../../src/core/identity/identity';
+import { Refusal } from '../../../src/core/refusal';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 
 /** Session storage as the browser keeps it: gone when the browser quits (a new cache). */
@@ -23,7 +23,8 @@ function sessionCache(): UnlockedKeyCache & { value: string | null } {
   };
 }
 
-const codeOf = (e: unknown) => (e instanceof IdentityError ? e.code : String(e));
+/** The app refuses with a code the page translates. */
+const codeOf = (e: unknown) => (e instanceof Refusal ? e.code : String(e));
 
 describe('a passphrase on the identity', () => {
   it('stores the key encrypted, starts each browser session locked, and unlocks with it', async () => {

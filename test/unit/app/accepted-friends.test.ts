@@ -3,16 +3,11 @@
  * but our "all friends" posts and our profile are not theirs until they accept.
  */
 import 'fake-indexeddb/auto';
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAccount } from '../../../src/app/account';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
-
-// The service reads two switches from extension storage; here it is an empty one.
-vi.mock('webextension-polyfill', () => ({
-  default: { storage: { local: { get: async () => ({}), set: async () => undefined } } },
-}));
 
 it('an "all friends" post goes to friends who accepted, not to people we only asked', async () => {
   const store = new MemoryStore();

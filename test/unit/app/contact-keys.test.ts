@@ -4,16 +4,11 @@
  * friend" works even without a running node.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAccount } from '../../../src/app/account';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, expiredKey, noCache, serviceOver } from './service-harness';
-
-// The service reads two switches from extension storage; here it is an empty one.
-vi.mock('webextension-polyfill', () => ({
-  default: { storage: { local: { get: async () => ({}), set: async () => undefined } } },
-}));
 
 describe("a contact's key that expired or broke", () => {
   it('affects only that contact: Murmur starts, posts go to the others, remove works', async () => {

@@ -1,14 +1,12 @@
 /**
- * A MurmurService over a memory store and memory settings, with no network host: for what the
- * service decides on its own (keys, contacts).
+ * Murmur (the app) over a memory store and memory settings, with no network host: for what the
+ * app decides on its own (keys, contacts).
  */
 import * as openpgp from 'openpgp';
 import type { UnlockedKeyCache } from '../../../src/app/account';
-import { MurmurService } from '../../../src/background/murmur-service';
+import { Murmur } from '../../../src/app/murmur';
 import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';
-import type { Client } from '../../../src/messaging/client';
-import type { HostRequests } from '../../../src/messaging/host-requests';
 import { memorySettings } from '../../../src/app/settings-port';
 
 export const DAY = 86_400_000;
@@ -41,19 +39,13 @@ export const contact = (publicKey: openpgp.PublicKey, name: string): ContactReco
 
 export const noCache: UnlockedKeyCache = { get: async () => null, set: async () => undefined };
 
-const noHost = {
-  request: async () => {
-    throw new Error('no network host in this test');
-  },
-} as unknown as Client<HostRequests>;
-
-export function serviceOver(store: MemoryStore): MurmurService {
-  return new MurmurService({
+export function serviceOver(store: MemoryStore): Murmur {
+  return new Murmur({
     store,
     settings: memorySettings(),
-    host: noHost,
     address: async () => ({ peerId: 'mme', tracker: 'ws://127.0.0.1:9000/murmur' }),
     unlockedKeys: noCache,
     friendsChanged: () => undefined,
+    changed: () => undefined,
   });
 }

@@ -3,17 +3,12 @@
  * and tracker, the stranger's links would compete with the friend's. One address, one contact.
  */
 import 'fake-indexeddb/auto';
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAccount } from '../../../src/app/account';
 import { contactCardToText } from '../../../src/core/identity/contact-card';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
-
-// The service reads two switches from extension storage; here it is an empty one.
-vi.mock('webextension-polyfill', () => ({
-  default: { storage: { local: { get: async () => ({}), set: async () => undefined } } },
-}));
 
 it("refuses a card that claims a friend's peer id on the same tracker", async () => {
   const store = new MemoryStore();

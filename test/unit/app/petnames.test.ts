@@ -4,7 +4,7 @@
  * are marked; a shared reply's author who is no contact shows as "calls themselves …".
  */
 import 'fake-indexeddb/auto';
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAccount } from '../../../src/app/account';
 import { messageView } from '../../../src/app/message-view';
 import { applyFriendProfile } from '../../../src/app/profiles';
@@ -13,11 +13,6 @@ import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeMessage } from '../../../src/core/messages/codec';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
-
-// The service reads two switches from extension storage; here it is an empty one.
-vi.mock('webextension-polyfill', () => ({
-  default: { storage: { local: { get: async () => ({}), set: async () => undefined } } },
-}));
 
 it('a friend renaming itself to another friend’s name does not pass for them', async () => {
   const store = new MemoryStore();

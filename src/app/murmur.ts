@@ -1,7 +1,8 @@
 /**
- * The running Murmur of this profile: identity, friends, the core node over the Dexie store,
- * and one sync session per data channel the network host opens. The UI's requests and the
- * host's link events both end up here.
+ * Murmur, the application: its life (identity, lock), friends and requests, sending and
+ * reading, and what each arriving message means. The same in the extension (over Dexie and the
+ * extension's settings), in tests (over memory) and in a headless node; whoever hosts it hands
+ * it the data channels the network opens (`attach`) and tells the user what it reports.
  */
 import { contactCardFromText } from '../core/identity/contact-card';
 import type { Identity } from '../core/identity/identity';
@@ -16,36 +17,29 @@ import type {
   ProfileView,
   RequestView,
 } from '../messaging/views';
-import { contactCardOf, identityViewOf, type UnlockedKeyCache } from '../app/account';
-import {
-  announceIfNew,
-  declineRequest,
-  pendingRequests,
-  requestById,
-} from '../app/friend-requests';
-import { startSession } from '../app/call-friend';
-import { friendViews } from '../app/friend-view';
-import type { SettingsPort } from '../app/settings-port';
-import { friendsOfFriendsSettings } from '../app/friends-of-friends';
-import { applyFriendUpdate } from '../app/friend-updates';
-import { catchUpProfile, profileOf, updateProfile } from '../app/profiles';
-import { unreadPerFriend } from '../app/unread-counts';
-import type { LinkChannel } from './link-channel';
-import { LinkRouter } from './link-router';
-import { listMessageViews, messageView, type MessageQuery } from '../app/message-view';
-import { shareReply, type ReplyRequest } from '../app/reply';
-import type { Client } from '../messaging/client';
-import type { FriendAddress, HostRequests } from '../messaging/host-requests';
-import { addContact } from '../app/add-contact';
-import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from '../app/sending';
-import { MurmurLife } from '../app/murmur-life';
-import { activeContacts, confirmContact, removeContact } from '../app/contacts';
+import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
+import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
+import { startSession, type PeerChannel } from './call-friend';
+import { friendViews } from './friend-view';
+import type { SettingsPort } from './settings-port';
+import { friendsOfFriendsSettings } from './friends-of-friends';
+import { applyFriendUpdate } from './friend-updates';
+import { catchUpProfile, profileOf, updateProfile } from './profiles';
+import { unreadPerFriend } from './unread-counts';
+import { listMessageViews, messageView, type MessageQuery } from './message-view';
+import { shareReply, type ReplyRequest } from './reply';
+import type { FriendAddress } from '../messaging/host-requests';
+import type { UpdateTopic } from '../messaging/page-updates';
+import { addContact } from './add-contact';
+import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from './sending';
+import { MurmurLife } from './murmur-life';
+import { activeContacts, confirmContact, removeContact } from './contacts';
+import { Refusal } from '../core/refusal';
 
-export interface ServiceOptions {
+export interface MurmurOptions {
   store: NodeStore;
   /** The user's small settings (own profile, friends-of-friends choices). */
   settings: SettingsPort;
-  host: Client<HostRequests>;
   /** Our tracker peer id and the tracker named on our card. */
   address: () => Promise<{ peerId: string; tracker: string }>;
   /** Memory-only storage for the unlocked key of a passphrase-protected identity. */
@@ -56,18 +50,15 @@ export interface ServiceOptions {
   messageArrived?: (view: MessageView) => void;
   /** Someone asked to be our friend. */
   requestArrived?: (displayName: string) => void;
+  /** Something pages show changed (they ask again). */
+  changed: (...topics: UpdateTopic[]) => void;
 }
 
-export class MurmurService {
+export class Murmur {
   private readonly life: MurmurLife;
   private readonly names = new Map<string, string>();
 
-  readonly links: LinkRouter;
-
-  constructor(private readonly options: ServiceOptions) {
-    this.links = new LinkRouter(options.host, (channel, initiator) =>
-      this.attachLink(channel, initiator),
-    );
+  constructor(private readonly options: MurmurOptions) {
     this.life = new MurmurLife({
       store: options.store,
       unlockedKeys: options.unlockedKeys,
@@ -77,15 +68,24 @@ export class MurmurService {
       hooks: (node) => ({
         onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
         events: {
-          friendRequest: (opened) =>
-            void announceIfNew(options.store, opened, options.requestArrived),
+          friendRequest: (opened) => {
+            options.changed('requests');
+            void announceIfNew(options.store, opened, options.requestArrived);
+          },
           message: (opened) => {
-            if (applyFriendUpdate(options.store, opened)) return;
+            const update = applyFriendUpdate(options.store, opened);
+            if (update) {
+              void update.then(() => options.changed('friends'));
+              return;
+            }
+            options.changed('messages', 'unread');
             void shareReply(node(), options.store, opened, this.names);
             void this.viewOf(opened.envelope.id).then((view) => {
               if (view) options.messageArrived?.(view);
             });
           },
+          outbox: () => options.changed('messages'),
+          carried: () => options.changed('relay'),
         },
       }),
     });
@@ -104,9 +104,8 @@ export class MurmurService {
     await this.life.setPassphrase(current, next);
   }
 
-  /** Before the store is replaced (a restore): every session ends and the node is dropped. */
+  /** Before the store is replaced (a restore): the node is dropped (its host ends the sessions). */
   async stop(): Promise<void> {
-    this.links.closeAll();
     await this.life.stop();
     this.names.clear();
   }
@@ -117,7 +116,7 @@ export class MurmurService {
     return this.identityView();
   }
 
-  /** The unlocked identity, for the background's own work (signing the archive); never sent. */
+  /** The unlocked identity, for the host's own work (signing the archive); never sent. */
   async currentIdentity(): Promise<Identity | null> {
     return (await this.life.runningOrNull())?.identity ?? null;
   }
@@ -177,7 +176,7 @@ export class MurmurService {
       (await friendsOfFriendsSettings(this.options.settings)).show,
     );
   }
-  /** The running node, for the background's own sends (profile, friend list); null if none. */
+  /** The running node, for the host's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
     return (await this.life.runningOrNull())?.node ?? null;
   }
@@ -221,7 +220,7 @@ export class MurmurService {
   async answerRequest(id: string, accept: boolean): Promise<void> {
     await this.requireNode();
     const request = await requestById(this.options.store, id);
-    if (!request) throw new RangeError('no such request');
+    if (!request) throw new Refusal('request-missing', 'no such request');
     if (accept) {
       await this.addFriend(request.card);
       return;
@@ -232,6 +231,7 @@ export class MurmurService {
   /** A session with someone we had asked: they accepted. */
   private async confirmed(fingerprint: string): Promise<void> {
     await confirmContact(this.options.store, fingerprint);
+    this.options.changed('friends');
     const running = await this.life.runningOrNull();
     if (running)
       await catchUpProfile(running.node, this.options.store, this.options.settings, fingerprint);
@@ -278,13 +278,13 @@ export class MurmurService {
     return (await this.life.runningOrNull())?.identity ?? null;
   }
 
-  /** Link events from the network host: each opened channel gets a session with the node. */
-  private readonly attachLink = async (channel: LinkChannel, initiator: boolean) => {
+  /** A data channel the network opened gets a session with the node (none while not running). */
+  async attach(channel: PeerChannel, initiator: boolean): Promise<void> {
     const running = await this.life.runningOrNull();
     if (!running) return channel.close();
     await startSession(channel, initiator, running.node, this.options.store, async () => {
       const { peerId, tracker } = await this.options.address();
       return contactCardFromText(contactCardOf(running.identity, peerId, tracker).text);
     });
-  };
+  }
 }

@@ -1,0 +1,63 @@
+/**
+ * What each request from a page changes, so every other open page is told (the popup and the
+ * options page may both be open). Requests that only read are absent.
+ */
+import type { ContentRequests } from '../messaging/content-requests';
+import type { UpdateTopic } from '../messaging/page-updates';
+import type { Handlers, RequestMap } from '../messaging/request-map';
+import type { UiRequests } from '../messaging/ui-requests';
+
+type Changes<M> = { readonly [K in keyof M]?: readonly UpdateTopic[] };
+
+const STARTED: readonly UpdateTopic[] = ['identity', 'friends', 'messages', 'status', 'settings'];
+
+export const UI_REQUEST_CHANGES: Changes<UiRequests> = {
+  'settings.network.set': ['settings', 'status'],
+  'identity.create': STARTED,
+  'identity.unlock': STARTED,
+  'identity.import': STARTED,
+  'identity.passphrase': ['identity'],
+  'friends.add': ['friends'],
+  'friends.remove': ['friends', 'messages', 'unread'],
+  'requests.answer': ['requests', 'friends'],
+  'messages.send': ['messages'],
+  'posts.publish': ['messages'],
+  'replies.send': ['messages'],
+  'relay.set': ['relay'],
+  'conversations.read': ['unread'],
+  'unread.clear': ['unread'],
+  'settings.notifications.set': ['settings'],
+  'profile.set': ['settings'],
+  'fof.set': ['settings'],
+  'lists.set': ['settings'],
+  'crosspost.set': ['settings'],
+  'mirror.share': ['messages', 'settings'],
+  'mirror.skip': ['settings'],
+  'backup.reminder.dismiss': ['settings'],
+};
+
+/** A post handed over from Facebook changes what Options says about the last one (and the feed). */
+export const CONTENT_REQUEST_CHANGES: Changes<ContentRequests> = {
+  'mirror.post': ['messages', 'settings'],
+  'mirror.unrecognised': ['settings'],
+};
+
+/** The same handlers, each telling the pages what it changed once it has succeeded. */
+export function tellingChanges<M extends RequestMap, Ctx>(
+  handlers: Handlers<M, Ctx>,
+  changes: Changes<M>,
+  tell: (...topics: UpdateTopic[]) => void,
+): Handlers<M, Ctx> {
+  const wrapped = { ...handlers };
+  for (const type of Object.keys(handlers) as (keyof M)[]) {
+    const topics = changes[type];
+    if (!topics) continue;
+    const handle = handlers[type];
+    wrapped[type] = async (request, ctx) => {
+      const response = await handle(request, ctx);
+      tell(...topics);
+      return response;
+    };
+  }
+  return wrapped;
+}
