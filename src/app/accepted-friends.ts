@@ -5,8 +5,9 @@
  */
 import type { Keyring } from '../core/keyring';
 import type { NodeStore } from '../core/state/store-port';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
-export async function acceptedFriends(keyring: Keyring, store: NodeStore): Promise<string[]> {
+export async function acceptedFriends(keyring: Keyring, store: NodeStore): Promise<Fingerprint[]> {
   const accepted = new Set(
     (await store.listContacts()).filter((c) => c.state === 'friend').map((c) => c.fingerprint),
   );

@@ -5,7 +5,7 @@
  * while it was valid still opens and verifies — but nothing new is sealed to it.
  */
 import { readStoredFriendKey } from '../core/identity/friend-key';
-import { fingerprintOf } from '../core/identity/key-material';
+import { fingerprintOfKey } from '../core/identity/key-material';
 import type { Keyring } from '../core/keyring';
 import type { ContactRecord } from '../core/state/records';
 import type { ContactKeyView } from '../messaging/views';
@@ -31,7 +31,7 @@ async function load(
 ): Promise<ContactKeyView> {
   const read = await readStoredFriendKey(contact.publicKey, now);
   if (read.state === 'unusable') return read;
-  if (fingerprintOf(read.key) !== contact.fingerprint)
+  if (fingerprintOfKey(read.key) !== contact.fingerprint)
     return { state: 'unusable', reason: 'the stored key is not this contact’s' };
   try {
     if (read.state === 'expired') {

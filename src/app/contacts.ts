@@ -7,6 +7,7 @@ import type { Keyring } from '../core/keyring';
 import type { ContactRecord } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import type { ContactKeys } from './contact-keys';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export async function activeContacts(store: NodeStore): Promise<ContactRecord[]> {
   return (await store.listContacts()).filter(
@@ -15,7 +16,7 @@ export async function activeContacts(store: NodeStore): Promise<ContactRecord[]>
 }
 
 /** A session with someone we had asked: they accepted. */
-export async function confirmContact(store: NodeStore, fingerprint: string): Promise<void> {
+export async function confirmContact(store: NodeStore, fingerprint: Fingerprint): Promise<void> {
   const contact = await store.getContact(fingerprint);
   if (contact?.state === 'requested') await store.putContact({ ...contact, state: 'friend' });
 }
@@ -26,7 +27,7 @@ export async function confirmContact(store: NodeStore, fingerprint: string): Pro
  */
 export async function removeContact(
   store: NodeStore,
-  fingerprint: string,
+  fingerprint: Fingerprint,
   how: 'remove' | 'block',
   running: { keyring: Keyring; contactKeys: ContactKeys } | null,
 ): Promise<boolean> {

@@ -4,6 +4,7 @@
  * messages wait.
  */
 import type { OutboxEntry } from '../core/state/records';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export interface Waiting {
   messages: number;
@@ -12,7 +13,7 @@ export interface Waiting {
 }
 
 export function waitingFor(
-  fingerprint: string,
+  fingerprint: Fingerprint,
   outbox: OutboxEntry[],
   nowSeconds: number,
 ): Waiting {

@@ -5,11 +5,12 @@
  * look at theirs is the user's other choice here.
  */
 import type { SettingsPort } from './settings-port';
-import { fromHex, toHex } from '../core/bytes';
+import { fromHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import type { FriendsOfFriendsView } from '../messaging/views';
+import { fingerprintFromBytes } from '../core/identity/fingerprint';
 
 const SHARE = 'fof.share';
 const SHOW = 'fof.show';
@@ -66,7 +67,10 @@ export async function applyFriendList(store: NodeStore, opened: Opened): Promise
   if (!contact || (contact.friendListUpdatedAt ?? 0) >= list.updatedAt) return;
   await store.putContact({
     ...contact,
-    friendList: list.friends.map((f) => ({ fingerprint: toHex(f.fingerprint), name: f.name })),
+    friendList: list.friends.map((f) => ({
+      fingerprint: fingerprintFromBytes(f.fingerprint),
+      name: f.name,
+    })),
     friendListUpdatedAt: list.updatedAt,
   });
 }

@@ -35,6 +35,7 @@ import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from './se
 import { MurmurLife } from './murmur-life';
 import { activeContacts, confirmContact, removeContact } from './contacts';
 import { Refusal } from '../core/refusal';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export interface MurmurOptions {
   store: NodeStore;
@@ -192,7 +193,7 @@ export class Murmur {
   }
 
   /** Remove: no longer a friend (they may ask again). Block: nothing from them, ever. */
-  async removeFriend(fingerprint: string, block: boolean): Promise<void> {
+  async removeFriend(fingerprint: Fingerprint, block: boolean): Promise<void> {
     const running = await this.life.runningOrNull();
     const how = block ? 'block' : 'remove';
     const ours = running && { keyring: running.node.keyring, contactKeys: running.contactKeys };
@@ -229,7 +230,7 @@ export class Murmur {
   }
 
   /** A session with someone we had asked: they accepted. */
-  private async confirmed(fingerprint: string): Promise<void> {
+  private async confirmed(fingerprint: Fingerprint): Promise<void> {
     await confirmContact(this.options.store, fingerprint);
     this.options.changed('friends');
     const running = await this.life.runningOrNull();
@@ -248,11 +249,15 @@ export class Murmur {
     return profileOf(this.options.settings, node.keyring.me);
   }
 
-  async sendDirect(to: string, text: string): Promise<OutboxView> {
+  async sendDirect(to: Fingerprint, text: string): Promise<OutboxView> {
     return sendDirect(await this.requireNode(), to, text);
   }
 
-  async publish(text: string, to?: string[], extra: PostExtras = NO_EXTRAS): Promise<OutboxView> {
+  async publish(
+    text: string,
+    to?: Fingerprint[],
+    extra: PostExtras = NO_EXTRAS,
+  ): Promise<OutboxView> {
     return publish(await this.requireNode(), this.options.store, text, to, extra);
   }
 

@@ -14,6 +14,7 @@ import { isThumbnailData, type ThumbnailData } from '../core/messages/thumbnail-
 import type { ProfileView } from '../messaging/views';
 import { isInteger, isNullable, isObject, isString } from '../core/guard';
 import { thumbnailsFrom } from './thumbnails';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 const OWN = 'profile.own';
 
@@ -88,7 +89,7 @@ export async function sendProfileTo(
   node: MurmurNode,
   store: NodeStore,
   settings: SettingsPort,
-  to: string[],
+  to: Fingerprint[],
 ): Promise<void> {
   const recipients = to.filter((fp) => node.keyring.writableFriend(fp));
   if (!recipients.length) return;
@@ -105,7 +106,7 @@ export async function catchUpProfile(
   node: MurmurNode,
   store: NodeStore,
   settings: SettingsPort,
-  fingerprint: string,
+  fingerprint: Fingerprint,
 ) {
   const contact = await store.getContact(fingerprint);
   if (contact && (await loadOwnProfile(settings)).updatedAt > (contact.profileSentAt ?? 0))

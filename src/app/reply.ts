@@ -11,6 +11,7 @@ import type { ReplyMessage, SharedReplyMessage } from '../core/messages/kinds';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import { Refusal } from '../core/refusal';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export interface ReplyRequest {
   post: string;
@@ -21,14 +22,14 @@ export interface ReplyRequest {
 
 export async function addressReply(
   store: NodeStore,
-  me: string,
+  me: Fingerprint,
   request: ReplyRequest,
-): Promise<{ message: ReplyMessage; recipients: string[] }> {
+): Promise<{ message: ReplyMessage; recipients: Fingerprint[] }> {
   const stored = await store.getMessage(request.post);
   const post = stored && decodeMessage(stored.message);
   if (!stored || post?.kind !== 'post') throw new Refusal('post-missing', 'no such post');
   const mine = stored.authorFingerprint === me;
-  let recipients: string[];
+  let recipients: Fingerprint[];
   if (request.visibility === 'private') {
     if (mine) throw new Refusal('reply-to-self', 'a private reply goes to the author: that is you');
     recipients = [stored.authorFingerprint];

@@ -10,11 +10,16 @@ import type { OutboxView } from '../messaging/views';
 import { acceptedFriends } from './accepted-friends';
 import { addressReply, type ReplyRequest } from './reply';
 import { Refusal } from '../core/refusal';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 export const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
 
-export async function sendDirect(node: MurmurNode, to: string, text: string): Promise<OutboxView> {
+export async function sendDirect(
+  node: MurmurNode,
+  to: Fingerprint,
+  text: string,
+): Promise<OutboxView> {
   const message: Message = { kind: 'direct', id: randomBytes(16), createdAt: Date.now(), text };
   const entry = await node.send(message, [to]);
   return statusOfSent(node, entry.id);
@@ -28,7 +33,7 @@ export async function publish(
   node: MurmurNode,
   store: NodeStore,
   text: string,
-  to: string[] | undefined,
+  to: Fingerprint[] | undefined,
   extra: PostExtras,
 ): Promise<OutboxView> {
   const recipients =

@@ -21,6 +21,7 @@ import type { CrosspostView, LastPostOutcome } from '../messaging/views';
 import type { SenderContext } from './sender';
 import { thumbnailsFrom } from '../app/thumbnails';
 import { pendingMirrors } from './pending-mirrors';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 const SETTINGS = 'crosspost.settings';
 /** The first-time question was answered (shared or skipped). */
@@ -33,7 +34,7 @@ const PUBLISHED_SLACK_MS = 24 * 3600_000;
 export interface CrosspostDeps {
   publish: (
     text: string,
-    to: string[] | undefined,
+    to: Fingerprint[] | undefined,
     extra: { thumbnails: Thumbnail[]; mirroredFrom: { source: 'facebook'; publishedAt: number } },
   ) => Promise<unknown>;
   /** Opens (or brings forward) the window that asks about pending posts. */

@@ -5,7 +5,7 @@
  * slots. A hint (HINT_BYTES = 8) is compared as two big-endian words.
  */
 import type * as openpgp from 'openpgp';
-import { toHex, u32At } from './bytes';
+import { u32At } from './bytes';
 import { HintHash, nonceWords } from './crypto/hint-hash';
 import { direction, pairwiseKeys, pairwiseKeysAsync, type PairwiseKeys } from './envelope/pairwise';
 import type { Slot } from './envelope/format';
@@ -16,10 +16,11 @@ import {
   type EncryptionSubkey,
 } from './identity/key-material';
 import { entryOf } from './map-entry';
+import { fingerprintFromBytes, type Fingerprint } from './identity/fingerprint';
 
 export interface Friend {
   fingerprint: Uint8Array;
-  fingerprintHex: string;
+  fingerprintHex: Fingerprint;
   publicKey: openpgp.PublicKey;
   encryption: EncryptionSubkey;
   keys: PairwiseKeys;
@@ -95,7 +96,7 @@ export class Keyring {
     const fingerprint = fingerprintBytes(publicKey);
     const friend: Friend = {
       fingerprint,
-      fingerprintHex: toHex(fingerprint),
+      fingerprintHex: fingerprintFromBytes(fingerprint),
       publicKey,
       encryption: encryptionSubkeyOf(publicKey),
       keys,
@@ -108,17 +109,17 @@ export class Keyring {
     return friend;
   }
 
-  removeFriend(fingerprintHex: string): void {
+  removeFriend(fingerprintHex: Fingerprint): void {
     this.friends.delete(fingerprintHex);
     this.rebuild();
   }
 
-  friend(fingerprintHex: string): Friend | undefined {
+  friend(fingerprintHex: Fingerprint): Friend | undefined {
     return this.friends.get(fingerprintHex);
   }
 
   /** A friend we may seal new messages to: known, and their key not expired. */
-  writableFriend(fingerprintHex: string): Friend | undefined {
+  writableFriend(fingerprintHex: Fingerprint): Friend | undefined {
     const friend = this.friends.get(fingerprintHex);
     return friend?.keyExpiredAt === null ? friend : undefined;
   }

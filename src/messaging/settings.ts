@@ -9,6 +9,7 @@ import {
   type Guard,
 } from '../core/guard';
 import { parseTrackerUrl } from '../core/tracker-url';
+import { isFingerprint, type Fingerprint } from '../core/identity/fingerprint';
 
 export interface IceServer {
   urls: string;
@@ -65,7 +66,7 @@ export type CrosspostMode = 'off' | 'ask' | 'auto';
 export interface CrosspostSettings {
   mode: CrosspostMode;
   /** Who mirrored posts go to by default: all friends, or these friends (fingerprints). */
-  audience: 'all-friends' | string[];
+  audience: 'all-friends' | Fingerprint[];
 }
 
 export const DEFAULT_CROSSPOST_SETTINGS: CrosspostSettings = {
@@ -73,9 +74,7 @@ export const DEFAULT_CROSSPOST_SETTINGS: CrosspostSettings = {
   audience: 'all-friends',
 };
 
-const isFingerprintList = isArray(isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ }), {
-  max: 5000,
-});
+const isFingerprintList = isArray(isFingerprint, { max: 5000 });
 
 export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') => {
   const r = isObject({
@@ -91,7 +90,7 @@ export const isCrosspostSettings: Guard<CrosspostSettings> = (input, path = '') 
 /** A saved audience ("family", "climbing club"): a name and the friends in it. Kept locally. */
 export interface AudienceList {
   name: string;
-  members: string[];
+  members: Fingerprint[];
 }
 
 export const isAudienceLists: Guard<AudienceList[]> = isArray(

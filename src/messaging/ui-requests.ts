@@ -36,8 +36,8 @@ import type {
   RelayView,
   RequestView,
 } from './views';
+import { isFingerprint } from '../core/identity/fingerprint';
 
-const isFingerprint = isString({ min: 40, max: 40, pattern: /^[0-9a-f]{40}$/ });
 const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
 /** Text is counted in UTF-16 units here; the core checks the encoded byte limit. */
 const isText = isString({ min: 1, max: MESSAGE_LIMITS.textBytes });

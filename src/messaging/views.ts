@@ -2,6 +2,7 @@
 import type { OutboxStatus } from '../core/node/outbox-status';
 import type { UnreachableReason } from './status';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =
@@ -10,7 +11,7 @@ export type FriendConnection =
   | { state: 'unreachable'; reason: UnreachableReason };
 
 export interface IdentityView {
-  fingerprint: string;
+  fingerprint: Fingerprint;
   displayName: string;
   /** Our contact card, as text and as a web+murmur: link. */
   card: string;
@@ -19,7 +20,7 @@ export interface IdentityView {
 }
 
 export interface FriendView {
-  fingerprint: string;
+  fingerprint: Fingerprint;
   displayName: string;
   peerId: string;
   tracker: string;
@@ -69,7 +70,7 @@ export interface ProfileView {
 /** Someone who asked to be our friend. */
 export interface RequestView {
   id: string;
-  fingerprint: string;
+  fingerprint: Fingerprint;
   displayName: string;
   introduction: string;
   receivedAt: number;
@@ -133,7 +134,7 @@ export type LastPostOutcome = 'shared' | 'asking' | 'off' | 'skipped' | 'busy';
 /** Options › Facebook: the settings, and whether the composer was recognised lately. */
 export interface CrosspostView {
   mode: 'off' | 'ask' | 'auto';
-  audience: 'all-friends' | string[];
+  audience: 'all-friends' | Fingerprint[];
   /** Set when a Facebook composer was seen but not recognised (cleared when one is). */
   unrecognised: { since: number; reason: string; host: string } | null;
   /** What became of the last post Murmur saw on Facebook, and when. */

@@ -12,6 +12,7 @@ import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 const when = (ms: number) => formatTime(ms, 'medium');
 const MODE_LABEL: Record<CrosspostSettings['mode'], string> = {
@@ -49,7 +50,7 @@ export function CrosspostSection() {
     }
   };
   const chosen = form.audience === 'all-friends' ? null : form.audience;
-  const toggleFriend = (fingerprint: string, on: boolean) => {
+  const toggleFriend = (fingerprint: Fingerprint, on: boolean) => {
     const rest = (chosen ?? []).filter((f) => f !== fingerprint);
     setForm({ ...form, audience: on ? [...rest, fingerprint] : rest });
   };

@@ -6,6 +6,7 @@ import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { MessageItem } from './message-item';
 import { errorText } from '../ui/error-text';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 function Conversation({ friend }: { friend: FriendView }) {
   const [messages, reload] = useRequest(
@@ -55,9 +56,9 @@ function Conversation({ friend }: { friend: FriendView }) {
 export function ChatsView() {
   const [friends] = useRequest('friends.list', {}, ['friends']);
   const [unread, reloadUnread] = useRequest('conversations.unread', {}, ['unread']);
-  const [with_, setWith] = useState<string | null>(null);
+  const [with_, setWith] = useState<Fingerprint | null>(null);
   const counts = unread.kind === 'ready' ? unread.value : {};
-  const open = (fingerprint: string) => {
+  const open = (fingerprint: Fingerprint) => {
     setWith(fingerprint);
     void background.request('conversations.read', { with: fingerprint }).then(reloadUnread);
   };

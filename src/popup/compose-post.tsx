@@ -12,14 +12,15 @@ import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { AudienceList } from '../messaging/settings';
 import { errorText } from '../ui/error-text';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
 function FriendChoices({
   chosen,
   toggle,
 }: {
-  chosen: string[];
-  toggle: (fingerprint: string, on: boolean) => void;
+  chosen: Fingerprint[];
+  toggle: (fingerprint: Fingerprint, on: boolean) => void;
 }) {
   const [friends] = useRequest('friends.list', {}, ['friends']);
   if (friends.kind !== 'ready') return null;
@@ -43,7 +44,7 @@ function FriendChoices({
 export function ComposePost({ onPosted }: { onPosted: () => void }) {
   const [text, setText] = useState('');
   /** null: all friends; else the fingerprints chosen. */
-  const [chosen, setChosen] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<Fingerprint[] | null>(null);
   const [note, setNote] = useState<NoticeState | null>(null);
   const [pictures, setPictures] = useState<ThumbnailData[]>([]);
   /** A saved list picked as the audience (its members are in `chosen`). */
@@ -87,7 +88,7 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       setNote({ ok: false, text: errorText(e) });
     }
   };
-  const toggle = (fingerprint: string, on: boolean) =>
+  const toggle = (fingerprint: Fingerprint, on: boolean) =>
     setChosen((list) =>
       on ? [...(list ?? []), fingerprint] : (list ?? []).filter((fp) => fp !== fingerprint),
     );

@@ -9,6 +9,7 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
 import { errorText } from '../ui/error-text';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export function FriendsView({ me }: { me: IdentityView }) {
   const [friends, reload] = useRequest('friends.list', {}, ['friends']);
@@ -16,7 +17,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
   const [intro, setIntro] = useState('');
   const [message, setMessage] = useState<NoticeState | null>(null);
 
-  const remove = async (fingerprint: string, block: boolean) => {
+  const remove = async (fingerprint: Fingerprint, block: boolean) => {
     await background.request('friends.remove', { fingerprint, block });
     reload();
   };

@@ -19,6 +19,7 @@ import { buildAll, DIST } from '../build';
 import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 import { at } from '../at';
+import type { Fingerprint } from '../../src/core/identity/fingerprint';
 
 const POSTS = 10_000;
 const MESSAGES = 50_000;
@@ -104,7 +105,7 @@ try {
   await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
   const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
-    return g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: string } }>({
+    return g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: Fingerprint } }>({
       murmur: 1,
       channel: 'ui',
       type: 'identity.get',
@@ -118,10 +119,10 @@ try {
   const messages: StoredMessage[] = [];
   const stored = (
     i: number,
-    author: string,
+    author: Fingerprint,
     message: Uint8Array,
     kind: string,
-    withWhom: string | null,
+    withWhom: Fingerprint | null,
   ): StoredMessage => ({
     id: toHex(randomBytes(32)),
     authorFingerprint: author,

@@ -16,6 +16,7 @@ import { buildAll, DIST } from '../build';
 import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 import { at } from '../at';
+import type { Fingerprint } from '../../src/core/identity/fingerprint';
 
 const POSTS = 10_000;
 const FRIENDS = 500;
@@ -34,7 +35,10 @@ try {
   await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
   const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
-    const reply = await g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: string } }>({
+    const reply = await g.chrome.runtime.sendMessage<
+      unknown,
+      { value: { fingerprint: Fingerprint } }
+    >({
       murmur: 1,
       channel: 'ui',
       type: 'identity.get',

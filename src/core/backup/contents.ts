@@ -27,6 +27,7 @@ import type {
   StoredMessage,
 } from '../state/records';
 import { isReceiptKey } from '../state/receipt-key';
+import { isFingerprint } from '../identity/fingerprint';
 
 export const BACKUP_FORMAT = 'murmur-backup';
 export const BACKUP_VERSION = 1;
@@ -54,7 +55,6 @@ const MANY = 10_000_000;
 const MB = 1024 * 1024;
 const hex = (length: number) =>
   isString({ min: length, max: length, pattern: new RegExp(`^[0-9a-f]{${length}}$`) });
-const isFingerprint = hex(40);
 const isId = hex(64);
 const isTime = isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const isShort = isString({ max: 1024 });

@@ -5,7 +5,7 @@
  * that signed it. Every failure is a typed error; nothing throws.
  */
 import * as openpgp from 'openpgp';
-import { bytesEqual, concatBytes, toHex } from '../bytes';
+import { bytesEqual, concatBytes } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { decodeContactCard, type ContactCard } from '../identity/contact-card';
 import { fingerprintBytes } from '../identity/key-material';
@@ -21,6 +21,7 @@ import { unwrapPkesk } from './pkesk';
 import { checkSharedReply } from './shared-reply';
 import { verifyStoredSignature } from '../identity/detached-signature';
 import { toleratedNow } from '../clock';
+import { fingerprintFromBytes, type Fingerprint } from '../identity/fingerprint';
 
 export { OpenError, type OpenErrorCode } from './open-error';
 
@@ -29,7 +30,7 @@ export interface Opened {
   message: Message;
   /** The sender as a friend, or null for a friend request from a stranger. */
   friend: Friend | null;
-  senderFingerprintHex: string;
+  senderFingerprintHex: Fingerprint;
   senderKey: openpgp.PublicKey;
   /** For a stranger's friend request: the card they enclosed. */
   requestCard: ContactCard | null;
@@ -240,7 +241,7 @@ async function acceptStrangerRequest(
     envelope,
     message,
     friend: null,
-    senderFingerprintHex: toHex(decrypted.inner.senderFingerprint),
+    senderFingerprintHex: fingerprintFromBytes(decrypted.inner.senderFingerprint),
     senderKey: key,
     requestCard: card,
     signedData: decrypted.signedData,

@@ -22,6 +22,7 @@ import {
 import { buildPkesk } from './pkesk';
 import { commitmentFor, hintFor, NONCE_BYTES, receiptTokenFor } from './pairwise';
 import { encodeInner } from './inner';
+import type { Fingerprint } from '../identity/fingerprint';
 
 export type SealRecipient = Pick<Friend, 'fingerprintHex' | 'encryption' | 'keys' | 'dirFromMe'>;
 
@@ -36,7 +37,7 @@ export interface SealedEnvelope {
   bytes: Uint8Array;
   header: EnvelopeHeader;
   /** Which slot went to which friend: the sender's private record, for receipts. */
-  slots: { fingerprintHex: string; slot: number }[];
+  slots: { fingerprintHex: Fingerprint; slot: number }[];
 }
 
 export async function seal(

@@ -6,7 +6,7 @@
  * public reply to a post by the friend who passed it on. So the author can pass a reply on or
  * not, but cannot alter one or put words in anyone's mouth.
  */
-import { bytesEqual, toHex } from '../bytes';
+import { bytesEqual } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { verifyStoredSignature } from '../identity/detached-signature';
 import { fingerprintBytes } from '../identity/key-material';
@@ -15,10 +15,11 @@ import { decodeMessage } from '../messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../messages/kinds';
 import { decodeInner } from './inner';
 import { OpenError } from './open-error';
+import { fingerprintFromBytes, type Fingerprint } from '../identity/fingerprint';
 
 export interface UnwrappedReply {
   /** Who wrote the reply (hex fingerprint). */
-  authorFingerprintHex: string;
+  authorFingerprintHex: Fingerprint;
   reply: ReplyMessage;
   /** The reply as its author encoded it (inside the signed content). */
   encodedReply: Uint8Array;
@@ -31,7 +32,7 @@ export function unwrapSharedReply(shared: SharedReplyMessage): UnwrappedReply {
   if (reply.kind !== 'reply' || reply.visibility !== 'public')
     throw new DecodeError('malformed', 'a shared reply must hold a public reply');
   return {
-    authorFingerprintHex: toHex(inner.senderFingerprint),
+    authorFingerprintHex: fingerprintFromBytes(inner.senderFingerprint),
     reply,
     encodedReply: inner.message,
   };
@@ -49,7 +50,7 @@ export async function checkSharedReply(
   const read = await readStoredFriendKey(shared.authorKey);
   if (read.state === 'unusable') throw new OpenError('malformed', read.reason);
   const key = read.key;
-  if (toHex(fingerprintBytes(key)) !== unwrapped.authorFingerprintHex)
+  if (fingerprintFromBytes(fingerprintBytes(key)) !== unwrapped.authorFingerprintHex)
     throw new OpenError('bad-signature', 'the enclosed key is not the reply’s author’s');
   if (!(await verifyStoredSignature(shared.signedData, shared.signature, key)))
     throw new OpenError('bad-signature', 'the reply’s signature does not verify');

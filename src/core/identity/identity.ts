@@ -5,7 +5,6 @@
  */
 import * as openpgp from 'openpgp';
 import { CodedError } from '../coded-error';
-import { toHex } from '../bytes';
 import {
   encryptionSecretOf,
   encryptionSubkeyOf,
@@ -15,13 +14,14 @@ import {
 } from './key-material';
 import { requireBoundEncryptionSubkey } from './friend-key';
 import { toleratedNow } from '../clock';
+import { fingerprintFromBytes, type Fingerprint } from './fingerprint';
 
 export interface Identity {
   displayName: string;
   privateKey: openpgp.PrivateKey;
   publicKey: openpgp.PublicKey;
   fingerprint: Uint8Array;
-  fingerprintHex: string;
+  fingerprintHex: Fingerprint;
   encryption: EncryptionSubkey;
   /** X25519 secret of the encryption subkey; only for pairwise hint secrets. */
   encryptionSecret: Uint8Array;
@@ -43,7 +43,7 @@ function fromPrivateKey(privateKey: openpgp.PrivateKey, displayName: string): Id
     privateKey,
     publicKey: privateKey.toPublic(),
     fingerprint,
-    fingerprintHex: toHex(fingerprint),
+    fingerprintHex: fingerprintFromBytes(fingerprint),
     encryption: encryptionSubkeyOf(privateKey),
     encryptionSecret: encryptionSecretOf(privateKey),
   };

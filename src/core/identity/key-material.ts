@@ -6,6 +6,7 @@
  */
 import * as openpgp from 'openpgp';
 import { fromHex } from '../bytes';
+import { fingerprintFromBytes, type Fingerprint } from './fingerprint';
 
 export interface EncryptionSubkey {
   /** 32-byte X25519 public key (little-endian u-coordinate). */
@@ -25,10 +26,6 @@ interface EcdhPublicParams {
 
 export class KeyMaterialError extends Error {
   override readonly name = 'KeyMaterialError';
-}
-
-export function fingerprintOf(key: openpgp.Key): string {
-  return key.getFingerprint();
 }
 
 /**
@@ -76,3 +73,7 @@ function onlyEcdhSubkey(key: openpgp.Key): openpgp.Subkey {
 }
 
 export const fingerprintBytes = (key: openpgp.Key): Uint8Array => fromHex(key.getFingerprint());
+
+/** The person a key names. */
+export const fingerprintOfKey = (key: openpgp.Key): Fingerprint =>
+  fingerprintFromBytes(fingerprintBytes(key));

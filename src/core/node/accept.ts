@@ -17,6 +17,7 @@ import { trackReceipt } from './receipts';
 import { storeWithinQuota } from './relay-store';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 import { relayDecision } from './relay-decision';
+import type { Fingerprint } from '../identity/fingerprint';
 
 /**
  * Failures that may be over by the next offer: a signature "from the future" (the sender's clock
@@ -38,7 +39,7 @@ export interface Accepted {
   retryLater: boolean;
 }
 
-export function conversationOf(opened: Opened, myFingerprint: string): string | null {
+export function conversationOf(opened: Opened, myFingerprint: Fingerprint): Fingerprint | null {
   const m = opened.message;
   if (m.kind === 'direct' || (m.kind === 'reply' && m.visibility === 'private'))
     return opened.senderFingerprintHex === myFingerprint ? null : opened.senderFingerprintHex;
@@ -48,7 +49,7 @@ export function conversationOf(opened: Opened, myFingerprint: string): string | 
 export function storedMessageOf(
   opened: Opened,
   receivedAt: number,
-  myFingerprint: string,
+  myFingerprint: Fingerprint,
 ): StoredMessage {
   const m = opened.message;
   if (m.kind === 'shared-reply') {

@@ -37,6 +37,7 @@ import { InFlight, type WaitingOffer } from './in-flight';
 import { purgeExpired } from './purge';
 import { sealToOutbox, type SendOptions } from './seal-to-outbox';
 import type { HeldHow } from '../sync/engine';
+import type { Fingerprint } from '../identity/fingerprint';
 
 export interface NodeOptions {
   keyring: Keyring;
@@ -147,7 +148,7 @@ export class MurmurNode implements SyncEngine {
   /** Seals a message for these friends, keeps it in the outbox and offers it at once. */
   async send(
     message: Message,
-    recipients: string[],
+    recipients: Fingerprint[],
     options: SendOptions = {},
   ): Promise<OutboxEntry> {
     const entry = await sealToOutbox(this.ctx, message, recipients, options);

@@ -11,6 +11,7 @@ import type { Message } from '../messages/kinds';
 import type { OutboxEntry } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import { Refusal } from '../refusal';
+import type { Fingerprint } from '../identity/fingerprint';
 
 export interface SendOptions {
   hopLimit?: number;
@@ -23,7 +24,7 @@ export const DEFAULT_TTL_SECONDS = 14 * 24 * 3600;
 export async function sealToOutbox(
   ctx: NodeContext,
   message: Message,
-  recipients: string[],
+  recipients: Fingerprint[],
   options: SendOptions,
 ): Promise<OutboxEntry> {
   const friends = recipients.map((fp) => {

@@ -3,19 +3,20 @@
  * exactly these; every write is a put by key, so repeating a step after a crash is harmless.
  */
 import type { ReceiptKey } from './receipt-key';
+import type { Fingerprint } from '../identity/fingerprint';
 
 /** A message this user can read: received (opened) or written by the user. */
 export interface StoredMessage {
   /** The envelope id it travelled in (hex). */
   id: string;
   /** Hex fingerprint of the author (this user's own for sent messages). */
-  authorFingerprint: string;
+  authorFingerprint: Fingerprint;
   /** Message kind code name, for indexes (post, direct, reply, …). */
   kind: string;
   /** The encoded message (core/messages/codec). */
   message: Uint8Array;
   /** For direct messages and private replies: the other person; else null. */
-  conversationWith: string | null;
+  conversationWith: Fingerprint | null;
   /** When this node got (or sent) it, ms. */
   receivedAt: number;
   /**
@@ -30,7 +31,7 @@ export interface StoredMessage {
    * the replier's name and key as they enclosed them. The record itself is the reply, with its
    * author's own signature; open() checked it.
    */
-  sharedBy?: { fingerprint: string; authorName: string; authorKey: Uint8Array };
+  sharedBy?: { fingerprint: Fingerprint; authorName: string; authorKey: Uint8Array };
 }
 
 export type RecipientState = 'pending' | 'delivered';
@@ -42,13 +43,13 @@ export interface OutboxEntry {
   createdAt: number;
   /** Unix seconds. */
   expiresAt: number;
-  recipients: { fingerprintHex: string; slot: number; state: RecipientState }[];
+  recipients: { fingerprintHex: Fingerprint; slot: number; state: RecipientState }[];
   /** Friends known to hold a copy (acknowledged it, or told us they have it). */
-  heldBy: string[];
+  heldBy: Fingerprint[];
   /** Those of heldBy that took the body from us: receipts follow the copy's path to these. */
-  downstream: string[];
+  downstream: Fingerprint[];
   /** Friends that declined it (not for them and could not relay it). */
-  declinedBy: string[];
+  declinedBy: Fingerprint[];
 }
 
 /** A foreign sealed copy held for others: unreadable, kept apart from the user's messages. */
@@ -62,12 +63,12 @@ export interface RelayCopy {
   dropAt: number;
   hopsLeft: number;
   /** The friend it came from (receipts travel back this way). */
-  fromPeer: string;
+  fromPeer: Fingerprint;
   /** Friends known to hold it (took it from us, or told us they have it): not offered again. */
-  heldBy: string[];
+  heldBy: Fingerprint[];
   /** Those of heldBy that took the body from us (receipts go to them). */
-  downstream: string[];
-  declinedBy: string[];
+  downstream: Fingerprint[];
+  declinedBy: Fingerprint[];
   /** Slots whose delivery receipt this node has verified. */
   deliveredSlots: number[];
 }
@@ -94,10 +95,10 @@ export interface SeenRecord {
   /** The header bytes, so receipts for it can still be checked and forwarded. */
   header: Uint8Array | null;
   /** For envelopes this node opened: the friend who sent it and the one who delivered it. */
-  sender: string | null;
-  deliveredBy: string | null;
+  sender: Fingerprint | null;
+  deliveredBy: Fingerprint | null;
   /** Friends to pass receipts for it on to (where a dropped copy came from, who held it). */
-  notify: string[];
+  notify: Fingerprint[];
 }
 
 /** The user's own identity, as stored: the armored private key (passphrase-protected or not). */
@@ -117,7 +118,7 @@ export type ContactState = 'friend' | 'requested' | 'declined' | 'blocked';
 
 /** Someone this user knows: a friend, a pending request, or a blocked person. */
 export interface ContactRecord {
-  fingerprint: string;
+  fingerprint: Fingerprint;
   /** Binary OpenPGP public key. */
   publicKey: Uint8Array;
   /**
@@ -141,7 +142,7 @@ export interface ContactRecord {
   /** When our own profile last went to them (ms). */
   profileSentAt?: number;
   /** Who their friends are, if they chose to share it (friends-of-friends visibility). */
-  friendList?: { fingerprint: string; name: string }[];
+  friendList?: { fingerprint: Fingerprint; name: string }[];
   friendListUpdatedAt?: number;
 }
 

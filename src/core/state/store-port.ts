@@ -15,6 +15,7 @@ import type {
   StoredMessage,
 } from './records';
 import type { ReceiptKey } from './receipt-key';
+import type { Fingerprint } from '../identity/fingerprint';
 
 export interface NodeStore {
   /** Atomically: the user's own copy of what they sent, and its outbox entry. */
@@ -64,9 +65,9 @@ export interface NodeStore {
   putIdentity(identity: IdentityRecord): Promise<void>;
 
   putContact(contact: ContactRecord): Promise<void>;
-  getContact(fingerprint: string): Promise<ContactRecord | undefined>;
+  getContact(fingerprint: Fingerprint): Promise<ContactRecord | undefined>;
   listContacts(): Promise<ContactRecord[]>;
-  deleteContact(fingerprint: string): Promise<void>;
+  deleteContact(fingerprint: Fingerprint): Promise<void>;
 }
 
 export interface ListMessagesOptions {

@@ -9,6 +9,7 @@ import { createAccount } from '../../../src/app/account';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, expiredKey, noCache, serviceOver } from './service-harness';
+import { fingerprintOfKey } from '../../../src/core/identity/key-material';
 
 describe("a contact's key that expired or broke", () => {
   it('affects only that contact: Murmur starts, posts go to the others, remove works', async () => {
@@ -34,7 +35,7 @@ describe("a contact's key that expired or broke", () => {
     expect(sent.recipients).toBe(1);
 
     await service.removeFriend(broken.fingerprint, false);
-    await service.removeFriend(old.key.getFingerprint(), true);
+    await service.removeFriend(fingerprintOfKey(old.key), true);
     expect((await service.friends()).map((f) => f.displayName)).toEqual(['Good']);
     expect((await store.getContact(old.key.getFingerprint()))?.state).toBe('blocked');
   });
@@ -46,7 +47,7 @@ describe("a contact's key that expired or broke", () => {
     await store.putContact(contact(friend, 'Fay'));
     const service = serviceOver(store);
     expect((await service.lockState()).locked).toBe(true);
-    await service.removeFriend(friend.getFingerprint(), false);
+    await service.removeFriend(fingerprintOfKey(friend), false);
     expect(await store.getContact(friend.getFingerprint())).toBeUndefined();
   });
 });

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { withConnections } from '../../../src/app/friend-connection';
 import type { FriendReach } from '../../../src/messaging/status';
 import type { FriendView } from '../../../src/messaging/views';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 const friend = (peerId: string, online: boolean): FriendView => ({
-  fingerprint: peerId.padEnd(40, '0').slice(0, 40),
+  fingerprint: peerId.padEnd(40, '0').slice(0, 40) as Fingerprint,
   displayName: peerId,
   peerId,
   tracker: 'wss://t.example/murmur',
@@ -72,7 +73,7 @@ describe('withConnections', () => {
     const entry = (
       id: string,
       state: 'pending' | 'delivered',
-      heldBy: string[],
+      heldBy: Fingerprint[],
       expiresAt = 2000,
     ) => ({
       id,

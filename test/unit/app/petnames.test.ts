@@ -13,6 +13,7 @@ import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeMessage } from '../../../src/core/messages/codec';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 it('a friend renaming itself to another friend’s name does not pass for them', async () => {
   const store = new MemoryStore();
@@ -59,14 +60,18 @@ it('shows a shared reply’s author who is no contact as only what they call the
   const view = messageView(
     {
       id: 'e1',
-      authorFingerprint: 'ab'.repeat(20),
+      authorFingerprint: 'ab'.repeat(20) as Fingerprint,
       kind: 'reply',
       message: reply,
       conversationWith: null,
       receivedAt: 1,
       signedData: null,
       signature: null,
-      sharedBy: { fingerprint: 'cd'.repeat(20), authorName: 'Paul', authorKey: new Uint8Array() },
+      sharedBy: {
+        fingerprint: 'cd'.repeat(20) as Fingerprint,
+        authorName: 'Paul',
+        authorKey: new Uint8Array(),
+      },
     },
     null,
     new Map([['cd'.repeat(20), 'Alice']]),

@@ -8,6 +8,7 @@ import { Murmur } from '../../../src/app/murmur';
 import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';
 import { memorySettings } from '../../../src/app/settings-port';
+import { fingerprintOfKey } from '../../../src/core/identity/key-material';
 
 export const DAY = 86_400_000;
 
@@ -28,7 +29,7 @@ export async function expiredKey(
 }
 
 export const contact = (publicKey: openpgp.PublicKey, name: string): ContactRecord => ({
-  fingerprint: publicKey.getFingerprint(),
+  fingerprint: fingerprintOfKey(publicKey),
   publicKey: publicKey.write(),
   displayName: name,
   peerId: `m${name.toLowerCase()}`,

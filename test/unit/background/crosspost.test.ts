@@ -13,6 +13,7 @@ import {
   pendingMirrors,
 } from '../../../src/background/pending-mirrors';
 import type { SenderContext } from '../../../src/background/sender';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 const facebookTab: SenderContext = {
   fromExtensionPage: false,
@@ -24,7 +25,7 @@ const shareWindowPage: SenderContext = {
   fromContentScript: false,
   onFacebook: false,
 };
-const ANN = 'a1'.repeat(20);
+const ANN = 'a1'.repeat(20) as Fingerprint;
 const post = (text: string) => ({ text, thumbnails: [], publishedAt: Date.now() });
 
 function harness() {

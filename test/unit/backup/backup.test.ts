@@ -14,6 +14,7 @@ import { DexieStore } from '../../../src/store/dexie-store';
 import { readTables, replaceTables } from '../../../src/store/backup-tables';
 import { connect, dm, makeNode, until } from '../sync/harness';
 import { freshDb, makeHistory, XSS } from './history';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -85,7 +86,7 @@ describe('backup and restore', () => {
       receivedAt: 1,
       dropAt: 2,
       hopsLeft: 0,
-      fromPeer: 'p',
+      fromPeer: 'p' as Fingerprint,
       heldBy: [],
       downstream: [],
       declinedBy: [],

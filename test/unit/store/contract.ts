@@ -5,15 +5,16 @@ import type { OutboxEntry, RelayCopy, StoredMessage } from '../../../src/core/st
 import { DEFAULT_RELAY_POLICY } from '../../../src/core/state/records';
 import type { NodeStore } from '../../../src/core/state/store-port';
 import { receiptKey } from '../../../src/core/state/receipt-key';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 const msg = (
   id: string,
   kind: string,
   receivedAt: number,
-  conversationWith: string | null = null,
+  conversationWith: Fingerprint | null = null,
 ): StoredMessage => ({
   id,
-  authorFingerprint: 'a'.repeat(40),
+  authorFingerprint: 'a'.repeat(40) as Fingerprint,
   kind,
   message: randomBytes(20),
   conversationWith,
@@ -26,7 +27,7 @@ const outbox = (id: string, createdAt: number): OutboxEntry => ({
   bytes: randomBytes(100),
   createdAt,
   expiresAt: 2_000_000_000,
-  recipients: [{ fingerprintHex: 'b'.repeat(40), slot: 0, state: 'pending' }],
+  recipients: [{ fingerprintHex: 'b'.repeat(40) as Fingerprint, slot: 0, state: 'pending' }],
   heldBy: [],
   downstream: [],
   declinedBy: [],
@@ -38,7 +39,7 @@ const copyOf = (id: string, size: number, receivedAt: number): RelayCopy => ({
   receivedAt,
   dropAt: 2_000_000_000,
   hopsLeft: 1,
-  fromPeer: 'c'.repeat(40),
+  fromPeer: 'c'.repeat(40) as Fingerprint,
   heldBy: [],
   downstream: [],
   declinedBy: [],
@@ -49,7 +50,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
   describe(`store contract: ${name}`, () => {
     it('keeps sent messages and their outbox entry together', async () => {
       const store = await makeStore();
-      const m = msg('m1', 'direct', 10, 'b'.repeat(40));
+      const m = msg('m1', 'direct', 10, 'b'.repeat(40) as Fingerprint);
       const e = outbox('m1', 10);
       await store.putSent(m, e);
       expect(await store.getMessage('m1')).toEqual(m);
@@ -72,8 +73,8 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         id: 'd1',
         expiresAt: 99,
         header: null,
-        sender: 'x',
-        deliveredBy: 'y',
+        sender: 'x' as Fingerprint,
+        deliveredBy: 'y' as Fingerprint,
         notify: [],
       };
       await store.putDelivery(m, receipt, seen);
@@ -84,13 +85,13 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
 
     it('lists messages newest first, by kind and by conversation, with a limit', async () => {
       const store = await makeStore();
-      const bob = 'b'.repeat(40);
+      const bob = 'b'.repeat(40) as Fingerprint;
       for (const m of [
         msg('p1', 'post', 1),
         msg('d1', 'direct', 2, bob),
         msg('p2', 'post', 3),
         msg('d2', 'direct', 4, bob),
-        msg('d3', 'direct', 5, 'c'.repeat(40)),
+        msg('d3', 'direct', 5, 'c'.repeat(40) as Fingerprint),
       ])
         await store.putMessage(m);
       expect((await store.listMessages()).map((m) => m.id)).toEqual(['d3', 'd2', 'p2', 'd1', 'p1']);
@@ -186,7 +187,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         header: randomBytes(44),
         sender: null,
         deliveredBy: null,
-        notify: ['p'],
+        notify: ['p' as Fingerprint],
       });
       expect((await store.listReceipts()).map((r) => r.key)).toEqual(['x:1']);
       expect((await store.listSeen()).map((s) => s.id)).toEqual(['x']);
@@ -218,8 +219,9 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       };
       await store.putIdentity(identity);
       expect(await store.getIdentity()).toEqual(identity);
+      const F = 'f'.repeat(40) as Fingerprint;
       const contact = {
-        fingerprint: 'f'.repeat(40),
+        fingerprint: F,
         publicKey: randomBytes(300),
         displayName: 'Bo',
         peerId: 'mbo',
@@ -228,21 +230,25 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         addedAt: 3,
       };
       await store.putContact(contact);
-      await store.putContact({ ...contact, fingerprint: 'e'.repeat(40), addedAt: 1 });
+      await store.putContact({
+        ...contact,
+        fingerprint: 'e'.repeat(40) as Fingerprint,
+        addedAt: 1,
+      });
       expect((await store.listContacts()).map((c) => c.fingerprint)).toEqual([
         'e'.repeat(40),
         'f'.repeat(40),
       ]);
-      expect(await store.getContact('f'.repeat(40))).toEqual(contact);
-      await store.deleteContact('f'.repeat(40));
-      expect(await store.getContact('f'.repeat(40))).toBeUndefined();
+      expect(await store.getContact(F)).toEqual(contact);
+      await store.deleteContact(F);
+      expect(await store.getContact(F)).toBeUndefined();
     });
 
     it('hands out copies: changing a returned record does not change the store', async () => {
       const store = await makeStore();
       await store.putOutbox(outbox('c1', 1));
       const read = (await store.getOutbox('c1'))!;
-      read.heldBy.push('someone');
+      read.heldBy.push('someone' as Fingerprint);
       read.recipients[0]!.state = 'delivered';
       read.bytes = new Uint8Array();
       const again = (await store.getOutbox('c1'))!;

@@ -5,6 +5,7 @@ import { MemoryStore } from '../../../src/core/state/memory-store';
 import { DexieStore } from '../../../src/store/dexie-store';
 import { MurmurDatabase, SCHEMA_V1 } from '../../../src/store/schema';
 import { storeContract } from './contract';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 let counter = 0;
 export function freshDatabase(factory = new IDBFactory(), name = `murmur-test-${++counter}`) {
@@ -26,7 +27,7 @@ describe('dexie store', () => {
       receivedAt: 1,
       dropAt: 9,
       hopsLeft: 0,
-      fromPeer: 'p',
+      fromPeer: 'p' as Fingerprint,
       heldBy: [],
       downstream: [],
       declinedBy: [],

@@ -10,13 +10,14 @@ import { channelPair } from '../../../src/core/sync/memory-channel';
 import type { Opened } from '../../../src/core/envelope/open';
 import type { SessionError } from '../../../src/core/sync/session-error';
 import type { Session } from '../../../src/core/sync/session';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 export interface TestNode {
   name: string;
   node: MurmurNode;
   store: NodeStore;
   keyring: Keyring;
-  fp: string;
+  fp: Fingerprint;
   inbox: Opened[];
   errors: (SessionError | null)[];
 }

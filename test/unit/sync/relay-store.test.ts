@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enforceQuota, storeWithinQuota } from '../../../src/core/node/relay-store';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import type { RelayCopy } from '../../../src/core/state/records';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
 const copy = (id: string, receivedAt: number, size: number): RelayCopy => ({
   id,
@@ -10,7 +11,7 @@ const copy = (id: string, receivedAt: number, size: number): RelayCopy => ({
   receivedAt,
   dropAt: 4_000_000_000,
   hopsLeft: 1,
-  fromPeer: 'f'.repeat(40),
+  fromPeer: 'f'.repeat(40) as Fingerprint,
   heldBy: [],
   downstream: [],
   declinedBy: [],
@@ -36,7 +37,7 @@ describe('lowering the relay quota', () => {
 describe('a friend flooding the relay', () => {
   const from = (peer: string, id: string, receivedAt: number, size: number): RelayCopy => ({
     ...copy(id, receivedAt, size),
-    fromPeer: peer.repeat(40).slice(0, 40),
+    fromPeer: peer.repeat(40).slice(0, 40) as Fingerprint,
   });
   const policy = { maxMessageBytes: 4000, maxHoldSeconds: 86_400, quotaBytes: 10_000 };
 

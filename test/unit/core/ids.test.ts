@@ -1,0 +1,38 @@
+/**
+ * Typed ids (house issue, point 3): each kind of id is made in one place, and what comes from
+ * outside (a page, a backup, a card) is checked on the way in, so one kind cannot pass as
+ * another.
+ */
+import { describe, expect, it } from 'vitest';
+import { createIdentity } from '../../../src/core/identity/identity';
+import { fingerprintFromBytes, isFingerprint } from '../../../src/core/identity/fingerprint';
+import { fingerprintOfKey } from '../../../src/core/identity/key-material';
+import { isReceiptKey, receiptKey } from '../../../src/core/state/receipt-key';
+
+describe('fingerprints', () => {
+  it('are made from a key’s 20 bytes, the same way everywhere', async () => {
+    const me = await createIdentity('Ida');
+    expect(me.fingerprintHex).toBe(me.publicKey.getFingerprint());
+    expect(fingerprintOfKey(me.publicKey)).toBe(me.fingerprintHex);
+    expect(fingerprintFromBytes(me.fingerprint)).toBe(me.fingerprintHex);
+    expect(() => fingerprintFromBytes(new Uint8Array(19))).toThrow(RangeError);
+  });
+
+  it('from outside are 40 lowercase hex digits or refused', async () => {
+    const me = await createIdentity('Ida');
+    expect(isFingerprint(me.fingerprintHex)).toEqual({ ok: true, value: me.fingerprintHex });
+    const peerId = `m${'ab'.repeat(16)}`;
+    for (const wrong of [me.fingerprintHex.toUpperCase(), peerId, 'ab'.repeat(19), 40, null])
+      expect(isFingerprint(wrong).ok).toBe(false);
+  });
+});
+
+describe('receipt keys', () => {
+  it('are one envelope’s one slot, spelt one way', () => {
+    const id = 'cd'.repeat(32);
+    expect(receiptKey(id, 3)).toBe(`${id}:3`);
+    expect(isReceiptKey(`${id}:3`).ok).toBe(true);
+    expect(isReceiptKey(`${id}:03`).ok).toBe(false);
+    expect(isReceiptKey(`${id.slice(2)}:3`).ok).toBe(false);
+  });
+});
