@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { messageView } from '../../../src/app/message-view';
 import { addressReply, shareReply } from '../../../src/app/reply';
 import { toHex } from '../../../src/core/bytes';
-import { befriend, clock, connect, makeNode, post, settle, until } from '../sync/harness';
+import { befriend, clock, connect, makeNode, post, whenIdle, until } from '../sync/harness';
 
 it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice", async () => {
   clock.now = Date.UTC(2026, 10, 24, 12);
@@ -42,7 +42,7 @@ it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice"
     verified: true,
     reply: { postId: toHex(message.postId), visibility: 'public' },
   });
-  await settle();
+  await whenIdle();
   expect(bob!.inbox).toHaveLength(1); // only Alice's post: not his own reply back
   // A private reply, or a reply Alice gets to someone else's post, is not passed on.
   const privately = await addressReply(bob!.store, bob!.fp, {

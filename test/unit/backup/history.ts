@@ -9,7 +9,7 @@ import {
   dm,
   makeNode,
   post,
-  settle,
+  whenIdle,
   until,
   type TestNode,
 } from '../sync/harness';
@@ -47,7 +47,7 @@ export async function makeHistory(): Promise<History> {
     addedAt: 1_700_000_000_000,
   });
   connect(alice, bob);
-  await settle();
+  await whenIdle();
   await bob.node.send(post('Bob posts from the crag'), [alice.fp]);
   await bob.node.send(dm(XSS), [alice.fp]);
   await alice.node.send(dm('Alice answers'), [bob.fp]);

@@ -6,7 +6,7 @@ import type { DirectMessage, PostMessage } from '../../../src/core/messages/kind
 import { MurmurNode, type NodeOptions } from '../../../src/core/node/node';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import type { NodeStore } from '../../../src/core/state/store-port';
-import { channelPair } from '../../../src/core/sync/memory-channel';
+import { channelPair, newTraffic } from '../../../src/core/sync/memory-channel';
 import type { Opened } from '../../../src/core/envelope/open';
 import type { SessionError } from '../../../src/core/sync/session-error';
 import type { Session } from '../../../src/core/sync/session';
@@ -24,6 +24,13 @@ export interface TestNode {
 
 export const clock = { now: Date.UTC(2026, 10, 24, 12) };
 
+/**
+ * What every node and channel of a test is doing: frames on their way (`traffic`) and frames
+ * being handled (`activity`), so a test can wait until the nodes are idle instead of counting
+ * turns. Channels made in a test join it with `channelPair(world.traffic)`.
+ */
+export const world = { traffic: newTraffic(), activity: { pending: 0 } };
+
 export async function makeNode(
   name: string,
   store: NodeStore = new MemoryStore(),
@@ -39,6 +46,7 @@ export async function makeNode(
     now: () => clock.now,
     events: { message: (o) => inbox.push(o) },
     onSessionClosed: (_peer, error) => errors.push(error),
+    activity: world.activity,
     ...options,
   });
   return { name, node, store, keyring: ring, fp: ring.me.fingerprintHex, inbox, errors };
@@ -53,7 +61,7 @@ export function befriend(a: TestNode, b: TestNode): void {
 }
 
 export function connect(a: TestNode, b: TestNode): [Session, Session] {
-  const [ca, cb] = channelPair();
+  const [ca, cb] = channelPair(world.traffic);
   const answering = b.node.answer(cb);
   const calling = a.node.call(ca, a.keyring.friend(b.fp)!);
   return [calling, answering];
@@ -90,9 +98,23 @@ export function slowReads(store: NodeStore, turns = 5): void {
   };
 }
 
-/** Lets every pending frame, crypto operation and store write finish. */
-export async function settle(rounds = 40): Promise<void> {
-  for (let i = 0; i < rounds; i++) await tick();
+/**
+ * Resolves when the nodes are idle: no frame on its way, none being handled (with its crypto
+ * and store writes), and none sent during two whole turns of the event loop. A network that
+ * never quiets fails the test instead of hanging it.
+ */
+export async function whenIdle(maxTurns = 100_000): Promise<void> {
+  let framesSeen = -1;
+  let quietTurns = 0;
+  for (let turn = 0; turn < maxTurns; turn++) {
+    await tick();
+    const { traffic, activity } = world;
+    const quiet = traffic.inFlight === 0 && activity.pending === 0 && traffic.frames === framesSeen;
+    framesSeen = traffic.frames;
+    quietTurns = quiet ? quietTurns + 1 : 0;
+    if (quietTurns >= 2) return;
+  }
+  throw new Error(`the nodes were still busy after ${maxTurns} turns`);
 }
 
 /** Polls until the condition holds; gives up after `timeoutMs` of wall time. */

@@ -8,7 +8,7 @@
 import { expect, it, vi } from 'vitest';
 import { offerOfCopy } from '../../../src/core/node/offers';
 import { Session } from '../../../src/core/sync/session';
-import { aliceWithRelayPaul, befriend, connect, dm, settle, slowReads, until } from './harness';
+import { aliceWithRelayPaul, befriend, connect, dm, whenIdle, slowReads, until } from './harness';
 
 it('an id claimed by one offer is still answered in another when the answer is known', async () => {
   const { alice, paul, george, carol } = await aliceWithRelayPaul();
@@ -96,7 +96,7 @@ it('the friend a body comes from hears its ack only, not "have" for an offer it 
       async () => (await paul.store.getRelayCopy(sent.id))!.heldBy.includes(george.fp),
       'Paul knows',
     );
-    await settle();
+    await whenIdle();
     const sessions = haves.mock.contexts as Session[];
     const toPaul = sessions.filter((s) => s.peer?.fingerprintHex === paul.fp);
     expect(toPaul).toEqual([]);

@@ -11,7 +11,7 @@ import {
   connect,
   dm,
   makeNode,
-  settle,
+  whenIdle,
   slowReads,
   tick,
   until,
@@ -40,7 +40,7 @@ async function sendThroughPaulAndQuinn() {
   await until(async () => Boolean(await quinn.store.getRelayCopy(sent.id)), 'Quinn holds a copy');
   expect((await quinn.store.getRelayCopy(sent.id))!.hopsLeft).toBe(0);
   toPaul.close();
-  await settle();
+  await whenIdle();
   return { sent, paulToQuinn };
 }
 
@@ -62,7 +62,7 @@ describe('receipts along the copy path', () => {
     expect(await quinn.store.relayBytes()).toBe(0);
     // Rose can only hand hers to a recipient: she is sent no receipt; once her friends have all
     // answered her offer (George: "have"), she drops it.
-    await settle();
+    await whenIdle();
     expect(await rose.store.getRelayCopy(sent.id)).toBeDefined();
     connect(rose, george);
     await until(async () => !(await rose.store.getRelayCopy(sent.id)), 'Rose drops hers');
@@ -94,11 +94,11 @@ describe('receipts along the copy path', () => {
   it('a holder whose last friend to answer already has it drops its copy; Alice still learns of the delivery', async () => {
     const { sent, paulToQuinn } = await sendThroughPaulAndQuinn();
     paulToQuinn.close(); // Quinn can no longer hear from Paul
-    await settle();
+    await whenIdle();
     const [georgeToPaul] = connect(george, paul);
     await until(async () => !(await paul.store.getRelayCopy(sent.id)), 'Paul drops his copy');
     georgeToPaul.close();
-    await settle();
+    await whenIdle();
     expect(await quinn.store.getRelayCopy(sent.id)).toBeDefined();
 
     // Quinn offers her copy to George, her last friend to answer: "have". Nobody else can want it.
@@ -118,12 +118,12 @@ describe('receipts along the copy path', () => {
   it('a receipt given to Quinn travels back to Paul and on to Alice', async () => {
     const { sent, paulToQuinn } = await sendThroughPaulAndQuinn();
     paulToQuinn.close();
-    await settle();
+    await whenIdle();
     const [quinnToGeorge] = connect(quinn, george);
     await until(() => george.inbox.length === 1, 'George receives it from Quinn');
     await until(async () => !(await quinn.store.getRelayCopy(sent.id)), 'Quinn drops her copy');
     quinnToGeorge.close();
-    await settle();
+    await whenIdle();
     expect(await paul.store.getRelayCopy(sent.id)).toBeDefined();
 
     connect(paul, quinn);
@@ -170,7 +170,7 @@ describe('one body per copy', () => {
     const taken = async () =>
       Boolean((await holder.store.getRelayCopy(sent.id)) ?? (await holder.store.getSeen(sent.id)));
     await until(taken, 'Holder has taken it');
-    await settle();
+    await whenIdle();
     return { friends, holder, sent, bodies };
   }
 

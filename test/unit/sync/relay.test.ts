@@ -10,7 +10,7 @@ import {
   dm,
   makeNode,
   post,
-  settle,
+  whenIdle,
   until,
   type TestNode,
 } from './harness';
@@ -44,7 +44,7 @@ describe('store and forward', () => {
     expect(copy!.hopsLeft).toBe(1);
 
     a1.close(); // Alice goes offline
-    await settle();
+    await whenIdle();
     connect(george, paul);
     await until(() => george.inbox.length === 1, 'George receives it');
     expect(george.inbox[0]!.message).toMatchObject({ kind: 'direct', text: 'Dinner on Friday?' });
@@ -65,20 +65,20 @@ describe('store and forward', () => {
   it('a message to a friend who is connected goes to them alone, not to relays', async () => {
     connect(alice, paul);
     const [toGeorge] = connect(alice, george);
-    await settle();
+    await whenIdle();
     const sent = await alice.node.send(dm('Are you there?'), [george.fp]);
     await until(() => george.inbox.length === 1, 'George receives it');
     await until(
       async () => (await alice.node.status(sent.id))?.state === 'delivered',
       'Alice sees delivered',
     );
-    await settle();
+    await whenIdle();
     expect(await paul.store.getRelayCopy(sent.id)).toBeUndefined();
     expect(await paul.store.relayBytes()).toBe(0);
 
     // George leaves before a second message: now Paul carries it.
     toGeorge.close();
-    await settle();
+    await whenIdle();
     const later = await alice.node.send(dm('Call me back'), [george.fp]);
     await until(async () => Boolean(await paul.store.getRelayCopy(later.id)), 'Paul holds it');
   });
@@ -86,7 +86,7 @@ describe('store and forward', () => {
   it('a message waiting for a friend who just left is offered to the friends still connected', async () => {
     connect(alice, paul);
     const [toGeorge] = connect(alice, george);
-    await settle();
+    await whenIdle();
     // George is connected but never answers the offer: the channel is closed under it.
     const sent = await alice.node.send(dm('Still there?'), [george.fp]);
     toGeorge.close();
@@ -99,9 +99,9 @@ describe('store and forward', () => {
     connect(paul, george);
     const sent = await alice.node.send(post('New photos up'), [paul.fp, george.fp]);
     await until(() => paul.inbox.length === 1 && george.inbox.length === 1, 'both receive it');
-    await settle();
+    await whenIdle();
     connect(alice, george);
-    await settle();
+    await whenIdle();
     expect(paul.inbox.length).toBe(1);
     expect(george.inbox.length).toBe(1);
     expect((await george.store.listMessages()).filter((m) => m.id === sent.id)).toHaveLength(1);
@@ -123,7 +123,7 @@ describe('store and forward', () => {
     expect((await alice.node.status(sent.id))?.state).toBe('expired');
     // An expired copy is not handed on.
     connect(george, paul);
-    await settle();
+    await whenIdle();
     expect(george.inbox).toEqual([]);
   });
 
@@ -180,14 +180,14 @@ describe('store and forward', () => {
     const sent = await alice.node.send(dm('for George'), [george.fp], { hopLimit: 2 });
     await until(async () => Boolean(await fof.store.getRelayCopy(sent.id)), 'Fof holds it');
     expect((await fof.store.getRelayCopy(sent.id))!.hopsLeft).toBe(0);
-    await settle();
+    await whenIdle();
     expect(await outer.store.getRelayCopy(sent.id)).toBeUndefined();
   });
 
   it('hop limit 0 is direct only', async () => {
     connect(alice, paul);
     const sent = await alice.node.send(dm('direct only'), [george.fp], { hopLimit: 0 });
-    await settle();
+    await whenIdle();
     expect(await paul.store.getRelayCopy(sent.id)).toBeUndefined();
     connect(alice, george);
     await until(() => george.inbox.length === 1, 'George gets it directly');
@@ -195,7 +195,7 @@ describe('store and forward', () => {
 
   it('live: a message reaches a connected friend at once, both ways, like a chat', async () => {
     connect(alice, george);
-    await settle();
+    await whenIdle();
     for (let i = 0; i < 5; i++) {
       await alice.node.send(dm(`ping ${i}`), [george.fp]);
       await until(() => george.inbox.length === i + 1, `ping ${i}`);

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../src/core/bytes';
-import { channelPair, newTraffic } from '../../../src/core/sync/memory-channel';
+import { channelPair } from '../../../src/core/sync/memory-channel';
 import { decodeFrame, encodeFrame, MAX_FRAME_BYTES } from '../../../src/core/sync/frames';
 import { Session } from '../../../src/core/sync/session';
 import type { SessionError } from '../../../src/core/sync/session-error';
-import { befriend, connect, dm, makeNode, settle, until, type TestNode } from './harness';
+import { befriend, connect, dm, makeNode, whenIdle, until, world, type TestNode } from './harness';
 
 async function pair(): Promise<[TestNode, TestNode]> {
   const [a, b] = (await Promise.all([makeNode('A'), makeNode('B')])) as [TestNode, TestNode];
@@ -18,7 +18,7 @@ async function pair(): Promise<[TestNode, TestNode]> {
 
 /** A raw peer that speaks frames at `target`, recording what it gets back. */
 function rawPeer(target: TestNode) {
-  const traffic = newTraffic();
+  const traffic = world.traffic;
   const [mine, theirs] = channelPair(traffic);
   const received: Uint8Array[] = [];
   let closed = false;
@@ -56,7 +56,7 @@ describe('session handshake', () => {
     const stranger = await makeNode('Stranger');
     stranger.keyring.addFriend(b.keyring.me.publicKey); // knows B's key, B does not know them
     await a.node.send(dm('private'), [b.fp]);
-    const [cs, cb] = channelPair();
+    const [cs, cb] = channelPair(world.traffic);
     const fromB: string[] = [];
     const tapped = {
       ...cs,
@@ -74,9 +74,10 @@ describe('session handshake', () => {
       keyring: stranger.keyring,
       engine: stranger.node,
       calling: stranger.keyring.friend(b.fp)!,
+      activity: world.activity,
       onClosed: (_s, e) => (strangerError = e?.code),
     });
-    await settle();
+    await whenIdle();
     expect(fromB).toEqual(['bye']);
     expect(s.state).toBe('closed');
     expect(strangerError).toBe('stranger');
@@ -89,12 +90,12 @@ describe('session handshake', () => {
     await b.node.send(dm('for A only'), [a.fp]);
     // A dials "B" but the squatter answers, pretending with B's public key only.
     squatter.keyring.addFriend(a.keyring.me.publicKey);
-    const [ca, cs] = channelPair();
+    const [ca, cs] = channelPair(world.traffic);
     const toSquatter: string[] = [];
     cs.onFrame((f) => toSquatter.push(decodeFrame(f).type));
     cs.send(encodeFrame({ type: 'welcome', challenge: randomBytes(16), proof: randomBytes(16) }));
     a.node.call(ca, a.keyring.friend(b.fp)!);
-    await settle();
+    await whenIdle();
     expect(toSquatter).toEqual(['hello', 'bye']);
     expect(a.errors.map((e) => e?.code)).toEqual(['bad-proof']);
   });
@@ -118,7 +119,7 @@ describe('bad frames', () => {
       const before = await snapshot(a);
       const peer = rawPeer(a);
       peer.send(frame(a));
-      await settle();
+      await whenIdle();
       expect(a.errors.map((e) => e?.code)).toEqual([code]);
       expect(peer.closed()).toBe(true);
       expect(await snapshot(a)).toBe(before);
@@ -137,7 +138,7 @@ describe('bad frames', () => {
     (
       sb as unknown as { options: { channel: { other: { send(f: Uint8Array): void } } } }
     ).options.channel.other.send(encodeFrame({ type: 'envelope', bytes: unsolicited }));
-    await settle();
+    await whenIdle();
     expect(b.errors.map((e) => e?.code)).toContain('protocol');
     expect(await snapshot(b)).toBe(before);
   });
@@ -146,7 +147,7 @@ describe('bad frames', () => {
     const [a] = await pair();
     const peer = rawPeer(a);
     for (let i = 0; i < 5000; i++) peer.send(new Uint8Array([1, 3, ...new Array(16).fill(0)]));
-    await settle();
+    await whenIdle();
     expect(a.errors[0]?.code).toBe('rate-limited');
   });
 });
