@@ -1,0 +1,181 @@
+/** The feed: text that looks like HTML stays text; private and public answers and threads; posts to one friend, to a saved list and to everyone, with a picture; delivery; what is new. */
+import { expect } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gradientPng } from '../harness/png';
+import type { ExtensionPage } from '../../../tools/browsers/extension-page';
+import { screenshot } from '../harness/profiles';
+import { waitForText } from '../harness/scene';
+import type { SceneStep } from './scene';
+
+export const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
+
+const feedText = (page: ExtensionPage) =>
+  page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
+
+export const feedSteps: SceneStep[] = [
+  {
+    name: 'Alice posts HTML-looking text; Bob reads it as text',
+    run: async ({ a, b }) => {
+      await a.click('#tab-feed');
+      await a.fill('#compose', XSS);
+      await a.click('#compose ~ button[type=submit]');
+      await b.click('#tab-feed');
+      const shown = await b.waitFor(
+        () =>
+          document.querySelector('[data-testid=feed] [data-testid=message-text]')?.textContent ??
+          null,
+        null,
+        20_000,
+      );
+      expect(shown).toBe(XSS);
+      const injected = await b.evaluate(
+        () =>
+          document.querySelector('[data-testid=feed] img, [data-testid=feed] b') !== null ||
+          document.title === 'owned',
+        null,
+      );
+      expect(injected).toBe(false);
+    },
+  },
+  {
+    name: 'Bob answers privately, Alice in public, Bob to her reply',
+    run: async ({ bob, a, b }) => {
+      // Bob answers privately (only Alice sees it); Alice answers in public (all her audience).
+      await b.click('[data-testid=feed] [data-action=reply]');
+      await b.fill('[data-testid=feed] .reply-form input.reply-text', 'Looks great!');
+      await b.click('[data-testid=feed] .reply-form .only-author input');
+      await b.click('[data-testid=feed] .reply-form button[type=submit]');
+      await waitForText(a, '[data-testid=replies]', 'Looks great!');
+      expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
+      await a.click('[data-testid=feed] [data-action=reply]');
+      await a.fill('[data-testid=feed] .reply-form input.reply-text', 'Thanks, all');
+      await a.click('[data-testid=feed] .reply-form button[type=submit]');
+      await waitForText(b, '[data-testid=replies]', 'Thanks, all');
+      // Bob answers Alice's reply, in public: it sits under that reply, in a thread, on Alice's
+      // side — and Carol, who does not know Bob, gets it from Alice (checked below).
+      const thanks = await b.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=replies] li.thread')].findIndex((li) =>
+            li.textContent?.includes('Thanks, all'),
+          ) + 1,
+        null,
+      );
+      await b.click(`[data-testid=replies] li.thread:nth-child(${thanks}) [data-action=reply-to]`);
+      await b.fill(
+        '[data-testid=replies] li.thread .reply-form input.reply-text',
+        'See you Saturday',
+      );
+      await b.click('[data-testid=replies] li.thread .reply-form button[type=submit]');
+      await a.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=replies] li.thread')].some(
+            (li) =>
+              li.querySelector(':scope > ul:first-child')?.textContent?.includes('Thanks, all') &&
+              li.querySelector('.nested')?.textContent?.includes('See you Saturday'),
+          ),
+        null,
+        20_000,
+      );
+      await screenshot(bob, b, 'feed');
+    },
+  },
+  {
+    name: 'Posts to Bob only, to a saved list and to everyone, with a picture',
+    run: async ({ a, b, c }) => {
+      // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
+      // next post to everyone, so it is live).
+      const postTo = async (text: string, onlyBob: boolean, picture?: string) => {
+        await a.fill('#compose', text);
+        if (picture) {
+          await a.setInputFile('#compose-pictures', picture);
+          await a.waitFor(() => document.querySelector('.picture-preview img') !== null, null);
+        }
+        if (onlyBob) {
+          await a.click('#audience-chosen');
+          // The checkbox labelled "Bob".
+          const bobFp = await a.waitFor(
+            () =>
+              [...document.querySelectorAll('fieldset.audience label.indent')]
+                .find((l) => l.textContent?.includes('Bob'))
+                ?.querySelector('input')
+                ?.getAttribute('data-fingerprint') ?? null,
+            null,
+          );
+          await a.click(`fieldset.audience input[data-fingerprint="${bobFp}"]`);
+          // …and keeps that choice as a list for later.
+          await a.fill('#list-name', 'Climbing partners');
+          await a.click('#save-list');
+          await a.waitFor(() => !!document.querySelector('#audience-list-0:checked'), null);
+        } else await a.click('#audience-all');
+        await a.click('#compose ~ button[type=submit]');
+      };
+      await postTo('Just for Bob', true);
+      const picture = join(tmpdir(), `murmur-ui-${process.pid}.png`);
+      await writeFile(picture, gradientPng(800, 500));
+      await postTo('For everyone again', false, picture);
+      await c.click('#tab-feed');
+      // Bob's public answer, passed on by Alice, under her reply; his private one nowhere.
+      await waitForText(c, '[data-testid=replies] .nested', 'See you Saturday');
+      expect(await c.textOf('[data-testid=replies] .nested [data-testid=shared-by]')).toContain(
+        'Alice',
+      );
+      expect(await c.textOf('[data-testid=replies] .nested .meta')).toContain('Bob');
+      // The saved list, picked by name: Bob again, not Carol.
+      await a.fill('#compose', 'For the climbing partners');
+      await a.click('#audience-list-0');
+      await a.click('#compose ~ button[type=submit]');
+      await waitForText(b, '[data-testid=feed]', 'For the climbing partners');
+      await waitForText(c, '[data-testid=feed]', 'For everyone again');
+      await waitForText(b, '[data-testid=feed]', 'For everyone again');
+    },
+  },
+  {
+    name: 'Alice’s post says it reached both friends',
+    run: async ({ a }) => {
+      await a.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=feed] > li')]
+            .find((li) => li.textContent?.includes('For everyone again'))
+            ?.querySelector('[data-testid=delivery]')
+            ?.textContent?.includes('Delivered to all 2') ?? false,
+        null,
+        20_000,
+      );
+    },
+  },
+  {
+    name: 'Carol sees the picture and only what was meant for her, new ones marked',
+    run: async ({ alice, carol, a, b, c }) => {
+      // The picture, shrunk in Alice's popup, shows in Carol's feed (decoded: it has a size).
+      const shownPicture = await c.waitFor(() => {
+        const img = document.querySelector<HTMLImageElement>('[data-testid=feed] img.thumbnail');
+        return img?.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight] : null;
+      }, null);
+      expect(shownPicture).toEqual([640, 400]);
+      expect(await feedText(b)).toContain('Just for Bob');
+      expect(await feedText(c)).not.toContain('Just for Bob');
+      expect(await feedText(c)).not.toContain('For the climbing partners');
+      await waitForText(c, '[data-testid=feed]', 'Thanks, all');
+      expect(await feedText(c)).not.toContain('Looks great!');
+      // What arrived since Carol last looked is marked new; looking again clears the marks.
+      const newMarks = (page: ExtensionPage) =>
+        page.evaluate(
+          () => document.querySelectorAll('[data-testid=feed] li[data-new=true]').length,
+          null,
+        );
+      expect(await newMarks(c)).toBe(2);
+      await screenshot(carol, c, 'feed');
+      const carolAgain = await carol.openExtensionPage('popup.html');
+      await carolAgain.waitFor(
+        () => document.querySelectorAll('[data-testid=feed] > li').length === 2,
+        null,
+      );
+      expect(await newMarks(carolAgain)).toBe(0);
+      await carolAgain.close();
+      await a.click('#tab-feed');
+      await screenshot(alice, a, 'feed');
+    },
+  },
+];

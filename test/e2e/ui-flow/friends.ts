@@ -1,0 +1,55 @@
+/** Becoming friends: a request with a few words, accepted; two cards pasted both ways. */
+import { expect } from 'vitest';
+import type { ExtensionPage } from '../../../tools/browsers/extension-page';
+import { screenshot } from '../harness/profiles';
+import { cardOf } from '../harness/onboarding';
+import type { SceneStep } from './scene';
+
+/** Both paste the other's card: friends without a request to answer. */
+async function befriend(x: ExtensionPage, y: ExtensionPage): Promise<void> {
+  const [cardX, cardY] = [await cardOf(x), await cardOf(y)];
+  await x.fill('#friend-card', cardY);
+  await x.click('#friend-intro ~ button[type=submit]');
+  await y.fill('#friend-card', cardX);
+  await y.click('#friend-intro ~ button[type=submit]');
+}
+
+export const friendsSteps: SceneStep[] = [
+  {
+    name: 'Alice asks Bob with a few words; Bob sees who asks and accepts',
+    run: async ({ bob, a, b }) => {
+      await a.fill('#friend-card', await cardOf(b));
+      await a.fill('#friend-intro', 'Hi Bob, it is Alice from the climbing club');
+      await a.click('#friend-intro ~ button[type=submit]');
+      expect(await a.textOf('[role=status]')).toContain('Bob');
+      // If Alice's first call finds Bob not yet registered, the next presence round (every 15 s)
+      // finds him: on a loaded machine that can take past 20 s.
+      const intro = await b.waitFor(
+        () => document.querySelector('[data-testid=requests] .text')?.textContent ?? null,
+        null,
+        45_000,
+      );
+      expect(intro).toBe('Hi Bob, it is Alice from the climbing club');
+      await screenshot(bob, b, 'friend-request');
+      await b.click('[data-testid=requests] [data-action=accept]');
+      await b.waitFor(
+        () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
+        null,
+        20_000,
+      );
+    },
+  },
+  {
+    name: 'Alice and Carol paste each other’s card: friends without a request',
+    run: async ({ alice, carol, a, c }) => {
+      await befriend(a, c);
+      await a.waitFor(
+        () => document.querySelectorAll('[data-testid=friends] [data-online=true]').length === 2,
+        null,
+        20_000,
+      );
+      await screenshot(alice, a, 'friends');
+      await screenshot(carol, c, 'friends');
+    },
+  },
+];
