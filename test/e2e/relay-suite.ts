@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { befriend, Person } from './harness/person';
+import { step } from './harness/step';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
 
 export type Disruption =
@@ -38,124 +39,144 @@ export function relaySuite(
     });
 
     it('delivers through Paul, sealed, verified, once, and Alice sees "delivered"', async () => {
-      tracker = await startTrackerProcess();
-      await Promise.all([alice, paul, george].map((p) => p.launch(tracker.url)));
-      for (const p of [alice, paul, george]) await p.ui('identity.create', { displayName: p.name });
-      await befriend([
-        [alice, paul],
-        [paul, george],
-        [alice, george],
-      ]);
-      const fp = async (p: Person) => (await p.ui('identity.get', {}))!.fingerprint;
-      const [A, P, G] = [await fp(alice), await fp(paul), await fp(george)];
-      // Alice and George meet once, so each knows the other accepted: "all friends" posts go
-      // only to friends who did (not to someone whose card was merely pasted).
-      // (Past 20 s on a loaded machine: a first dial can miss, the next presence round is 15 s.)
-      await alice.waitForOnline(G, 45_000);
+      const { A, P, G } = await step(
+        'Alice, Paul and George are friends; George leaves',
+        async () => {
+          tracker = await startTrackerProcess();
+          await Promise.all([alice, paul, george].map((p) => p.launch(tracker.url)));
+          for (const p of [alice, paul, george])
+            await p.ui('identity.create', { displayName: p.name });
+          await befriend([
+            [alice, paul],
+            [paul, george],
+            [alice, george],
+          ]);
+          const fp = async (p: Person) => (await p.ui('identity.get', {}))!.fingerprint;
+          const [A, P, G] = [await fp(alice), await fp(paul), await fp(george)];
+          // Alice and George meet once, so each knows the other accepted: "all friends" posts go
+          // only to friends who did (not to someone whose card was merely pasted).
+          // (Past 20 s on a loaded machine: a first dial can miss, the next presence round is 15 s.)
+          await alice.waitForOnline(G, 45_000);
 
-      await george.goOffline();
-      await alice.until(
-        'friends.list',
-        {},
-        (fs) => fs.some((f) => f.fingerprint === P && f.online),
-        'Alice sees Paul online',
+          await george.goOffline();
+          await alice.until(
+            'friends.list',
+            {},
+            (fs) => fs.some((f) => f.fingerprint === P && f.online),
+            'Alice sees Paul online',
+          );
+          return { A, P, G };
+        },
       );
       if (disruption === 'firefox-idle-timeout') await sleep(6000); // both backgrounds idle past the timeout
 
-      const dm = await alice.ui('messages.send', { to: G, text: 'Dinner on Friday? <b>8pm</b>' });
-      const post = await alice.ui('posts.publish', { text: 'Photos from the hike' });
-      // Paul gets the post (it is for him) and holds the sealed DM for George.
-      await paul.until(
-        'messages.list',
-        { kind: 'post' },
-        (ms) => ms.some((m) => m.id === post.id),
-        'Paul receives the post',
-      );
-      await alice.until(
-        'outbox.status',
-        { id: dm.id },
-        (s) => s?.state === 'held',
-        'Paul holds the DM',
-      );
-      // Alice's Friends list says where her message to George waits.
-      const georgeSeen = await alice.until(
-        'friends.list',
-        {},
-        (fs) => {
-          const c = fs.find((f) => f.fingerprint === G)?.connection;
-          return c?.state === 'offline' && c.carriedBy.length > 0;
+      const { dm, post } = await step(
+        'Alice writes George and posts; Paul carries, unread',
+        async () => {
+          const dm = await alice.ui('messages.send', {
+            to: G,
+            text: 'Dinner on Friday? <b>8pm</b>',
+          });
+          const post = await alice.ui('posts.publish', { text: 'Photos from the hike' });
+          // Paul gets the post (it is for him) and holds the sealed DM for George.
+          await paul.until(
+            'messages.list',
+            { kind: 'post' },
+            (ms) => ms.some((m) => m.id === post.id),
+            'Paul receives the post',
+          );
+          await alice.until(
+            'outbox.status',
+            { id: dm.id },
+            (s) => s?.state === 'held',
+            'Paul holds the DM',
+          );
+          // Alice's Friends list says where her message to George waits.
+          const georgeSeen = await alice.until(
+            'friends.list',
+            {},
+            (fs) => {
+              const c = fs.find((f) => f.fingerprint === G)?.connection;
+              return c?.state === 'offline' && c.carriedBy.length > 0;
+            },
+            'Alice sees who carries her message to George',
+          );
+          expect(georgeSeen.find((f) => f.fingerprint === G)?.connection).toMatchObject({
+            state: 'offline',
+            carriedBy: ['paul'],
+          });
+          const paulReads = await paul.ui('messages.list', {});
+          expect(paulReads.some((m) => m.text.includes('Dinner'))).toBe(false);
+          expect(paulReads.some((m) => m.id === dm.id)).toBe(false);
+          return { dm, post };
         },
-        'Alice sees who carries her message to George',
       );
-      expect(georgeSeen.find((f) => f.fingerprint === G)?.connection).toMatchObject({
-        state: 'offline',
-        carriedBy: ['paul'],
-      });
-      const paulReads = await paul.ui('messages.list', {});
-      expect(paulReads.some((m) => m.text.includes('Dinner'))).toBe(false);
-      expect(paulReads.some((m) => m.id === dm.id)).toBe(false);
 
-      await alice.goOffline();
-      if (disruption === 'tracker-restart') {
-        const port = tracker.port;
-        expect(await tracker.stop()).toBe(0);
-        tracker = await startTrackerProcess(port);
-      }
-      if (disruption === 'firefox-idle-timeout') await sleep(6000);
+      await step('Alice leaves; George gets both from Paul, verified, once', async () => {
+        await alice.goOffline();
+        if (disruption === 'tracker-restart') {
+          const port = tracker.port;
+          expect(await tracker.stop()).toBe(0);
+          tracker = await startTrackerProcess(port);
+        }
+        if (disruption === 'firefox-idle-timeout') await sleep(6000);
 
-      await george.launch(tracker.url);
-      if (disruption === 'stop-service-worker') {
-        await george.until(
-          'friends.list',
+        await george.launch(tracker.url);
+        if (disruption === 'stop-service-worker') {
+          await george.until(
+            'friends.list',
+            {},
+            (fs) => fs.some((f) => f.fingerprint === P && f.online),
+            'George meets Paul',
+          );
+          await paul.chromium.stopServiceWorkers();
+        }
+        const got = await george.until(
+          'messages.list',
           {},
-          (fs) => fs.some((f) => f.fingerprint === P && f.online),
-          'George meets Paul',
+          (ms) => ms.some((m) => m.id === dm.id) && ms.some((m) => m.id === post.id),
+          'George receives both from Paul',
+          30_000,
         );
-        await paul.chromium.stopServiceWorkers();
-      }
-      const got = await george.until(
-        'messages.list',
-        {},
-        (ms) => ms.some((m) => m.id === dm.id) && ms.some((m) => m.id === post.id),
-        'George receives both from Paul',
-        30_000,
-      );
-      const gotDm = got.find((m) => m.id === dm.id)!;
-      expect(gotDm).toMatchObject({
-        kind: 'direct',
-        text: 'Dinner on Friday? <b>8pm</b>',
-        authorFingerprint: A,
-        verified: true,
-        conversationWith: A,
+        const gotDm = got.find((m) => m.id === dm.id)!;
+        expect(gotDm).toMatchObject({
+          kind: 'direct',
+          text: 'Dinner on Friday? <b>8pm</b>',
+          authorFingerprint: A,
+          verified: true,
+          conversationWith: A,
+        });
+        expect(got.find((m) => m.id === post.id)).toMatchObject({
+          kind: 'post',
+          authorFingerprint: A,
+          verified: true,
+        });
+        expect(got.filter((m) => m.id === dm.id || m.id === post.id)).toHaveLength(2);
       });
-      expect(got.find((m) => m.id === post.id)).toMatchObject({
-        kind: 'post',
-        authorFingerprint: A,
-        verified: true,
-      });
-      expect(got.filter((m) => m.id === dm.id || m.id === post.id)).toHaveLength(2);
 
-      // Alice comes back: George's receipt reached her through Paul (or George directly).
-      await alice.launch(tracker.url);
-      await alice.until(
-        'outbox.status',
-        { id: dm.id },
-        (s) => s?.state === 'delivered',
-        'Alice sees delivered',
-        30_000,
-      );
-      await alice.until(
-        'outbox.status',
-        { id: post.id },
-        (s) => s?.state === 'delivered',
-        'the post delivered to both',
-        30_000,
-      );
-      // Still exactly once everywhere.
-      const georgeAfter = await george.ui('messages.list', {});
-      expect(georgeAfter.filter((m) => m.id === dm.id)).toHaveLength(1);
-      const paulAfter = await paul.ui('messages.list', { kind: 'post' });
-      expect(paulAfter.filter((m) => m.id === post.id)).toHaveLength(1);
+      await step('Alice comes back and sees delivered; still once everywhere', async () => {
+        // George's receipt reached her through Paul (or George directly).
+        await alice.launch(tracker.url);
+        await alice.until(
+          'outbox.status',
+          { id: dm.id },
+          (s) => s?.state === 'delivered',
+          'Alice sees delivered',
+          30_000,
+        );
+        await alice.until(
+          'outbox.status',
+          { id: post.id },
+          (s) => s?.state === 'delivered',
+          'the post delivered to both',
+          30_000,
+        );
+        // Still exactly once everywhere.
+        const georgeAfter = await george.ui('messages.list', {});
+        expect(georgeAfter.filter((m) => m.id === dm.id)).toHaveLength(1);
+        const paulAfter = await paul.ui('messages.list', { kind: 'post' });
+        expect(paulAfter.filter((m) => m.id === post.id)).toHaveLength(1);
+      });
     });
 
     it('later, with nobody looking, a message still reaches George by itself', async () => {
