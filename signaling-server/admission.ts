@@ -89,7 +89,7 @@ export class Admissions {
     if (!this.allowConnection(key)) return refuse(429, 'too many connections');
     const peerId = url.searchParams.get('id') ?? '';
     const token = url.searchParams.get('token') ?? '';
-    if (!isPeerId(peerId)) return refuse(400, 'a peer id is "m" and 32 hex digits');
+    if (!isPeerId(peerId).ok) return refuse(400, 'a peer id is "m" and 32 hex digits');
     const host = (req.headers.host ?? '').toLowerCase();
     if (!this.deps.hosts().has(host)) return refuse(421, `this tracker is not ${host}`);
     if (this.deps.registered.size >= this.deps.limits.maxPeers && !this.deps.registered.has(peerId))

@@ -4,7 +4,7 @@
  * peer id, one contact, so a card cannot take a friend's link. If they already asked us, they
  * are a friend at once; otherwise they are asked, and become a friend when they accept.
  */
-import { contactCardFromText } from '../core/identity/contact-card';
+import { contactCardFromText, peerIdOfCard } from '../core/identity/contact-card';
 import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
@@ -30,7 +30,7 @@ export async function addContact(
   cardText: string,
   introduction: string,
 ): Promise<AddedContact> {
-  const { card, read } = await refusing(readCard(cardText), cardRefusal);
+  const { card, peerId, read } = await refusing(readCard(cardText), cardRefusal);
   const friend = await node.keyring.addFriendAsync(read.key);
   if (friend.fingerprintHex === me.fingerprintHex) {
     node.keyring.removeFriend(friend.fingerprintHex);
@@ -54,7 +54,7 @@ export async function addContact(
     fingerprint: friend.fingerprintHex,
     publicKey: card.publicKey,
     displayName: card.displayName,
-    peerId: card.peerId,
+    peerId,
     tracker: card.tracker,
     state: theyAsked || existing?.state === 'friend' ? 'friend' : 'requested',
     addedAt: existing?.addedAt ?? Date.now(),
@@ -69,5 +69,6 @@ export async function addContact(
 
 async function readCard(text: string) {
   const card = contactCardFromText(text);
-  return { card, read: requireValid(await readStoredFriendKey(card.publicKey)) };
+  const peerId = peerIdOfCard(card);
+  return { card, peerId, read: requireValid(await readStoredFriendKey(card.publicKey)) };
 }

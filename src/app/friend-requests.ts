@@ -9,6 +9,7 @@ import {
   contactCardToText,
   decodeContactCard,
   encodeContactCard,
+  peerIdOfCard,
   type ContactCard,
 } from '../core/identity/contact-card';
 import type { Opened } from '../core/envelope/open';
@@ -91,7 +92,7 @@ export async function declineRequest(store: NodeStore, request: RequestView): Pr
     fingerprint: request.fingerprint,
     publicKey: card.publicKey,
     displayName: card.displayName,
-    peerId: card.peerId,
+    peerId: peerIdOfCard(card),
     tracker: card.tracker,
     state: 'declined',
     addedAt: Date.now(),

@@ -5,11 +5,11 @@
  */
 import { isBoolean, isEmpty, isObject, isString, type Guard } from '../core/guard';
 import { MAX_FRAME_BYTES } from '../core/sync/frames';
-import { PEER_ID_PATTERN } from '../core/tracker/peer-id';
+import { isPeerId } from '../core/tracker/peer-id';
 import { defineRequest, type RequestMap } from './request-map';
 
 export const isLinkId = isString({ min: 1, max: 64, pattern: /^[\w-]+$/ });
-export const isTrackerPeerId = isString({ min: 33, max: 33, pattern: PEER_ID_PATTERN });
+export const isTrackerPeerId = isPeerId;
 /** base64url of at most one sync frame. */
 export const isFrameText: Guard<string> = isString({
   max: Math.ceil((MAX_FRAME_BYTES * 4) / 3) + 4,

@@ -9,15 +9,16 @@ import type { LinkPath } from '../messaging/status';
 import { dtlsBinding } from './dtls-binding';
 import { admitOpened, StrangerGate, type LinkFacts } from './link-admission';
 import { selectedPath } from './selected-path';
+import { isPeerId, type PeerId } from '../core/tracker/peer-id';
 
 export interface LinkSink {
-  open(link: string, peerId: string, initiator: boolean, binding: Uint8Array): void;
+  open(link: string, peerId: PeerId, initiator: boolean, binding: Uint8Array): void;
   frame(link: string, frame: Uint8Array): void;
-  closed(link: string, peerId: string): void;
+  closed(link: string, peerId: PeerId): void;
   /** Channels are open and quiet: tell the background it is still needed. */
   alive(): void;
   /** A channel we dialled never opened (no path between the two browsers, or refused). */
-  dialFailed?(peerId: string): void;
+  dialFailed?(peerId: PeerId): void;
   /** What the host reports changed (a tracker's state, a friend found unreachable). */
   changed(): void;
 }
@@ -52,11 +53,11 @@ export class FriendLinks {
     private readonly myPeerId: string,
     private readonly sink: LinkSink,
     /** Whether this peer id is one of our friends (or someone we asked), on any tracker. */
-    private readonly isFriend: (peerId: string) => boolean,
+    private readonly isFriend: (peerId: PeerId) => boolean,
   ) {}
 
   /** Open or opening links to this peer id, through any tracker. */
-  hasLinkTo(peerId: string): boolean {
+  hasLinkTo(peerId: PeerId): boolean {
     for (const link of this.links.values()) if (link.peerId === peerId) return true;
     return false;
   }
@@ -77,7 +78,7 @@ export class FriendLinks {
   }
 
   /** Dials with this RTCConfiguration (its ICE servers and transport policy). */
-  dial(peer: Peer, tracker: string, peerId: string, config: RTCConfiguration): void {
+  dial(peer: Peer, tracker: string, peerId: PeerId, config: RTCConfiguration): void {
     if (this.hasLinkTo(peerId)) return;
     // PeerJS has no per-connection configuration: it reads `options.config` when connect()
     // builds the RTCPeerConnection, synchronously, so swap it in for this one call.
@@ -90,7 +91,7 @@ export class FriendLinks {
     } finally {
       options.config = usual;
     }
-    const link = this.track(connection, tracker, true, false);
+    const link = this.track(connection, peerId, tracker, true, false);
     setTimeout(() => {
       if (link.open || this.links.get(link.id) !== link) return;
       this.drop(link);
@@ -99,9 +100,12 @@ export class FriendLinks {
   }
 
   accept(connection: DataConnection, tracker: string): void {
-    const stranger = !this.isFriend(connection.peer);
-    if (stranger && !this.strangers.enter(connection.peer)) return void connection.close();
-    this.track(connection, tracker, false, stranger);
+    // The tracker names who calls; a name that is not a peer id is a lying tracker.
+    const from = isPeerId(connection.peer);
+    if (!from.ok) return void connection.close();
+    const stranger = !this.isFriend(from.value);
+    if (stranger && !this.strangers.enter(from.value)) return void connection.close();
+    this.track(connection, from.value, tracker, false, stranger);
   }
 
   send(linkId: string, frame: Uint8Array): boolean {
@@ -122,6 +126,7 @@ export class FriendLinks {
 
   private track(
     connection: DataConnection,
+    peerId: PeerId,
     tracker: string,
     initiator: boolean,
     stranger: boolean,
@@ -129,7 +134,7 @@ export class FriendLinks {
     const link: Link = {
       id: `l${++this.counter}-${toBase64Url(crypto.getRandomValues(new Uint8Array(6)))}`,
       tracker,
-      peerId: connection.peer,
+      peerId,
       connection,
       initiator,
       open: false,

@@ -17,10 +17,11 @@
  *   few at a time, few per minute, and fewer still from any one peer id.
  */
 import { TokenBucket } from '../core/token-bucket';
+import type { PeerId } from '../core/tracker/peer-id';
 
 export interface LinkFacts {
   tracker: string;
-  peerId: string;
+  peerId: PeerId;
   initiator: boolean;
   open: boolean;
   authenticated: boolean;
@@ -87,7 +88,7 @@ export class StrangerGate {
   }
 
   /** True if one more may come in from this peer id (then `left()` when it goes). */
-  enter(peerId: string): boolean {
+  enter(peerId: PeerId): boolean {
     if (this.open >= this.limits.concurrent) return false;
     if (!this.peerBucket(peerId).take()) return false;
     if (!this.bucket.take()) return false;
@@ -95,7 +96,7 @@ export class StrangerGate {
     return true;
   }
 
-  private peerBucket(peerId: string): TokenBucket {
+  private peerBucket(peerId: PeerId): TokenBucket {
     let bucket = this.perPeer.get(peerId);
     if (!bucket) {
       const oldest = this.perPeer.keys().next();

@@ -19,6 +19,7 @@ import { FriendLinks, type LinkSink } from './friend-links';
 import { TrackerLink } from './tracker-link';
 import { entryOf } from '../core/map-entry';
 import { backoffDelay, FRIEND_REDIAL } from '../core/backoff';
+import type { PeerId } from '../core/tracker/peer-id';
 
 /** How often to ask trackers which friends are online (new arrivals dial us themselves). */
 const PRESENCE_EVERY_MS = 15_000;
@@ -37,16 +38,16 @@ export interface HostConfig {
 export class NetworkHost {
   private readonly startedAt = Date.now();
   private trackers = new Map<string, TrackerLink>();
-  private friendsOn = new Map<string, Set<string>>();
+  private friendsOn = new Map<string, Set<PeerId>>();
   private friendLinks: FriendLinks | null = null;
   private trackersKey: string | null = null;
   private epoch: string | null = null;
   private poll: ReturnType<typeof setInterval> | null = null;
   private alive: ReturnType<typeof setInterval> | null = null;
-  private readonly cooldown = new Map<string, { failures: number; until: number }>();
+  private readonly cooldown = new Map<PeerId, { failures: number; until: number }>();
   /** Friends online at their tracker whose last dial found no path, and why. */
   private readonly unreachable = new Map<
-    string,
+    PeerId,
     { failures: number; reason: UnreachableReason | null }
   >();
   private hideAddress = false;
@@ -186,7 +187,7 @@ export class NetworkHost {
    * A dial that found no path. With a relay on offer, the first failure only means "try the
    * relay next"; without one (or when the relay failed too) the friend is shown as unreachable.
    */
-  private noteDialFailed(peerId: string): void {
+  private noteDialFailed(peerId: PeerId): void {
     const failures = (this.unreachable.get(peerId)?.failures ?? 0) + 1;
     const tracker = [...this.trackers].find(([url]) => this.friendsOn.get(url)?.has(peerId))?.[1];
     const relay = tracker?.ice.offersRelay ?? false;
@@ -207,7 +208,7 @@ export class NetworkHost {
    * A channel that ends within seconds, again and again (someone we asked who has not
    * accepted, a peer that refuses us), is dialled less and less often: 1 s, 2 s, 4 s … 5 min.
    */
-  private noteLifetime(peerId: string, livedMs: number): void {
+  private noteLifetime(peerId: PeerId, livedMs: number): void {
     if (livedMs > SHORT_LINK_MS) {
       this.cooldown.delete(peerId);
       return;

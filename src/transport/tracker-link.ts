@@ -13,6 +13,7 @@ import type { TrackerLinkStatus } from '../messaging/status';
 import { backoffDelay, TRACKER_RECONNECT } from '../core/backoff';
 import { fetchProofToken } from './tracker-auth';
 import { TrackerIce } from './tracker-ice';
+import type { PeerId } from '../core/tracker/peer-id';
 
 const PRESENCE_TIMEOUT_MS = 5_000;
 
@@ -32,8 +33,8 @@ export class TrackerLink {
   private attempt: object = {};
   private stopped = false;
   private asks = 0;
-  private readonly pending = new Map<number, (online: string[]) => void>();
-  private readonly peerId: string;
+  private readonly pending = new Map<number, (online: PeerId[]) => void>();
+  private readonly peerId: PeerId;
   readonly status: TrackerLinkStatus;
   readonly ice: TrackerIce;
 
@@ -147,12 +148,14 @@ export class TrackerLink {
   }
 
   /** Which of these peer ids are registered with this tracker now (empty when not connected). */
-  async presence(ids: string[]): Promise<string[]> {
+  /** Which of these are online: only ids we asked about count (a tracker may lie). */
+  async presence(ids: PeerId[]): Promise<PeerId[]> {
     const peer = this.peer;
     if (!peer?.open || ids.length === 0) return [];
     const ask = ++this.asks;
-    const answer = new Promise<string[]>((resolve) => {
-      this.pending.set(ask, resolve);
+    const asked = new Set(ids);
+    const answer = new Promise<PeerId[]>((resolve) => {
+      this.pending.set(ask, (online) => resolve(online.filter((id) => asked.has(id))));
       setTimeout(() => {
         if (this.pending.delete(ask)) resolve([]);
       }, PRESENCE_TIMEOUT_MS);

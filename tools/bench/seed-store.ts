@@ -3,10 +3,11 @@
  * database), records exactly as the background writes them — for benchmarks over big stores.
  * Byte fields travel as base64 text, far smaller to hand to the page than arrays of numbers.
  */
-import { randomBytes, toHex } from '../../src/core/bytes';
+import { randomBytes } from '../../src/core/bytes';
 import { createIdentity } from '../../src/core/identity/identity';
 import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
 import type { ExtensionPage } from '../browsers/extension-page';
+import { peerIdOf } from '../../src/core/tracker/peer-id';
 
 const portable = (records: object[]) =>
   records.map((r) =>
@@ -61,7 +62,7 @@ export async function makeFriends(count: number) {
     fingerprint: f.fingerprintHex,
     publicKey: f.publicKey.write(),
     displayName: `Friend ${i}`,
-    peerId: `m${toHex(randomBytes(16))}`,
+    peerId: peerIdOf(randomBytes(32)),
     tracker: 'ws://127.0.0.1:9/murmur',
     state: 'friend',
     addedAt: 0,

@@ -28,6 +28,7 @@ import type {
 } from '../state/records';
 import { isReceiptKey } from '../state/receipt-key';
 import { isFingerprint } from '../identity/fingerprint';
+import { isPeerId } from '../tracker/peer-id';
 
 export const BACKUP_FORMAT = 'murmur-backup';
 export const BACKUP_VERSION = 1;
@@ -79,7 +80,7 @@ const isContact: Guard<ContactRecord> = isObject({
   publicKey: isBytes(64 * 1024),
   displayName: isString({ max: 256 }),
   theirName: isOptional(isString({ max: 256 })),
-  peerId: isShort,
+  peerId: isPeerId,
   tracker: isShort,
   state: isLiteral('friend', 'requested', 'declined', 'blocked'),
   addedAt: isTime,

@@ -22,6 +22,7 @@ import { checkSharedReply } from './shared-reply';
 import { verifyStoredSignature } from '../identity/detached-signature';
 import { toleratedNow } from '../clock';
 import { fingerprintFromBytes, type Fingerprint } from '../identity/fingerprint';
+import { isPeerId } from '../tracker/peer-id';
 
 export { OpenError, type OpenErrorCode } from './open-error';
 
@@ -227,6 +228,8 @@ async function acceptStrangerRequest(
   if (message.kind !== 'friend-request')
     throw new OpenError('unknown-sender', `a ${message.kind} from someone who is not a friend`);
   const card = decodeContactCard(message.card);
+  if (!isPeerId(card.peerId).ok)
+    throw new OpenError('malformed', "the enclosed card's peer id is not a peer id");
   let key: openpgp.PublicKey;
   try {
     key = await readFriendKey(card.publicKey);

@@ -9,6 +9,7 @@ import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
 import { sha256 } from '../crypto/hash';
+import { isPeerId, type PeerId } from '../tracker/peer-id';
 
 export interface ContactCard {
   /** Binary transferable OpenPGP public key (v4). */
@@ -82,4 +83,14 @@ export function contactCardFromText(text: string): ContactCard {
   if (!bytesEqual(sha256(body).slice(0, 4), raw.subarray(raw.length - 4)))
     throw new DecodeError('bad-checksum', 'contact card text is damaged (checksum mismatch)');
   return decodeContactCard(body);
+}
+
+/**
+ * The card's peer id, checked: whoever adds the card dials it, so only the form of §13 is taken
+ * ("m" and 32 lowercase hex digits); the codec itself stays as lenient as §2's vector.
+ */
+export function peerIdOfCard(card: ContactCard): PeerId {
+  const checked = isPeerId(card.peerId);
+  if (!checked.ok) throw new DecodeError('malformed', `contact card: ${checked.reason}`);
+  return checked.value;
 }

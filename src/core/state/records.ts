@@ -4,6 +4,7 @@
  */
 import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { PeerId } from '../tracker/peer-id';
 
 /** A message this user can read: received (opened) or written by the user. */
 export interface StoredMessage {
@@ -128,7 +129,7 @@ export interface ContactRecord {
   displayName: string;
   /** The name they call themselves, from their latest profile, when they sent one. */
   theirName?: string;
-  peerId: string;
+  peerId: PeerId;
   tracker: string;
   state: ContactState;
   addedAt: number;

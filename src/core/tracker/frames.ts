@@ -12,7 +12,7 @@ import {
   isString,
   type Guarded,
 } from '../guard';
-import { PEER_ID_PATTERN } from './peer-id';
+import { isPeerId } from './peer-id';
 
 /** The most ids one presence question may name (a generous friend list). */
 export const MAX_PRESENCE_IDS = 512;
@@ -24,7 +24,7 @@ export const MAX_ICE_SERVERS = 4;
 export const MIN_ICE_TTL_S = 60;
 export const MAX_ICE_TTL_S = 7 * 24 * 3600;
 
-const peerId = isString({ max: 33, pattern: PEER_ID_PATTERN });
+const peerId = isPeerId;
 
 /** PeerJS's payloads (SDP, ICE candidates) are opaque to us: a plain object, size-bounded by the frame limit. */
 const isPlainObject = (input: unknown, path = '') =>

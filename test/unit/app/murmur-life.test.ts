@@ -15,6 +15,7 @@ import { MemoryStore } from '../../../src/core/state/memory-store';
 import type { NodeStore } from '../../../src/core/state/store-port';
 import { DexieStore } from '../../../src/store/dexie-store';
 import { MurmurDatabase } from '../../../src/store/schema';
+import { peerIdFor } from '../peer-ids';
 
 let databases = 0;
 const stores: [string, () => NodeStore][] = [
@@ -77,11 +78,11 @@ describe.each(stores)('the life of a Murmur (%s store)', (_name, makeStore) => {
     const card = (who: typeof ben, peerId: string) =>
       contactCardOf(who, peerId, 'wss://tracker.example/murmur').text;
 
-    const added = await addContact(node, me, store, [], card(ben, 'mben'), 'hi from Ann');
+    const added = await addContact(node, me, store, [], card(ben, peerIdFor('ben')), 'hi from Ann');
     expect(added).toMatchObject({ fingerprint: ben.fingerprintHex, displayName: 'Ben' });
     expect((await activeContacts(store)).map((c) => c.state)).toEqual(['requested']);
     await expect(
-      addContact(node, me, store, await activeContacts(store), card(me, 'mann'), ''),
+      addContact(node, me, store, await activeContacts(store), card(me, peerIdFor('ann')), ''),
     ).rejects.toThrow('your own card');
 
     await store.putContact({

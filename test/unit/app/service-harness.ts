@@ -9,6 +9,7 @@ import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';
 import { memorySettings } from '../../../src/app/settings-port';
 import { fingerprintOfKey } from '../../../src/core/identity/key-material';
+import { peerIdFor } from '../peer-ids';
 
 export const DAY = 86_400_000;
 
@@ -32,7 +33,7 @@ export const contact = (publicKey: openpgp.PublicKey, name: string): ContactReco
   fingerprint: fingerprintOfKey(publicKey),
   publicKey: publicKey.write(),
   displayName: name,
-  peerId: `m${name.toLowerCase()}`,
+  peerId: peerIdFor(name.toLowerCase()),
   tracker: 'ws://127.0.0.1:9000/murmur',
   state: 'friend',
   addedAt: Date.now() - 20 * DAY,
@@ -44,7 +45,7 @@ export function serviceOver(store: MemoryStore): Murmur {
   return new Murmur({
     store,
     settings: memorySettings(),
-    address: async () => ({ peerId: 'mme', tracker: 'ws://127.0.0.1:9000/murmur' }),
+    address: async () => ({ peerId: peerIdFor('me'), tracker: 'ws://127.0.0.1:9000/murmur' }),
     unlockedKeys: noCache,
     friendsChanged: () => undefined,
     changed: () => undefined,

@@ -9,8 +9,9 @@ import { contactCardToText } from '../../../src/core/identity/contact-card';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
+import { peerIdFor } from '../peer-ids';
 
-it("refuses a card that claims a friend's peer id on the same tracker", async () => {
+it("refuses a card that claims a friend's peer id on the same tracker, or a peer id of another form", async () => {
   const store = new MemoryStore();
   await createAccount(store, noCache, 'Me');
   const fay = (await createIdentity('Fay')).publicKey;
@@ -26,11 +27,17 @@ it("refuses a card that claims a friend's peer id on the same tracker", async ()
     });
   const service = serviceOver(store);
   // Fay's peer id, the same tracker written another way.
-  await expect(service.addFriend(card('mfay', 'ws://127.0.0.1:9000/murmur/'))).rejects.toThrow(
-    /claims Fay's address/,
-  );
+  await expect(
+    service.addFriend(card(peerIdFor('fay'), 'ws://127.0.0.1:9000/murmur/')),
+  ).rejects.toThrow(/claims Fay's address/);
+  // A peer id of another form would be dialled as it is (and once refused the whole list of
+  // addresses handed to the network): the card is unreadable.
+  for (const odd of ['mfay', `M${'0'.repeat(32)}`, 'fay@127.0.0.1'])
+    await expect(service.addFriend(card(odd, 'ws://127.0.0.1:9000/murmur'))).rejects.toMatchObject({
+      code: 'card-unreadable',
+    });
   expect((await service.friends()).map((f) => f.fingerprint)).toEqual([fay.getFingerprint()]);
   // Her own address is fine.
-  await service.addFriend(card('mmallory', 'ws://127.0.0.1:9000/murmur'));
+  await service.addFriend(card(peerIdFor('mallory'), 'ws://127.0.0.1:9000/murmur'));
   expect(await service.friends()).toHaveLength(2);
 });

@@ -13,6 +13,7 @@ import {
   until,
   type TestNode,
 } from '../sync/harness';
+import { peerIdFor } from '../peer-ids';
 
 let counter = 0;
 export const freshDb = (factory = new IDBFactory()) =>
@@ -41,7 +42,7 @@ export async function makeHistory(): Promise<History> {
     fingerprint: bob.fp,
     publicKey: bob.keyring.me.publicKey.write(),
     displayName: 'Bob',
-    peerId: 'm' + '0'.repeat(32),
+    peerId: peerIdFor('bob'),
     tracker: 'ws://127.0.0.1:9000/murmur',
     state: 'friend',
     addedAt: 1_700_000_000_000,

@@ -20,6 +20,7 @@ import { open } from '../../../src/core/envelope/open';
 import { seal } from '../../../src/core/envelope/seal';
 import { readFriendKey } from '../../../src/core/identity/friend-key';
 import { inAnHour, makePerson } from './people';
+import { peerIdFor } from '../peer-ids';
 
 describe('identity', () => {
   it('is a v4 Curve25519 key pair with a 40-hex-digit fingerprint', async () => {
@@ -73,7 +74,7 @@ describe('contact card', () => {
     return {
       publicKey: me.publicKey.write(),
       displayName: name,
-      peerId: 'm0123abcd',
+      peerId: peerIdFor('me'),
       tracker: 'wss://tracker.example/murmur',
       inviteSecret: invite ? randomBytes(16) : null,
     };
@@ -119,7 +120,7 @@ describe('contact card', () => {
     const card: ContactCard = {
       publicKey: stranger.identity.publicKey.write(),
       displayName: 'Stranger',
-      peerId: 'mstranger1',
+      peerId: peerIdFor('stranger'),
       tracker: 'ws://127.0.0.1:9000/murmur',
       inviteSecret: null,
     };
@@ -152,5 +153,24 @@ describe('contact card', () => {
     expect(r.value.requestCard?.displayName).toBe('Stranger');
     expect(r.value.senderFingerprintHex).toBe(stranger.identity.fingerprintHex);
     expect(george.keyring.friend(stranger.identity.fingerprintHex)).toBeUndefined();
+
+    // The same request naming a peer id of another form is refused: George would dial it.
+    const odd = await seal(
+      {
+        kind: 'friend-request',
+        id: randomBytes(16),
+        createdAt: Date.now(),
+        introduction: 'Hi',
+        card: encodeContactCard({ ...card, peerId: 'stranger@127.0.0.1' }),
+      },
+      [georgeForStranger],
+      stranger.identity,
+      { expiresAt: inAnHour() },
+    );
+    const refused = await open(odd.bytes, george.keyring, {
+      now: Date.now(),
+      acceptRequestsFromStrangers: true,
+    });
+    expect(refused.ok ? 'opened' : refused.error.code).toBe('malformed');
   });
 });

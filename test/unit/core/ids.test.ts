@@ -8,6 +8,7 @@ import { createIdentity } from '../../../src/core/identity/identity';
 import { fingerprintFromBytes, isFingerprint } from '../../../src/core/identity/fingerprint';
 import { fingerprintOfKey } from '../../../src/core/identity/key-material';
 import { isReceiptKey, receiptKey } from '../../../src/core/state/receipt-key';
+import { isPeerId, peerIdOf } from '../../../src/core/tracker/peer-id';
 
 describe('fingerprints', () => {
   it('are made from a key’s 20 bytes, the same way everywhere', async () => {
@@ -24,6 +25,15 @@ describe('fingerprints', () => {
     const peerId = `m${'ab'.repeat(16)}`;
     for (const wrong of [me.fingerprintHex.toUpperCase(), peerId, 'ab'.repeat(19), 40, null])
       expect(isFingerprint(wrong).ok).toBe(false);
+  });
+});
+
+describe('peer ids', () => {
+  it('are made from a tracker key, or checked: "m" and 32 lowercase hex digits', () => {
+    const id = peerIdOf(new Uint8Array(32));
+    expect(isPeerId(id)).toEqual({ ok: true, value: id });
+    for (const wrong of ['mfay', id.toUpperCase(), `${id}0`, id.slice(1), 33])
+      expect(isPeerId(wrong).ok).toBe(false);
   });
 });
 

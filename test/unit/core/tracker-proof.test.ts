@@ -16,7 +16,7 @@ describe('tracker peer ids and proofs', () => {
   it('a peer id is a hash of the tracker key, and only that key proves it', async () => {
     const key = generateSigningKey();
     const id = peerIdOf(key.publicKey);
-    expect(isPeerId(id)).toBe(true);
+    expect(isPeerId(id).ok).toBe(true);
     expect(peerIdOf(key.publicKey)).toBe(id);
     expect(peerIdOf(generateSigningKey().publicKey)).not.toBe(id);
 

@@ -6,6 +6,7 @@ import { DEFAULT_RELAY_POLICY } from '../../../src/core/state/records';
 import type { NodeStore } from '../../../src/core/state/store-port';
 import { receiptKey } from '../../../src/core/state/receipt-key';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import { peerIdFor } from '../peer-ids';
 
 const msg = (
   id: string,
@@ -224,7 +225,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         fingerprint: F,
         publicKey: randomBytes(300),
         displayName: 'Bo',
-        peerId: 'mbo',
+        peerId: peerIdFor('bo'),
         tracker: 'ws://t/',
         state: 'friend' as const,
         addedAt: 3,

@@ -11,11 +11,12 @@ import { REQUEST_KEPT_MS } from '../../../src/core/node/introduction';
 import { MurmurNode } from '../../../src/core/node/node';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { SessionError } from '../../../src/core/sync/session-error';
+import { peerIdFor } from '../peer-ids';
 
 const cardOf = (who: Keyring) => ({
   publicKey: who.me.publicKey.write(),
   displayName: who.me.displayName,
-  peerId: 'mstranger',
+  peerId: peerIdFor('stranger'),
   tracker: 'ws://127.0.0.1:9000/murmur',
   inviteSecret: null,
 });
@@ -73,7 +74,7 @@ it('lets an unanswered request expire', async () => {
     vi.setSystemTime(later);
     clock.now = later;
     const other = new Keyring(await createIdentity('Other'));
-    const card = { ...cardOf(other), peerId: 'mother' };
+    const card = { ...cardOf(other), peerId: peerIdFor('other') };
     await george.acceptIntroduction(
       await sealRequest(other, other.addFriend(george.keyring.me.publicKey), card, 'new'),
     );

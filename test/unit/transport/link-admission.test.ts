@@ -4,10 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { admitOpened, StrangerGate, type LinkFacts } from '../../../src/transport/link-admission';
+import { peerIdFor } from '../peer-ids';
+import type { PeerId } from '../../../src/core/tracker/peer-id';
 
 const link = (over: Partial<LinkFacts>): LinkFacts => ({
   tracker: 'wss://a.example/murmur',
-  peerId: 'mfriend',
+  peerId: `m${'5'.repeat(32)}` as PeerId,
   initiator: false,
   open: true,
   authenticated: false,
@@ -18,10 +20,12 @@ describe('a channel that opens to a peer we already have a link to', () => {
   it('never drops a link whose session proved the friend, for any newcomer', () => {
     const proven = link({ initiator: true, authenticated: true });
     const impostor = link({ initiator: false });
-    // Unproven, the impostor would win: its dialler id ('mfriend') is lower than ours. Proven,
+    // Unproven, the impostor would win: its dialler id (m555…) is lower than ours. Proven,
     // the link stays; the newcomer waits beside it for its own handshake, which it cannot pass.
-    expect(admitOpened(impostor, [proven], 'mzzz')).toEqual({ keep: true, drop: [] });
-    expect(admitOpened(impostor, [{ ...proven, authenticated: false }], 'mzzz')).toEqual({
+    expect(admitOpened(impostor, [proven], `m${'f'.repeat(32)}`)).toEqual({ keep: true, drop: [] });
+    expect(
+      admitOpened(impostor, [{ ...proven, authenticated: false }], `m${'f'.repeat(32)}`),
+    ).toEqual({
       keep: true,
       drop: [{ ...proven, authenticated: false }],
     });
@@ -30,15 +34,21 @@ describe('a channel that opens to a peer we already have a link to', () => {
   it('through another tracker, leaves a proven friend’s link alone too', () => {
     const proven = link({ tracker: 'wss://b.example/murmur', authenticated: true });
     const elsewhere = link({ tracker: 'wss://hostile.example/murmur' });
-    expect(admitOpened(elsewhere, [proven], 'mzzz')).toEqual({ keep: true, drop: [] });
+    expect(admitOpened(elsewhere, [proven], `m${'f'.repeat(32)}`)).toEqual({
+      keep: true,
+      drop: [],
+    });
   });
 
   it('replaces one still connecting, and of two open ones keeps the lower dialler’s', () => {
     const connecting = link({ open: false, initiator: true });
     const opened = link({});
-    expect(admitOpened(opened, [connecting], 'mzzz')).toEqual({ keep: true, drop: [connecting] });
+    expect(admitOpened(opened, [connecting], `m${'f'.repeat(32)}`)).toEqual({
+      keep: true,
+      drop: [connecting],
+    });
     const mine = link({ initiator: true });
-    expect(admitOpened(link({}), [mine], 'maaa')).toEqual({ keep: false });
+    expect(admitOpened(link({}), [mine], `m${'0'.repeat(32)}`)).toEqual({ keep: false });
   });
 });
 
@@ -46,7 +56,7 @@ describe('channels from strangers', () => {
   it('are at most four at once and twelve a minute after a burst of eight', () => {
     let now = 0;
     const gate = new StrangerGate(undefined, () => now);
-    expect(['a', 'b', 'c', 'd', 'e'].map((p) => gate.enter(p))).toEqual([
+    expect(['a', 'b', 'c', 'd', 'e'].map((p) => gate.enter(peerIdFor(p)))).toEqual([
       true,
       true,
       true,
@@ -54,26 +64,31 @@ describe('channels from strangers', () => {
       false,
     ]);
     for (let i = 0; i < 4; i++) gate.left();
-    expect(['f', 'g', 'h', 'i'].map((p) => gate.enter(p))).toEqual([true, true, true, true]);
+    expect(['f', 'g', 'h', 'i'].map((p) => gate.enter(peerIdFor(p)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     for (let i = 0; i < 4; i++) gate.left();
-    expect(gate.enter('j')).toBe(false); // room, but the burst of eight is spent
+    expect(gate.enter(peerIdFor('j'))).toBe(false); // room, but the burst of eight is spent
     now += 5_000;
-    expect(gate.enter('k')).toBe(true); // one more every five seconds
-    expect(gate.enter('l')).toBe(false);
+    expect(gate.enter(peerIdFor('k'))).toBe(true); // one more every five seconds
+    expect(gate.enter(peerIdFor('l'))).toBe(false);
   });
 
   it('from one peer id: four, then one a minute', () => {
     let now = 0;
     const gate = new StrangerGate(undefined, () => now);
     const tries = () => {
-      const ok = gate.enter('m');
+      const ok = gate.enter(peerIdFor('m'));
       if (ok) gate.left();
       return ok;
     };
     expect([tries(), tries(), tries(), tries(), tries()]).toEqual([true, true, true, true, false]);
     now += 30_000;
     expect(tries()).toBe(false);
-    expect(gate.enter('n')).toBe(true); // someone else is not held up by them
+    expect(gate.enter(peerIdFor('n'))).toBe(true); // someone else is not held up by them
     now += 30_000;
     expect(tries()).toBe(true);
   });
