@@ -18,22 +18,22 @@ import type {
   RequestView,
 } from '../messaging/views';
 import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
-import { announceIfNew, declineRequest, pendingRequests, requestById } from './friend-requests';
+import { declineRequest, pendingRequests, requestById } from './friend-requests';
 import { startSession, type PeerChannel } from './call-friend';
 import { friendViews } from './friend-view';
 import type { SettingsPort } from './settings-port';
 import { friendsOfFriendsSettings } from './friends-of-friends';
-import { applyFriendUpdate } from './friend-updates';
-import { catchUpProfile, profileOf, updateProfile } from './profiles';
+import { profileOf, updateProfile } from './profiles';
 import { unreadPerFriend } from './unread-counts';
 import { listMessageViews, messageView, type MessageQuery } from './message-view';
-import { shareReply, type ReplyRequest } from './reply';
+import type { ReplyRequest } from './reply';
 import type { FriendAddress } from '../messaging/host-requests';
 import type { UpdateTopic } from '../messaging/page-updates';
 import { addContact } from './add-contact';
 import { NO_EXTRAS, publish, sendDirect, sendReply, type PostExtras } from './sending';
 import { MurmurLife } from './murmur-life';
-import { activeContacts, confirmContact, removeContact } from './contacts';
+import { activeContacts, removeContact } from './contacts';
+import { arrivals } from './arrivals';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
@@ -66,28 +66,11 @@ export class Murmur {
       started: (contacts) => {
         for (const c of contacts) this.names.set(c.fingerprint, c.displayName);
       },
-      hooks: (node) => ({
-        onSessionEstablished: (peer) => void this.confirmed(peer.fingerprintHex),
-        events: {
-          friendRequest: (opened) => {
-            options.changed('requests');
-            void announceIfNew(options.store, opened, options.requestArrived);
-          },
-          message: (opened) => {
-            const update = applyFriendUpdate(options.store, opened);
-            if (update) {
-              void update.then(() => options.changed('friends'));
-              return;
-            }
-            options.changed('messages', 'unread');
-            void shareReply(node(), options.store, opened, this.names);
-            void this.viewOf(opened.envelope.id).then((view) => {
-              if (view) options.messageArrived?.(view);
-            });
-          },
-          outbox: () => options.changed('messages'),
-          carried: () => options.changed('relay'),
-        },
+      hooks: arrivals({
+        ...options,
+        names: this.names,
+        viewOf: (id) => this.viewOf(id),
+        runningNode: () => this.runningNode(),
       }),
     });
   }
@@ -227,15 +210,6 @@ export class Murmur {
       return;
     }
     await declineRequest(this.options.store, request);
-  }
-
-  /** A session with someone we had asked: they accepted. */
-  private async confirmed(fingerprint: Fingerprint): Promise<void> {
-    await confirmContact(this.options.store, fingerprint);
-    this.options.changed('friends');
-    const running = await this.life.runningOrNull();
-    if (running)
-      await catchUpProfile(running.node, this.options.store, this.options.settings, fingerprint);
   }
 
   async profile(): Promise<ProfileView> {
