@@ -16,6 +16,7 @@ import { applyFriendUpdate } from './friend-updates';
 import { catchUpProfile } from './profiles';
 import { shareReply } from './reply';
 import type { SettingsPort } from './settings-port';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 export interface ArrivalContext {
   store: NodeStore;
@@ -26,7 +27,7 @@ export interface ArrivalContext {
   messageArrived?: (view: MessageView) => void;
   requestArrived?: (displayName: string) => void;
   /** A stored message as the user reads it. */
-  viewOf(id: string): Promise<MessageView | null>;
+  viewOf(id: EnvelopeId): Promise<MessageView | null>;
   /** The node while Murmur runs (not during a restore, when the store is being replaced). */
   runningNode(): Promise<MurmurNode | null>;
 }

@@ -20,6 +20,7 @@ import type { NodeStore } from '../core/state/store-port';
 import type { StoredMessage } from '../core/state/records';
 import type { RequestView } from '../messaging/views';
 import { REQUEST_KEPT_MS } from '../core/node/introduction';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 /** How long an unanswered request waits before it is handed over again. */
 export const REQUEST_RESEND_MS = 10 * 60_000;
@@ -80,7 +81,7 @@ export async function pendingRequests(store: NodeStore, now = Date.now()): Promi
   return [...newest.values()];
 }
 
-export async function requestById(store: NodeStore, id: string): Promise<RequestView | null> {
+export async function requestById(store: NodeStore, id: EnvelopeId): Promise<RequestView | null> {
   const m = await store.getMessage(id);
   return m ? requestOf(m) : null;
 }

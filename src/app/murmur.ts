@@ -36,6 +36,7 @@ import { activeContacts, removeContact } from './contacts';
 import { arrivals } from './arrivals';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 export interface MurmurOptions {
   store: NodeStore;
@@ -201,7 +202,7 @@ export class Murmur {
   }
 
   /** Accept: they become a friend (and our browsers connect). Decline: never shown again. */
-  async answerRequest(id: string, accept: boolean): Promise<void> {
+  async answerRequest(id: EnvelopeId, accept: boolean): Promise<void> {
     await this.requireNode();
     const request = await requestById(this.options.store, id);
     if (!request) throw new Refusal('request-missing', 'no such request');
@@ -239,7 +240,7 @@ export class Murmur {
     return sendReply(await this.requireNode(), this.options.store, request);
   }
 
-  async outboxStatus(id: string): Promise<OutboxView | null> {
+  async outboxStatus(id: EnvelopeId): Promise<OutboxView | null> {
     return (await this.requireNode()).status(id);
   }
 
@@ -247,7 +248,7 @@ export class Murmur {
     return listMessageViews(this.options.store, query, await this.viewer(), this.names);
   }
 
-  private async viewOf(id: string): Promise<MessageView | null> {
+  private async viewOf(id: EnvelopeId): Promise<MessageView | null> {
     const stored = await this.options.store.getMessage(id);
     return stored ? messageView(stored, await this.viewer(), this.names) : null;
   }

@@ -12,9 +12,10 @@ import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 export interface ReplyRequest {
-  post: string;
+  post: EnvelopeId;
   parentReplyId?: string;
   visibility: 'public' | 'private';
   text: string;
@@ -105,7 +106,7 @@ async function ownPostEnvelope(
   store: NodeStore,
   me: string,
   itemId: Uint8Array,
-): Promise<string | null> {
+): Promise<EnvelopeId | null> {
   const wanted = toHex(itemId);
   for (let before: number | undefined; ;) {
     const page = await store.listMessages({ kind: 'post', limit: 200, before });

@@ -11,6 +11,7 @@ import { acceptedFriends } from './accepted-friends';
 import { addressReply, type ReplyRequest } from './reply';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 export type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 export const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
@@ -68,7 +69,7 @@ export async function sendReply(
 }
 
 /** A message just sent is in the outbox: its status is there. */
-async function statusOfSent(node: MurmurNode, id: string): Promise<OutboxView> {
+async function statusOfSent(node: MurmurNode, id: EnvelopeId): Promise<OutboxView> {
   const status = await node.status(id);
   if (!status) throw new Error('a message just sent is missing from the outbox');
   return status;

@@ -37,8 +37,9 @@ import type {
   RequestView,
 } from './views';
 import { isFingerprint } from '../core/identity/fingerprint';
+import { isEnvelopeId } from '../core/envelope/envelope-id';
 
-const isMessageId = isString({ min: 64, max: 64, pattern: /^[0-9a-f]{64}$/ });
+const isMessageId = isEnvelopeId;
 /** Text is counted in UTF-16 units here; the core checks the encoded byte limit. */
 const isText = isString({ min: 1, max: MESSAGE_LIMITS.textBytes });
 const isPassphrase = isString({ min: 1, max: 1024 });

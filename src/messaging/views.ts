@@ -3,6 +3,7 @@ import type { OutboxStatus } from '../core/node/outbox-status';
 import type { UnreachableReason } from './status';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =
@@ -69,7 +70,7 @@ export interface ProfileView {
 
 /** Someone who asked to be our friend. */
 export interface RequestView {
-  id: string;
+  id: EnvelopeId;
   fingerprint: Fingerprint;
   displayName: string;
   introduction: string;
@@ -79,9 +80,9 @@ export interface RequestView {
 }
 
 export interface MessageView {
-  id: string;
+  id: EnvelopeId;
   kind: 'post' | 'direct' | 'reply';
-  authorFingerprint: string;
+  authorFingerprint: Fingerprint;
   authorName: string;
   /**
    * The author is one of the user's contacts (authorName is the user's name for them); else

@@ -10,7 +10,7 @@
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes, toHex } from '../../src/core/bytes';
+import { randomBytes } from '../../src/core/bytes';
 import { encodeMessage } from '../../src/core/messages/codec';
 import type { StoredMessage } from '../../src/core/state/records';
 import { launchChromium } from '../browsers/chromium';
@@ -20,6 +20,7 @@ import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 import { at } from '../at';
 import type { Fingerprint } from '../../src/core/identity/fingerprint';
+import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 
 const POSTS = 10_000;
 const MESSAGES = 50_000;
@@ -124,7 +125,7 @@ try {
     kind: string,
     withWhom: Fingerprint | null,
   ): StoredMessage => ({
-    id: toHex(randomBytes(32)),
+    id: envelopeIdFromBytes(randomBytes(32)),
     authorFingerprint: author,
     kind,
     message,

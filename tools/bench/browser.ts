@@ -14,6 +14,7 @@ import { localConfig } from '../../signaling-server/config';
 import { befriend, Person } from '../../test/e2e/harness/person';
 import { buildAll } from '../build';
 import { percentile, report, round } from './stats';
+import type { EnvelopeId } from '../../src/core/envelope/envelope-id';
 
 await buildAll();
 const tracker = await startTracker(localConfig());
@@ -64,7 +65,7 @@ try {
 
   // Relayed catch-up: George offline, Paul holds 10 messages for him, Alice leaves.
   await george.goOffline();
-  const ids: string[] = [];
+  const ids: EnvelopeId[] = [];
   for (let i = 0; i < 10; i++)
     ids.push((await alice.ui('messages.send', { to: G, text: `while you were out ${i}` })).id);
   for (const id of ids)

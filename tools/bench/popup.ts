@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes, toHex } from '../../src/core/bytes';
+import { randomBytes } from '../../src/core/bytes';
 import { encodeMessage } from '../../src/core/messages/codec';
 import type { StoredMessage } from '../../src/core/state/records';
 import { launchChromium } from '../browsers/chromium';
@@ -17,6 +17,7 @@ import { makeFriends, seedStore } from './seed-store';
 import { median, report, round } from './stats';
 import { at } from '../at';
 import type { Fingerprint } from '../../src/core/identity/fingerprint';
+import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 
 const POSTS = 10_000;
 const FRIENDS = 500;
@@ -55,7 +56,7 @@ try {
     const author = at(friends, i % FRIENDS);
     const createdAt = start + i * 60_000;
     messages.push({
-      id: toHex(randomBytes(32)),
+      id: envelopeIdFromBytes(randomBytes(32)),
       authorFingerprint: author.fingerprintHex,
       kind: 'post',
       message: encodeMessage({
@@ -76,7 +77,7 @@ try {
   for (const [i, f] of friends.entries())
     for (let k = 0; k < DMS_PER_FRIEND; k++)
       messages.push({
-        id: toHex(randomBytes(32)),
+        id: envelopeIdFromBytes(randomBytes(32)),
         authorFingerprint: k % 2 ? me : f.fingerprintHex,
         kind: 'direct',
         message: encodeMessage({

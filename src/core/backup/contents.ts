@@ -29,6 +29,7 @@ import type {
 import { isReceiptKey } from '../state/receipt-key';
 import { isFingerprint } from '../identity/fingerprint';
 import { isPeerId } from '../tracker/peer-id';
+import { isEnvelopeId } from '../envelope/envelope-id';
 
 export const BACKUP_FORMAT = 'murmur-backup';
 export const BACKUP_VERSION = 1;
@@ -54,9 +55,7 @@ export interface BackupContents {
 
 const MANY = 10_000_000;
 const MB = 1024 * 1024;
-const hex = (length: number) =>
-  isString({ min: length, max: length, pattern: new RegExp(`^[0-9a-f]{${length}}$`) });
-const isId = hex(64);
+const isId = isEnvelopeId;
 const isTime = isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const isShort = isString({ max: 1024 });
 const isFingerprints = isArray(isFingerprint, { max: 100_000 });

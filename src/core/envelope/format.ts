@@ -10,13 +10,14 @@
  * binding = SHA-256(header up to the slots, hopsLeft set to 0 ‖ every PKESK): signed inside
  * the body, so each recipient detects any change to the envelope but a relay lowering hopsLeft.
  */
-import { concatBytes, toHex, u32At } from '../bytes';
+import { concatBytes, u32At } from '../bytes';
 import { DecodeError } from '../codec/decode-error';
 import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
 import { sha256, sha256Hasher } from '../crypto/hash';
 import { splitPackets } from './openpgp-packets';
 import { COMMITMENT_BYTES, HINT_BYTES, NONCE_BYTES } from './pairwise';
+import { envelopeIdFromBytes, type EnvelopeId } from './envelope-id';
 
 export const ENVELOPE_VERSION = 1;
 export const MAX_ENVELOPE_BYTES = 4 * 1024 * 1024;
@@ -54,7 +55,7 @@ export interface EnvelopeHeader {
 export interface Envelope {
   header: EnvelopeHeader;
   /** Hex SHA-256 of the envelope with hopsLeft zeroed. */
-  id: string;
+  id: EnvelopeId;
   size: number;
   bytes: Uint8Array;
   /** One PKESK per slot, in slot order. */
@@ -95,8 +96,8 @@ export const headerBinding = (header: EnvelopeHeader, pkesks: readonly Uint8Arra
 const ZERO = new Uint8Array(1);
 
 /** SHA-256 of the envelope with a zero for hopsLeft, hashed in place (no copy of the whole). */
-export const envelopeId = (bytes: Uint8Array): string =>
-  toHex(
+export const envelopeId = (bytes: Uint8Array): EnvelopeId =>
+  envelopeIdFromBytes(
     bytes.length <= HOPS_LEFT_OFFSET
       ? sha256(bytes)
       : sha256Hasher()
@@ -192,7 +193,7 @@ function readHeaderFields(bytes: Uint8Array): { fields: HeaderFields; reader: Re
 }
 
 /** `id`, when the caller has just computed it from these same bytes, is not hashed again. */
-export function decodeEnvelope(bytes: Uint8Array, id?: string): Envelope {
+export function decodeEnvelope(bytes: Uint8Array, id?: EnvelopeId): Envelope {
   const { header, reader: r } = decodeHeader(bytes);
   const slotCount = header.slots.length;
   const body = r.bytesOf(4, MAX_ENVELOPE_BYTES, 'body');

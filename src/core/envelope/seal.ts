@@ -23,6 +23,7 @@ import { buildPkesk } from './pkesk';
 import { commitmentFor, hintFor, NONCE_BYTES, receiptTokenFor } from './pairwise';
 import { encodeInner } from './inner';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { EnvelopeId } from './envelope-id';
 
 export type SealRecipient = Pick<Friend, 'fingerprintHex' | 'encryption' | 'keys' | 'dirFromMe'>;
 
@@ -33,7 +34,7 @@ export interface SealOptions {
 }
 
 export interface SealedEnvelope {
-  id: string;
+  id: EnvelopeId;
   bytes: Uint8Array;
   header: EnvelopeHeader;
   /** Which slot went to which friend: the sender's private record, for receipts. */

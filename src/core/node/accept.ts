@@ -18,6 +18,7 @@ import { storeWithinQuota } from './relay-store';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 import { relayDecision } from './relay-decision';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 /**
  * Failures that may be over by the next offer: a signature "from the future" (the sender's clock
@@ -87,7 +88,7 @@ export async function acceptEnvelope(
   ctx: NodeContext,
   peer: Friend,
   bytes: Uint8Array,
-  id: string,
+  id: EnvelopeId,
 ): Promise<Accepted> {
   const parsed = decodeWith(() => decodeEnvelope(bytes, id));
   if (!parsed.ok)

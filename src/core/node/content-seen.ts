@@ -16,11 +16,13 @@ import type { SeenRecord } from '../state/records';
  * 64 hex digits like an envelope id, so it lives in the seen table (and backups) as one; the
  * label keeps the two apart: no envelope can have this id.
  */
-const keyOf = (authorHex: string, itemId: Uint8Array): string =>
-  toHex(sha256(concatBytes(utf8('murmur content seen'), fromHex(authorHex), itemId)));
+export type ContentKey = string & { readonly brand: 'ContentKey' };
+
+const keyOf = (authorHex: string, itemId: Uint8Array): ContentKey =>
+  toHex(sha256(concatBytes(utf8('murmur content seen'), fromHex(authorHex), itemId))) as ContentKey;
 
 /** Author and item id of what the envelope carried; null for kinds where a repeat is harmless. */
-export function contentKeyOf(opened: Opened): string | null {
+export function contentKeyOf(opened: Opened): ContentKey | null {
   const m = opened.message;
   switch (m.kind) {
     case 'post':
@@ -39,7 +41,7 @@ export function contentKeyOf(opened: Opened): string | null {
 }
 
 /** The marker kept in the seen table until the envelope that brought the content expires. */
-export const contentSeenRecord = (key: string, expiresAt: number): SeenRecord => ({
+export const contentSeenRecord = (key: ContentKey, expiresAt: number): SeenRecord => ({
   id: key,
   expiresAt,
   header: null,

@@ -4,16 +4,17 @@ import type { Opened } from '../envelope/open';
 import type { NodeStore } from '../state/store-port';
 import type { NotForMe } from './not-for-me';
 import type { ReceiptKey } from '../state/receipt-key';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 export interface NodeEvents {
   /** A message for this user was opened and stored (once per message). */
   message?: (opened: Opened) => void;
   /** An outbox entry changed state (held by more friends, delivered, …). */
-  outbox?: (id: string) => void;
+  outbox?: (id: EnvelopeId) => void;
   /** A stranger's friend request arrived on an introduction channel. */
   friendRequest?: (opened: Opened) => void;
   /** A sealed copy for others was kept (what this node carries grew). */
-  carried?: (id: string) => void;
+  carried?: (id: EnvelopeId) => void;
 }
 
 export interface NodeContext {

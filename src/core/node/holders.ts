@@ -15,6 +15,7 @@ import { addOnce, type NodeContext } from './context';
 import { retireCopy, widenAudience } from './receipts';
 import type { HeldHow } from '../sync/engine';
 import { everyFriendAnswered, relayDecision } from './relay-decision';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 interface Held {
   bytes: Uint8Array;
@@ -33,7 +34,7 @@ function recordHolder(held: Held, fp: string, how: HeldHow): boolean {
 export async function peerHolds(
   ctx: NodeContext,
   peer: Friend,
-  ids: string[],
+  ids: EnvelopeId[],
   how: HeldHow,
 ): Promise<void> {
   const { store } = ctx;
@@ -64,7 +65,7 @@ export async function peerHolds(
 export async function peerDeclined(
   ctx: NodeContext,
   peer: Friend,
-  entries: { id: string }[],
+  entries: { id: EnvelopeId }[],
 ): Promise<void> {
   const { store } = ctx;
   const fp = peer.fingerprintHex;

@@ -7,6 +7,7 @@
  * instead of offering it again next session. Everything here ends with the fetch: stored,
  * refused or abandoned with its session.
  */
+import type { EnvelopeId } from '../envelope/envelope-id';
 export interface WaitingOffer {
   peer: string;
   hopsLeft: number;
@@ -18,20 +19,20 @@ export class InFlight {
   /** null while some session decides on the id; then the offers waiting for its body. */
   private readonly ids = new Map<string, WaitingOffer[] | null>();
 
-  has(id: string): boolean {
+  has(id: EnvelopeId): boolean {
     return this.ids.has(id);
   }
 
-  claim(id: string): void {
+  claim(id: EnvelopeId): void {
     this.ids.set(id, null);
   }
 
-  fetching(id: string): void {
+  fetching(id: EnvelopeId): void {
     if (this.ids.get(id) === null) this.ids.set(id, []);
   }
 
   /** Remembers an offer of an id being fetched; false if it is not being fetched (yet, or now). */
-  wait(id: string, offer: WaitingOffer): boolean {
+  wait(id: EnvelopeId, offer: WaitingOffer): boolean {
     const waiting = this.ids.get(id);
     if (!waiting) return false;
     if (!waiting.some((w) => w.peer === offer.peer)) waiting.push(offer);
@@ -39,7 +40,7 @@ export class InFlight {
   }
 
   /** Ends the claim; returns the offers that waited for it. */
-  release(id: string): WaitingOffer[] {
+  release(id: EnvelopeId): WaitingOffer[] {
     const waiting = this.ids.get(id) ?? [];
     this.ids.delete(id);
     return waiting;
@@ -51,7 +52,7 @@ export class InFlight {
    * friend could be asked. With nobody to ask, the offers are let go (offered again next session).
    */
   reassign(
-    id: string,
+    id: EnvelopeId,
     from: string,
     live: (peer: string) => boolean,
     ask: (next: WaitingOffer) => boolean,

@@ -38,6 +38,7 @@ import { purgeExpired } from './purge';
 import { sealToOutbox, type SendOptions } from './seal-to-outbox';
 import type { HeldHow } from '../sync/engine';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 export interface NodeOptions {
   keyring: Keyring;
@@ -160,7 +161,7 @@ export class MurmurNode implements SyncEngine {
     return entry;
   }
 
-  async status(id: string): Promise<OutboxStatus | null> {
+  async status(id: EnvelopeId): Promise<OutboxStatus | null> {
     const entry = await this.ctx.store.getOutbox(id);
     return entry ? outboxStatus(entry, nowSeconds(this.ctx)) : null;
   }
@@ -178,7 +179,7 @@ export class MurmurNode implements SyncEngine {
   }
 
   /** Offers a relay copy (new, or with more hops than before) to the friends it may serve. */
-  private async offerCopyLive(id: string, except?: string): Promise<void> {
+  private async offerCopyLive(id: EnvelopeId, except?: string): Promise<void> {
     const copy = await this.ctx.store.getRelayCopy(id);
     if (copy)
       this.sessions.offer(
@@ -205,13 +206,13 @@ export class MurmurNode implements SyncEngine {
     return decision;
   }
 
-  requestsAbandoned(ids: string[]): void {
+  requestsAbandoned(ids: EnvelopeId[]): void {
     // Offers that waited for these bodies go unanswered: those friends offer them again.
     for (const id of ids) this.inFlight.release(id);
   }
 
   /** `peer` did not send these in time: ask the next friend who offered each while we waited. */
-  requestsOverdue(peer: Friend, ids: string[]): void {
+  requestsOverdue(peer: Friend, ids: EnvelopeId[]): void {
     for (const id of ids)
       this.inFlight.reassign(
         id,
@@ -221,11 +222,11 @@ export class MurmurNode implements SyncEngine {
       );
   }
 
-  envelopeFor(_peer: Friend, id: string): Promise<Uint8Array | null> {
+  envelopeFor(_peer: Friend, id: EnvelopeId): Promise<Uint8Array | null> {
     return bytesToHandOn(this.ctx, id);
   }
 
-  async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: string): Promise<AcceptOutcome> {
+  async acceptEnvelope(peer: Friend, bytes: Uint8Array, id: EnvelopeId): Promise<AcceptOutcome> {
     let accepted;
     let waiting: WaitingOffer[] = [];
     try {
@@ -255,7 +256,11 @@ export class MurmurNode implements SyncEngine {
    * friend it came from is not among them: its ack says so (a "have" before it recorded that
    * friend as a holder twice, and made the number of writes depend on timing).
    */
-  private async answerWaiting(id: string, waiting: WaitingOffer[], from: string): Promise<void> {
+  private async answerWaiting(
+    id: EnvelopeId,
+    waiting: WaitingOffer[],
+    from: string,
+  ): Promise<void> {
     waiting = waiting.filter((w) => w.peer !== from);
     if (waiting.length === 0 || !(await this.ctx.store.knownIds([id])).has(id)) return;
     let raised = false;
@@ -268,11 +273,11 @@ export class MurmurNode implements SyncEngine {
     if (raised) await this.offerCopyLive(id);
   }
 
-  peerHolds(peer: Friend, ids: string[], how: HeldHow): Promise<void> {
+  peerHolds(peer: Friend, ids: EnvelopeId[], how: HeldHow): Promise<void> {
     return peerHolds(this.ctx, peer, ids, how);
   }
 
-  peerDeclined(peer: Friend, entries: { id: string }[]): Promise<void> {
+  peerDeclined(peer: Friend, entries: { id: EnvelopeId }[]): Promise<void> {
     return peerDeclined(this.ctx, peer, entries);
   }
 
@@ -290,7 +295,7 @@ export class MurmurNode implements SyncEngine {
     }
   }
 
-  receiptsAcknowledged(peer: Friend, entries: { id: string; slot: number }[]): Promise<void> {
+  receiptsAcknowledged(peer: Friend, entries: { id: EnvelopeId; slot: number }[]): Promise<void> {
     return receiptsAcknowledged(this.ctx, peer, entries);
   }
 

@@ -7,6 +7,7 @@
  */
 import { bytesEqual } from '../bytes';
 import { addressingOf } from '../envelope/format';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 // Copies of one id come from several friends within minutes: a few hundred recent ids cover
 // them (4096 kept 1.6 GB of headers alive across a 1,000-person simulation).
@@ -22,12 +23,12 @@ export class NotForMe {
   private readonly order: (string | undefined)[] = new Array<string | undefined>(REMEMBERED);
   private next = 0;
 
-  has(id: string, header: Uint8Array): boolean {
+  has(id: EnvelopeId, header: Uint8Array): boolean {
     const known = this.headers.get(id);
     return known !== undefined && bytesEqual(known, addressingOf(header));
   }
 
-  add(id: string, header: Uint8Array): void {
+  add(id: EnvelopeId, header: Uint8Array): void {
     const oldest = this.order[this.next];
     if (oldest !== undefined) this.headers.delete(oldest);
     this.order[this.next] = id;

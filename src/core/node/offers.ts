@@ -4,7 +4,7 @@
  * recipient (who recognises itself from the header's hints). Nothing is offered to a peer
  * known to hold it or that declined it.
  */
-import { fromHex, toHex } from '../bytes';
+import { fromHex } from '../bytes';
 import { decodeWith } from '../codec/decode-error';
 import {
   decodeHeaderFields,
@@ -23,6 +23,7 @@ import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import type { InFlight } from './in-flight';
 import { relayDecision } from './relay-decision';
+import { envelopeIdFromBytes, type EnvelopeId } from '../envelope/envelope-id';
 
 /**
  * Offers made of held bytes, per bytes: a copy is offered to every friend who comes online, and
@@ -31,7 +32,7 @@ import { relayDecision } from './relay-decision';
 const offers = new WeakMap<Uint8Array, OfferEntry>();
 
 /** An offer is built from the held bytes alone: the header is their prefix. */
-function offerOf(id: string, bytes: Uint8Array): OfferEntry {
+function offerOf(id: EnvelopeId, bytes: Uint8Array): OfferEntry {
   let offer = offers.get(bytes);
   if (!offer)
     offers.set(
@@ -105,7 +106,7 @@ export async function offersFor(
 }
 
 /** The bytes handed to a peer carry one hop fewer: that is how hops are counted. */
-export async function bytesToHandOn(ctx: NodeContext, id: string): Promise<Uint8Array | null> {
+export async function bytesToHandOn(ctx: NodeContext, id: EnvelopeId): Promise<Uint8Array | null> {
   const source =
     (await ctx.store.getOutbox(id))?.bytes ?? (await ctx.store.getRelayCopy(id))?.bytes;
   if (!source || source.length === 0) return null;
@@ -117,7 +118,7 @@ export async function bytesToHandOn(ctx: NodeContext, id: string): Promise<Uint8
  * We hold a copy that came the long way round; this friend's copy has more hops left. Keep the
  * better count (no body needed) and forget who declined the poorer one.
  */
-export async function raiseHops(ctx: NodeContext, id: string, hops: number): Promise<boolean> {
+export async function raiseHops(ctx: NodeContext, id: EnvelopeId, hops: number): Promise<boolean> {
   const copy = await ctx.store.getRelayCopy(id);
   if (!copy || hops <= copy.hopsLeft) return false;
   const bytes = withHopsRaisedTo(copy.bytes, hops);
@@ -129,14 +130,14 @@ export async function raiseHops(ctx: NodeContext, id: string, hops: number): Pro
 
 export interface Considered extends OfferDecision {
   /** Relay copies whose hops were raised by this offer: worth offering on again. */
-  raised: string[];
+  raised: EnvelopeId[];
 }
 
 /** What to answer for an offered id this node does not know, and nobody is fetching. */
 function verdictOnNew(
   ctx: NodeContext,
   entry: OfferEntry,
-  id: string,
+  id: EnvelopeId,
   policy: RelayPolicy,
 ): 'request' | DeclineReason {
   if (entry.hopsLeft === 0 && ctx.notForMe.has(id, entry.header)) return 'not-wanted';
@@ -185,16 +186,16 @@ export async function considerOffers(
   const decision: Considered = { request: [], have: [], decline: [], raised: [] };
   const now = nowSeconds(ctx);
   const haves: OfferEntry[] = [];
-  const claimed = new Set<string>();
+  const claimed = new Set<EnvelopeId>();
   const answer = (entry: OfferEntry, verdict: 'request' | 'have' | DeclineReason) => {
     if (verdict === 'request') decision.request.push(entry.id);
     else if (verdict === 'have') haves.push(entry);
     else decision.decline.push({ id: entry.id, reason: verdict });
   };
-  let open = new Map<string, OfferEntry>();
+  let open = new Map<EnvelopeId, OfferEntry>();
   for (const entry of entries) {
     if (entry.expiresAt < now) answer(entry, 'expired');
-    else open.set(toHex(entry.id), entry);
+    else open.set(envelopeIdFromBytes(entry.id), entry);
   }
   try {
     const policy = await ctx.store.getRelayPolicy();
@@ -205,7 +206,7 @@ export async function considerOffers(
           claimed.add(id);
         }
       const known = await ctx.store.knownIds([...open.keys()]);
-      const again = new Map<string, OfferEntry>();
+      const again = new Map<EnvelopeId, OfferEntry>();
       for (const [id, entry] of open) {
         const ours = claimed.has(id);
         // Known ids first: no header decode or hint check for what we already have.
@@ -236,7 +237,7 @@ export async function considerOffers(
     // After the claims are settled: raising hops reads and writes the store.
     for (const entry of haves) {
       decision.have.push(entry.id);
-      const id = toHex(entry.id);
+      const id = envelopeIdFromBytes(entry.id);
       if (await raiseHops(ctx, id, entry.hopsLeft - 1)) decision.raised.push(id);
     }
   } catch (error) {

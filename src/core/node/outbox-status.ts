@@ -1,10 +1,11 @@
 /** What the sender sees of a message: queued, held by N friends, delivered, or expired. */
 import type { OutboxEntry } from '../state/records';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 export type OutboxState = 'queued' | 'held' | 'delivered' | 'expired';
 
 export interface OutboxStatus {
-  id: string;
+  id: EnvelopeId;
   state: OutboxState;
   /** Friends holding a copy who are not recipients (relays). */
   heldBy: number;

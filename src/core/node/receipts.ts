@@ -8,7 +8,7 @@
  * it once each of their friends has answered its offer). Pushing to every holder sent each
  * receipt over most friendships between holders: 25 times as many receipts in the simulator.
  */
-import { bytesEqual, fromHex, toHex } from '../bytes';
+import { bytesEqual, fromHex } from '../bytes';
 import { expiresAtOf, headerPrefix, nonceOf, slotCountOf } from '../envelope/format';
 import { verifyReceiptToken } from '../envelope/receipts';
 import { receiptTokenFor } from '../envelope/pairwise';
@@ -19,10 +19,12 @@ import { addOnce, type NodeContext } from './context';
 import { entryOf } from '../map-entry';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 import { everyFriendAnswered, relayDecision } from './relay-decision';
+import { envelopeIdFromBytes, type EnvelopeId } from '../envelope/envelope-id';
+import type { Fingerprint } from '../identity/fingerprint';
 
 /** Friends a receipt for `id` should reach. */
-async function audienceOf(ctx: NodeContext, id: string): Promise<Set<string>> {
-  const out = new Set<string>();
+async function audienceOf(ctx: NodeContext, id: EnvelopeId): Promise<Set<Fingerprint>> {
+  const out = new Set<Fingerprint>();
   const seen = await ctx.store.getSeen(id);
   if (seen?.sender) out.add(seen.sender);
   if (seen?.deliveredBy) out.add(seen.deliveredBy);
@@ -111,9 +113,9 @@ async function receiptsOf(ctx: NodeContext, keys: readonly ReceiptKey[]): Promis
 /** A friend now holds a copy of `id`: receipts for it should reach that friend too. */
 export async function widenAudience(
   ctx: NodeContext,
-  id: string,
+  id: EnvelopeId,
   slots: readonly number[],
-  peer: string,
+  peer: Fingerprint,
 ): Promise<void> {
   for (const slot of slots) {
     const r = await ctx.store.getReceipt(receiptKey(id, slot));
@@ -128,7 +130,7 @@ export async function widenAudience(
 export async function receiptsAcknowledged(
   ctx: NodeContext,
   peer: Friend,
-  entries: { id: string; slot: number }[],
+  entries: { id: EnvelopeId; slot: number }[],
 ): Promise<void> {
   for (const { id, slot } of entries) {
     const record = await ctx.store.getReceipt(receiptKey(id, slot));
@@ -152,7 +154,7 @@ export async function acceptReceipts(
 ): Promise<ReceiptRecord[]> {
   const fresh: ReceiptRecord[] = [];
   for (const entry of entries) {
-    const id = toHex(entry.id);
+    const id = envelopeIdFromBytes(entry.id);
     const key = receiptKey(id, entry.slot);
     const expiresAt = await verifyReceipt(ctx, id, entry);
     if (expiresAt === null) continue; // unknown id or a forged token: ignore it
@@ -183,7 +185,7 @@ export async function acceptReceipts(
 /** The envelope's expiry if this is a genuine receipt for something we know, else null. */
 async function verifyReceipt(
   ctx: NodeContext,
-  id: string,
+  id: EnvelopeId,
   entry: ReceiptEntry,
 ): Promise<number | null> {
   const { store } = ctx;
@@ -202,7 +204,7 @@ async function verifyReceipt(
 }
 
 /** Applies a verified receipt: idempotent. */
-async function applyReceipt(ctx: NodeContext, id: string, slot: number): Promise<void> {
+async function applyReceipt(ctx: NodeContext, id: EnvelopeId, slot: number): Promise<void> {
   const { store } = ctx;
   const outbox = await store.getOutbox(id);
   if (outbox) {

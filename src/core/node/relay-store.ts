@@ -10,6 +10,7 @@
 import type { RelayCopy, RelayPolicy } from '../state/records';
 import type { NodeStore } from '../state/store-port';
 import { relayDecision } from './relay-decision';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 /** Stores a copy, evicting within the shares of friends over theirs. False if it cannot fit. */
 export async function storeWithinQuota(
@@ -25,7 +26,7 @@ export async function storeWithinQuota(
     const usage = new Map<string, number>();
     for (const c of held) usage.set(c.fromPeer, (usage.get(c.fromPeer) ?? 0) + c.size);
     usage.set(copy.fromPeer, (usage.get(copy.fromPeer) ?? 0) + copy.size);
-    const evicted = new Set<string>();
+    const evicted = new Set<EnvelopeId>();
     while (used + copy.size > policy.quotaBytes) {
       const victim = nextVictim(held, evicted, usage, share, copy.fromPeer);
       if (!victim) return false; // only friends within their share hold the rest
@@ -45,7 +46,7 @@ export async function storeWithinQuota(
  */
 function nextVictim(
   held: readonly RelayCopy[],
-  evicted: ReadonlySet<string>,
+  evicted: ReadonlySet<EnvelopeId>,
   usage: ReadonlyMap<string, number>,
   share: number,
   newcomer: string,

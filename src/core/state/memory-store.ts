@@ -14,6 +14,7 @@ import {
   type StoredMessage,
 } from './records';
 import type { ListMessagesOptions, NodeStore } from './store-port';
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 /**
  * Copies a record's plain objects and arrays. Byte arrays (envelopes, keys, tokens) are shared:
@@ -71,11 +72,11 @@ export class MemoryStore implements NodeStore {
   async putMessage(m: StoredMessage) {
     this.messages.set(m.id, this.copy(m));
   }
-  async getMessage(id: string) {
+  async getMessage(id: EnvelopeId) {
     const m = this.messages.get(id);
     return m && this.copy(m);
   }
-  async deleteMessage(id: string) {
+  async deleteMessage(id: EnvelopeId) {
     this.messages.delete(id);
   }
   async listMessages(options: ListMessagesOptions = {}) {
@@ -95,14 +96,14 @@ export class MemoryStore implements NodeStore {
   async putOutbox(e: OutboxEntry) {
     this.outbox.set(e.id, this.copy(e));
   }
-  async getOutbox(id: string) {
+  async getOutbox(id: EnvelopeId) {
     const e = this.outbox.get(id);
     return e && this.copy(e);
   }
   async listOutbox() {
     return [...this.outbox.values()].sort((a, b) => a.createdAt - b.createdAt).map(this.copy);
   }
-  async deleteOutbox(id: string) {
+  async deleteOutbox(id: EnvelopeId) {
     this.outbox.delete(id);
   }
 
@@ -118,7 +119,7 @@ export class MemoryStore implements NodeStore {
     } else if (old.receivedAt !== c.receivedAt) this.relayInOrder = false;
     this.relay.set(c.id, this.copy(c));
   }
-  async getRelayCopy(id: string) {
+  async getRelayCopy(id: EnvelopeId) {
     const c = this.relay.get(id);
     return c && this.copy(c);
   }
@@ -134,7 +135,7 @@ export class MemoryStore implements NodeStore {
     }
     return copies.map(this.copy);
   }
-  async deleteRelayCopy(id: string) {
+  async deleteRelayCopy(id: EnvelopeId) {
     this.relayTotal -= this.relay.get(id)?.size ?? 0;
     this.relay.delete(id);
   }
@@ -159,18 +160,18 @@ export class MemoryStore implements NodeStore {
   async putSeen(s: SeenRecord) {
     this.seen.set(s.id, this.copy(s));
   }
-  async getSeen(id: string) {
+  async getSeen(id: EnvelopeId) {
     const s = this.seen.get(id);
     return s && this.copy(s);
   }
-  async deleteSeen(id: string) {
+  async deleteSeen(id: EnvelopeId) {
     this.seen.delete(id);
   }
   async listSeen() {
     return [...this.seen.values()].map(this.copy);
   }
 
-  async knownIds(ids: readonly string[]) {
+  async knownIds(ids: readonly EnvelopeId[]) {
     return new Set(
       ids.filter(
         (id) =>

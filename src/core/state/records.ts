@@ -5,11 +5,13 @@
 import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { PeerId } from '../tracker/peer-id';
+import type { EnvelopeId } from '../envelope/envelope-id';
+import type { ContentKey } from '../node/content-seen';
 
 /** A message this user can read: received (opened) or written by the user. */
 export interface StoredMessage {
   /** The envelope id it travelled in (hex). */
-  id: string;
+  id: EnvelopeId;
   /** Hex fingerprint of the author (this user's own for sent messages). */
   authorFingerprint: Fingerprint;
   /** Message kind code name, for indexes (post, direct, reply, …). */
@@ -39,7 +41,7 @@ export type RecipientState = 'pending' | 'delivered';
 
 /** A sealed envelope this user sent, until every recipient has it or it expires. */
 export interface OutboxEntry {
-  id: string;
+  id: EnvelopeId;
   bytes: Uint8Array;
   createdAt: number;
   /** Unix seconds. */
@@ -55,7 +57,7 @@ export interface OutboxEntry {
 
 /** A foreign sealed copy held for others: unreadable, kept apart from the user's messages. */
 export interface RelayCopy {
-  id: string;
+  id: EnvelopeId;
   /** Envelope bytes as held (hopsLeft already lowered by the hand-off). */
   bytes: Uint8Array;
   size: number;
@@ -77,20 +79,21 @@ export interface RelayCopy {
 /** A delivery receipt token, kept until its envelope expires, and whom it was sent to. */
 export interface ReceiptRecord {
   key: ReceiptKey;
-  id: string;
+  id: EnvelopeId;
   slot: number;
   token: Uint8Array;
   /** Unix seconds. */
   expiresAt: number;
   /** Friends this receipt should reach (kept up to date as friends come to hold the copy). */
-  audience: string[];
+  audience: Fingerprint[];
   /** Friends that acknowledged it (or sent it to us). */
-  sentTo: string[];
+  sentTo: Fingerprint[];
 }
 
 /** An id this node has finished with (delivered to it, or relay copy dropped on receipt). */
 export interface SeenRecord {
-  id: string;
+  /** An envelope's id, or the key of content delivered (content-seen.ts). */
+  id: EnvelopeId | ContentKey;
   /** Unix seconds: kept until then, so a late copy is recognised as a duplicate. */
   expiresAt: number;
   /** The header bytes, so receipts for it can still be checked and forwarded. */

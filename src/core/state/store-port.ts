@@ -16,6 +16,8 @@ import type {
 } from './records';
 import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { EnvelopeId } from '../envelope/envelope-id';
+import type { ContentKey } from '../node/content-seen';
 
 export interface NodeStore {
   /** Atomically: the user's own copy of what they sent, and its outbox entry. */
@@ -24,21 +26,21 @@ export interface NodeStore {
   putDelivery(message: StoredMessage, receipt: ReceiptRecord, seen: SeenRecord): Promise<void>;
 
   putMessage(message: StoredMessage): Promise<void>;
-  getMessage(id: string): Promise<StoredMessage | undefined>;
-  deleteMessage(id: string): Promise<void>;
+  getMessage(id: EnvelopeId): Promise<StoredMessage | undefined>;
+  deleteMessage(id: EnvelopeId): Promise<void>;
   /** Newest first; `before` (a receivedAt) pages back through older ones. */
   listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
 
   putOutbox(entry: OutboxEntry): Promise<void>;
-  getOutbox(id: string): Promise<OutboxEntry | undefined>;
+  getOutbox(id: EnvelopeId): Promise<OutboxEntry | undefined>;
   listOutbox(): Promise<OutboxEntry[]>;
-  deleteOutbox(id: string): Promise<void>;
+  deleteOutbox(id: EnvelopeId): Promise<void>;
 
   putRelayCopy(copy: RelayCopy): Promise<void>;
-  getRelayCopy(id: string): Promise<RelayCopy | undefined>;
+  getRelayCopy(id: EnvelopeId): Promise<RelayCopy | undefined>;
   /** Oldest first (by receivedAt): eviction order. */
   listRelayCopies(): Promise<RelayCopy[]>;
-  deleteRelayCopy(id: string): Promise<void>;
+  deleteRelayCopy(id: EnvelopeId): Promise<void>;
   relayBytes(): Promise<number>;
 
   putReceipt(receipt: ReceiptRecord): Promise<void>;
@@ -47,8 +49,8 @@ export interface NodeStore {
   deleteReceipt(key: ReceiptKey): Promise<void>;
 
   putSeen(record: SeenRecord): Promise<void>;
-  getSeen(id: string): Promise<SeenRecord | undefined>;
-  deleteSeen(id: string): Promise<void>;
+  getSeen(id: EnvelopeId | ContentKey): Promise<SeenRecord | undefined>;
+  deleteSeen(id: EnvelopeId | ContentKey): Promise<void>;
   listSeen(): Promise<SeenRecord[]>;
 
   /**
@@ -56,7 +58,7 @@ export interface NodeStore {
    * entry or a stored message. One read for a whole offer (IndexedDB: one transaction, keys only,
    * instead of four reads per id).
    */
-  knownIds(ids: readonly string[]): Promise<Set<string>>;
+  knownIds(ids: readonly EnvelopeId[]): Promise<Set<string>>;
 
   getRelayPolicy(): Promise<RelayPolicy>;
   putRelayPolicy(policy: RelayPolicy): Promise<void>;

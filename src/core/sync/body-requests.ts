@@ -11,6 +11,7 @@
  * `maxStalls` times in a row is given up on. At most `maxOutstanding` requests are open to one
  * peer; the rest queue (up to `maxQueued`, beyond that they are let go for others to fetch).
  */
+import type { EnvelopeId } from '../envelope/envelope-id';
 
 export interface BodyRequestLimits {
   maxOutstanding: number;
@@ -30,17 +31,17 @@ export const DEFAULT_BODY_LIMITS: BodyRequestLimits = {
 };
 
 export interface WantedBody {
-  id: string;
+  id: EnvelopeId;
   size: number;
 }
 
 export interface BodyRequestEvents {
   /** Ask the peer for these now. */
-  request(ids: string[]): void;
+  request(ids: EnvelopeId[]): void;
   /** The peer did not send these in time: others may be asked. */
-  overdue(ids: string[]): void;
+  overdue(ids: EnvelopeId[]): void;
   /** Never asked of this peer (too many queued, or it stalled): others may fetch them. */
-  letGo(ids: string[]): void;
+  letGo(ids: EnvelopeId[]): void;
   /** The peer stalled `maxStalls` times running. */
   stalled(): void;
 }
@@ -52,9 +53,9 @@ export type Arrival = 'requested' | 'late' | 'unrequested';
 const LATE_REMEMBERED = 1024;
 
 export class BodyRequests {
-  private readonly outstanding = new Map<string, number>();
+  private readonly outstanding = new Map<EnvelopeId, number>();
   private queued: WantedBody[] = [];
-  private readonly late = new Set<string>();
+  private readonly late = new Set<EnvelopeId>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stalls = 0;
 
@@ -71,7 +72,7 @@ export class BodyRequests {
     this.pump();
   }
 
-  arrived(id: string): Arrival {
+  arrived(id: EnvelopeId): Arrival {
     if (this.outstanding.delete(id)) {
       this.stalls = 0;
       this.restartWindow();
@@ -82,7 +83,7 @@ export class BodyRequests {
   }
 
   /** Every id still wanted (the session ends); no more timers. */
-  close(): string[] {
+  close(): EnvelopeId[] {
     this.stopWindow();
     const ids = [...this.outstanding.keys(), ...this.queued.map((q) => q.id)];
     this.outstanding.clear();
@@ -128,7 +129,7 @@ export class BodyRequests {
     this.pump();
   }
 
-  private rememberLate(id: string): void {
+  private rememberLate(id: EnvelopeId): void {
     this.late.add(id);
     const oldest = this.late.values().next();
     if (this.late.size > LATE_REMEMBERED && !oldest.done) this.late.delete(oldest.value);

@@ -23,6 +23,7 @@ import {
 import { InboundFrames, type InboundOptions } from './inbound-frames';
 import { decodeSessionFrame, SessionError } from './session-error';
 import { receiptKey } from '../state/receipt-key';
+import { envelopeIdFromBytes } from '../envelope/envelope-id';
 
 export type SessionState = 'handshake' | 'established' | 'closed';
 
@@ -215,10 +216,10 @@ export class Session {
         const decision = await engine.considerOffers(peer, frame.entries);
         if (decision.have.length) this.send({ type: 'have', ids: decision.have });
         if (decision.decline.length) this.send({ type: 'decline', entries: decision.decline });
-        const sizes = new Map(frame.entries.map((e) => [toHex(e.id), e.size]));
+        const sizes = new Map(frame.entries.map((e) => [envelopeIdFromBytes(e.id), e.size]));
         this.bodies.add(
           decision.request.map((raw) => {
-            const id = toHex(raw);
+            const id = envelopeIdFromBytes(raw);
             return { id, size: sizes.get(id) ?? 0 };
           }),
         );
@@ -226,7 +227,7 @@ export class Session {
       }
       case 'request':
         for (const id of frame.ids) {
-          const bytes = await engine.envelopeFor(peer, toHex(id));
+          const bytes = await engine.envelopeFor(peer, envelopeIdFromBytes(id));
           if (bytes) this.send({ type: 'envelope', bytes });
         }
         return;
@@ -245,13 +246,13 @@ export class Session {
       case 'have':
         return engine.peerHolds(
           peer,
-          frame.ids.map(toHex),
+          frame.ids.map(envelopeIdFromBytes),
           frame.type === 'ack' ? 'took-it-from-us' : 'had-it',
         );
       case 'decline':
         return engine.peerDeclined(
           peer,
-          frame.entries.map((e) => ({ id: toHex(e.id), reason: e.reason })),
+          frame.entries.map((e) => ({ id: envelopeIdFromBytes(e.id), reason: e.reason })),
         );
       case 'receipts':
         await engine.acceptReceipts(peer, frame.entries);
@@ -263,7 +264,7 @@ export class Session {
       case 'receipts-ack':
         return engine.receiptsAcknowledged(
           peer,
-          frame.entries.map((e) => ({ id: toHex(e.id), slot: e.slot })),
+          frame.entries.map((e) => ({ id: envelopeIdFromBytes(e.id), slot: e.slot })),
         );
       default:
         throw new SessionError('protocol', `unexpected ${frame.type} after the handshake`);

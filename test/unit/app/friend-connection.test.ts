@@ -4,6 +4,7 @@ import { withConnections } from '../../../src/app/friend-connection';
 import type { FriendReach } from '../../../src/messaging/status';
 import type { FriendView } from '../../../src/messaging/views';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 const friend = (peerId: string, online: boolean): FriendView => ({
   fingerprint: peerId.padEnd(40, '0').slice(0, 40) as Fingerprint,
@@ -76,7 +77,7 @@ describe('withConnections', () => {
       heldBy: Fingerprint[],
       expiresAt = 2000,
     ) => ({
-      id,
+      id: id as EnvelopeId,
       bytes: new Uint8Array(1),
       createdAt: 1,
       expiresAt,

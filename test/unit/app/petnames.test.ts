@@ -14,6 +14,7 @@ import { encodeMessage } from '../../../src/core/messages/codec';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 it('a friend renaming itself to another friend’s name does not pass for them', async () => {
   const store = new MemoryStore();
@@ -59,7 +60,7 @@ it('shows a shared reply’s author who is no contact as only what they call the
   });
   const view = messageView(
     {
-      id: 'e1',
+      id: 'e1' as EnvelopeId,
       authorFingerprint: 'ab'.repeat(20) as Fingerprint,
       kind: 'reply',
       message: reply,

@@ -15,6 +15,7 @@ import { readTables, replaceTables } from '../../../src/store/backup-tables';
 import { connect, dm, makeNode, until } from '../sync/harness';
 import { freshDb, makeHistory, XSS } from './history';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -80,7 +81,7 @@ describe('backup and restore', () => {
     const other = await makeHistory();
     const target = new DexieStore(other.aliceDb);
     await target.putRelayCopy({
-      id: 'f'.repeat(64),
+      id: 'f'.repeat(64) as EnvelopeId,
       bytes: new Uint8Array(10),
       size: 10,
       receivedAt: 1,
@@ -148,7 +149,7 @@ describe('backup and restore', () => {
     for (let i = 0; i < 10; i++)
       await store.putMessage({
         ...template,
-        id: i.toString(16).padStart(64, '0'),
+        id: i.toString(16).padStart(64, '0') as EnvelopeId,
         receivedAt: 2e12 + i,
       });
     const seen: number[] = [];

@@ -9,6 +9,18 @@ import { fingerprintFromBytes, isFingerprint } from '../../../src/core/identity/
 import { fingerprintOfKey } from '../../../src/core/identity/key-material';
 import { isReceiptKey, receiptKey } from '../../../src/core/state/receipt-key';
 import { isPeerId, peerIdOf } from '../../../src/core/tracker/peer-id';
+import { fromHex } from '../../../src/core/bytes';
+import { envelopeIdFromBytes, isEnvelopeId } from '../../../src/core/envelope/envelope-id';
+import { envelopeId } from '../../../src/core/envelope/format';
+import { seal } from '../../../src/core/envelope/seal';
+import { Keyring } from '../../../src/core/keyring';
+
+async function sealedForOne() {
+  const [me, you] = await Promise.all([createIdentity('Me'), createIdentity('You')]);
+  const friend = new Keyring(me).addFriend(you.publicKey);
+  const message = { kind: 'direct' as const, id: new Uint8Array(16), createdAt: 0, text: 'hi' };
+  return seal(message, [friend], me, { expiresAt: 2_000_000_000 });
+}
 
 describe('fingerprints', () => {
   it('are made from a key’s 20 bytes, the same way everywhere', async () => {
@@ -34,6 +46,18 @@ describe('peer ids', () => {
     expect(isPeerId(id)).toEqual({ ok: true, value: id });
     for (const wrong of ['mfay', id.toUpperCase(), `${id}0`, id.slice(1), 33])
       expect(isPeerId(wrong).ok).toBe(false);
+  });
+});
+
+describe('envelope ids', () => {
+  it('are the hash of the envelope, or 32 bytes from a frame, or checked hex', async () => {
+    const sealed = await sealedForOne();
+    expect(envelopeId(sealed.bytes)).toBe(sealed.id);
+    expect(envelopeIdFromBytes(fromHex(sealed.id))).toBe(sealed.id);
+    expect(() => envelopeIdFromBytes(new Uint8Array(31))).toThrow(RangeError);
+    expect(isEnvelopeId(sealed.id)).toEqual({ ok: true, value: sealed.id });
+    for (const wrong of [sealed.id.toUpperCase(), sealed.id.slice(2), `m${'ab'.repeat(16)}`, 64])
+      expect(isEnvelopeId(wrong).ok).toBe(false);
   });
 });
 

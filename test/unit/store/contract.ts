@@ -7,9 +7,13 @@ import type { NodeStore } from '../../../src/core/state/store-port';
 import { receiptKey } from '../../../src/core/state/receipt-key';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import { peerIdFor } from '../peer-ids';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
+
+/** Short ids for readability; the store takes any id it is given. */
+const E = (id: string) => id as EnvelopeId;
 
 const msg = (
-  id: string,
+  id: EnvelopeId,
   kind: string,
   receivedAt: number,
   conversationWith: Fingerprint | null = null,
@@ -23,7 +27,7 @@ const msg = (
   signedData: randomBytes(60),
   signature: randomBytes(90),
 });
-const outbox = (id: string, createdAt: number): OutboxEntry => ({
+const outbox = (id: EnvelopeId, createdAt: number): OutboxEntry => ({
   id,
   bytes: randomBytes(100),
   createdAt,
@@ -33,7 +37,7 @@ const outbox = (id: string, createdAt: number): OutboxEntry => ({
   downstream: [],
   declinedBy: [],
 });
-const copyOf = (id: string, size: number, receivedAt: number): RelayCopy => ({
+const copyOf = (id: EnvelopeId, size: number, receivedAt: number): RelayCopy => ({
   id,
   bytes: randomBytes(size),
   size,
@@ -51,19 +55,19 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
   describe(`store contract: ${name}`, () => {
     it('keeps sent messages and their outbox entry together', async () => {
       const store = await makeStore();
-      const m = msg('m1', 'direct', 10, 'b'.repeat(40) as Fingerprint);
-      const e = outbox('m1', 10);
+      const m = msg(E('m1'), 'direct', 10, 'b'.repeat(40) as Fingerprint);
+      const e = outbox(E('m1'), 10);
       await store.putSent(m, e);
-      expect(await store.getMessage('m1')).toEqual(m);
-      expect(await store.getOutbox('m1')).toEqual(e);
+      expect(await store.getMessage(E('m1'))).toEqual(m);
+      expect(await store.getOutbox(E('m1'))).toEqual(e);
     });
 
     it('keeps a delivery, its receipt and its seen marker together', async () => {
       const store = await makeStore();
-      const m = msg('d1', 'post', 5);
+      const m = msg(E('d1'), 'post', 5);
       const receipt = {
         key: receiptKey('d1', 0),
-        id: 'd1',
+        id: E('d1'),
         slot: 0,
         token: randomBytes(16),
         expiresAt: 99,
@@ -71,7 +75,7 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         sentTo: [],
       };
       const seen = {
-        id: 'd1',
+        id: E('d1'),
         expiresAt: 99,
         header: null,
         sender: 'x' as Fingerprint,
@@ -79,20 +83,20 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
         notify: [],
       };
       await store.putDelivery(m, receipt, seen);
-      expect(await store.getMessage('d1')).toEqual(m);
+      expect(await store.getMessage(E('d1'))).toEqual(m);
       expect(await store.getReceipt(receiptKey('d1', 0))).toEqual(receipt);
-      expect(await store.getSeen('d1')).toEqual(seen);
+      expect(await store.getSeen(E('d1'))).toEqual(seen);
     });
 
     it('lists messages newest first, by kind and by conversation, with a limit', async () => {
       const store = await makeStore();
       const bob = 'b'.repeat(40) as Fingerprint;
       for (const m of [
-        msg('p1', 'post', 1),
-        msg('d1', 'direct', 2, bob),
-        msg('p2', 'post', 3),
-        msg('d2', 'direct', 4, bob),
-        msg('d3', 'direct', 5, 'c'.repeat(40) as Fingerprint),
+        msg(E('p1'), 'post', 1),
+        msg(E('d1'), 'direct', 2, bob),
+        msg(E('p2'), 'post', 3),
+        msg(E('d2'), 'direct', 4, bob),
+        msg(E('d3'), 'direct', 5, 'c'.repeat(40) as Fingerprint),
       ])
         await store.putMessage(m);
       expect((await store.listMessages()).map((m) => m.id)).toEqual(['d3', 'd2', 'p2', 'd1', 'p1']);
@@ -116,8 +120,8 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
 
     it('puts by id: writing the same record twice keeps one', async () => {
       const store = await makeStore();
-      await store.putMessage(msg('same', 'post', 1));
-      await store.putMessage(msg('same', 'post', 1));
+      await store.putMessage(msg(E('same'), 'post', 1));
+      await store.putMessage(msg(E('same'), 'post', 1));
       expect(await store.listMessages()).toHaveLength(1);
     });
 
@@ -125,49 +129,49 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       const store = await makeStore();
       expect(await store.knownIds([])).toEqual(new Set());
       await store.putSeen({
-        id: 's',
+        id: E('s'),
         expiresAt: 2_000_000_000,
         header: null,
         sender: null,
         deliveredBy: null,
         notify: [],
       });
-      await store.putRelayCopy(copyOf('r', 10, 1));
-      await store.putOutbox(outbox('o', 1));
-      await store.putMessage(msg('m', 'post', 1));
-      const asked = ['m', 'x', 'o', 'r', 's', 'y'];
+      await store.putRelayCopy(copyOf(E('r'), 10, 1));
+      await store.putOutbox(outbox(E('o'), 1));
+      await store.putMessage(msg(E('m'), 'post', 1));
+      const asked = ['m', 'x', 'o', 'r', 's', 'y'].map(E);
       expect(await store.knownIds(asked)).toEqual(new Set(['m', 'o', 'r', 's']));
-      await store.deleteRelayCopy('r');
-      await store.deleteOutbox('o');
+      await store.deleteRelayCopy(E('r'));
+      await store.deleteOutbox(E('o'));
       expect(await store.knownIds(asked)).toEqual(new Set(['m', 's']));
     });
 
     it('lists the outbox oldest first and deletes from it', async () => {
       const store = await makeStore();
-      await store.putOutbox(outbox('o2', 20));
-      await store.putOutbox(outbox('o1', 10));
+      await store.putOutbox(outbox(E('o2'), 20));
+      await store.putOutbox(outbox(E('o1'), 10));
       expect((await store.listOutbox()).map((e) => e.id)).toEqual(['o1', 'o2']);
-      await store.deleteOutbox('o1');
+      await store.deleteOutbox(E('o1'));
       expect((await store.listOutbox()).map((e) => e.id)).toEqual(['o2']);
     });
 
     it('tracks the relay store byte total through puts, overwrites and deletes', async () => {
       const store = await makeStore();
       expect(await store.relayBytes()).toBe(0);
-      await store.putRelayCopy(copyOf('r2', 300, 2));
-      await store.putRelayCopy(copyOf('r1', 100, 1));
+      await store.putRelayCopy(copyOf(E('r2'), 300, 2));
+      await store.putRelayCopy(copyOf(E('r1'), 100, 1));
       expect(await store.relayBytes()).toBe(400);
-      await store.putRelayCopy({ ...copyOf('r1', 150, 1) });
+      await store.putRelayCopy({ ...copyOf(E('r1'), 150, 1) });
       expect(await store.relayBytes()).toBe(450);
       expect((await store.listRelayCopies()).map((c) => c.id)).toEqual(['r1', 'r2']);
       // Oldest first after further puts, in and out of time order.
-      await store.putRelayCopy(copyOf('r3', 10, 3));
-      await store.putRelayCopy(copyOf('r0', 10, 0));
+      await store.putRelayCopy(copyOf(E('r3'), 10, 3));
+      await store.putRelayCopy(copyOf(E('r0'), 10, 0));
       expect((await store.listRelayCopies()).map((c) => c.id)).toEqual(['r0', 'r1', 'r2', 'r3']);
-      await store.deleteRelayCopy('r0');
-      await store.deleteRelayCopy('r3');
-      await store.deleteRelayCopy('r2');
-      await store.deleteRelayCopy('missing');
+      await store.deleteRelayCopy(E('r0'));
+      await store.deleteRelayCopy(E('r3'));
+      await store.deleteRelayCopy(E('r2'));
+      await store.deleteRelayCopy(E('missing'));
       expect(await store.relayBytes()).toBe(150);
     });
 
@@ -175,15 +179,15 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       const store = await makeStore();
       await store.putReceipt({
         key: receiptKey('x', 1),
-        id: 'x',
+        id: E('x'),
         slot: 1,
         token: randomBytes(16),
         expiresAt: 5,
-        audience: ['p'],
-        sentTo: ['p'],
+        audience: ['p' as Fingerprint],
+        sentTo: ['p' as Fingerprint],
       });
       await store.putSeen({
-        id: 'x',
+        id: E('x'),
         expiresAt: 5,
         header: randomBytes(44),
         sender: null,
@@ -193,9 +197,9 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       expect((await store.listReceipts()).map((r) => r.key)).toEqual(['x:1']);
       expect((await store.listSeen()).map((s) => s.id)).toEqual(['x']);
       await store.deleteReceipt(receiptKey('x', 1));
-      await store.deleteSeen('x');
+      await store.deleteSeen(E('x'));
       expect(await store.listReceipts()).toEqual([]);
-      expect(await store.getSeen('x')).toBeUndefined();
+      expect(await store.getSeen(E('x'))).toBeUndefined();
     });
 
     it('has a default relay policy and keeps a changed one', async () => {
@@ -247,12 +251,12 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
 
     it('hands out copies: changing a returned record does not change the store', async () => {
       const store = await makeStore();
-      await store.putOutbox(outbox('c1', 1));
-      const read = (await store.getOutbox('c1'))!;
+      await store.putOutbox(outbox(E('c1'), 1));
+      const read = (await store.getOutbox(E('c1')))!;
       read.heldBy.push('someone' as Fingerprint);
       read.recipients[0]!.state = 'delivered';
       read.bytes = new Uint8Array();
-      const again = (await store.getOutbox('c1'))!;
+      const again = (await store.getOutbox(E('c1')))!;
       expect(again.heldBy).toEqual([]);
       expect(again.recipients[0]!.state).toBe('pending');
       expect(again.bytes.length).toBe(100);

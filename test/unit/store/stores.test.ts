@@ -6,6 +6,7 @@ import { DexieStore } from '../../../src/store/dexie-store';
 import { MurmurDatabase, SCHEMA_V1 } from '../../../src/store/schema';
 import { storeContract } from './contract';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 let counter = 0;
 export function freshDatabase(factory = new IDBFactory(), name = `murmur-test-${++counter}`) {
@@ -21,7 +22,7 @@ describe('dexie store', () => {
     const first = new DexieStore(freshDatabase(factory, 'persist'));
     await first.putRelayPolicy({ maxMessageBytes: 10, maxHoldSeconds: 20, quotaBytes: 30 });
     await first.putRelayCopy({
-      id: 'r',
+      id: 'r' as EnvelopeId,
       bytes: new Uint8Array([1, 2, 3]),
       size: 3,
       receivedAt: 1,

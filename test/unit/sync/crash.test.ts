@@ -15,6 +15,7 @@ import { MurmurDatabase } from '../../../src/store/schema';
 import { crashingStore } from './crashing-store';
 import { befriend, connect, dm, makeNode, type TestNode } from './harness';
 import type { Session } from '../../../src/core/sync/session';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 type Name = 'alice' | 'paul' | 'george';
 
@@ -95,7 +96,7 @@ async function scenario(
     throw new Error(`step never completed (${restarts} restarts)`);
   };
 
-  let sentId = '';
+  let sentId = '' as EnvelopeId;
   // 1. Alice writes to George (offline) while connected to Paul; Paul takes a copy.
   await step([['alice', 'paul']], async () => {
     if (!sentId)

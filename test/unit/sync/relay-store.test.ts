@@ -3,9 +3,10 @@ import { enforceQuota, storeWithinQuota } from '../../../src/core/node/relay-sto
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import type { RelayCopy } from '../../../src/core/state/records';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 const copy = (id: string, receivedAt: number, size: number): RelayCopy => ({
-  id,
+  id: id as EnvelopeId,
   bytes: new Uint8Array(size),
   size,
   receivedAt,

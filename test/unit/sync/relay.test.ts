@@ -14,6 +14,7 @@ import {
   until,
   type TestNode,
 } from './harness';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 let alice: TestNode, paul: TestNode, george: TestNode;
 
@@ -155,7 +156,7 @@ describe('store and forward', () => {
       quotaBytes: quota,
     });
     connect(alice, paul);
-    const ids: string[] = [];
+    const ids: EnvelopeId[] = [];
     for (let i = 0; i < 5; i++) {
       clock.now += 1000;
       ids.push((await alice.node.send(dm(`note ${i} ${'y'.repeat(300)}`), [george.fp])).id);
