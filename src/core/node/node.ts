@@ -19,16 +19,8 @@ import { acceptEnvelope } from './accept';
 import { nowSeconds, type NodeContext, type NodeEvents } from './context';
 import { introduction, newIntroductionLimit } from './introduction';
 import type { TokenBucket } from '../token-bucket';
-import {
-  bytesToHandOn,
-  considerOffers,
-  offerOfCopy,
-  offerOfOutbox,
-  offersFor,
-  raiseHops,
-  shouldOfferCopy,
-  shouldOfferOutbox,
-} from './offers';
+import { bytesToHandOn, considerOffers, offersFor, raiseHops } from './offers';
+import { offerCopyLive, offerOutboxLive, reofferOutbox } from './live-offers';
 import { outboxStatus, type OutboxStatus } from './outbox-status';
 import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
 import { peerDeclined, peerHolds } from './holders';
@@ -117,29 +109,11 @@ export class MurmurNode implements SyncEngine {
         this.options.onSessionEstablished?.(friend);
       },
       onClosed: (session, error) => {
-        if (this.sessions.closed(session)) void this.reofferOutbox().catch(() => undefined);
+        if (this.sessions.closed(session))
+          void reofferOutbox(this.ctx, this.sessions).catch(() => undefined);
         this.options.onSessionClosed?.(session.peer, error);
       },
     });
-  }
-
-  private readonly isConnected = this.sessions.has;
-
-  /**
-   * A session ended: messages we were going to hand its peer directly may now need relays.
-   * Offer what is still undelivered to the friends that remain.
-   */
-  private async reofferOutbox(): Promise<void> {
-    const now = nowSeconds(this.ctx);
-    if (!this.sessions.anyWithPolicy()) return;
-    for (const entry of await this.ctx.store.listOutbox()) {
-      if (entry.bytes.length === 0) continue;
-      this.sessions.offer((peer, policy) =>
-        policy && shouldOfferOutbox(entry, peer, policy, now, this.isConnected)
-          ? offerOfOutbox(entry)
-          : null,
-      );
-    }
   }
 
   connectedFriends(): string[] {
@@ -153,11 +127,7 @@ export class MurmurNode implements SyncEngine {
     options: SendOptions = {},
   ): Promise<OutboxEntry> {
     const entry = await sealToOutbox(this.ctx, message, recipients, options);
-    this.sessions.offer((peer, policy) =>
-      policy && shouldOfferOutbox(entry, peer, policy, nowSeconds(this.ctx), this.isConnected)
-        ? offerOfOutbox(entry)
-        : null,
-    );
+    offerOutboxLive(this.ctx, this.sessions, entry);
     return entry;
   }
 
@@ -178,16 +148,6 @@ export class MurmurNode implements SyncEngine {
     return purgeExpired(this.ctx, now);
   }
 
-  /** Offers a relay copy (new, or with more hops than before) to the friends it may serve. */
-  private async offerCopyLive(id: EnvelopeId, except?: string): Promise<void> {
-    const copy = await this.ctx.store.getRelayCopy(id);
-    if (copy)
-      this.sessions.offer(
-        (peer) => (shouldOfferCopy(copy, peer, nowSeconds(this.ctx)) ? offerOfCopy(copy) : null),
-        except,
-      );
-  }
-
   // SyncEngine: what sessions ask of the node.
 
   policy(): Promise<RelayPolicy> {
@@ -195,13 +155,13 @@ export class MurmurNode implements SyncEngine {
   }
 
   offersFor(peer: Friend, peerPolicy: RelayPolicy) {
-    return offersFor(this.ctx, peer, peerPolicy, this.isConnected);
+    return offersFor(this.ctx, peer, peerPolicy, this.sessions.has);
   }
 
   async considerOffers(peer: Friend, entries: OfferEntry[]) {
     const decision = await considerOffers(this.ctx, peer, entries, this.inFlight);
     for (const id of decision.raised) {
-      await this.offerCopyLive(id, peer.fingerprintHex);
+      await offerCopyLive(this.ctx, this.sessions, id, peer.fingerprintHex);
     }
     return decision;
   }
@@ -246,7 +206,7 @@ export class MurmurNode implements SyncEngine {
       }
     }
     if (accepted.relayed) {
-      await this.offerCopyLive(id, peer.fingerprintHex);
+      await offerCopyLive(this.ctx, this.sessions, id, peer.fingerprintHex);
     }
     return accepted.retryLater ? 'retry' : 'taken';
   }
@@ -270,7 +230,7 @@ export class MurmurNode implements SyncEngine {
       session.tellHave([fromHex(id)]);
       raised = (await raiseHops(this.ctx, id, hopsLeft - 1)) || raised;
     }
-    if (raised) await this.offerCopyLive(id);
+    if (raised) await offerCopyLive(this.ctx, this.sessions, id);
   }
 
   peerHolds(peer: Friend, ids: EnvelopeId[], how: HeldHow): Promise<void> {
