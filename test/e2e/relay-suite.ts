@@ -157,20 +157,11 @@ export function relaySuite(
       await step('Alice comes back and sees delivered; still once everywhere', async () => {
         // George's receipt reached her through Paul (or George directly).
         await alice.launch(tracker.url);
-        await alice.until(
-          'outbox.status',
-          { id: dm.id },
-          (s) => s?.state === 'delivered',
-          'Alice sees delivered',
-          30_000,
-        );
-        await alice.until(
-          'outbox.status',
-          { id: post.id },
-          (s) => s?.state === 'delivered',
-          'the post delivered to both',
-          30_000,
-        );
+        for (const [id, what] of [
+          [dm.id, 'Alice sees delivered'],
+          [post.id, 'the post delivered to both'],
+        ] as const)
+          await alice.until('outbox.status', { id }, (s) => s?.state === 'delivered', what, 30_000);
         // Still exactly once everywhere.
         const georgeAfter = await george.ui('messages.list', {});
         expect(georgeAfter.filter((m) => m.id === dm.id)).toHaveLength(1);
