@@ -3,13 +3,14 @@
  * options page may both be open). Requests that only read are absent.
  */
 import type { ContentRequests } from '../messaging/content-requests';
-import type { UpdateTopic } from '../messaging/page-updates';
+import { UPDATE_TOPICS, type UpdateTopic } from '../messaging/page-updates';
 import type { Handlers, RequestMap } from '../messaging/request-map';
 import type { UiRequests } from '../messaging/ui-requests';
 
 type Changes<M> = { readonly [K in keyof M]?: readonly UpdateTopic[] };
 
-const STARTED: readonly UpdateTopic[] = ['identity', 'friends', 'messages', 'status', 'settings'];
+/** A node that starts (or an identity restored) changes everything a page may show. */
+const STARTED = UPDATE_TOPICS;
 
 export const UI_REQUEST_CHANGES: Changes<UiRequests> = {
   'settings.network.set': ['settings', 'status'],
