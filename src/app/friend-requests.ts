@@ -3,7 +3,6 @@
  * and a few words, handed over on an introduction channel), and answering requests that came
  * to us. Nothing from a stranger is shown but the request itself.
  */
-import { randomBytes } from '../core/bytes';
 import {
   contactCardFromText,
   contactCardToText,
@@ -21,6 +20,7 @@ import type { StoredMessage } from '../core/state/records';
 import type { RequestView } from '../messaging/views';
 import { REQUEST_KEPT_MS } from '../core/node/introduction';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
+import { newMessageId } from '../core/messages/message-id';
 
 /** How long an unanswered request waits before it is handed over again. */
 export const REQUEST_RESEND_MS = 10 * 60_000;
@@ -36,7 +36,7 @@ export async function sealRequest(
   const sealed = await seal(
     {
       kind: 'friend-request',
-      id: randomBytes(16),
+      id: newMessageId(),
       createdAt: Date.now(),
       introduction,
       card: encodeContactCard(ourCard),

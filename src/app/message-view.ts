@@ -1,5 +1,5 @@
 /** A stored message as the UI sees it: decoded, with the author's name, ready to show as text. */
-import { toBase64Url, toHex } from '../core/bytes';
+import { toBase64Url } from '../core/bytes';
 import { decodeMessage } from '../core/messages/codec';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
@@ -36,12 +36,12 @@ export function messageView(
     conversationWith: m.conversationWith,
     // Received messages are stored only after open() checked the signature.
     verified: mine || m.signature !== null,
-    itemId: toHex(message.id),
+    itemId: message.id,
     reply:
       message.kind === 'reply'
         ? {
-            postId: toHex(message.postId),
-            parentReplyId: message.parentReplyId ? toHex(message.parentReplyId) : null,
+            postId: message.postId,
+            parentReplyId: message.parentReplyId,
             visibility: message.visibility,
           }
         : null,

@@ -4,7 +4,7 @@
  * recipients from each other): the author sends theirs to it directly; anyone else's goes to
  * the author, whose Murmur passes it on, signed by its writer, as a shared reply (PROTOCOL §6).
  */
-import { fromHex, randomBytes, toHex } from '../core/bytes';
+import { fromHex, toHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import { decodeMessage } from '../core/messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../core/messages/kinds';
@@ -13,10 +13,11 @@ import type { NodeStore } from '../core/state/store-port';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
+import { newMessageId, type MessageId } from '../core/messages/message-id';
 
 export interface ReplyRequest {
   post: EnvelopeId;
-  parentReplyId?: string;
+  parentReplyId?: MessageId;
   visibility: 'public' | 'private';
   text: string;
 }
@@ -42,11 +43,11 @@ export async function addressReply(
   }
   const message: ReplyMessage = {
     kind: 'reply',
-    id: randomBytes(16),
+    id: newMessageId(),
     createdAt: Date.now(),
     postAuthor: fromHex(stored.authorFingerprint),
     postId: post.id,
-    parentReplyId: request.parentReplyId ? fromHex(request.parentReplyId) : null,
+    parentReplyId: request.parentReplyId ?? null,
     visibility: request.visibility,
     text: request.text,
   };
@@ -100,20 +101,19 @@ async function passOn(
   return recipients.length;
 }
 
-/** The envelope id of the user's own post with this item id, newest posts first (replies are
+/** The envelope id of the user's own post with this message id, newest posts first (replies are
  * mostly to recent posts), or null. */
 async function ownPostEnvelope(
   store: NodeStore,
   me: string,
-  itemId: Uint8Array,
+  wanted: MessageId,
 ): Promise<EnvelopeId | null> {
-  const wanted = toHex(itemId);
   for (let before: number | undefined; ;) {
     const page = await store.listMessages({ kind: 'post', limit: 200, before });
     for (const m of page) {
       if (m.authorFingerprint !== me) continue;
       const post = decodeMessage(m.message);
-      if (post.kind === 'post' && toHex(post.id) === wanted) return m.id;
+      if (post.kind === 'post' && post.id === wanted) return m.id;
     }
     const last = page.at(-1);
     if (page.length < 200 || !last) return null;

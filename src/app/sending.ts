@@ -2,7 +2,6 @@
  * What the user sends: a direct message, a wall post (to all friends who accepted, or the chosen
  * ones), a reply. Each is sealed by the node and answered with its delivery status.
  */
-import { randomBytes } from '../core/bytes';
 import type { Message, PostMessage } from '../core/messages/kinds';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
@@ -12,6 +11,7 @@ import { addressReply, type ReplyRequest } from './reply';
 import { Refusal } from '../core/refusal';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
+import { newMessageId } from '../core/messages/message-id';
 
 export type PostExtras = Pick<PostMessage, 'thumbnails' | 'mirroredFrom'>;
 export const NO_EXTRAS: PostExtras = { thumbnails: [], mirroredFrom: null };
@@ -21,7 +21,7 @@ export async function sendDirect(
   to: Fingerprint,
   text: string,
 ): Promise<OutboxView> {
-  const message: Message = { kind: 'direct', id: randomBytes(16), createdAt: Date.now(), text };
+  const message: Message = { kind: 'direct', id: newMessageId(), createdAt: Date.now(), text };
   const entry = await node.send(message, [to]);
   return statusOfSent(node, entry.id);
 }
@@ -44,7 +44,7 @@ export async function publish(
     throw new Refusal('no-recipients', 'add a friend first: nobody would see it');
   const message: PostMessage = {
     kind: 'post',
-    id: randomBytes(16),
+    id: newMessageId(),
     createdAt: Date.now(),
     text,
     audience: to ? { kind: 'chosen' } : { kind: 'all-friends' },

@@ -38,8 +38,8 @@ import type {
 } from './views';
 import { isFingerprint } from '../core/identity/fingerprint';
 import { isEnvelopeId } from '../core/envelope/envelope-id';
+import { isMessageId } from '../core/messages/message-id';
 
-const isMessageId = isEnvelopeId;
 /** Text is counted in UTF-16 units here; the core checks the encoded byte limit. */
 const isText = isString({ min: 1, max: MESSAGE_LIMITS.textBytes });
 const isPassphrase = isString({ min: 1, max: 1024 });
@@ -83,7 +83,7 @@ export const uiRequests = {
   ),
   'requests.list': defineRequest<RequestView[]>()(isEmpty),
   'requests.answer': defineRequest<RequestView[]>()(
-    isObject({ id: isMessageId, accept: isBoolean }),
+    isObject({ id: isEnvelopeId, accept: isBoolean }),
   ),
   'friends.list': defineRequest<FriendView[]>()(isEmpty),
   'messages.send': defineRequest<OutboxView>()(isObject({ to: isFingerprint, text: isText })),
@@ -104,7 +104,7 @@ export const uiRequests = {
       before: isOptional(isInteger({ min: 0, max: Number.MAX_SAFE_INTEGER })),
     }),
   ),
-  'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isMessageId })),
+  'outbox.status': defineRequest<OutboxView | null>()(isObject({ id: isEnvelopeId })),
   /**
    * A reply under a post (`post`: the post's message id). Private goes to the post's author
    * only; public goes to the post's audience, which only the author knows — so for now only
@@ -112,8 +112,8 @@ export const uiRequests = {
    */
   'replies.send': defineRequest<OutboxView>()(
     isObject({
-      post: isMessageId,
-      parentReplyId: isOptional(isString({ min: 32, max: 32, pattern: /^[0-9a-f]{32}$/ })),
+      post: isEnvelopeId,
+      parentReplyId: isOptional(isMessageId),
       visibility: isLiteral('public', 'private'),
       text: isText,
     }),

@@ -4,6 +4,7 @@ import type { UnreachableReason } from './status';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
+import type { MessageId } from '../core/messages/message-id';
 
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =
@@ -98,9 +99,13 @@ export interface MessageView {
   /** The author's OpenPGP signature was checked when it arrived (always true for own). */
   verified: boolean;
   /** The item's own id (hex), which replies name. */
-  itemId: string;
+  itemId: MessageId;
   /** For replies: the post (item id, hex) and the reply answered (null: the post itself). */
-  reply: { postId: string; parentReplyId: string | null; visibility: 'public' | 'private' } | null;
+  reply: {
+    postId: MessageId;
+    parentReplyId: MessageId | null;
+    visibility: 'public' | 'private';
+  } | null;
   /** For a public reply the post's author passed on: the author's name; else null. */
   sharedBy: string | null;
   /** For posts mirrored from Facebook: when they were published there (ms); else null. */

@@ -4,7 +4,7 @@
  * marks the link down and retries with backoff, with a fresh proof each time.
  */
 import { Peer, type DataConnection, type PeerError } from 'peerjs';
-import { isPresenceAnswer, MAX_PRESENCE_IDS, PRESENCE_TYPE } from '../core/tracker/frames';
+import { PresenceAsks } from '../core/tracker/presence-asks';
 import type { SigningKey } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
 import { parseTrackerUrl, type TrackerAddress } from '../core/tracker-url';
@@ -32,8 +32,7 @@ export class TrackerLink {
   /** The registration attempt in progress (a stale one's answer is ignored). */
   private attempt: object = {};
   private stopped = false;
-  private asks = 0;
-  private readonly pending = new Map<number, (online: PeerId[]) => void>();
+  private readonly presenceAsks = new PresenceAsks(PRESENCE_TIMEOUT_MS);
   private readonly peerId: PeerId;
   readonly status: TrackerLinkStatus;
   readonly ice: TrackerIce;
@@ -127,7 +126,7 @@ export class TrackerLink {
       if (this.peer !== peer) return;
       this.status.failures = 0;
       peer.socket.on('message', (message: unknown) => {
-        if (!this.ice.answered(message)) this.presenceAnswered(message);
+        if (!this.ice.answered(message)) this.presenceAsks.answered(message);
       });
       // Friends are dialled once the tracker's STUN/TURN servers are known (or it did not answer).
       void this.ice.ask({ send: (frame) => peer.socket.send(frame) }).then(() => {
@@ -147,37 +146,19 @@ export class TrackerLink {
     peer.on('disconnected', () => this.fail(peer, 'lost the connection to the tracker'));
   }
 
-  /** Which of these peer ids are registered with this tracker now (empty when not connected). */
-  /** Which of these are online: only ids we asked about count (a tracker may lie). */
+  /** Which of these peer ids are registered with this tracker now (empty when not connected);
+   * only ids we asked about count (presence-asks.ts). */
   async presence(ids: PeerId[]): Promise<PeerId[]> {
     const peer = this.peer;
     if (!peer?.open || ids.length === 0) return [];
-    const ask = ++this.asks;
-    const asked = new Set(ids);
-    const answer = new Promise<PeerId[]>((resolve) => {
-      this.pending.set(ask, (online) => resolve(online.filter((id) => asked.has(id))));
-      setTimeout(() => {
-        if (this.pending.delete(ask)) resolve([]);
-      }, PRESENCE_TIMEOUT_MS);
-    });
-    peer.socket.send({
-      type: PRESENCE_TYPE,
-      payload: { ask, ids: ids.slice(0, MAX_PRESENCE_IDS) },
-    });
+    const { frame, answer } = this.presenceAsks.ask(ids);
+    peer.socket.send(frame);
     return answer;
   }
 
   /** The registered PeerJS peer, to dial friends through. */
   get registeredPeer(): Peer | null {
     return this.peer?.open ? this.peer : null;
-  }
-
-  private presenceAnswered(message: unknown): void {
-    const checked = isPresenceAnswer(message);
-    if (!checked.ok) return; // PeerJS's own messages, handled by PeerJS
-    const resolve = this.pending.get(checked.value.payload.ask);
-    this.pending.delete(checked.value.payload.ask);
-    resolve?.(checked.value.payload.online);
   }
 
   private fail(peer: Peer, reason: string): void {

@@ -29,6 +29,7 @@ import { signingKeyFromSeed } from '../../src/core/crypto/ed25519';
 import { peerIdOf } from '../../src/core/tracker/peer-id';
 import { makeProofToken } from '../../src/core/tracker/proof';
 import { turnCredential } from '../../src/core/tracker/turn-credentials';
+import { messageIdFromBytes } from '../../src/core/messages/message-id';
 
 export type Vector = Record<string, string>;
 
@@ -190,7 +191,7 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       message: toHex(
         encodeMessage({
           kind: 'direct',
-          id: fromHex('0f'.repeat(16)),
+          id: messageIdFromBytes(fromHex('0f'.repeat(16))),
           createdAt: 1_790_000_000_000,
           text: 'Hi ✓',
         }),
@@ -200,7 +201,7 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       message: toHex(
         encodeMessage({
           kind: 'post',
-          id: fromHex('0e'.repeat(16)),
+          id: messageIdFromBytes(fromHex('0e'.repeat(16))),
           createdAt: 1_790_000_000_000,
           text: 'Up the hill',
           thumbnails: [{ type: 'jpeg', width: 2, height: 1, data: fromHex('ffd8ffd9') }],

@@ -10,6 +10,7 @@ import { fromHex, toHex } from '../../src/core/bytes';
 import { seal } from '../../src/core/envelope/seal';
 import { createIdentity, exportPrivateKey, importIdentity } from '../../src/core/identity/identity';
 import { Keyring } from '../../src/core/keyring';
+import { messageIdFromBytes } from '../../src/core/messages/message-id';
 
 const dir = import.meta.dirname;
 const date = new Date('2026-11-24T00:00:00Z');
@@ -21,7 +22,7 @@ const ring = new Keyring(alice);
 const sealed = await seal(
   {
     kind: 'direct',
-    id: fromHex('0f'.repeat(16)),
+    id: messageIdFromBytes(fromHex('0f'.repeat(16))),
     createdAt: 1_790_000_000_000,
     text: 'Hello Bob, this is a test vector.',
   },

@@ -21,6 +21,7 @@ import { median, report, round } from './stats';
 import { at } from '../at';
 import type { Fingerprint } from '../../src/core/identity/fingerprint';
 import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
+import { newMessageId } from '../../src/core/messages/message-id';
 
 const POSTS = 10_000;
 const MESSAGES = 50_000;
@@ -140,7 +141,7 @@ try {
     const text = `Post ${i}: ${'a day out in the hills, '.repeat(6)}`;
     const message = encodeMessage({
       kind: 'post',
-      id: randomBytes(16),
+      id: newMessageId(),
       createdAt: start + i * 60_000,
       text,
       thumbnails: [],
@@ -153,7 +154,7 @@ try {
     const friend = at(friends, i % FRIENDS).fingerprintHex;
     const message = encodeMessage({
       kind: 'direct',
-      id: randomBytes(16),
+      id: newMessageId(),
       createdAt: start + (POSTS + i) * 60_000,
       text: `message ${i}: see you at the station at ten?`,
     });

@@ -5,7 +5,7 @@
  * hidden-recipient trial decryption and its own multi-recipient encrypt on the same input.
  */
 import * as openpgp from 'openpgp';
-import { concatBytes, randomBytes } from '../../src/core/bytes';
+import { concatBytes } from '../../src/core/bytes';
 import { checkRecipient } from '../../src/core/envelope/check';
 import { decodeEnvelope } from '../../src/core/envelope/format';
 import { open } from '../../src/core/envelope/open';
@@ -15,6 +15,7 @@ import { Keyring } from '../../src/core/keyring';
 import type { DirectMessage } from '../../src/core/messages/kinds';
 import { median, report, round, timeRuns } from './stats';
 import { at } from '../at';
+import { newMessageId } from '../../src/core/messages/message-id';
 
 const RECIPIENTS = 150;
 const people = await Promise.all(
@@ -36,7 +37,7 @@ for (const r of recipients) outsiderRing.addFriend(r.publicKey);
 
 const message: DirectMessage = {
   kind: 'direct',
-  id: randomBytes(16),
+  id: newMessageId(),
   createdAt: Date.now(),
   text: 'm'.repeat(2048),
 };

@@ -18,6 +18,7 @@ import { median, report, round } from './stats';
 import { at } from '../at';
 import type { Fingerprint } from '../../src/core/identity/fingerprint';
 import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
+import { newMessageId } from '../../src/core/messages/message-id';
 
 const POSTS = 10_000;
 const FRIENDS = 500;
@@ -61,7 +62,7 @@ try {
       kind: 'post',
       message: encodeMessage({
         kind: 'post',
-        id: randomBytes(16),
+        id: newMessageId(),
         createdAt,
         text: `Post ${i}: ${'a day out in the hills, '.repeat(6)}`,
         thumbnails: [],
@@ -82,7 +83,7 @@ try {
         kind: 'direct',
         message: encodeMessage({
           kind: 'direct',
-          id: randomBytes(16),
+          id: newMessageId(),
           createdAt: start + i * 1000 + k,
           text: `message ${k}`,
         }),

@@ -4,7 +4,6 @@
  * messages. Measures delivery against the ideal, delays, bytes and duplicates.
  */
 import { writeFileSync } from 'node:fs';
-import { randomBytes } from '../../src/core/bytes';
 import type { Message } from '../../src/core/messages/kinds';
 import { MurmurNode } from '../../src/core/node/node';
 import { MemoryStore } from '../../src/core/state/memory-store';
@@ -16,6 +15,7 @@ import { Reach } from './ideal';
 import type { World } from './world';
 import { entryOf } from '../../src/core/map-entry';
 import { at } from '../at';
+import { newMessageId } from '../../src/core/messages/message-id';
 
 class PeakStore extends MemoryStore {
   peak = 0;
@@ -173,10 +173,10 @@ export async function runSimulation(
         const text = 'm'.repeat(config.textBytes);
         const message: Message =
           m.kind === 'direct'
-            ? { kind: 'direct', id: randomBytes(16), createdAt: clock.t * 1000, text }
+            ? { kind: 'direct', id: newMessageId(), createdAt: clock.t * 1000, text }
             : {
                 kind: 'post',
-                id: randomBytes(16),
+                id: newMessageId(),
                 createdAt: clock.t * 1000,
                 text,
                 thumbnails: [],

@@ -11,7 +11,7 @@ import type { Identity } from '../identity/identity';
 import { decodeMessage } from '../messages/codec';
 import type { Thumbnail } from '../messages/kinds';
 import type { ContactRecord, StoredMessage } from '../state/records';
-import { toHex } from '../bytes';
+import type { MessageId } from '../messages/message-id';
 
 export interface ArchiveEntry {
   id: string;
@@ -27,8 +27,8 @@ export interface ArchiveEntry {
   /** Their name, as this user knows it. */
   conversationName: string | null;
   /** For replies: the post they answer (hex item id). */
-  replyTo: string | null;
-  itemId: string;
+  replyTo: MessageId | null;
+  itemId: MessageId;
   mirroredFromFacebook: boolean;
   signedData: Uint8Array;
   /** Binary OpenPGP signature packet over signedData. */
@@ -82,8 +82,8 @@ export async function archiveEntries(
       conversationName: stored.conversationWith
         ? (names.get(stored.conversationWith) ?? stored.conversationWith)
         : null,
-      replyTo: message.kind === 'reply' ? toHex(message.postId) : null,
-      itemId: toHex(message.id),
+      replyTo: message.kind === 'reply' ? message.postId : null,
+      itemId: message.id,
       mirroredFromFacebook: message.kind === 'post' && message.mirroredFrom !== null,
       signedData: signed.data,
       signature: signed.signature,

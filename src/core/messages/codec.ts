@@ -15,12 +15,15 @@ import {
   type MessageKind,
   type Thumbnail,
 } from './kinds';
+import { MESSAGE_ID_BYTES, messageIdBytes, messageIdFromBytes, type MessageId } from './message-id';
 
 const KIND_VERSION = 1;
-const ID_BYTES = 16;
 const FINGERPRINT_BYTES = 20;
 const IMAGE_TYPES: ImageType[] = ['jpeg', 'png', 'webp'];
 const KIND_BY_CODE = new Map(Object.entries(KIND_CODES).map(([k, v]) => [v, k as MessageKind]));
+
+const readId = (r: Reader, what: string): MessageId =>
+  messageIdFromBytes(r.fixed(MESSAGE_ID_BYTES, what));
 
 function writeThumbnail(w: Writer, t: Thumbnail): void {
   w.u8(IMAGE_TYPES.indexOf(t.type) + 1)
@@ -56,7 +59,9 @@ export function encodeMessage(m: Message): Uint8Array {
   const w = new Writer().u8(KIND_CODES[m.kind]).u8(KIND_VERSION);
   switch (m.kind) {
     case 'post':
-      w.fixed(m.id, ID_BYTES).time(m.createdAt).text(4, L.textBytes, m.text);
+      w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
+        .time(m.createdAt)
+        .text(4, L.textBytes, m.text);
       if (m.thumbnails.length > L.thumbnails) throw new RangeError('too many thumbnails');
       w.u8(m.thumbnails.length);
       for (const t of m.thumbnails) writeThumbnail(w, t);
@@ -65,15 +70,17 @@ export function encodeMessage(m: Message): Uint8Array {
       else w.u8(0);
       break;
     case 'direct':
-      w.fixed(m.id, ID_BYTES).time(m.createdAt).text(4, L.textBytes, m.text);
+      w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
+        .time(m.createdAt)
+        .text(4, L.textBytes, m.text);
       break;
     case 'reply':
-      w.fixed(m.id, ID_BYTES)
+      w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
         .time(m.createdAt)
         .fixed(m.postAuthor, FINGERPRINT_BYTES)
-        .fixed(m.postId, ID_BYTES)
+        .fixed(messageIdBytes(m.postId), MESSAGE_ID_BYTES)
         .u8(m.parentReplyId ? 1 : 0);
-      if (m.parentReplyId) w.fixed(m.parentReplyId, ID_BYTES);
+      if (m.parentReplyId) w.fixed(messageIdBytes(m.parentReplyId), MESSAGE_ID_BYTES);
       w.u8(m.visibility === 'public' ? 1 : 2).text(4, L.textBytes, m.text);
       break;
     case 'profile':
@@ -84,7 +91,7 @@ export function encodeMessage(m: Message): Uint8Array {
       if (m.avatar) writeThumbnail(w, m.avatar);
       break;
     case 'friend-request':
-      w.fixed(m.id, ID_BYTES)
+      w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
         .time(m.createdAt)
         .text(2, L.introductionBytes, m.introduction)
         .bytesOf(2, L.cardBytes, m.card);
@@ -122,7 +129,7 @@ export function decodeMessage(bytes: Uint8Array): Message {
 function decodeBody(kind: MessageKind, r: Reader): Message {
   switch (kind) {
     case 'post': {
-      const id = r.fixed(ID_BYTES, 'id');
+      const id = readId(r, 'id');
       const createdAt = r.time('created');
       const text = r.text(4, L.textBytes, 'text');
       const count = r.u8('thumbnail count');
@@ -139,18 +146,18 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
     case 'direct':
       return {
         kind,
-        id: r.fixed(ID_BYTES, 'id'),
+        id: readId(r, 'id'),
         createdAt: r.time('created'),
         text: r.text(4, L.textBytes, 'text'),
       };
     case 'reply': {
-      const id = r.fixed(ID_BYTES, 'id');
+      const id = readId(r, 'id');
       const createdAt = r.time('created');
       const postAuthor = r.fixed(FINGERPRINT_BYTES, 'post author');
-      const postId = r.fixed(ID_BYTES, 'post id');
+      const postId = readId(r, 'post id');
       const hasParent = r.u8('parent flag');
       if (hasParent > 1) throw new DecodeError('malformed', 'message: bad parent flag');
-      const parentReplyId = hasParent ? r.fixed(ID_BYTES, 'parent') : null;
+      const parentReplyId = hasParent ? readId(r, 'parent') : null;
       const v = r.u8('visibility');
       if (v !== 1 && v !== 2) throw new DecodeError('malformed', 'message: bad visibility');
       const text = r.text(4, L.textBytes, 'text');
@@ -176,7 +183,7 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
     case 'friend-request':
       return {
         kind,
-        id: r.fixed(ID_BYTES, 'id'),
+        id: readId(r, 'id'),
         createdAt: r.time('created'),
         introduction: r.text(2, L.introductionBytes, 'introduction'),
         card: r.bytesOf(2, L.cardBytes, 'card'),

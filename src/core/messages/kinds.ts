@@ -2,6 +2,8 @@
  * What travels inside a sealed envelope. Every kind has a fixed numeric code on the wire and
  * limits that keep messages small (images only as thumbnails).
  */
+import type { MessageId } from './message-id';
+
 export const MESSAGE_LIMITS = {
   textBytes: 16 * 1024,
   thumbnailBytes: 64 * 1024,
@@ -32,9 +34,6 @@ export const KIND_CODES = {
 
 export type MessageKind = keyof typeof KIND_CODES;
 
-/** 16 random bytes naming a post, message, reply or request. */
-export type ItemId = Uint8Array;
-
 export type ImageType = 'jpeg' | 'png' | 'webp';
 
 export interface Thumbnail {
@@ -49,7 +48,7 @@ export type Audience =
 
 export interface PostMessage {
   kind: 'post';
-  id: ItemId;
+  id: MessageId;
   createdAt: number;
   text: string;
   thumbnails: Thumbnail[];
@@ -60,20 +59,20 @@ export interface PostMessage {
 
 export interface DirectMessage {
   kind: 'direct';
-  id: ItemId;
+  id: MessageId;
   createdAt: number;
   text: string;
 }
 
 export interface ReplyMessage {
   kind: 'reply';
-  id: ItemId;
+  id: MessageId;
   createdAt: number;
   /** The post replied to: its author's fingerprint and its id. */
   postAuthor: Uint8Array;
-  postId: ItemId;
+  postId: MessageId;
   /** The reply this one answers, for threads; null for a reply to the post itself. */
-  parentReplyId: ItemId | null;
+  parentReplyId: MessageId | null;
   /** public: sent to the post's audience; private: to the post's author only. */
   visibility: 'public' | 'private';
   text: string;
@@ -89,7 +88,7 @@ export interface ProfileMessage {
 
 export interface FriendRequestMessage {
   kind: 'friend-request';
-  id: ItemId;
+  id: MessageId;
   createdAt: number;
   introduction: string;
   /** The requester's contact card (binary), whose key must have signed the request. */

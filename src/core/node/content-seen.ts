@@ -11,6 +11,7 @@ import { sha256 } from '../crypto/hash';
 import type { Opened } from '../envelope/open';
 import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { SeenRecord } from '../state/records';
+import { messageIdBytes, type MessageId } from '../messages/message-id';
 
 /**
  * 64 hex digits like an envelope id, so it lives in the seen table (and backups) as one; the
@@ -18,8 +19,10 @@ import type { SeenRecord } from '../state/records';
  */
 export type ContentKey = string & { readonly brand: 'ContentKey' };
 
-const keyOf = (authorHex: string, itemId: Uint8Array): ContentKey =>
-  toHex(sha256(concatBytes(utf8('murmur content seen'), fromHex(authorHex), itemId))) as ContentKey;
+const keyOf = (authorHex: string, id: MessageId): ContentKey =>
+  toHex(
+    sha256(concatBytes(utf8('murmur content seen'), fromHex(authorHex), messageIdBytes(id))),
+  ) as ContentKey;
 
 /** Author and item id of what the envelope carried; null for kinds where a repeat is harmless. */
 export function contentKeyOf(opened: Opened): ContentKey | null {

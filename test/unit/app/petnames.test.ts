@@ -15,6 +15,7 @@ import { MemoryStore } from '../../../src/core/state/memory-store';
 import { contact, noCache, serviceOver } from './service-harness';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
+import { messageIdFromBytes } from '../../../src/core/messages/message-id';
 
 it('a friend renaming itself to another friend’s name does not pass for them', async () => {
   const store = new MemoryStore();
@@ -50,9 +51,9 @@ it('marks two contacts the user knows by the same name', async () => {
 it('shows a shared reply’s author who is no contact as only what they call themselves', () => {
   const reply = encodeMessage({
     kind: 'reply',
-    id: new Uint8Array(16),
+    id: messageIdFromBytes(new Uint8Array(16)),
     createdAt: 1_790_000_000_000,
-    postId: new Uint8Array(16),
+    postId: messageIdFromBytes(new Uint8Array(16)),
     postAuthor: new Uint8Array(20),
     parentReplyId: null,
     visibility: 'public',

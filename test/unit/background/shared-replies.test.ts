@@ -6,8 +6,8 @@
 import { expect, it } from 'vitest';
 import { messageView } from '../../../src/app/message-view';
 import { addressReply, shareReply } from '../../../src/app/reply';
-import { toHex } from '../../../src/core/bytes';
 import { befriend, clock, connect, makeNode, post, whenIdle, until } from '../sync/harness';
+import {} from '../../../src/core/messages/message-id';
 
 it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice", async () => {
   clock.now = Date.UTC(2026, 10, 24, 12);
@@ -40,7 +40,7 @@ it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice"
     sharedBy: 'Alice',
     text: 'Count me in',
     verified: true,
-    reply: { postId: toHex(message.postId), visibility: 'public' },
+    reply: { postId: message.postId, visibility: 'public' },
   });
   await whenIdle();
   expect(bob!.inbox).toHaveLength(1); // only Alice's post: not his own reply back

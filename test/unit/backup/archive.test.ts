@@ -7,10 +7,10 @@ import { archiveEntries, archiveKeys } from '../../../src/core/archive/archive-e
 import { archiveHtml } from '../../../src/core/archive/archive-html';
 import { readTables } from '../../../src/store/backup-tables';
 import { makeHistory, XSS } from './history';
-import { randomBytes } from '../../../src/core/bytes';
 import type { OpenResult } from '../../../src/core/envelope/open';
 import { storedMessageOf } from '../../../src/core/node/accept';
 import { befriend, deliver, makePerson, type Person } from '../core/people';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
 const dir = mkdtempSync(join(tmpdir(), 'murmur-archive-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -130,10 +130,10 @@ describe('readable archive', () => {
     const atAlice = await opened(
       deliver(dave, alice, {
         kind: 'reply',
-        id: randomBytes(16),
+        id: newMessageId(),
         createdAt: Date.now(),
         postAuthor: alice.identity.fingerprint,
-        postId: randomBytes(16),
+        postId: newMessageId(),
         parentReplyId: null,
         visibility: 'public',
         text: 'Dave was here',

@@ -14,8 +14,9 @@ import {
   type SharedReplyMessage,
 } from '../../../src/core/messages/kinds';
 import { unwrapSharedReply } from '../../../src/core/envelope/shared-reply';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
-const id = () => randomBytes(16);
+const id = newMessageId;
 const thumb = { type: 'webp' as const, width: 320, height: 200, data: randomBytes(900) };
 const t = 1_790_000_000_123;
 

@@ -21,6 +21,7 @@ import { seal } from '../../../src/core/envelope/seal';
 import { readFriendKey } from '../../../src/core/identity/friend-key';
 import { inAnHour, makePerson } from './people';
 import { peerIdFor } from '../peer-ids';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
 describe('identity', () => {
   it('is a v4 Curve25519 key pair with a 40-hex-digit fingerprint', async () => {
@@ -129,7 +130,7 @@ describe('contact card', () => {
     const request = await seal(
       {
         kind: 'friend-request',
-        id: randomBytes(16),
+        id: newMessageId(),
         createdAt: Date.now(),
         introduction: 'We met at the climbing wall',
         card: encodeContactCard(card),
@@ -158,7 +159,7 @@ describe('contact card', () => {
     const odd = await seal(
       {
         kind: 'friend-request',
-        id: randomBytes(16),
+        id: newMessageId(),
         createdAt: Date.now(),
         introduction: 'Hi',
         card: encodeContactCard({ ...card, peerId: 'stranger@127.0.0.1' }),

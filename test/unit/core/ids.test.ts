@@ -14,11 +14,22 @@ import { envelopeIdFromBytes, isEnvelopeId } from '../../../src/core/envelope/en
 import { envelopeId } from '../../../src/core/envelope/format';
 import { seal } from '../../../src/core/envelope/seal';
 import { Keyring } from '../../../src/core/keyring';
+import {
+  isMessageId,
+  messageIdFromBytes,
+  newMessageId,
+} from '../../../src/core/messages/message-id';
+import { decodeMessage, encodeMessage } from '../../../src/core/messages/codec';
 
 async function sealedForOne() {
   const [me, you] = await Promise.all([createIdentity('Me'), createIdentity('You')]);
   const friend = new Keyring(me).addFriend(you.publicKey);
-  const message = { kind: 'direct' as const, id: new Uint8Array(16), createdAt: 0, text: 'hi' };
+  const message = {
+    kind: 'direct' as const,
+    id: messageIdFromBytes(new Uint8Array(16)),
+    createdAt: 0,
+    text: 'hi',
+  };
   return seal(message, [friend], me, { expiresAt: 2_000_000_000 });
 }
 
@@ -68,5 +79,31 @@ describe('receipt keys', () => {
     expect(isReceiptKey(`${id}:3`).ok).toBe(true);
     expect(isReceiptKey(`${id}:03`).ok).toBe(false);
     expect(isReceiptKey(`${id.slice(2)}:3`).ok).toBe(false);
+  });
+});
+
+describe('message ids', () => {
+  it('are fresh for each new message, 16 bytes on the wire, checked hex from a page', () => {
+    const ids = new Set(Array.from({ length: 50 }, newMessageId));
+    expect(ids.size).toBe(50);
+    const id = newMessageId();
+    expect(isMessageId(id)).toEqual({ ok: true, value: id });
+    const reply = {
+      kind: 'reply' as const,
+      id,
+      createdAt: 0,
+      postAuthor: new Uint8Array(20),
+      postId: messageIdFromBytes(new Uint8Array(16).fill(1)),
+      parentReplyId: null,
+      visibility: 'public' as const,
+      text: 'yes',
+    };
+    const bytes = encodeMessage(reply);
+    expect(bytes.length).toBe(2 + 16 + 8 + 20 + 16 + 1 + 1 + 4 + 3);
+    expect(decodeMessage(bytes)).toEqual(reply);
+    expect(() => messageIdFromBytes(new Uint8Array(15))).toThrow(RangeError);
+    // An envelope id is not a message id, nor is upper case or a short one.
+    for (const wrong of ['ab'.repeat(32), id.toUpperCase(), id.slice(2), 16])
+      expect(isMessageId(wrong).ok).toBe(false);
   });
 });

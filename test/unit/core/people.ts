@@ -1,10 +1,10 @@
 /** Test people with real OpenPGP identities and keyrings. */
-import { randomBytes } from '../../../src/core/bytes';
 import { createIdentity, type Identity } from '../../../src/core/identity/identity';
 import { Keyring } from '../../../src/core/keyring';
 import { open, type OpenResult } from '../../../src/core/envelope/open';
 import { seal } from '../../../src/core/envelope/seal';
 import type { DirectMessage, Message } from '../../../src/core/messages/kinds';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
 export interface Person {
   identity: Identity;
@@ -23,7 +23,7 @@ export function befriend(a: Person, b: Person): void {
 
 export const direct = (text: string): DirectMessage => ({
   kind: 'direct',
-  id: randomBytes(16),
+  id: newMessageId(),
   createdAt: 1_790_000_000_000,
   text,
 });

@@ -11,6 +11,7 @@ import { unwrapSharedReply } from '../../../src/core/envelope/shared-reply';
 import { encodeMessage } from '../../../src/core/messages/codec';
 import type { ReplyMessage, SharedReplyMessage } from '../../../src/core/messages/kinds';
 import { befriend, deliver, makePerson, type Person } from './people';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
 let alice: Person, bob: Person, carol: Person, dave: Person;
 
@@ -30,10 +31,10 @@ const reply = (
   text: string,
 ): ReplyMessage => ({
   kind: 'reply',
-  id: randomBytes(16),
+  id: newMessageId(),
   createdAt: 1_790_000_000_000,
   postAuthor: postAuthor.identity.fingerprint,
-  postId: randomBytes(16),
+  postId: newMessageId(),
   parentReplyId: null,
   visibility,
   text,

@@ -11,12 +11,13 @@ import { DecodeError } from '../../../src/core/codec/decode-error';
 import { MAX_TIME_MS } from '../../../src/core/dates';
 import { decodeMessage, encodeMessage } from '../../../src/core/messages/codec';
 import type { ReplyMessage } from '../../../src/core/messages/kinds';
+import { messageIdFromBytes } from '../../../src/core/messages/message-id';
 
 const reply = (createdAt: number): ReplyMessage => ({
   kind: 'reply',
-  id: new Uint8Array(16).fill(7),
+  id: messageIdFromBytes(new Uint8Array(16).fill(7)),
   createdAt,
-  postId: new Uint8Array(16).fill(8),
+  postId: messageIdFromBytes(new Uint8Array(16).fill(8)),
   postAuthor: new Uint8Array(20).fill(9),
   parentReplyId: null,
   visibility: 'public',
@@ -66,7 +67,7 @@ describe('a time past the Date range', () => {
       conversationWith: null,
       conversationName: null,
       replyTo: null,
-      itemId: '07'.repeat(16),
+      itemId: messageIdFromBytes(new Uint8Array(16).fill(7)),
       mirroredFromFacebook: false,
       signedData: new Uint8Array(4),
       signature: new Uint8Array(4),

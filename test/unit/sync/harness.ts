@@ -1,5 +1,4 @@
 /** Nodes with real identities and stores, connected over in-memory channels. */
-import { randomBytes } from '../../../src/core/bytes';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { Keyring } from '../../../src/core/keyring';
 import type { DirectMessage, PostMessage } from '../../../src/core/messages/kinds';
@@ -11,6 +10,7 @@ import type { Opened } from '../../../src/core/envelope/open';
 import type { SessionError } from '../../../src/core/sync/session-error';
 import type { Session } from '../../../src/core/sync/session';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import { newMessageId } from '../../../src/core/messages/message-id';
 
 export interface TestNode {
   name: string;
@@ -133,13 +133,13 @@ export async function until(
 
 export const dm = (text: string): DirectMessage => ({
   kind: 'direct',
-  id: randomBytes(16),
+  id: newMessageId(),
   createdAt: clock.now,
   text,
 });
 export const post = (text: string): PostMessage => ({
   kind: 'post',
-  id: randomBytes(16),
+  id: newMessageId(),
   createdAt: clock.now,
   text,
   thumbnails: [],
