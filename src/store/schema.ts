@@ -2,13 +2,10 @@
  * Murmur's IndexedDB schema (Dexie). Works in the Chromium service worker, extension pages,
  * Firefox's background page, and Node over fake-indexeddb.
  *
- * Versions:
- *  1 — first schema.
- *  2 — seen records gained `notify` (whom to pass late receipts to); messages gained compound
- *      indexes for the feed ([kind+receivedAt]) and conversations ([conversationWith+receivedAt]).
- *  3 — messages lost the single `kind` and `conversationWith` indexes: every query uses the
- *      compound ones, and each index is written on every put (restoring a backup of 60,000
- *      messages spent most of its time there).
+ * One version: Murmur is unreleased, so no database holds an older shape. Messages are indexed
+ * only as queries read them (the feed by [kind+receivedAt], conversations by
+ * [conversationWith+receivedAt]): each index is written on every put, and restoring a backup of
+ * 60,000 messages once spent most of its time on two that nothing read.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
@@ -26,25 +23,14 @@ export interface SettingRow {
   value: unknown;
 }
 
-export const SCHEMA_V1 = {
-  messages: '&id, kind, conversationWith, receivedAt',
+export const SCHEMA = {
+  messages: '&id, receivedAt, [kind+receivedAt], [conversationWith+receivedAt]',
   outbox: '&id, createdAt',
   relay: '&id, receivedAt, dropAt',
   receipts: '&key, id, expiresAt',
   seen: '&id, expiresAt',
   contacts: '&fingerprint, state, addedAt',
   settings: '&key',
-};
-
-export const SCHEMA_V2 = {
-  ...SCHEMA_V1,
-  messages:
-    '&id, kind, conversationWith, receivedAt, [kind+receivedAt], [conversationWith+receivedAt]',
-};
-
-export const SCHEMA_V3 = {
-  ...SCHEMA_V2,
-  messages: '&id, receivedAt, [kind+receivedAt], [conversationWith+receivedAt]',
 };
 
 export class MurmurDatabase extends Dexie {
@@ -58,18 +44,7 @@ export class MurmurDatabase extends Dexie {
 
   constructor(name = 'murmur', options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade(async (tx) => {
-        await tx
-          .table<SeenRecord & { notify?: string[] }>('seen')
-          .toCollection()
-          .modify((record) => {
-            record.notify ??= [];
-          });
-      });
-    this.version(3).stores(SCHEMA_V3);
+    this.version(1).stores(SCHEMA);
   }
 }
 

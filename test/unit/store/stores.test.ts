@@ -1,9 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { DexieStore } from '../../../src/store/dexie-store';
-import { MurmurDatabase, SCHEMA_V1 } from '../../../src/store/schema';
+import { MurmurDatabase } from '../../../src/store/schema';
 import { storeContract } from './contract';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
@@ -45,39 +44,24 @@ describe('dexie store', () => {
     expect(await second.relayBytes()).toBe(3);
   });
 
-  it('upgrades a version 1 database: old seen records gain notify, new indexes work', async () => {
-    const factory = new IDBFactory();
-    const v1 = new Dexie('old', { indexedDB: factory, IDBKeyRange });
-    v1.version(1).stores(SCHEMA_V1);
-    await v1
-      .table('seen')
-      .put({ id: 'old-id', expiresAt: 5, header: null, sender: 's', deliveredBy: 'd' });
-    await v1.table('messages').put({
-      id: 'm',
-      authorFingerprint: 'a',
-      kind: 'post',
+  it('indexes messages only as the feed and conversations read them', async () => {
+    const store = new DexieStore(freshDatabase(new IDBFactory(), 'indexes'));
+    await store.putMessage({
+      id: 'm' as EnvelopeId,
+      authorFingerprint: 'a'.repeat(40) as Fingerprint,
+      kind: 'direct',
       message: new Uint8Array([1]),
-      conversationWith: null,
+      conversationWith: 'a'.repeat(40) as Fingerprint,
       receivedAt: 7,
       signedData: null,
       signature: null,
     });
-    v1.close();
-
-    const store = new DexieStore(freshDatabase(factory, 'old'));
-    expect(await store.getSeen('old-id')).toEqual({
-      id: 'old-id',
-      expiresAt: 5,
-      header: null,
-      sender: 's',
-      deliveredBy: 'd',
-      notify: [],
-    });
-    expect(store.db.verno).toBe(3);
-    expect((await store.listMessages({ kind: 'post' })).map((m) => m.id)).toEqual(['m']);
-    // Version 3 keeps only the indexes the queries use.
+    expect(store.db.verno).toBe(1);
     expect(store.db.messages.schema.indexes.map((i) => i.name).sort()).toEqual(
       ['[conversationWith+receivedAt]', '[kind+receivedAt]', 'receivedAt'].sort(),
     );
+    expect((await store.listMessages({ kind: 'direct' })).map((m) => m.id)).toEqual(['m']);
+    const conversation = await store.listMessages({ conversationWith: 'a'.repeat(40) });
+    expect(conversation.map((m) => m.id)).toEqual(['m']);
   });
 });
