@@ -86,7 +86,13 @@ async function buildTarget(
   for (const page of PAGES[target]) {
     await cp(join(ROOT, page), join(outdir, basename(page)));
   }
-  await cp(join(ROOT, 'src/ui/theme.css'), join(outdir, 'theme.css'));
+  // One stylesheet for every page, its @imports bundled.
+  await build({
+    entryPoints: { theme: join(ROOT, 'src/ui/styles/theme.css') },
+    outdir,
+    bundle: true,
+    logLevel: 'warning',
+  });
   await cp(join(ROOT, 'src/_locales'), join(outdir, '_locales'), { recursive: true });
   for (const size of [16, 32, 48, 128]) {
     await writeFile(join(outdir, 'icons', `${size}.png`), drawIcon(size));

@@ -3,8 +3,8 @@ import { toBase64Url } from '../core/bytes';
 import { decodeMessage } from '../core/messages/codec';
 import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { outboxStatus, type OutboxStatus } from '../core/node/outbox-status';
-import type { MessageView } from '../messaging/views';
+import type { DeliveryView, MessageView } from '../messaging/views';
+import { deliveryView } from './delivery-view';
 
 export interface Viewer {
   fingerprintHex: string;
@@ -16,7 +16,7 @@ export function messageView(
   m: StoredMessage,
   me: Viewer | null,
   names: ReadonlyMap<string, string>,
-  delivery: OutboxStatus | null = null,
+  delivery: DeliveryView | null = null,
 ): MessageView | null {
   const message = decodeMessage(m.message);
   if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply') return null;
@@ -69,6 +69,8 @@ export async function listMessageViews(
   query: MessageQuery,
   me: Viewer | null,
   names: ReadonlyMap<string, string>,
+  /** Friends connected now: an own message waiting for them is on its way. */
+  online: ReadonlySet<string> = new Set(),
 ): Promise<MessageView[]> {
   const stored = await store.listMessages({
     kind: query.kind,
@@ -82,7 +84,7 @@ export async function listMessageViews(
       // Own messages show how far they got; the outbox keeps that after delivery too.
       const outbox =
         m.authorFingerprint === me?.fingerprintHex ? await store.getOutbox(m.id) : undefined;
-      return messageView(m, me, names, outbox ? outboxStatus(outbox, now) : null);
+      return messageView(m, me, names, outbox ? deliveryView(outbox, now, names, online) : null);
     }),
   );
   return views.filter((v): v is MessageView => v !== null);

@@ -9,6 +9,7 @@ import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import type {
+  ConversationView,
   FriendView,
   IdentityView,
   LockStateView,
@@ -18,6 +19,7 @@ import type {
   RequestView,
 } from '../messaging/views';
 import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
+import { conversationList } from './conversations';
 import { declineRequest, pendingRequests, requestById } from './friend-requests';
 import { startSession, type PeerChannel } from './call-friend';
 import { friendViews } from './friend-view';
@@ -189,6 +191,13 @@ export class Murmur {
     return this.life.exportKeys(passphrase);
   }
 
+  /** The chats list: every friend's conversation, newest first. */
+  async conversations(lastRead: Record<string, number>): Promise<ConversationView[]> {
+    const running = await this.life.runningOrNull();
+    const online = new Set<string>(running?.node.connectedFriends() ?? []);
+    return conversationList(this.options.store, await this.activeContacts(), online, lastRead);
+  }
+
   /** Unread messages per friend, since each conversation was last read. */
   async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
     await this.life.now();
@@ -245,7 +254,15 @@ export class Murmur {
   }
 
   async messages(query: MessageQuery): Promise<MessageView[]> {
-    return listMessageViews(this.options.store, query, await this.viewer(), this.names);
+    const running = await this.life.runningOrNull();
+    const online = new Set<string>(running?.node.connectedFriends() ?? []);
+    return listMessageViews(
+      this.options.store,
+      query,
+      running?.identity ?? null,
+      this.names,
+      online,
+    );
   }
 
   private async viewOf(id: EnvelopeId): Promise<MessageView | null> {

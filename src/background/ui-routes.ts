@@ -100,6 +100,7 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
     'identity.export': ({ passphrase }) => service.exportKeys(passphrase),
     'relay.get': () => relayView(store),
     'relay.set': (policy) => setRelayPolicy(store, policy),
+    'conversations.list': async () => service.conversations(await lastRead()),
     'conversations.unread': async () => service.conversationsUnread(await lastRead()),
     'conversations.read': async ({ with: fingerprint }) => {
       await markRead(fingerprint);

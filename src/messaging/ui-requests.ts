@@ -23,6 +23,7 @@ import {
 } from './settings';
 import type { BackgroundStatus, ConnectionTestResult } from './status';
 import type {
+  ConversationView,
   BackupReminderView,
   CrosspostView,
   FriendView,
@@ -134,6 +135,8 @@ export const uiRequests = {
       quotaBytes: isInteger({ min: 1024 * 1024, max: 4 * 1024 * 1024 * 1024 }),
     }),
   ),
+  /** The chats list: each friend's conversation, newest first (app/conversations.ts). */
+  'conversations.list': defineRequest<ConversationView[]>()(isEmpty),
   /** Per conversation: how many of the friend's messages came since it was last opened. */
   'conversations.unread': defineRequest<Record<string, number>>()(isEmpty),
   'conversations.read': defineRequest<Record<string, number>>()(isObject({ with: isFingerprint })),

@@ -69,6 +69,25 @@ export interface ProfileView {
   avatar: ThumbnailData | null;
 }
 
+/** One friend's conversation in the chats list. */
+export interface ConversationView {
+  with: Fingerprint;
+  name: string;
+  avatar: ThumbnailData | null;
+  online: boolean;
+  /** The newest message either way; null before the first. */
+  last: LastMessageView | null;
+  /** Messages from them since the conversation was last open. */
+  unread: number;
+}
+
+export interface LastMessageView {
+  text: string;
+  /** When it arrived (ms): the time the list sorts and shows by. */
+  at: number;
+  mine: boolean;
+}
+
 /** Someone who asked to be our friend. */
 export interface RequestView {
   id: EnvelopeId;
@@ -110,13 +129,23 @@ export interface MessageView {
   sharedBy: string | null;
   /** For posts mirrored from Facebook: when they were published there (ms); else null. */
   mirroredFromFacebookAt: number | null;
-  /** For the user's own messages: queued, held by N friends, delivered, or expired. */
-  delivery: OutboxStatus | null;
+  /** For the user's own messages: queued, held by friends, delivered, or expired, by whom. */
+  delivery: DeliveryView | null;
   /** Pictures as thumbnails (data as base64url), shown inline. */
   thumbnails: { type: 'jpeg' | 'png' | 'webp'; width: number; height: number; data: string }[];
 }
 
 export type OutboxView = OutboxStatus;
+
+/** How far an own message got, with the people it waits for and the friends who carry it. */
+export interface DeliveryView extends OutboxStatus {
+  /** Recipients without it who are offline, by name. */
+  waitingFor: string[];
+  /** Recipients without it who are online: it is on its way to them. */
+  sending: number;
+  /** Friends, not recipients, holding a copy for the offline ones, by name. */
+  carriedBy: string[];
+}
 
 /** The relay policy (what we carry for friends) and how much of the quota is in use. */
 export interface RelayView {

@@ -1,7 +1,7 @@
 /** One post or message: author, time, text — always as text, never as markup. */
 import type { ComponentChildren } from 'preact';
-import type { OutboxStatus } from '../core/node/outbox-status';
-import type { MessageView } from '../messaging/views';
+import type { DeliveryView, MessageView } from '../messaging/views';
+import { deliveryText } from '../ui/delivery-text';
 import { formatTime, isoTime } from '../ui/dates';
 import { t } from '../ui/i18n';
 import { ItemBoundary } from '../ui/item-boundary';
@@ -11,26 +11,11 @@ import { dataUrlOf } from '../ui/thumbnails';
 // never throw for a time a peer wrote (see ui/dates).
 const time = (ms: number) => formatTime(ms);
 
-/** How far an own message got: waiting, held by friends for the offline, delivered, expired. */
-function Delivery({ status }: { status: OutboxStatus }) {
-  const text =
-    status.state === 'delivered'
-      ? status.recipients > 1
-        ? t('deliveredAll', String(status.recipients))
-        : t('deliveryDelivered')
-      : status.state === 'expired'
-        ? t('deliveryExpired', String(status.delivered), String(status.recipients))
-        : status.state === 'held'
-          ? t(
-              'deliveryHeld',
-              String(status.delivered),
-              String(status.recipients),
-              String(status.heldBy),
-            )
-          : t('deliveryQueued');
+/** How far an own message got, in words about people (ui/delivery-text). */
+function Delivery({ status }: { status: DeliveryView }) {
   return (
     <p class="muted delivery" data-testid="delivery" data-state={status.state}>
-      {text}
+      {deliveryText(status)}
     </p>
   );
 }

@@ -208,20 +208,20 @@ export function backupSuite(from: BrowserKind, to: BrowserKind): void {
           const popup = await restored.browser!.openExtensionPage('popup.html');
           await waitForText(popup, '[data-testid=feed]', 'Bob at the crag');
           await waitForText(popup, '[data-testid=feed]', 'Alice on her wall');
-          await popup.click('#tab-chats');
-          await popup.click('[role=group] button');
-          await waitForText(popup, '[data-testid=conversation]', 'Hi Bob, from Chromium');
-          await waitForText(popup, '[data-testid=conversation]', XSS);
+          await popup.clickTab('Chats');
+          await popup.clickButton('Bob');
+          await waitForText(popup, '[aria-label="Messages with Bob"]', 'Hi Bob, from Chromium');
+          await waitForText(popup, '[aria-label="Messages with Bob"]', XSS);
           expect(
             await popup.evaluate(
-              () => document.querySelectorAll('[data-testid=conversation] b').length,
+              () => document.querySelectorAll('[aria-label="Messages with Bob"] b').length,
               null,
             ),
           ).toBe(0);
 
           // Bob has nothing to do: the restored Alice reaches him and he sees the same Alice.
-          await popup.fill('#chat-input', 'Hello from my new browser');
-          await popup.click('#chat-input ~ button[type=submit]');
+          await popup.fillField('Message Bob', 'Hello from my new browser');
+          await popup.clickButton('Send');
           await bob.until(
             'messages.list',
             { kind: 'direct', with: aliceId.fingerprint },

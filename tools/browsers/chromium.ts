@@ -39,11 +39,14 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
     page.evaluate(fn as (arg: unknown) => Promise<R>, arg);
   return {
     evaluate,
+    evaluateSource: (source) => page.evaluate(source),
     waitFor: (fn, arg, timeoutMs = 10_000) =>
       pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
     fill: (selector, text) => page.locator(selector).first().fill(text),
     click: (selector) => page.locator(selector).first().click(),
     clickButton: (name) => page.getByRole('button', { name, exact: true }).click(),
+    clickTab: (name) => page.getByRole('tab', { name, exact: true }).click(),
+    fillField: (name, text) => page.getByRole('textbox', { name, exact: true }).fill(text),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
     textOf: async (selector, timeoutMs = 10_000) =>

@@ -7,6 +7,11 @@ export type BrowserKind = 'chromium' | 'firefox';
 export interface ExtensionPage {
   /** Runs `fn` in the page (serialised: it may use only its argument and page globals). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Runs a script's source in the page as the test driver does (not page code, so the page's
+   * content security policy, which forbids eval, does not apply): e.g. to install axe-core.
+   */
+  evaluateSource(source: string): Promise<unknown>;
   /** Polls `fn` in the page until it returns a truthy value, which is returned. */
   waitFor<A, R>(
     fn: (arg: A) => R | Promise<R>,
@@ -18,6 +23,10 @@ export interface ExtensionPage {
   click(selector: string): Promise<void>;
   /** Clicks the button with this accessible name, as a person would (once it is enabled). */
   clickButton(name: string): Promise<void>;
+  /** Chooses the tab with this accessible name. */
+  clickTab(name: string): Promise<void>;
+  /** Types into the text field with this accessible name (its label), replacing what was there. */
+  fillField(name: string, text: string): Promise<void>;
   /** Presses a key (e.g. "Enter", "Escape") in the focused element, as a person would. */
   press(key: string): Promise<void>;
   /** Chooses a file in a file input, as a person picking it in the dialog. */

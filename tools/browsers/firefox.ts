@@ -41,6 +41,7 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     page.evaluate(fn as (arg: unknown) => Promise<R>, arg) as Promise<R>;
   return {
     evaluate,
+    evaluateSource: (source) => page.evaluate(source),
     waitFor: (fn, arg, timeoutMs = 15_000) =>
       pollInPage(() => evaluate(fn, arg), timeoutMs, fn.toString().slice(0, 80)),
     // A person switches to the tab before using it; Puppeteer's locators also need it: Firefox
@@ -56,6 +57,14 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     clickButton: async (name) => {
       await page.bringToFront();
       await page.locator(`::-p-aria(${name}[role="button"])`).click();
+    },
+    clickTab: async (name) => {
+      await page.bringToFront();
+      await page.locator(`::-p-aria(${name}[role="tab"])`).click();
+    },
+    fillField: async (name, text) => {
+      await page.bringToFront();
+      await page.locator(`::-p-aria(${name}[role="textbox"])`).fill(text);
     },
     press: async (key) => {
       await page.bringToFront();

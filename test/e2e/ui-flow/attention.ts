@@ -28,8 +28,8 @@ export const attentionSteps: SceneStep[] = [
           g.closedNotifications.push(id),
         );
       }, null);
-      await a.fill('#chat-input', 'Are you there?');
-      await a.click('#chat-input ~ button[type=submit]');
+      await a.fillField('Message Bob', 'Are you there?');
+      await a.clickButton('Send');
       await options.waitFor(
         async (n) => {
           const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };

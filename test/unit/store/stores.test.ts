@@ -1,16 +1,11 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { DexieStore } from '../../../src/store/dexie-store';
-import { MurmurDatabase } from '../../../src/store/schema';
+import { freshDatabase } from './fresh-database';
 import { storeContract } from './contract';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
-
-let counter = 0;
-export function freshDatabase(factory = new IDBFactory(), name = `murmur-test-${++counter}`) {
-  return new MurmurDatabase(name, { indexedDB: factory, IDBKeyRange });
-}
 
 storeContract('memory', async () => new MemoryStore());
 storeContract('dexie (fake-indexeddb)', async () => new DexieStore(freshDatabase()));
