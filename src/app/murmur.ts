@@ -26,7 +26,6 @@ import { friendViews } from './friend-view';
 import type { SettingsPort } from './settings-port';
 import { friendsOfFriendsSettings } from './friends-of-friends';
 import { profileOf, updateProfile } from './profiles';
-import { unreadPerFriend } from './unread-counts';
 import { listMessageViews, messageView, type MessageQuery } from './message-view';
 import type { ReplyRequest } from './reply';
 import type { FriendAddress } from '../messaging/host-requests';
@@ -196,13 +195,6 @@ export class Murmur {
     const running = await this.life.runningOrNull();
     const online = new Set<string>(running?.node.connectedFriends() ?? []);
     return conversationList(this.options.store, await this.activeContacts(), online, lastRead);
-  }
-
-  /** Unread messages per friend, since each conversation was last read. */
-  async conversationsUnread(lastRead: Record<string, number>): Promise<Record<string, number>> {
-    await this.life.now();
-    const friends = new Set((await this.activeContacts()).map((c) => c.fingerprint));
-    return unreadPerFriend(this.options.store, friends, lastRead);
   }
 
   async requests(): Promise<RequestView[]> {

@@ -101,10 +101,9 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
     'relay.get': () => relayView(store),
     'relay.set': (policy) => setRelayPolicy(store, policy),
     'conversations.list': async () => service.conversations(await lastRead()),
-    'conversations.unread': async () => service.conversationsUnread(await lastRead()),
     'conversations.read': async ({ with: fingerprint }) => {
       await markRead(fingerprint);
-      return service.conversationsUnread(await lastRead());
+      return true;
     },
     'feed.seen': () => feedSeen(),
     'unread.get': () => unreadCount(),

@@ -137,9 +137,8 @@ export const uiRequests = {
   ),
   /** The chats list: each friend's conversation, newest first (app/conversations.ts). */
   'conversations.list': defineRequest<ConversationView[]>()(isEmpty),
-  /** Per conversation: how many of the friend's messages came since it was last opened. */
-  'conversations.unread': defineRequest<Record<string, number>>()(isEmpty),
-  'conversations.read': defineRequest<Record<string, number>>()(isObject({ with: isFingerprint })),
+  /** The conversation is open: what has arrived in it is read (the list's unread count). */
+  'conversations.read': defineRequest<boolean>()(isObject({ with: isFingerprint })),
   /** When the feed was last looked at (ms, 0 if never); looking now moves the mark. */
   'feed.seen': defineRequest<number>()(isEmpty),
   'unread.get': defineRequest<number>()(isEmpty),

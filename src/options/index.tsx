@@ -18,14 +18,6 @@ function Options() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">{t('statusTitle')}</h2>
-        {state.kind === 'ready' ? (
-          <StatusView status={state.value} />
-        ) : (
-          <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
-        )}
-      </section>
       <ProfileSection />
       <IdentitySection />
       <NetworkSettingsForm />
@@ -35,6 +27,14 @@ function Options() {
       <FriendsOfFriendsSection />
       <CrosspostSection />
       <BackupSection />
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">{t('aboutTitle')}</h2>
+        {state.kind === 'ready' ? (
+          <StatusView status={state.value} />
+        ) : (
+          <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
+        )}
+      </section>
     </main>
   );
 }

@@ -41,7 +41,13 @@ function FriendChoices({
   );
 }
 
-export function ComposePost({ onPosted }: { onPosted: () => void }) {
+export function ComposePost({
+  onPosted,
+  onCancel,
+}: {
+  onPosted: () => void;
+  onCancel: () => void;
+}) {
   const [text, setText] = useState('');
   /** null: all friends; else the fingerprints chosen. */
   const [chosen, setChosen] = useState<Fingerprint[] | null>(null);
@@ -82,7 +88,6 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       setText('');
       setPictures([]);
       setListName(null);
-      setNote({ ok: true, text: t('posted') });
       onPosted();
     } catch (e) {
       setNote({ ok: false, text: errorText(e) });
@@ -99,6 +104,8 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
       <textarea
         id="compose"
         rows={3}
+        // Opened by "What's new?": the person is about to type.
+        autoFocus
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />
@@ -194,9 +201,18 @@ export function ComposePost({ onPosted }: { onPosted: () => void }) {
           </>
         )}
       </fieldset>
-      <button type="submit" disabled={!text.trim() || (chosen !== null && chosen.length === 0)}>
-        {t('post')}
-      </button>
+      <div class="row">
+        <button
+          type="submit"
+          class="primary"
+          disabled={!text.trim() || (chosen !== null && chosen.length === 0)}
+        >
+          {t('post')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
       <Notice notice={note} />
     </form>
   );

@@ -9,6 +9,9 @@ import { t } from '../ui/i18n';
 import { When } from '../ui/when';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
+/** The store counts up to 100 unread (app/conversations.ts); past 99 the list says "99+". */
+const countText = (n: number) => (n > 99 ? '99+' : String(n));
+
 function Row({ c, onOpen }: { c: ConversationView; onOpen: (with_: Fingerprint) => void }) {
   const about = `conversation-${c.with}-about`;
   return (
@@ -38,8 +41,8 @@ function Row({ c, onOpen }: { c: ConversationView; onOpen: (with_: Fingerprint) 
           {c.online && <span class="visually-hidden"> · {t('presenceOnline')}</span>}
           {c.unread > 0 && (
             <span class="unread-count">
-              <span aria-hidden="true">{c.unread}</span>
-              <span class="visually-hidden"> · {t('unreadCount', String(c.unread))}</span>
+              <span aria-hidden="true">{countText(c.unread)}</span>
+              <span class="visually-hidden"> · {t('unreadCount', countText(c.unread))}</span>
             </span>
           )}
         </span>

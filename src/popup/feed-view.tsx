@@ -1,9 +1,10 @@
 /**
- * The feed: write a post, and read friends' posts, newest first. The newest page follows
+ * The feed: "What's new?" opens the composer; friends' posts below, newest first. The newest page follows
  * what arrives; older pages load on request, so thousands of posts cost nothing until asked.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { MessageView } from '../messaging/views';
+import type { IdentityView, MessageView } from '../messaging/views';
+import { Notice, type NoticeState } from '../ui/notice';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
@@ -23,7 +24,9 @@ const firstPage = background
 /** Posts from others received after this were not seen yet: "what's new". */
 const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
 
-export function FeedView() {
+export function FeedView({ me }: { me: IdentityView }) {
+  const [composing, setComposing] = useState(false);
+  const [posted, setPosted] = useState<NoticeState | null>(null);
   const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE }, ['messages']);
   const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 }, [
     'messages',
@@ -62,7 +65,30 @@ export function FeedView() {
   return (
     <section aria-labelledby="feed-heading">
       <h2 id="feed-heading">{t('feedTitle')}</h2>
-      <ComposePost onPosted={reload} />
+      {composing ? (
+        <ComposePost
+          onPosted={() => {
+            setComposing(false);
+            setPosted({ ok: true, text: t('posted') });
+            reload();
+          }}
+          onCancel={() => setComposing(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          class="whats-new"
+          onClick={() => {
+            setPosted(null);
+            setComposing(true);
+          }}
+        >
+          {t('whatsNew', me.displayName)}
+        </button>
+      )}
+      <div data-testid="feed-notice">
+        <Notice notice={posted} />
+      </div>
       {posts.kind === 'ready' && shown.length === 0 && <p class="muted">{t('feedEmpty')}</p>}
       <ul class="list" data-testid="feed">
         {shown.map((m) => (

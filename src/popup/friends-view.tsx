@@ -8,6 +8,7 @@ import { dataUrlOf } from '../ui/thumbnails';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
+import { CopyButton } from '../ui/copy-button';
 import { errorText } from '../ui/error-text';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
@@ -15,7 +16,14 @@ export function FriendsView({ me }: { me: IdentityView }) {
   const [friends, reload] = useRequest('friends.list', {}, ['friends']);
   const [card, setCard] = useState('');
   const [intro, setIntro] = useState('');
-  const [message, setMessage] = useState<NoticeState | null>(null);
+  /** What the last add said, and about whom: "Asked Ann…" goes once Ann has accepted. */
+  const [message, setMessage] = useState<{ notice: NoticeState; asked: Fingerprint | null } | null>(
+    null,
+  );
+  const askedNow =
+    friends.kind === 'ready' && message?.asked
+      ? friends.value.some((f) => f.fingerprint === message.asked && f.asked)
+      : true;
 
   const remove = async (fingerprint: Fingerprint, block: boolean) => {
     await background.request('friends.remove', { fingerprint, block });
@@ -32,14 +40,17 @@ export function FriendsView({ me }: { me: IdentityView }) {
       setCard('');
       setIntro('');
       setMessage({
-        ok: true,
-        text: friend.asked
-          ? t('friendAsked', friend.displayName)
-          : t('friendAdded', friend.displayName),
+        notice: {
+          ok: true,
+          text: friend.asked
+            ? t('friendAsked', friend.displayName)
+            : t('friendAdded', friend.displayName),
+        },
+        asked: friend.asked ? friend.fingerprint : null,
       });
       reload();
     } catch (e) {
-      setMessage({ ok: false, text: t('friendAddFailed', errorText(e)) });
+      setMessage({ notice: { ok: false, text: t('friendAddFailed', errorText(e)) }, asked: null });
     }
   };
 
@@ -120,9 +131,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
       <h3>{t('yourCard')}</h3>
       <p class="muted">{t('yourCardHelp')}</p>
       <textarea id="my-card" readOnly rows={3} value={me.card} aria-label={t('yourCard')} />
-      <button type="button" onClick={() => void navigator.clipboard.writeText(me.card)}>
-        {t('copy')}
-      </button>
+      <CopyButton text={me.card} />
       <form onSubmit={(event) => void add(event)}>
         <label for="friend-card">{t('friendCard')}</label>
         <textarea
@@ -143,7 +152,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
           {t('addFriend')}
         </button>
       </form>
-      <Notice notice={message} />
+      <Notice notice={message && askedNow ? message.notice : null} />
     </section>
   );
 }

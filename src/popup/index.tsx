@@ -1,11 +1,11 @@
 /**
- * The toolbar popup: first run, then Feed, Chats and Friends, with Murmur's status below.
+ * The toolbar popup: first run, then Feed, Chats and Friends. The technical status is in
+ * Options › About, not in front of a person reading their friends.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { StatusView } from '../ui/status-view';
 import { useRequest } from '../ui/use-request';
 import { ChatsView } from './chats-view';
 import { FeedView } from './feed-view';
@@ -17,21 +17,6 @@ import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 
 type Tab = 'feed' | 'chats' | 'friends';
 const TABS: Tab[] = ['feed', 'chats', 'friends'];
-
-function Status() {
-  const [state] = useRequest('status', {}, ['status']);
-  return (
-    <footer class="status-footer">
-      {state.kind === 'loading' && <p role="status">{t('statusLoading')}</p>}
-      {state.kind === 'error' && (
-        <p role="alert" class="error" data-testid="status-error">
-          {t('statusError', state.message)}
-        </p>
-      )}
-      {state.kind === 'ready' && <StatusView status={state.value} />}
-    </footer>
-  );
-}
 
 /** No running identity: it waits for its passphrase, or there is none yet (first run). */
 function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStarted: () => void }) {
@@ -80,13 +65,12 @@ function Popup() {
             ))}
           </nav>
           <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-            {tab === 'feed' && <FeedView />}
+            {tab === 'feed' && <FeedView me={me} />}
             {tab === 'chats' && <ChatsView />}
             {tab === 'friends' && <FriendsView me={me} />}
           </div>
         </>
       )}
-      <Status />
     </main>
   );
 }

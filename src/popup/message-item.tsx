@@ -2,9 +2,11 @@
 import type { ComponentChildren } from 'preact';
 import type { DeliveryView, MessageView } from '../messaging/views';
 import { deliveryText } from '../ui/delivery-text';
-import { formatTime, isoTime } from '../ui/dates';
+import { formatTime } from '../ui/dates';
 import { t } from '../ui/i18n';
 import { ItemBoundary } from '../ui/item-boundary';
+import { Avatar } from '../ui/avatar';
+import { When } from '../ui/when';
 import { dataUrlOf } from '../ui/thumbnails';
 
 // Formatters are built once (per call was a measurable part of the feed's first render), and
@@ -43,6 +45,12 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
       data-new={String(isNew)}
     >
       <div class="meta">
+        <Avatar
+          fingerprint={message.authorFingerprint}
+          name={message.authorName}
+          picture={null}
+          size="sm"
+        />
         {isNew && <span class="new-mark">{t('newMark')} </span>}
         <strong>
           {message.mine
@@ -51,7 +59,7 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
               ? message.authorName
               : t('callsItself', message.authorName)}
         </strong>{' '}
-        <time dateTime={isoTime(message.createdAt)}>{time(message.createdAt)}</time>
+        <When ms={message.createdAt} />
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>
         )}

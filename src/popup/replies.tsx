@@ -126,14 +126,21 @@ export function Replies({
                 data-action="reply-to"
                 onClick={() => setAnswering(r.itemId)}
               >
-                {t('replyToReply', r.mine ? t('you') : r.authorName)}
+                {r.mine ? t('followUp') : t('replyToReply', r.authorName)}
               </button>
             )}
           </li>
         ))}
       </ul>
       {writing ? (
-        <ReplyForm post={post} parent={null} onSent={onSent} />
+        <ReplyForm
+          post={post}
+          parent={null}
+          onSent={() => {
+            setWriting(false);
+            onSent();
+          }}
+        />
       ) : (
         <button type="button" class="link" data-action="reply" onClick={() => setWriting(true)}>
           {t('reply')}

@@ -70,6 +70,7 @@ describe('screen reader names (chromium)', () => {
     await popup.locator('#my-card').waitFor({ timeout: 20_000 });
     problems.friends = await unnamedControls(popup);
     await popup.click('#tab-feed');
+    await popup.getByRole('button', { name: "What's new, Ada?" }).click();
     await popup.locator('#compose').waitFor();
     await popup.click('#audience-chosen');
     problems.feed = await unnamedControls(popup);

@@ -26,11 +26,12 @@ export function smokeSuite(kind: BrowserKind): void {
       expect(exitCode, 'tracker exits cleanly on SIGTERM').toBe(0);
     });
 
-    it('each profile registers with the tracker and its popup shows the status', async () => {
+    it('each profile registers with the tracker and Options › About shows the status', async () => {
       const seenIds: string[] = [];
       for (const profile of profiles) {
         await useTracker(profile, tracker.url);
-        const popup = await profile.openExtensionPage('popup.html');
+        // The technical status lives in Options › About, not in the popup (product UI issue).
+        const popup = await profile.openExtensionPage('options.html');
         const peerId = await popup.waitFor(
           () =>
             document
@@ -61,7 +62,7 @@ export function smokeSuite(kind: BrowserKind): void {
           return Object.keys(await api.storage.local.get(null));
         }, null);
         expect(readableByContentScripts).toEqual([]);
-        const shot = await screenshot(profile, popup, 'popup-status');
+        const shot = await screenshot(profile, popup, 'options-status');
         expect(existsSync(shot)).toBe(true);
         seenIds.push(peerId);
         await popup.close();

@@ -3,7 +3,8 @@
  * from 500 friends and 500 conversations. The store is seeded straight into the profile's
  * IndexedDB (records as the background writes them), then the background is restarted so it
  * loads those friends like after a browser restart. Each popup open is timed from navigation:
- * first contentful paint, and the feed showing its first page (100 posts). Five opens; medians.
+ * first contentful paint, the feed showing its first page (100 posts), and the chats list with
+ * every conversation's last message from choosing its tab. Five opens; medians.
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -103,6 +104,7 @@ try {
 
   const paints: number[] = [];
   const ready: number[] = [];
+  const chats: number[] = [];
   for (let run = 0; run < 5; run++) {
     const popup = await browser.openExtensionPage('popup.html');
     // Watched from inside the page, every frame: the time is the page's own clock.
@@ -128,6 +130,21 @@ try {
       );
     }
     ready.push(feedAt);
+    // The chats list: from choosing the tab to every friend's row with its last message.
+    chats.push(
+      await popup.evaluate(async (friends) => {
+        const tab = [...document.querySelectorAll<HTMLElement>('[role=tab]')].find(
+          (el) => el.id === 'tab-chats',
+        );
+        const started = performance.now();
+        tab?.click();
+        for (;;) {
+          const rows = document.querySelectorAll('.conversations > li .last-message');
+          if (rows.length >= friends) return performance.now() - started;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+      }, FRIENDS),
+    );
     await popup.close();
   }
   const popupKbGz = gzipSync(readFileSync(join(DIST, 'chromium', 'popup.js'))).length / 1024;
@@ -135,10 +152,15 @@ try {
     `Popup over ${POSTS} posts from ${FRIENDS} friends and ${FRIENDS} conversations (Chromium)`,
     [
       { metric: 'first_paint_ms', value: round(median(paints), 1), unit: 'ms' },
-      { metric: 'feed_ready_ms', value: round(median(ready), 1), unit: 'ms', target: '≤ 150' },
+      { metric: 'feed_ready_ms', value: round(median(ready), 1), unit: 'ms', target: '≤ 100' },
+      { metric: 'chats_ready_ms', value: round(median(chats), 1), unit: 'ms', target: '≤ 100' },
       { metric: 'popup_js_kb_gz', value: round(popupKbGz, 1), unit: 'KB', target: '≤ 60' },
     ],
-    { runs: ready.length, feed_ready_all_ms: ready.map((v) => round(v, 1)) },
+    {
+      runs: ready.length,
+      feed_ready_all_ms: ready.map((v) => round(v, 1)),
+      chats_ready_all_ms: chats.map((v) => round(v, 1)),
+    },
   );
 } finally {
   await browser.close();

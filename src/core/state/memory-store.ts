@@ -13,7 +13,7 @@ import {
   type SeenRecord,
   type StoredMessage,
 } from './records';
-import type { ListMessagesOptions, NodeStore } from './store-port';
+import type { ConversationRead, ListMessagesOptions, NodeStore } from './store-port';
 import type { EnvelopeId } from '../envelope/envelope-id';
 
 /**
@@ -91,6 +91,17 @@ export class MemoryStore implements NodeStore {
       .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? -1 : 1))
       .slice(0, options.limit ?? Infinity)
       .map(this.copy);
+  }
+
+  async conversationHeads(conversations: readonly ConversationRead[], countUpTo: number) {
+    return Promise.all(
+      conversations.map(async ({ with: fp, readAt }) => {
+        const messages = await this.listMessages({ conversationWith: fp });
+        const since = messages.filter((m) => m.receivedAt > readAt).slice(-countUpTo);
+        const unread = since.filter((m) => m.authorFingerprint === fp).length;
+        return { with: fp, last: messages[0] ?? null, unread };
+      }),
+    );
   }
 
   async putOutbox(e: OutboxEntry) {

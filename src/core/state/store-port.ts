@@ -30,6 +30,15 @@ export interface NodeStore {
   deleteMessage(id: EnvelopeId): Promise<void>;
   /** Newest first; `before` (a receivedAt) pages back through older ones. */
   listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
+  /**
+   * The chats list in one read: per conversation, its newest message, and how many of the
+   * friend's own are among the first `countUpTo` that arrived after `readAt` (so a long-unread
+   * chat costs no more than that).
+   */
+  conversationHeads(
+    conversations: readonly ConversationRead[],
+    countUpTo: number,
+  ): Promise<ConversationHead[]>;
 
   putOutbox(entry: OutboxEntry): Promise<void>;
   getOutbox(id: EnvelopeId): Promise<OutboxEntry | undefined>;
@@ -70,6 +79,18 @@ export interface NodeStore {
   getContact(fingerprint: Fingerprint): Promise<ContactRecord | undefined>;
   listContacts(): Promise<ContactRecord[]>;
   deleteContact(fingerprint: Fingerprint): Promise<void>;
+}
+
+export interface ConversationRead {
+  with: Fingerprint;
+  /** When the user last read it (ms); 0 if never. */
+  readAt: number;
+}
+
+export interface ConversationHead {
+  with: Fingerprint;
+  last: StoredMessage | null;
+  unread: number;
 }
 
 export interface ListMessagesOptions {

@@ -86,6 +86,8 @@ export const chatSteps: SceneStep[] = [
       await c.click('#tab-friends');
       expect(await theirFriends()).toBe('');
       const aliceOptions = await alice.openExtensionPage('options.html');
+      await aliceOptions.waitFor(() => !!document.querySelector('#fof-share'), null);
+      await expectAccessible(aliceOptions, 'options');
       await aliceOptions.click('#fof-share');
       await c.waitFor(
         () =>

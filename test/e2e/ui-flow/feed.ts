@@ -8,6 +8,7 @@ import type { ExtensionPage } from '../../../tools/browsers/extension-page';
 import { screenshot } from '../harness/profiles';
 import { waitForText } from '../harness/scene';
 import type { SceneStep } from './scene';
+import { expectAccessible } from '../harness/accessible';
 
 export const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
 
@@ -18,9 +19,13 @@ export const feedSteps: SceneStep[] = [
   {
     name: 'Alice posts HTML-looking text; Bob reads it as text',
     run: async ({ a, b }) => {
-      await a.click('#tab-feed');
+      await a.clickTab('Feed');
+      await a.clickButton("What's new, Alice?");
       await a.fill('#compose', XSS);
-      await a.click('#compose ~ button[type=submit]');
+      await a.clickButton('Post');
+      // The composer folds back into its one line, and says it posted.
+      await a.waitFor(() => document.querySelector('#compose') === null, null);
+      expect(await a.textOf('[data-testid=feed-notice]')).toContain('Posted');
       await b.click('#tab-feed');
       const shown = await b.waitFor(
         () =>
@@ -48,11 +53,23 @@ export const feedSteps: SceneStep[] = [
       await b.click('[data-testid=feed] .reply-form .only-author input');
       await b.click('[data-testid=feed] .reply-form button[type=submit]');
       await waitForText(a, '[data-testid=replies]', 'Looks great!');
+      // Sent: the form closes (it used to stay open).
+      await b.waitFor(
+        () => document.querySelector('[data-testid=feed] .reply-form') === null,
+        null,
+      );
       expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
       await a.click('[data-testid=feed] [data-action=reply]');
       await a.fill('[data-testid=feed] .reply-form input.reply-text', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
       await waitForText(b, '[data-testid=replies]', 'Thanks, all');
+      // Under her own reply Alice may follow up; never "Answer You".
+      const answerLabels = await a.evaluate(
+        () => [...document.querySelectorAll('[data-action=reply-to]')].map((x) => x.textContent),
+        null,
+      );
+      expect(answerLabels).toContain('Follow up');
+      expect(answerLabels.join()).not.toContain('You');
       // Bob answers Alice's reply, in public: it sits under that reply, in a thread, on Alice's
       // side — and Carol, who does not know Bob, gets it from Alice (checked below).
       const thanks = await b.waitFor(
@@ -87,6 +104,7 @@ export const feedSteps: SceneStep[] = [
       // A post for Bob only: it reaches Bob's feed and never Carol's (whose feed gets the
       // next post to everyone, so it is live).
       const postTo = async (text: string, onlyBob: boolean, picture?: string) => {
+        await a.clickButton("What's new, Alice?");
         await a.fill('#compose', text);
         if (picture) {
           await a.setInputFile('#compose-pictures', picture);
@@ -104,12 +122,13 @@ export const feedSteps: SceneStep[] = [
             null,
           );
           await a.click(`fieldset.audience input[data-fingerprint="${bobFp}"]`);
+          await expectAccessible(a, 'composer, choosing friends');
           // …and keeps that choice as a list for later.
           await a.fill('#list-name', 'Climbing partners');
           await a.click('#save-list');
           await a.waitFor(() => !!document.querySelector('#audience-list-0:checked'), null);
         } else await a.click('#audience-all');
-        await a.click('#compose ~ button[type=submit]');
+        await a.clickButton('Post');
       };
       await postTo('Just for Bob', true);
       const picture = join(tmpdir(), `murmur-ui-${process.pid}.png`);
@@ -123,11 +142,13 @@ export const feedSteps: SceneStep[] = [
       );
       expect(await c.textOf('[data-testid=replies] .nested .meta')).toContain('Bob');
       // The saved list, picked by name: Bob again, not Carol.
+      await a.clickButton("What's new, Alice?");
       await a.fill('#compose', 'For the climbing partners');
       await a.click('#audience-list-0');
-      await a.click('#compose ~ button[type=submit]');
+      await a.clickButton('Post');
       await waitForText(b, '[data-testid=feed]', 'For the climbing partners');
       await waitForText(c, '[data-testid=feed]', 'For everyone again');
+      await expectAccessible(c, 'feed, with replies and a picture');
       await waitForText(b, '[data-testid=feed]', 'For everyone again');
     },
   },

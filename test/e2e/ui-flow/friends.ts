@@ -4,6 +4,7 @@ import type { ExtensionPage } from '../../../tools/browsers/extension-page';
 import { screenshot } from '../harness/profiles';
 import { cardOf } from '../harness/onboarding';
 import type { SceneStep } from './scene';
+import { expectAccessible } from '../harness/accessible';
 
 /** Both paste the other's card: friends without a request to answer. */
 async function befriend(x: ExtensionPage, y: ExtensionPage): Promise<void> {
@@ -21,7 +22,11 @@ export const friendsSteps: SceneStep[] = [
       await a.fill('#friend-card', await cardOf(b));
       await a.fill('#friend-intro', 'Hi Bob, it is Alice from the climbing club');
       await a.click('#friend-intro ~ button[type=submit]');
-      expect(await a.textOf('[role=status]')).toContain('Bob');
+      const asked = () =>
+        [...document.querySelectorAll('[role=status]')].some((e) =>
+          e.textContent?.includes('They become your friend when they accept'),
+        );
+      await a.waitFor(asked, null);
       // If Alice's first call finds Bob not yet registered, the next presence round (every 15 s)
       // finds him: on a loaded machine that can take past 20 s.
       const intro = await b.waitFor(
@@ -31,9 +36,19 @@ export const friendsSteps: SceneStep[] = [
       );
       expect(intro).toBe('Hi Bob, it is Alice from the climbing club');
       await screenshot(bob, b, 'friend-request');
+      await expectAccessible(b, 'friends, with a request');
       await b.click('[data-testid=requests] [data-action=accept]');
       await b.waitFor(
         () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
+        null,
+        20_000,
+      );
+      // Bob accepted: Alice's "Asked Bob…" goes (it used to stay on screen).
+      await a.waitFor(
+        () =>
+          ![...document.querySelectorAll('[role=status]')].some((e) =>
+            e.textContent?.includes('They become your friend when they accept'),
+          ),
         null,
         20_000,
       );

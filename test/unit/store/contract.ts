@@ -118,6 +118,36 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       expect(await ids({ before: 3 })).toEqual(['d1', 'p1']);
     });
 
+    it('reads each conversation’s newest message and the friend’s unread, capped', async () => {
+      const store = await makeStore();
+      const [ann, ben, cat] = ['a', 'b', 'c'].map((c) => c.repeat(40) as Fingerprint) as [
+        Fingerprint,
+        Fingerprint,
+        Fingerprint,
+      ];
+      const from = (who: Fingerprint, m: StoredMessage) => ({ ...m, authorFingerprint: who });
+      // Ann wrote at 1, 2, 3 and 4; the user answered Ann at 5 (not unread: the user's own).
+      for (const t of [1, 2, 3, 4])
+        await store.putMessage(from(ann, msg(E(`a${t}`), 'direct', t, ann)));
+      await store.putMessage(from(ben, msg(E('a5'), 'direct', 5, ann)));
+      await store.putMessage(from(ben, msg(E('b1'), 'direct', 7, ben)));
+      const heads = await store.conversationHeads(
+        [
+          { with: ann, readAt: 2 },
+          { with: ben, readAt: 0 },
+          { with: cat, readAt: 0 },
+        ],
+        10,
+      );
+      expect(heads.map((h) => [h.with, h.last?.id ?? null, h.unread])).toEqual([
+        [ann, 'a5', 2],
+        [ben, 'b1', 1],
+        [cat, null, 0],
+      ]);
+      const capped = await store.conversationHeads([{ with: ann, readAt: 0 }], 3);
+      expect(capped[0]?.unread).toBe(3);
+    });
+
     it('puts by id: writing the same record twice keeps one', async () => {
       const store = await makeStore();
       await store.putMessage(msg(E('same'), 'post', 1));
