@@ -17,6 +17,7 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
     background: 'src/background/chromium.ts',
     offscreen: 'src/offscreen/index.ts',
     popup: 'src/popup/index.tsx',
+    murmur: 'src/tab/index.tsx',
     options: 'src/options/index.tsx',
     share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
@@ -24,6 +25,7 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
   firefox: {
     background: 'src/background/firefox.ts',
     popup: 'src/popup/index.tsx',
+    murmur: 'src/tab/index.tsx',
     options: 'src/options/index.tsx',
     share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
@@ -33,11 +35,17 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
 const PAGES: Record<BrowserTarget, string[]> = {
   chromium: [
     'src/popup/popup.html',
+    'src/tab/murmur.html',
     'src/options/options.html',
     'src/share/share.html',
     'src/offscreen/offscreen.html',
   ],
-  firefox: ['src/popup/popup.html', 'src/options/options.html', 'src/share/share.html'],
+  firefox: [
+    'src/popup/popup.html',
+    'src/tab/murmur.html',
+    'src/options/options.html',
+    'src/share/share.html',
+  ],
 };
 
 export interface BuildSettings {

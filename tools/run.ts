@@ -47,11 +47,12 @@ console.log(`Opened ${kind} with Murmur in a fresh profile.`);
 await useTracker(browser, trackerUrl);
 const options = await browser.openExtensionPage('options.html');
 const popup = await browser.openExtensionPage('popup.html');
-await popup
+// The connection status is in Options › About (the popup is for friends).
+await options
   .waitFor(() => document.querySelector('[data-state=connected]') !== null, null, 15_000)
   .then(
     () => console.log('Murmur is connected to the local tracker.'),
-    () => console.log('Murmur did not reach the tracker in 15 s; the popup shows why.'),
+    () => console.log('Murmur did not reach the tracker in 15 s; Options › About shows why.'),
   );
 
 const shutdown = async () => {

@@ -18,6 +18,9 @@ import { decodeMessage } from '../core/messages/codec';
 import type { NodeStore } from '../core/state/store-port';
 import type { StoredMessage } from '../core/state/records';
 import type { RequestView } from '../messaging/views';
+
+/** A request as stored: what the asker sent (request-checks.ts adds what the user checks). */
+export type PendingRequest = Omit<RequestView, 'safetyNumber' | 'mutualFriends'>;
 import { REQUEST_KEPT_MS } from '../core/node/introduction';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
 import { newMessageId } from '../core/messages/message-id';
@@ -48,7 +51,7 @@ export async function sealRequest(
   return sealed.bytes;
 }
 
-function requestOf(m: StoredMessage): RequestView | null {
+function requestOf(m: StoredMessage): PendingRequest | null {
   const message = decodeMessage(m.message);
   if (message.kind !== 'friend-request') return null;
   let card: ContactCard;
@@ -68,9 +71,9 @@ function requestOf(m: StoredMessage): RequestView | null {
 }
 
 /** Requests from people we have not answered: the newest per person, none past expiry. */
-export async function pendingRequests(store: NodeStore, now = Date.now()): Promise<RequestView[]> {
+export async function pendingRequests(store: NodeStore, now = Date.now()): Promise<PendingRequest[]> {
   const answered = new Set((await store.listContacts()).map((c) => c.fingerprint));
-  const newest = new Map<string, RequestView>();
+  const newest = new Map<string, PendingRequest>();
   const since = now - REQUEST_KEPT_MS;
   for (const m of await store.listMessages({ kind: 'friend-request' })) {
     if (m.receivedAt < since) continue;
@@ -81,13 +84,13 @@ export async function pendingRequests(store: NodeStore, now = Date.now()): Promi
   return [...newest.values()];
 }
 
-export async function requestById(store: NodeStore, id: EnvelopeId): Promise<RequestView | null> {
+export async function requestById(store: NodeStore, id: EnvelopeId): Promise<PendingRequest | null> {
   const m = await store.getMessage(id);
   return m ? requestOf(m) : null;
 }
 
 /** Declined: stored as such (so they are never announced again), not a friend. */
-export async function declineRequest(store: NodeStore, request: RequestView): Promise<void> {
+export async function declineRequest(store: NodeStore, request: PendingRequest): Promise<void> {
   const card = contactCardFromText(request.card);
   await store.putContact({
     fingerprint: request.fingerprint,

@@ -10,6 +10,7 @@ import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
 import type {
   ConversationView,
+  WallView,
   FriendView,
   IdentityView,
   LockStateView,
@@ -20,7 +21,9 @@ import type {
 } from '../messaging/views';
 import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
 import { conversationList } from './conversations';
-import { declineRequest, pendingRequests, requestById } from './friend-requests';
+import { wallOf } from './walls';
+import { declineRequest, requestById } from './friend-requests';
+import { requestsToShow } from './request-checks';
 import { startSession, type PeerChannel } from './call-friend';
 import { friendViews } from './friend-view';
 import type { SettingsPort } from './settings-port';
@@ -197,9 +200,25 @@ export class Murmur {
     return conversationList(this.options.store, await this.activeContacts(), online, lastRead);
   }
 
+  /** A friend's wall, or the user's own (walls.ts). */
+  async wall(who: Fingerprint): Promise<WallView> {
+    const { node, identity } = await this.life.running();
+    const profile = await profileOf(this.options.settings, identity);
+    const online = new Set<string>(node.connectedFriends());
+    const { store } = this.options;
+    return wallOf(who, {
+      store,
+      me: identity,
+      keyring: node.keyring,
+      names: this.names,
+      online,
+      profile,
+    });
+  }
+
   async requests(): Promise<RequestView[]> {
     await this.life.now();
-    return pendingRequests(this.options.store);
+    return requestsToShow(this.options.store, (await this.life.runningOrNull())?.identity ?? null);
   }
 
   /** Accept: they become a friend (and our browsers connect). Decline: never shown again. */

@@ -19,6 +19,7 @@ export const UI_REQUEST_CHANGES: Changes<UiRequests> = {
   'identity.import': STARTED,
   'identity.passphrase': ['identity'],
   'friends.add': ['friends'],
+  'friends.verify': ['friends'],
   'friends.remove': ['friends', 'messages', 'unread'],
   'requests.answer': ['requests', 'friends'],
   'messages.send': ['messages'],

@@ -8,6 +8,7 @@ import type { UiRequests } from '../messaging/ui-requests';
 import type { FriendView } from '../messaging/views';
 import { relayView, setRelayPolicy } from '../app/relay-settings';
 import { thumbnailsFrom } from '../app/thumbnails';
+import { setVerified } from '../app/walls';
 import {
   friendsOfFriendsSettings,
   setFriendsOfFriends,
@@ -101,6 +102,11 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
     'relay.get': () => relayView(store),
     'relay.set': (policy) => setRelayPolicy(store, policy),
     'conversations.list': async () => service.conversations(await lastRead()),
+    'wall.get': ({ fingerprint }) => service.wall(fingerprint),
+    'friends.verify': async ({ fingerprint, verified }) => {
+      await setVerified(store, fingerprint, verified);
+      return verified;
+    },
     'conversations.read': async ({ with: fingerprint }) => {
       await markRead(fingerprint);
       return true;

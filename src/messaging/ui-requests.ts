@@ -24,6 +24,7 @@ import {
 import type { BackgroundStatus, ConnectionTestResult } from './status';
 import type {
   ConversationView,
+  WallView,
   BackupReminderView,
   CrosspostView,
   FriendView,
@@ -134,6 +135,12 @@ export const uiRequests = {
       maxHoldSeconds: isInteger({ min: 3600, max: 90 * 86400 }),
       quotaBytes: isInteger({ min: 1024 * 1024, max: 4 * 1024 * 1024 * 1024 }),
     }),
+  ),
+  /** A person's wall: a friend's, or the user's own (app/walls.ts). */
+  'wall.get': defineRequest<WallView>()(isObject({ fingerprint: isFingerprint })),
+  /** The user compared the safety number with a friend and it matched (or takes that back). */
+  'friends.verify': defineRequest<boolean>()(
+    isObject({ fingerprint: isFingerprint, verified: isBoolean }),
   ),
   /** The chats list: each friend's conversation, newest first (app/conversations.ts). */
   'conversations.list': defineRequest<ConversationView[]>()(isEmpty),

@@ -69,6 +69,43 @@ export interface ProfileView {
   avatar: ThumbnailData | null;
 }
 
+/** A person's wall: who they are, and their posts (to the user, or the user's own). */
+export interface WallView {
+  person: WallPerson;
+  /** Newest first. */
+  posts: WallPost[];
+}
+
+export type WallPerson =
+  | {
+      kind: 'me';
+      fingerprint: Fingerprint;
+      name: string;
+      status: string;
+      avatar: ThumbnailData | null;
+    }
+  | {
+      kind: 'friend';
+      fingerprint: Fingerprint;
+      name: string;
+      /** What they call themselves, when it differs from the user's name for them. */
+      callsThemselves: string | null;
+      status: string;
+      avatar: ThumbnailData | null;
+      online: boolean;
+      safetyNumber: string;
+      /** The user compared the safety number with them and said it matched. */
+      verified: boolean;
+      /** Friends the two share, when they share their friends; null when they do not. */
+      mutualFriends: string[] | null;
+    };
+
+export interface WallPost {
+  post: MessageView;
+  /** On the user's own wall: the names of those each post went to; else null. */
+  sentTo: string[] | null;
+}
+
 /** One friend's conversation in the chats list. */
 export interface ConversationView {
   with: Fingerprint;
@@ -97,6 +134,10 @@ export interface RequestView {
   receivedAt: number;
   /** Their card, to add them on "accept". */
   card: string;
+  /** The safety number the two would share; null when their key cannot be read. */
+  safetyNumber: string | null;
+  /** The user's friends who have the asker as a friend too (from lists they share). */
+  mutualFriends: string[];
 }
 
 export interface MessageView {

@@ -12,10 +12,17 @@ import type { Fingerprint } from '../core/identity/fingerprint';
 /** The store counts up to 100 unread (app/conversations.ts); past 99 the list says "99+". */
 const countText = (n: number) => (n > 99 ? '99+' : String(n));
 
-function Row({ c, onOpen }: { c: ConversationView; onOpen: (with_: Fingerprint) => void }) {
+interface RowProps {
+  c: ConversationView;
+  onOpen: (with_: Fingerprint) => void;
+  /** The conversation shown beside the list (the full tab), marked as the current one. */
+  current: boolean;
+}
+
+function Row({ c, onOpen, current }: RowProps) {
   const about = `conversation-${c.with}-about`;
   return (
-    <li class={`conversation-row ${c.unread > 0 ? 'unread' : ''}`}>
+    <li class={`conversation-row ${c.unread > 0 ? 'unread' : ''} ${current ? 'current' : ''}`}>
       <span class="avatar-holder">
         <Avatar fingerprint={c.with} name={c.name} picture={c.avatar} />
         {c.online && <span class="online-dot" aria-hidden="true" />}
@@ -28,6 +35,7 @@ function Row({ c, onOpen }: { c: ConversationView; onOpen: (with_: Fingerprint) 
             type="button"
             class="conversation-open"
             aria-describedby={about}
+            aria-current={current ? 'true' : undefined}
             onClick={() => onOpen(c.with)}
           >
             {c.name}
@@ -54,15 +62,17 @@ function Row({ c, onOpen }: { c: ConversationView; onOpen: (with_: Fingerprint) 
 export function ConversationList({
   conversations,
   onOpen,
+  open,
 }: {
   conversations: ConversationView[];
   onOpen: (with_: Fingerprint) => void;
+  open: Fingerprint | null;
 }) {
   if (conversations.length === 0) return <p class="muted">{t('friendsNone')}</p>;
   return (
     <ul class="conversations" aria-label={t('chatsTitle')}>
       {conversations.map((c) => (
-        <Row key={c.with} c={c} onOpen={onOpen} />
+        <Row key={c.with} c={c} onOpen={onOpen} current={c.with === open} />
       ))}
     </ul>
   );

@@ -16,6 +16,7 @@ import { ItemBoundary } from '../ui/item-boundary';
 import { useRequest } from '../ui/use-request';
 import { When } from '../ui/when';
 import { ChatComposer } from './chat-composer';
+import { PersonName } from './open-wall';
 
 function DaySeparator({ ms }: { ms: number }) {
   const label = dayLabel(ms, Date.now());
@@ -66,12 +67,13 @@ function Pending({ messages }: { messages: MessageView[] }) {
   );
 }
 
+/** `onBack`: the way back to the list, in the popup; beside the list (the full tab) there is none. */
 export function Conversation({
   conversation,
   onBack,
 }: {
   conversation: ConversationView;
-  onBack: () => void;
+  onBack?: () => void;
 }) {
   const friend = conversation.with;
   const [messages, reload] = useRequest(
@@ -91,17 +93,21 @@ export function Conversation({
   return (
     <section class="conversation" aria-labelledby="conversation-heading">
       <header class="conversation-header">
-        <button type="button" class="link back" onClick={onBack}>
-          <span aria-hidden="true">← </span>
-          {t('allChats')}
-        </button>
+        {onBack && (
+          <button type="button" class="link back" onClick={onBack}>
+            <span aria-hidden="true">← </span>
+            {t('allChats')}
+          </button>
+        )}
         <Avatar
           fingerprint={friend}
           name={conversation.name}
           picture={conversation.avatar}
           size="sm"
         />
-        <h2 id="conversation-heading">{conversation.name}</h2>
+        <h2 id="conversation-heading">
+          <PersonName fingerprint={friend} name={conversation.name} />
+        </h2>
         <span class={`presence ${conversation.online ? 'online' : ''}`}>
           {conversation.online ? t('presenceOnline') : t('presenceOffline')}
         </span>

@@ -9,6 +9,7 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { RequestsView } from './requests-view';
 import { CopyButton } from '../ui/copy-button';
+import { PersonName } from './open-wall';
 import { errorText } from '../ui/error-text';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
@@ -67,7 +68,11 @@ export function FriendsView({ me }: { me: IdentityView }) {
               {f.avatar && (
                 <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
               )}
-              {f.displayName}
+              {f.asked ? (
+                f.displayName
+              ) : (
+                <PersonName fingerprint={f.fingerprint} name={f.displayName} />
+              )}
               {f.callsThemselves !== null && (
                 <span class="muted" data-testid="calls-themselves">
                   {' '}

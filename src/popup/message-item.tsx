@@ -7,6 +7,7 @@ import { t } from '../ui/i18n';
 import { ItemBoundary } from '../ui/item-boundary';
 import { Avatar } from '../ui/avatar';
 import { When } from '../ui/when';
+import { PersonName } from './open-wall';
 import { dataUrlOf } from '../ui/thumbnails';
 
 // Formatters are built once (per call was a measurable part of the feed's first render), and
@@ -53,11 +54,13 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
         />
         {isNew && <span class="new-mark">{t('newMark')} </span>}
         <strong>
-          {message.mine
-            ? t('you')
-            : message.authorKnown
-              ? message.authorName
-              : t('callsItself', message.authorName)}
+          {message.mine ? (
+            <PersonName fingerprint={message.authorFingerprint} name={t('you')} />
+          ) : message.authorKnown ? (
+            <PersonName fingerprint={message.authorFingerprint} name={message.authorName} />
+          ) : (
+            t('callsItself', message.authorName)
+          )}
         </strong>{' '}
         <When ms={message.createdAt} />
         {message.reply?.visibility === 'private' && (

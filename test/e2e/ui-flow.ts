@@ -12,6 +12,8 @@ import { attentionSteps } from './ui-flow/attention';
 import { chatSteps } from './ui-flow/chat';
 import { feedSteps } from './ui-flow/feed';
 import { friendsSteps } from './ui-flow/friends';
+import { tabSteps } from './ui-flow/tab';
+import { wallSteps } from './ui-flow/wall';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
 import type { ExtensionBrowser } from '../../tools/browsers/extension-page';
 
@@ -45,7 +47,14 @@ export function uiFlowSuite(kind: BrowserKind): void {
       );
 
       const scene = { alice, bob, carol, a, b, c };
-      for (const next of [...friendsSteps, ...feedSteps, ...chatSteps, ...attentionSteps])
+      for (const next of [
+        ...friendsSteps,
+        ...feedSteps,
+        ...chatSteps,
+        ...tabSteps,
+        ...wallSteps,
+        ...attentionSteps,
+      ])
         await step(next.name, () => next.run(scene));
     });
   });

@@ -54,6 +54,7 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    resize: (width, height) => page.setViewportSize({ width, height }),
     isClosed: async () => page.isClosed(),
     close: () => page.close(),
   };

@@ -34,6 +34,8 @@ export interface ExtensionPage {
   /** Visible text of the first element matching `selector`, waiting for it to exist. */
   textOf(selector: string, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** The size of the page's window, as when a person makes it wider (CSS pixels). */
+  resize(width: number, height: number): Promise<void>;
   /** Whether the page is gone (closed by itself, the user or close()). */
   isClosed(): Promise<boolean>;
   close(): Promise<void>;

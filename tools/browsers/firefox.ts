@@ -84,6 +84,7 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    resize: (width, height) => page.setViewport({ width, height }),
     // Puppeteer is not told when an extension page closes its own window (the target stays
     // listed), but the browsing context is gone: evaluating in it fails with "no such frame".
     isClosed: async () =>

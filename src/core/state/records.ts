@@ -148,6 +148,8 @@ export interface ContactRecord {
   /** Who their friends are, if they chose to share it (friends-of-friends visibility). */
   friendList?: { fingerprint: Fingerprint; name: string }[];
   friendListUpdatedAt?: number;
+  /** When the user said the safety number matched what this friend sees (ms). */
+  verifiedAt?: number;
 }
 
 export interface RelayPolicy {

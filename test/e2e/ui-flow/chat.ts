@@ -6,27 +6,24 @@ import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
 
 /**
- * What a screen reader says about a friend's row in the chats list (its description: the last
- * message, online, unread), found by the friend's name; runs in the page.
+ * Whether a friend's row in the chats list — what a screen reader says about it (its
+ * description: the last message, online, unread), found by the friend's name — holds every one
+ * of `texts` and none of `absent`; runs in the page.
  */
-function conversationRow(name: string): string | null {
+function rowSays([name, texts, absent]: readonly [
+  string,
+  readonly string[],
+  readonly string[],
+]): boolean {
   const row = [...document.querySelectorAll('button[aria-describedby]')].find(
     (button) => button.textContent === name,
   );
-  return row
-    ? (document.getElementById(row.getAttribute('aria-describedby') ?? '')?.textContent ?? '')
-    : null;
-}
-
-/** Whether that row's description holds every one of `texts`; runs in the page. */
-function rowSaysAll([name, texts]: readonly [string, readonly string[]]): boolean {
-  const row = [...document.querySelectorAll('button[aria-describedby]')].find(
-    (button) => button.textContent === name,
+  if (!row) return false;
+  const about =
+    document.getElementById(row.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+  return (
+    texts.every((text) => about.includes(text)) && !absent.some((text) => about.includes(text))
   );
-  const about = row
-    ? (document.getElementById(row.getAttribute('aria-describedby') ?? '')?.textContent ?? '')
-    : '';
-  return texts.every((text) => about.includes(text));
 }
 
 export const chatSteps: SceneStep[] = [
@@ -39,7 +36,7 @@ export const chatSteps: SceneStep[] = [
       await a.clickButton('Send');
       await b.clickTab('Chats');
       // Before Bob opens it, Alice's row shows her message and one unread.
-      await b.waitFor(rowSaysAll, ['Alice', ['Coffee tomorrow?', '1 unread']] as const, 20_000);
+      await b.waitFor(rowSays, ['Alice', ['Coffee tomorrow?', '1 unread'], []] as const, 20_000);
       await expectAccessible(b, 'chats list');
       await screenshot(bob, b, 'chats');
       await b.clickButton('Alice');
@@ -66,8 +63,9 @@ export const chatSteps: SceneStep[] = [
       await a.press('Enter');
       await waitForText(b, '[aria-label="Messages with Alice"]', 'See you there');
       await b.clickButton('All chats');
-      await b.waitFor(rowSaysAll, ['Alice', ['See you there']] as const, 20_000);
-      expect(await b.evaluate(conversationRow, 'Alice')).not.toContain('unread');
+      // The list settles on no unread count (it is told when the read mark is stored); a count
+      // that stays fails here.
+      await b.waitFor(rowSays, ['Alice', ['See you there'], ['unread']] as const, 20_000);
     },
   },
   {

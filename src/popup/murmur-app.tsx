@@ -1,0 +1,125 @@
+/**
+ * Murmur's screens, for the toolbar popup and for the full tab (murmur.html): first run, then
+ * Feed, Chats and Friends. In the tab, two screens sit side by side: the feed beside the friends
+ * list, the conversation list beside the conversation. The technical status is in
+ * Options › About, not in front of a person reading their friends.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { background } from '../ui/background-client';
+import { t } from '../ui/i18n';
+import { useRequest } from '../ui/use-request';
+import { ChatsView } from './chats-view';
+import { FeedView } from './feed-view';
+import { FirstRun } from './first-run';
+import { FriendsView } from './friends-view';
+import { RestoreKey } from './restore-key';
+import { Unlock } from './unlock';
+import { BackupReminder, RestoreBackupLink } from './backup-prompts';
+import { OpenWall } from './open-wall';
+import { WallScreen } from './wall-screen';
+import type { Fingerprint } from '../core/identity/fingerprint';
+
+/** From the popup, the same screens with room to read. */
+function OpenInTab() {
+  return (
+    <button
+      type="button"
+      class="link"
+      onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('murmur.html') })}
+    >
+      {t('openInTab')}
+    </button>
+  );
+}
+
+type Tab = 'feed' | 'chats' | 'friends';
+const TABS: Tab[] = ['feed', 'chats', 'friends'];
+
+/** No running identity: it waits for its passphrase, or there is none yet (first run). */
+function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStarted: () => void }) {
+  const [lock] = useRequest('identity.lock-state', {}, ['identity']);
+  if (lock.kind !== 'ready') return null;
+  if (lock.value.locked) return <Unlock displayName={lock.value.displayName} onDone={onUnlocked} />;
+  if (lock.value.exists) return null;
+  return (
+    <>
+      <FirstRun onDone={onStarted} />
+      <RestoreKey onDone={onStarted} />
+      <RestoreBackupLink />
+    </>
+  );
+}
+
+/** The popup (narrow, one screen at a time) or the full tab (wide: two side by side). */
+export type Layout = 'popup' | 'tab';
+
+export function MurmurApp({ layout }: { layout: Layout }) {
+  const [identity, reload] = useRequest('identity.get', {}, ['identity']);
+  // Opening Murmur is reading: the badge goes back to zero.
+  useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
+  const [tab, setTab] = useState<Tab>('feed');
+  /** Whose wall is open over the tabs, if anyone's. */
+  const [wall, setWall] = useState<Fingerprint | null>(null);
+  const me = identity.kind === 'ready' ? identity.value : null;
+  const started = () => {
+    setTab('friends');
+    setWall(null);
+    reload();
+  };
+  return (
+    <main class={layout}>
+      <header class="app-header">
+        <h1>{t('extName')}</h1>
+        {layout === 'popup' && <OpenInTab />}
+      </header>
+      {identity.kind === 'ready' && !me && <NoIdentity onUnlocked={reload} onStarted={started} />}
+      {me && (
+        <>
+          <BackupReminder />
+          <nav role="tablist" aria-label={t('extName')} class="tabs">
+            {TABS.map((name) => (
+              <button
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls="panel"
+                onClick={() => {
+                  setTab(name);
+                  setWall(null);
+                }}
+              >
+                {t(`tab_${name}`)}
+              </button>
+            ))}
+          </nav>
+          <button type="button" class="link my-wall" onClick={() => setWall(me.fingerprint)}>
+            {t('myWall')}
+          </button>
+          <OpenWall.Provider value={setWall}>
+            <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {wall ? (
+                <WallScreen who={wall} onBack={() => setWall(null)} />
+              ) : (
+                <>
+                  {tab === 'feed' &&
+                    (layout === 'tab' ? (
+                      <div class="side-by-side">
+                        <FeedView me={me} />
+                        <FriendsView me={me} />
+                      </div>
+                    ) : (
+                      <FeedView me={me} />
+                    ))}
+                  {tab === 'chats' && <ChatsView wide={layout === 'tab'} />}
+                  {tab === 'friends' && <FriendsView me={me} />}
+                </>
+              )}
+            </div>
+          </OpenWall.Provider>
+        </>
+      )}
+    </main>
+  );
+}
