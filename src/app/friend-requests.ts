@@ -71,7 +71,10 @@ function requestOf(m: StoredMessage): PendingRequest | null {
 }
 
 /** Requests from people we have not answered: the newest per person, none past expiry. */
-export async function pendingRequests(store: NodeStore, now = Date.now()): Promise<PendingRequest[]> {
+export async function pendingRequests(
+  store: NodeStore,
+  now = Date.now(),
+): Promise<PendingRequest[]> {
   const answered = new Set((await store.listContacts()).map((c) => c.fingerprint));
   const newest = new Map<string, PendingRequest>();
   const since = now - REQUEST_KEPT_MS;
@@ -84,7 +87,10 @@ export async function pendingRequests(store: NodeStore, now = Date.now()): Promi
   return [...newest.values()];
 }
 
-export async function requestById(store: NodeStore, id: EnvelopeId): Promise<PendingRequest | null> {
+export async function requestById(
+  store: NodeStore,
+  id: EnvelopeId,
+): Promise<PendingRequest | null> {
   const m = await store.getMessage(id);
   return m ? requestOf(m) : null;
 }

@@ -14,7 +14,10 @@ import type { RequestView } from '../messaging/views';
 import { pendingRequests } from './friend-requests';
 
 /** Pending requests as the Friends screen shows them; without an identity, no safety numbers. */
-export async function requestsToShow(store: NodeStore, me: Identity | null): Promise<RequestView[]> {
+export async function requestsToShow(
+  store: NodeStore,
+  me: Identity | null,
+): Promise<RequestView[]> {
   const [requests, contacts] = await Promise.all([pendingRequests(store), store.listContacts()]);
   const friends = contacts.filter((c) => c.state === 'friend');
   return Promise.all(

@@ -1,8 +1,13 @@
-/** Friend requests: who asked, in their own words — accept or decline (or leave it). */
+/**
+ * Friend requests: who asked, in their own words, the friends the user shares with them and the
+ * safety number to compare before trusting their key — accept or decline (or leave it).
+ */
 import type { RequestView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
+
+const names = new Intl.ListFormat(undefined, { type: 'conjunction' });
 
 export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
   const [requests, reload] = useRequest('requests.list', {}, ['requests']);
@@ -20,6 +25,17 @@ export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
           <li key={r.id} class="item" data-request-id={r.id}>
             <strong>{r.displayName}</strong>
             {r.introduction && <p class="text">{r.introduction}</p>}
+            <p class="muted" data-testid="request-mutual">
+              {r.mutualFriends.length > 0
+                ? t('mutualFriends', names.format(r.mutualFriends))
+                : t('noMutualFriends')}
+            </p>
+            {r.safetyNumber && (
+              <div class="safety-check" data-testid="request-safety">
+                <p class="safety-number">{r.safetyNumber}</p>
+                <p class="muted">{t('safetyCompare', r.displayName)}</p>
+              </div>
+            )}
             <div class="row">
               <button type="button" data-action="accept" onClick={() => void answer(r, true)}>
                 {t('accept')}

@@ -37,12 +37,25 @@ export const friendsSteps: SceneStep[] = [
       expect(intro).toBe('Hi Bob, it is Alice from the climbing club');
       await screenshot(bob, b, 'friend-request');
       await expectAccessible(b, 'friends, with a request');
+      // Before accepting: the friends the two share (none yet) and the safety number to compare.
+      expect(await b.textOf('[data-testid=request-mutual]')).toBe('No friends in common');
+      const offered = await b.textOf('[data-testid=request-safety] .safety-number');
+      expect(offered).toMatch(/^\d{5}( \d{5}){5}$/);
       await b.click('[data-testid=requests] [data-action=accept]');
       await b.waitFor(
         () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
         null,
         20_000,
       );
+      // The number Bob was shown is the one his Friends list keeps for Alice.
+      const kept = await b.waitFor(
+        () =>
+          [...document.querySelectorAll('[data-testid=friends] li')]
+            .find((li) => li.textContent?.includes('Alice'))
+            ?.querySelector('[data-testid=safety-number]')?.textContent ?? null,
+        null,
+      );
+      expect(kept).toBe(offered);
       // Bob accepted: Alice's "Asked Bob…" goes (it used to stay on screen).
       await a.waitFor(
         () =>
