@@ -7,6 +7,7 @@ import { background } from '../ui/background-client';
 import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import { ErrorLine } from '../ui/notice';
 
 export function ChatComposer({
   to,
@@ -61,11 +62,7 @@ export function ChatComposer({
       <button type="submit" class="primary" disabled={!text.trim() || sending}>
         {t('send')}
       </button>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { errorText } from '../ui/error-text';
+import { ErrorLine } from '../ui/notice';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -70,11 +71,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? t('firstRunCreating') : t('firstRunStart')}
       </button>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { MessageItem } from './message-item';
 import { entryOf } from '../core/map-entry';
 import { errorText } from '../ui/error-text';
+import { ErrorLine } from '../ui/notice';
 
 function ReplyForm({
   post,
@@ -61,11 +62,7 @@ function ReplyForm({
       <button type="submit" disabled={!text.trim()}>
         {t('reply')}
       </button>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </form>
   );
 }

@@ -12,3 +12,8 @@ export function Notice({ notice }: { notice: NoticeState | null }) {
     </p>
   );
 }
+
+/** Why a form did not go through, when it did not: an alert, read out as it appears. */
+export function ErrorLine({ error }: { error: string | null }) {
+  return <Notice notice={error === null ? null : { ok: false, text: error }} />;
+}
