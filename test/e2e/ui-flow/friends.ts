@@ -71,11 +71,25 @@ export const friendsSteps: SceneStep[] = [
     name: 'Alice and Carol paste each other’s card: friends without a request',
     run: async ({ alice, carol, a, c }) => {
       await befriend(a, c);
-      await a.waitFor(
-        () => document.querySelectorAll('[data-testid=friends] [data-online=true]').length === 2,
-        null,
-        20_000,
-      );
+      // Both dial at once. When the first calls cross and neither lands, the next presence round
+      // (every 15 s) connects them: once in CI, Firefox under load took past 20 s. On a failure,
+      // say what Alice's list shows for each friend.
+      await a
+        .waitFor(
+          () => document.querySelectorAll('[data-testid=friends] [data-online=true]').length === 2,
+          null,
+          45_000,
+        )
+        .catch(async (error: unknown) => {
+          const shown = await a.evaluate(
+            () =>
+              [...document.querySelectorAll('[data-testid=friends] > li')]
+                .map((li) => li.textContent?.slice(0, 80))
+                .join(' | '),
+            null,
+          );
+          throw new Error(`Alice's friends list: ${shown}`, { cause: error });
+        });
       await screenshot(alice, a, 'friends');
       await screenshot(carol, c, 'friends');
     },
