@@ -6,7 +6,7 @@
 import { decodeMessage } from '../core/messages/codec';
 import type { ContactRecord, StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { toBase64Url } from '../core/bytes';
+import { avatarView } from './friend-view';
 import type { ConversationView, LastMessageView } from '../messaging/views';
 
 /** Unread counts stop here: the list shows "99+" beyond, and a long-unread chat costs no more. */
@@ -28,7 +28,7 @@ export async function conversationList(
     return {
       with: c.fingerprint,
       name: c.displayName,
-      avatar: c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null,
+      avatar: avatarView(c),
       online: online.has(c.fingerprint),
       last: head?.last ? lastMessageView(head.last, c) : null,
       unread: head?.unread ?? 0,

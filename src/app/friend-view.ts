@@ -8,6 +8,11 @@ import type { Friend, Keyring } from '../core/keyring';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { ContactRecord } from '../core/state/records';
 import type { ContactKeyView, FriendView } from '../messaging/views';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
+
+/** A contact's picture as pages take it (its bytes as base64url), or none. */
+export const avatarView = (c: ContactRecord): ThumbnailData | null =>
+  c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null;
 
 export function friendViewOf(
   c: ContactRecord,
@@ -33,7 +38,7 @@ export function friendViewOf(
     safetyNumber: me && key.friend ? safetyNumber(me, key.friend) : '',
     key: key.state,
     status: c.status ?? '',
-    avatar: c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null,
+    avatar: avatarView(c),
     theirFriends: ours
       ? (c.friendList ?? [])
           .filter((f) => f.fingerprint !== me?.fingerprintHex)

@@ -4,7 +4,7 @@
  * to). Posts come from a bounded walk back through the feed: at most WALL_PAGES pages of posts
  * are read for at most WALL_POSTS of this person's.
  */
-import { toBase64Url } from '../core/bytes';
+import { avatarView } from './friend-view';
 import type { Identity } from '../core/identity/identity';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { Keyring } from '../core/keyring';
@@ -50,7 +50,7 @@ async function friendPerson(c: ContactRecord, ctx: WallContext): Promise<WallPer
     name: c.displayName,
     callsThemselves: c.theirName && c.theirName !== c.displayName ? c.theirName : null,
     status: c.status ?? '',
-    avatar: c.avatar ? { ...c.avatar, data: toBase64Url(c.avatar.data) } : null,
+    avatar: avatarView(c),
     online: ctx.online.has(c.fingerprint),
     safetyNumber: friend ? safetyNumber(ctx.me, friend) : '',
     verified: c.verifiedAt !== undefined,

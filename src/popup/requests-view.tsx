@@ -6,8 +6,7 @@ import type { RequestView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
-
-const names = new Intl.ListFormat(undefined, { type: 'conjunction' });
+import { nameList } from '../ui/name-list';
 
 export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
   const [requests, reload] = useRequest('requests.list', {}, ['requests']);
@@ -27,7 +26,7 @@ export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
             {r.introduction && <p class="text">{r.introduction}</p>}
             <p class="muted" data-testid="request-mutual">
               {r.mutualFriends.length > 0
-                ? t('mutualFriends', names.format(r.mutualFriends))
+                ? t('mutualFriends', nameList(r.mutualFriends))
                 : t('noMutualFriends')}
             </p>
             {r.safetyNumber && (

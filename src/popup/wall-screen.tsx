@@ -10,8 +10,7 @@ import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import { MessageItem } from './message-item';
-
-const names = new Intl.ListFormat(undefined, { type: 'conjunction' });
+import { nameList } from '../ui/name-list';
 
 function SafetyCheck({ person }: { person: Extract<WallPerson, { kind: 'friend' }> }) {
   const mark = (verified: boolean) =>
@@ -81,7 +80,7 @@ export function WallScreen({ who, onBack }: { who: Fingerprint; onBack: () => vo
       {person.kind === 'friend' && person.mutualFriends !== null && (
         <p data-testid="mutual-friends">
           {person.mutualFriends.length > 0
-            ? t('mutualFriends', names.format(person.mutualFriends))
+            ? t('mutualFriends', nameList(person.mutualFriends))
             : t('noMutualFriends')}
         </p>
       )}
@@ -92,7 +91,7 @@ export function WallScreen({ who, onBack }: { who: Fingerprint; onBack: () => vo
           <MessageItem key={post.id} message={post}>
             {sentTo && (
               <p class="muted sent-to">
-                {sentTo.length > 0 ? t('sentTo', names.format(sentTo)) : t('sentToNobody')}
+                {sentTo.length > 0 ? t('sentTo', nameList(sentTo)) : t('sentToNobody')}
               </p>
             )}
           </MessageItem>

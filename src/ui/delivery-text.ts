@@ -5,9 +5,9 @@
  */
 import type { DeliveryView } from '../messaging/views';
 import { t } from './i18n';
+import { nameList } from './name-list';
 
 const MAX_NAMES = 3;
-const list = new Intl.ListFormat(undefined, { type: 'conjunction' });
 
 export function deliveryText(d: DeliveryView): string {
   if (d.state === 'delivered')
@@ -17,11 +17,11 @@ export function deliveryText(d: DeliveryView): string {
   if (d.delivered > 0) parts.push(t('deliveredSome', String(d.delivered), String(d.recipients)));
   if (d.waitingFor.length > MAX_NAMES)
     parts.push(t('waitingForCount', String(d.waitingFor.length)));
-  else if (d.waitingFor.length > 0) parts.push(t('waitingForNames', list.format(d.waitingFor)));
+  else if (d.waitingFor.length > 0) parts.push(t('waitingForNames', nameList(d.waitingFor)));
   else if (d.sending > 0) parts.push(t('deliverySending'));
   if (d.carriedBy.length === 1) parts.push(t('carriedByOne', d.carriedBy[0] ?? ''));
   else if (d.carriedBy.length > MAX_NAMES)
     parts.push(t('carriedByCount', String(d.carriedBy.length)));
-  else if (d.carriedBy.length > 1) parts.push(t('carriedByNames', list.format(d.carriedBy)));
+  else if (d.carriedBy.length > 1) parts.push(t('carriedByNames', nameList(d.carriedBy)));
   return parts.join(' · ') || t('deliverySending');
 }
