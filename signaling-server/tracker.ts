@@ -7,6 +7,7 @@
  *   WS   <path>/peerjs?id&token&key   register: token is the proof
  *   WS   MURMUR-ICE frame        STUN/TURN servers and fresh TURN credentials (registered peers)
  *   GET  /health                {ok, peers, stun, turn}
+ *   GET  <path>/invite          the page an invite link opens (invite-page.ts)
  * With a certificate it serves https/wss; behind a TLS-terminating proxy it can stay plain.
  */
 import express, { type Request, type Response } from 'express';
@@ -21,6 +22,7 @@ import { Challenges } from './challenges';
 import type { TrackerConfig } from './config';
 import { GuardedSocket } from './guarded-socket';
 import { IceService } from './ice-service';
+import { serveInvitePage } from './invite-page';
 import { CLIENT_HEADER, isExtensionOrigin } from './origins';
 import { closeEverything, relayAdmission } from './lifecycle';
 
@@ -93,6 +95,7 @@ export async function startTracker(
     }
     res.json({ challenge: toBase64Url(challenges.issue()) });
   });
+  serveInvitePage(app, config.path);
 
   const peerServer = ExpressPeerServer(server, {
     path: '/',

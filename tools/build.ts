@@ -21,6 +21,7 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
     options: 'src/options/index.tsx',
     share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
+    invite: 'src/content/invite.ts',
   },
   firefox: {
     background: 'src/background/firefox.ts',
@@ -29,6 +30,7 @@ const ENTRIES: Record<BrowserTarget, Record<string, string>> = {
     options: 'src/options/index.tsx',
     share: 'src/share/index.tsx',
     content: 'src/content/index.ts',
+    invite: 'src/content/invite.ts',
   },
 };
 
@@ -89,7 +91,7 @@ async function buildTarget(
   >;
   await writeFile(
     join(outdir, 'manifest.json'),
-    JSON.stringify(deriveManifest(source, target, version), null, 2),
+    JSON.stringify(deriveManifest(source, target, version, settings.defaultTracker), null, 2),
   );
   for (const page of PAGES[target]) {
     await cp(join(ROOT, page), join(outdir, basename(page)));

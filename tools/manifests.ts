@@ -3,15 +3,39 @@
  * The source carries both background keys (it loads as-is in both browsers);
  * each build keeps only what its browser uses.
  */
+import { invitePageOf } from '../src/core/identity/invite-link';
+import { LOCAL_TRACKER } from '../src/messaging/settings';
+
 export type BrowserTarget = 'chromium' | 'firefox';
 
 export const GECKO_ID = 'murmur@murmur-messenger.org';
 
+/**
+ * The match pattern of the default tracker's invite page, where the invite content script runs
+ * (`http://127.0.0.1:9000/murmur/invite` → `http://127.0.0.1/murmur/invite*`). Match patterns
+ * take no port in Firefox, and without one match every port in Chromium.
+ */
+export function inviteMatchPattern(tracker: string): string {
+  const page = invitePageOf(tracker);
+  if (!page) throw new Error(`the default tracker ${tracker} is not a tracker address`);
+  const url = new URL(page);
+  return `${url.protocol}//${url.hostname}${url.pathname}*`;
+}
+
 type Json = Record<string, unknown>;
 
-export function deriveManifest(source: Json, target: BrowserTarget, version: string): Json {
+export function deriveManifest(
+  source: Json,
+  target: BrowserTarget,
+  version: string,
+  defaultTracker: string = LOCAL_TRACKER,
+): Json {
   const manifest: Json = structuredClone(source);
   manifest.version = version;
+  manifest.content_scripts = [
+    ...((manifest.content_scripts as Json[] | undefined) ?? []),
+    { matches: [inviteMatchPattern(defaultTracker)], js: ['invite.js'], run_at: 'document_end' },
+  ];
   const permissions = [...((manifest.permissions as string[] | undefined) ?? [])];
   if (target === 'chromium') {
     // Service workers have no RTCPeerConnection, so PeerJS lives in an offscreen document.

@@ -2,6 +2,7 @@
  * The user's identity in this profile: created on first run, loaded (and kept in memory)
  * whenever the background starts. The contact card names our tracker peer id and tracker.
  */
+import { inviteLinkOf } from '../core/identity/invite-link';
 import {
   contactCardToLink,
   contactCardToText,
@@ -164,6 +165,7 @@ export function identityViewOf(
     displayName: identity.displayName,
     card: card.text,
     cardLink: card.link,
+    inviteLink: inviteLinkOf(card.text, address.tracker),
     peerId: address.peerId,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * What the user sees before accepting a friend request, beyond a name the asker chose and their
- * note: the safety number the two would share (to compare by phone before trusting the key), and
- * which of the user's friends also have the asker as a friend (from the lists friends share).
+ * What the user sees before accepting a friend request or adding someone from an invite link,
+ * beyond a name the other chose and their note: the safety number the two would share (to
+ * compare by phone before trusting the key), and which of the user's friends also have them as a
+ * friend (from the lists friends share).
  */
 import * as openpgp from 'openpgp';
 import { contactCardFromText } from '../core/identity/contact-card';
@@ -10,8 +11,13 @@ import { encryptionSubkeyOf } from '../core/identity/key-material';
 import { safetyNumber } from '../core/identity/safety-number';
 import { fromHex } from '../core/bytes';
 import type { NodeStore } from '../core/state/store-port';
-import type { RequestView } from '../messaging/views';
+import type { ContactRecord } from '../core/state/records';
+import type { InvitePreview, RequestView } from '../messaging/views';
 import { pendingRequests } from './friend-requests';
+import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
+import { fingerprintFromBytes, type Fingerprint } from '../core/identity/fingerprint';
+import { fingerprintBytes } from '../core/identity/key-material';
+import { cardRefusal, refusing } from './refusals';
 
 /** Pending requests as the Friends screen shows them; without an identity, no safety numbers. */
 export async function requestsToShow(
@@ -24,11 +30,51 @@ export async function requestsToShow(
     requests.map(async (r) => ({
       ...r,
       safetyNumber: me ? await safetyNumberWith(me, r.card) : null,
-      mutualFriends: friends
-        .filter((f) => f.friendList?.some((x) => x.fingerprint === r.fingerprint))
-        .map((f) => f.displayName),
+      mutualFriends: mutualFriends(friends, r.fingerprint),
     })),
   );
+}
+
+/** The user's friends whose shared friend lists name this person. */
+function mutualFriends(friends: readonly ContactRecord[], them: Fingerprint): string[] {
+  return friends
+    .filter((f) => f.friendList?.some((x) => x.fingerprint === them))
+    .map((f) => f.displayName);
+}
+
+/**
+ * An invite link opened (or a card pasted), before anything is added: who it is, whether they
+ * are already a friend or the user themself, and what to check. An unreadable card or a key
+ * that is not valid now is the same refusal adding it would give.
+ */
+export async function previewInvite(
+  store: NodeStore,
+  me: Identity,
+  cardText: string,
+): Promise<InvitePreview> {
+  const card = await refusing(
+    Promise.resolve().then(() => contactCardFromText(cardText)),
+    cardRefusal,
+  );
+  const { key } = await refusing(
+    readStoredFriendKey(card.publicKey).then(requireValid),
+    cardRefusal,
+  );
+  const fingerprint = fingerprintFromBytes(fingerprintBytes(key));
+  if (fingerprint === me.fingerprintHex) return { kind: 'own' };
+  const contact = await store.getContact(fingerprint);
+  const displayName = card.displayName;
+  if (contact?.state === 'friend')
+    return { kind: 'friend', fingerprint, displayName: contact.displayName };
+  const them = { fingerprint: fingerprintBytes(key), encryption: encryptionSubkeyOf(key) };
+  const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
+  return {
+    kind: contact?.state === 'requested' ? 'asked' : 'new',
+    fingerprint,
+    displayName,
+    safetyNumber: safetyNumber(me, them),
+    mutualFriends: mutualFriends(friends, fingerprint),
+  };
 }
 
 /** Null when the card's key cannot be read (the request is shown, but not as checkable). */

@@ -10,6 +10,8 @@ import { fromBase64Url, toBase64Url } from '../core/bytes';
 import { signingKeyFromSeed } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
 import { contentRequests } from '../messaging/content-requests';
+import { inviteRequests } from '../messaging/invite-requests';
+import { showInvite } from './invite-tab';
 import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
@@ -171,6 +173,12 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       contentRequests,
       tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, updates.tell),
       (sender) => sender.fromContentScript && sender.onFacebook,
+    ),
+    // Only our content script on the default tracker's invite page; it gets an empty answer.
+    invite: route(
+      inviteRequests,
+      { 'invite.open': ({ card }) => showInvite(card) },
+      (sender) => sender.fromContentScript && sender.onInvitePage,
     ),
     // Only our own offscreen document hosts the network on Chromium.
     link: route(linkEvents, linkHandlers, (sender: SenderContext) => sender.fromExtensionPage),

@@ -1,5 +1,6 @@
 /** Who sent a runtime message, reduced to what the routers decide on. */
 import type { Runtime } from 'webextension-polyfill';
+import { INVITE_PAGE } from '../core/identity/invite-link';
 
 export interface SenderContext {
   /** An extension page of ours (popup, options, offscreen document), never a web page. */
@@ -8,6 +9,8 @@ export interface SenderContext {
   fromContentScript: boolean;
   /** The sending tab shows one of Facebook's own hosts (where our content script runs). */
   onFacebook: boolean;
+  /** The sending tab shows an invite page (where our invite content script runs). */
+  onInvitePage: boolean;
 }
 
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'm.facebook.com']);
@@ -16,6 +19,15 @@ function isFacebookPage(url: string | undefined): boolean {
   try {
     const parsed = new URL(url ?? '');
     return parsed.protocol === 'https:' && FACEBOOK_HOSTS.has(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function isInvitePage(url: string | undefined): boolean {
+  try {
+    const parsed = new URL(url ?? '');
+    return /^https?:$/.test(parsed.protocol) && parsed.pathname.endsWith(`/${INVITE_PAGE}`);
   } catch {
     return false;
   }
@@ -30,5 +42,6 @@ export function describeSender(
     fromExtensionPage,
     fromContentScript: !fromExtensionPage && sender.tab !== undefined,
     onFacebook: isFacebookPage(sender.url),
+    onInvitePage: isInvitePage(sender.url),
   };
 }

@@ -9,6 +9,8 @@ import type { FriendView } from '../messaging/views';
 import { relayView, setRelayPolicy } from '../app/relay-settings';
 import { thumbnailsFrom } from '../app/thumbnails';
 import { setVerified } from '../app/walls';
+import { previewInvite } from '../app/request-checks';
+import { Refusal } from '../core/refusal';
 import {
   friendsOfFriendsSettings,
   setFriendsOfFriends,
@@ -82,6 +84,11 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
       return view;
     },
     'friends.add': ({ card, introduction }) => service.addFriend(card, introduction),
+    'invites.preview': async ({ card }) => {
+      const me = await service.currentIdentity();
+      if (!me) throw new Refusal('no-identity', 'no running identity');
+      return previewInvite(store, me, card);
+    },
     'friends.remove': async ({ fingerprint, block }) => {
       await service.removeFriend(fingerprint, block);
       return wiring.friendsWithConnections();

@@ -6,9 +6,10 @@ import { isLiteral, isObject, isOptional, isString, type Guard } from '../core/g
 import { REFUSAL_CODES } from '../core/refusal';
 import { MESSAGING_ERROR_CODES, type MessagingErrorData } from './errors';
 
-export const CHANNELS = ['ui', 'content', 'host', 'link'] as const;
+export const CHANNELS = ['ui', 'content', 'invite', 'host', 'link'] as const;
 /**
  * ui: popup/options → background. content: Facebook content script → background (untrusted).
+ * invite: invite-page content script → background (untrusted).
  * host: background → network host (offscreen document on Chromium).
  * link: network host → background (data channels to friends opening, frames, closing).
  */

@@ -28,6 +28,7 @@ import type {
   BackupReminderView,
   CrosspostView,
   FriendView,
+  InvitePreview,
   FriendsOfFriendsView,
   IdentityView,
   LockStateView,
@@ -79,6 +80,10 @@ export const uiRequests = {
       card: isString({ min: 8, max: 16384 }),
       introduction: isOptional(isString({ max: MESSAGE_LIMITS.introductionBytes })),
     }),
+  ),
+  /** Who an invite link or card names, before adding them (nothing is stored). */
+  'invites.preview': defineRequest<InvitePreview>()(
+    isObject({ card: isString({ min: 8, max: 16384 }) }),
   ),
   'friends.remove': defineRequest<FriendView[]>()(
     isObject({ fingerprint: isFingerprint, block: isBoolean }),

@@ -18,6 +18,8 @@ export interface IdentityView {
   /** Our contact card, as text and as a web+murmur: link. */
   card: string;
   cardLink: string;
+  /** The card as a link to the invite page of our tracker (null if its address is unreadable). */
+  inviteLink: string | null;
   peerId: string;
 }
 
@@ -139,6 +141,21 @@ export interface RequestView {
   /** The user's friends who have the asker as a friend too (from lists they share). */
   mutualFriends: string[];
 }
+
+/**
+ * An invite link or card, before it is added: the user themself, a friend already, or someone
+ * to add (or already asked), with what to check first.
+ */
+export type InvitePreview =
+  | { kind: 'own' }
+  | { kind: 'friend'; fingerprint: Fingerprint; displayName: string }
+  | {
+      kind: 'new' | 'asked';
+      fingerprint: Fingerprint;
+      displayName: string;
+      safetyNumber: string;
+      mutualFriends: string[];
+    };
 
 export interface MessageView {
   id: EnvelopeId;

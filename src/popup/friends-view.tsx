@@ -1,7 +1,8 @@
 /** Friends: your own card to give, a field for a friend's card, and who is online. */
 import { ContactKeyNote } from './contact-key-note';
 import { useState } from 'preact/hooks';
-import type { FriendConnection, IdentityView } from '../messaging/views';
+import type { FriendConnection, FriendView, IdentityView } from '../messaging/views';
+import { InviteFriend } from './invite-friend';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { dataUrlOf } from '../ui/thumbnails';
@@ -13,13 +14,34 @@ import { PersonName } from './open-wall';
 import { errorText } from '../ui/error-text';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
-export function FriendsView({ me }: { me: IdentityView }) {
+/** What adding someone said, and about whom: "Asked Ann…" goes once Ann has accepted. */
+type AddMessage = { notice: NoticeState; asked: Fingerprint | null };
+
+/** The words for someone just added: asked (until they accept), or a friend at once. */
+export function addedMessage(friend: FriendView): AddMessage {
+  return {
+    notice: {
+      ok: true,
+      text: friend.asked
+        ? t('friendAsked', friend.displayName)
+        : t('friendAdded', friend.displayName),
+    },
+    asked: friend.asked ? friend.fingerprint : null,
+  };
+}
+
+type Props = {
+  me: IdentityView;
+  /** Someone added elsewhere a moment ago (from an invite link): say so here. */
+  justAdded?: FriendView | null;
+};
+
+export function FriendsView({ me, justAdded = null }: Props) {
   const [friends, reload] = useRequest('friends.list', {}, ['friends']);
   const [card, setCard] = useState('');
   const [intro, setIntro] = useState('');
-  /** What the last add said, and about whom: "Asked Ann…" goes once Ann has accepted. */
-  const [message, setMessage] = useState<{ notice: NoticeState; asked: Fingerprint | null } | null>(
-    null,
+  const [message, setMessage] = useState<AddMessage | null>(
+    justAdded ? addedMessage(justAdded) : null,
   );
   const askedNow =
     friends.kind === 'ready' && message?.asked
@@ -40,15 +62,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
       });
       setCard('');
       setIntro('');
-      setMessage({
-        notice: {
-          ok: true,
-          text: friend.asked
-            ? t('friendAsked', friend.displayName)
-            : t('friendAdded', friend.displayName),
-        },
-        asked: friend.asked ? friend.fingerprint : null,
-      });
+      setMessage(addedMessage(friend));
       reload();
     } catch (e) {
       setMessage({ notice: { ok: false, text: t('friendAddFailed', errorText(e)) }, asked: null });
@@ -133,6 +147,7 @@ export function FriendsView({ me }: { me: IdentityView }) {
             </li>
           ))}
       </ul>
+      <InviteFriend me={me} />
       <h3>{t('yourCard')}</h3>
       <p class="muted">{t('yourCardHelp')}</p>
       <textarea id="my-card" readOnly rows={3} value={me.card} aria-label={t('yourCard')} />

@@ -19,6 +19,8 @@ import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 import { OpenWall } from './open-wall';
 import { WallScreen } from './wall-screen';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import type { FriendView } from '../messaging/views';
+import { InviteOffer } from './invite-offer';
 
 /** From the popup, the same screens with room to read. */
 function OpenInTab() {
@@ -31,6 +33,27 @@ function OpenInTab() {
       {t('openInTab')}
     </button>
   );
+}
+
+/** The card of an invite link the background opened this tab for (murmur.html#invite=…). */
+function inviteInLocation(): string | null {
+  const prefix = '#invite=';
+  return location.hash.startsWith(prefix) ? location.hash.slice(prefix.length) : null;
+}
+
+/** An invite offered in this tab, from its address now and whenever the background reuses it. */
+function useInvite(): [string | null, () => void] {
+  const [invite, setInvite] = useState(inviteInLocation);
+  useEffect(() => {
+    const changed = () => setInvite(inviteInLocation());
+    addEventListener('hashchange', changed);
+    return () => removeEventListener('hashchange', changed);
+  }, []);
+  const answered = () => {
+    history.replaceState(null, '', location.pathname);
+    setInvite(null);
+  };
+  return [invite, answered];
 }
 
 type Tab = 'feed' | 'chats' | 'friends';
@@ -62,6 +85,9 @@ export function MurmurApp({ layout }: { layout: Layout }) {
   /** Whose wall is open over the tabs, if anyone's. */
   const [wall, setWall] = useState<Fingerprint | null>(null);
   const me = identity.kind === 'ready' ? identity.value : null;
+  const [invite, inviteAnswered] = useInvite();
+  /** Whom the invite just added, for the Friends screen to say so. */
+  const [justAdded, setJustAdded] = useState<FriendView | null>(null);
   const started = () => {
     setTab('friends');
     setWall(null);
@@ -74,7 +100,18 @@ export function MurmurApp({ layout }: { layout: Layout }) {
         {layout === 'popup' && <OpenInTab />}
       </header>
       {identity.kind === 'ready' && !me && <NoIdentity onUnlocked={reload} onStarted={started} />}
-      {me && (
+      {me && invite && (
+        <InviteOffer
+          card={invite}
+          onDone={(added) => {
+            inviteAnswered();
+            setJustAdded(added);
+            setTab('friends');
+            setWall(null);
+          }}
+        />
+      )}
+      {me && !invite && (
         <>
           <BackupReminder />
           <nav role="tablist" aria-label={t('extName')} class="tabs">
@@ -107,13 +144,13 @@ export function MurmurApp({ layout }: { layout: Layout }) {
                     (layout === 'tab' ? (
                       <div class="side-by-side">
                         <FeedView me={me} />
-                        <FriendsView me={me} />
+                        <FriendsView me={me} justAdded={justAdded} />
                       </div>
                     ) : (
                       <FeedView me={me} />
                     ))}
                   {tab === 'chats' && <ChatsView wide={layout === 'tab'} />}
-                  {tab === 'friends' && <FriendsView me={me} />}
+                  {tab === 'friends' && <FriendsView me={me} justAdded={justAdded} />}
                 </>
               )}
             </div>

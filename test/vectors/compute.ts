@@ -6,6 +6,7 @@
 import { x25519 } from '@noble/curves/ed25519.js';
 import { fromHex, toHex } from '../../src/core/bytes';
 import { contactCardToText, encodeContactCard } from '../../src/core/identity/contact-card';
+import { inviteLinkOf } from '../../src/core/identity/invite-link';
 import { safetyNumber } from '../../src/core/identity/safety-number';
 import {
   encodeHeader,
@@ -234,6 +235,12 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
     'contact-card': {
       card: toHex(encodeContactCard(card)),
       text: contactCardToText(card),
+    },
+    'invite-link': {
+      tracker: card.tracker,
+      link: inviteLinkOf(contactCardToText(card), card.tracker) ?? '',
+      secure_tracker: 'wss://tracker.example:443/murmur/',
+      secure_link: inviteLinkOf(contactCardToText(card), 'wss://tracker.example:443/murmur/') ?? '',
     },
   };
 }

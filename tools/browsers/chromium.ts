@@ -111,14 +111,17 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       await page.goto(url);
       return wrapPlaywrightPage(page);
     },
+    async openUrl(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrapPlaywrightPage(page);
+    },
     async extensionWindow(path, timeoutMs = 15_000) {
       const url = `chrome-extension://${extensionId}/${path}`;
+      const isThere = (p: Page) => p.url() === url || p.url().startsWith(`${url}#`);
       const page =
-        context.pages().find((p) => p.url() === url && !p.isClosed()) ??
-        (await context.waitForEvent('page', {
-          predicate: (p) => p.url() === url,
-          timeout: timeoutMs,
-        }));
+        context.pages().find((p) => isThere(p) && !p.isClosed()) ??
+        (await context.waitForEvent('page', { predicate: isThere, timeout: timeoutMs }));
       await page.waitForLoadState('load');
       return wrapPlaywrightPage(page);
     },

@@ -58,9 +58,12 @@ export interface ExtensionBrowser {
    * real content script apply. Requests `serve` does not answer fail.
    */
   openWebPage(url: string, serve: (url: string) => WebResponse | null): Promise<ExtensionPage>;
+  /** Opens a real address (a loopback server of the test's own) in a new tab, as a person would. */
+  openUrl(url: string): Promise<ExtensionPage>;
   /**
-   * A page of the extension that the extension opened itself in a window of its own (e.g.
-   * share.html), once loaded: one already open, or the next to open within `timeoutMs`.
+   * A page of the extension that the extension opened itself in a window or tab of its own
+   * (e.g. share.html, or murmur.html with any #fragment), once loaded: one already open, or the
+   * next to open within `timeoutMs`.
    */
   extensionWindow(path: string, timeoutMs?: number): Promise<ExtensionPage>;
   /** Resolves when the browser goes away (closed by the user or by close()). */

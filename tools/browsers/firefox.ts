@@ -155,6 +155,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       return wrapPuppeteerPage(page);
     },
+    async openUrl(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return wrapPuppeteerPage(page);
+    },
     async extensionWindow(path, timeoutMs = 15_000) {
       const url = `moz-extension://${uuid}/${path}`;
       // BiDi reports no navigation to moz-extension:// URLs (targets stay "about:blank"), so
@@ -162,7 +167,12 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxExt
       const isThere = async (page: Page) =>
         !page.isClosed() &&
         (await page
-          .evaluate((u) => location.href === u && document.readyState === 'complete', url)
+          .evaluate(
+            (u) =>
+              (location.href === u || location.href.startsWith(`${u}#`)) &&
+              document.readyState === 'complete',
+            url,
+          )
           .catch(() => false));
       const page = await pollInPage(
         async () => {

@@ -2,6 +2,7 @@
  * A contact card: what one user hands another to become friends — public key, display name,
  * peer id, tracker address, optional one-time invite secret. Text form:
  *   murmur1.<base64url(card || checksum)>        link form: web+murmur:<text form>
+ * and as an invite link, https://tracker/…/invite#<text form> (invite-link.ts).
  * The 4-byte checksum (SHA-256 prefix) turns a typo into a clear error instead of a wrong key.
  */
 import { bytesEqual, concatBytes, fromBase64Url, toBase64Url } from '../bytes';
@@ -10,6 +11,7 @@ import { Reader } from '../codec/reader';
 import { Writer } from '../codec/writer';
 import { sha256 } from '../crypto/hash';
 import { isPeerId, type PeerId } from '../tracker/peer-id';
+import { INVITE_PAGE } from './invite-link';
 
 export interface ContactCard {
   /** Binary transferable OpenPGP public key (v4). */
@@ -69,10 +71,11 @@ export function contactCardToLink(card: ContactCard): string {
   return CARD_LINK_SCHEME + contactCardToText(card);
 }
 
-/** Accepts the text or link form, with any whitespace a copy-paste may have added. */
+/** Accepts the text, link or invite-link form, with any whitespace a copy-paste may have added. */
 export function contactCardFromText(text: string): ContactCard {
   let compact = text.replace(/\s+/g, '');
   if (compact.startsWith(CARD_LINK_SCHEME)) compact = compact.slice(CARD_LINK_SCHEME.length);
+  compact = cardTextOfInviteLink(compact) ?? compact;
   if (!compact.startsWith(CARD_PREFIX))
     throw new DecodeError('malformed', `a contact card starts with "${CARD_PREFIX}"`);
   if (compact.length > 16_384) throw new DecodeError('too-large', 'contact card text is too long');
@@ -93,4 +96,17 @@ export function peerIdOfCard(card: ContactCard): PeerId {
   const checked = isPeerId(card.peerId);
   if (!checked.ok) throw new DecodeError('malformed', `contact card: ${checked.reason}`);
   return checked.value;
+}
+
+/**
+ * The card text inside an invite link (null if `text` is not one): what follows `#` on a page
+ * named "invite". A pasted link and a link opened in the browser are read the same way.
+ */
+export function cardTextOfInviteLink(text: string): string | null {
+  const hash = text.indexOf('#');
+  if (hash < 0) return null;
+  const page = text.slice(0, hash);
+  const fragment = text.slice(hash + 1);
+  if (!/^https?:\/\/[^/]/.test(page) || !page.endsWith(`/${INVITE_PAGE}`)) return null;
+  return fragment.startsWith(CARD_PREFIX) ? fragment : null;
 }

@@ -1,10 +1,16 @@
-/** Becoming friends: a request with a few words, accepted; two cards pasted both ways. */
+/** Becoming friends: an invite link, opened, with a few words, accepted; two cards pasted both ways. */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { ExtensionPage } from '../../../tools/browsers/extension-page';
 import { screenshot } from '../harness/profiles';
 import { cardOf } from '../harness/onboarding';
 import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
+import { scanQrCode } from '../harness/scan-qr';
+
+const scratchDir = () => mkdtemp(join(tmpdir(), 'murmur-qr-'));
 
 /** Both paste the other's card: friends without a request to answer. */
 async function befriend(x: ExtensionPage, y: ExtensionPage): Promise<void> {
@@ -17,47 +23,82 @@ async function befriend(x: ExtensionPage, y: ExtensionPage): Promise<void> {
 
 export const friendsSteps: SceneStep[] = [
   {
-    name: 'Alice asks Bob with a few words; Bob sees who asks and accepts',
-    run: async ({ bob, a, b }) => {
-      await a.fill('#friend-card', await cardOf(b));
-      await a.fill('#friend-intro', 'Hi Bob, it is Alice from the climbing club');
-      await a.click('#friend-intro ~ button[type=submit]');
+    name: 'Bob scans Alice’s invite code; Murmur, not the web page, asks him; Alice sees who asks and accepts',
+    run: async ({ alice, bob, a }) => {
+      // Alice's Friends screen shows her invite as a QR code and a link. Bob "scans" the code off
+      // her screen (a screenshot, decoded): it is the link she would copy.
+      const link = await scanQrCode(a, 'QR code of your invite link', await scratchDir());
+      const shown = await a.evaluate(
+        () => (document.querySelector('#invite-link') as HTMLInputElement).value,
+        null,
+      );
+      expect(link).toBe(shown);
+      expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/murmur\/invite#murmur1\./);
+      await a.clickButton('Copy invite link');
+      await a.waitFor(
+        () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Copied'),
+        null,
+      );
+
+      // Bob opens it in his browser: the tracker's page explains Murmur (in a browser without
+      // Murmur, that is all), and Bob's Murmur asks him in a tab of its own.
+      const invitePage = await bob.openUrl(link);
+      expect(await invitePage.textOf('h1')).toBe('You are invited to Murmur');
+      const offer = await bob.extensionWindow('murmur.html');
+      const heading = await offer.waitFor(
+        () =>
+          [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('Add '))
+            ?.textContent ?? null,
+        null,
+        20_000,
+      );
+      expect(heading).toBe('Add Alice as a friend?');
+      expect(await offer.textOf('.invite-offer .muted')).toBe('No friends in common');
+      const offered = await offer.textOf('.invite-offer .safety-number');
+      expect(offered).toMatch(/^\d{5}( \d{5}){5}$/);
+      await expectAccessible(offer, 'an invite link, opened');
+      await screenshot(bob, offer, 'invite-offer');
+      await offer.fillField(
+        'A few words for Alice (optional)',
+        'Hi Alice, it is Bob from the climbing club',
+      );
+      await offer.clickButton('Add Alice');
       const asked = () =>
         [...document.querySelectorAll('[role=status]')].some((e) =>
           e.textContent?.includes('They become your friend when they accept'),
         );
-      await a.waitFor(asked, null);
-      // If Alice's first call finds Bob not yet registered, the next presence round (every 15 s)
-      // finds him: on a loaded machine that can take past 20 s.
-      const intro = await b.waitFor(
+      await offer.waitFor(asked, null);
+
+      // If Bob's first call finds Alice not yet registered, the next presence round (every 15 s)
+      // finds her: on a loaded machine that can take past 20 s.
+      const intro = await a.waitFor(
         () => document.querySelector('[data-testid=requests] .text')?.textContent ?? null,
         null,
         45_000,
       );
-      expect(intro).toBe('Hi Bob, it is Alice from the climbing club');
-      await screenshot(bob, b, 'friend-request');
-      await expectAccessible(b, 'friends, with a request');
-      // Before accepting: the friends the two share (none yet) and the safety number to compare.
-      expect(await b.textOf('[data-testid=request-mutual]')).toBe('No friends in common');
-      const offered = await b.textOf('[data-testid=request-safety] .safety-number');
-      expect(offered).toMatch(/^\d{5}( \d{5}){5}$/);
-      await b.click('[data-testid=requests] [data-action=accept]');
-      await b.waitFor(
+      expect(intro).toBe('Hi Alice, it is Bob from the climbing club');
+      await screenshot(alice, a, 'friend-request');
+      await expectAccessible(a, 'friends, with a request');
+      // Before accepting: the friends the two share (none yet) and the same safety number.
+      expect(await a.textOf('[data-testid=request-mutual]')).toBe('No friends in common');
+      expect(await a.textOf('[data-testid=request-safety] .safety-number')).toBe(offered);
+      await a.click('[data-testid=requests] [data-action=accept]');
+      await a.waitFor(
         () => !!document.querySelector('[data-testid=friends] [data-online=true]'),
         null,
         20_000,
       );
-      // The number Bob was shown is the one his Friends list keeps for Alice.
-      const kept = await b.waitFor(
+      // The number Alice was shown is the one her Friends list keeps for Bob.
+      const kept = await a.waitFor(
         () =>
           [...document.querySelectorAll('[data-testid=friends] li')]
-            .find((li) => li.textContent?.includes('Alice'))
+            .find((li) => li.textContent?.includes('Bob'))
             ?.querySelector('[data-testid=safety-number]')?.textContent ?? null,
         null,
       );
       expect(kept).toBe(offered);
-      // Bob accepted: Alice's "Asked Bob…" goes (it used to stay on screen).
-      await a.waitFor(
+      // Alice accepted: Bob's "Asked Alice…" goes (it used to stay on screen).
+      await offer.waitFor(
         () =>
           ![...document.querySelectorAll('[role=status]')].some((e) =>
             e.textContent?.includes('They become your friend when they accept'),
@@ -65,6 +106,7 @@ export const friendsSteps: SceneStep[] = [
         null,
         20_000,
       );
+      await Promise.all([offer.close(), invitePage.close()]);
     },
   },
   {

@@ -1,10 +1,12 @@
 /**
  * Accepting a friend request (product UI issue): the user sees the safety number the two will
  * share — the one their Friends list shows once they are friends — and which of their friends
- * have the asker as a friend too.
+ * have the asker as a friend too. The same before adding someone from an invite link.
  */
 import { expect, it } from 'vitest';
-import { requestsToShow } from '../../../src/app/request-checks';
+import { previewInvite, requestsToShow } from '../../../src/app/request-checks';
+import { contactCardOf } from '../../../src/app/account';
+import { inviteLinkOf } from '../../../src/core/identity/invite-link';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeContactCard } from '../../../src/core/identity/contact-card';
 import { safetyNumber } from '../../../src/core/identity/safety-number';
@@ -60,4 +62,40 @@ it('shows the safety number to compare and the friends shared with whoever asks'
   expect(request?.safetyNumber).toBe(safetyNumber(me, asFriend));
   // Locked (no identity): the request shows, without a number.
   expect((await requestsToShow(store, null))[0]?.safetyNumber).toBeNull();
+});
+
+it('previews an invite link: who it is, the number to compare, and friends in common — or that it is you, or a friend already', async () => {
+  const store = new MemoryStore();
+  const [me, ann, dan] = await Promise.all(['Me', 'Ann', 'Dan'].map((n) => createIdentity(n)));
+  if (!me || !ann || !dan) throw new Error('three people');
+  await store.putContact({
+    ...contact(ann.publicKey, 'Ann'),
+    friendList: [{ fingerprint: dan.fingerprintHex, name: 'Dan' }],
+  });
+  const linkOf = (who: typeof me, name: string) =>
+    inviteLinkOf(
+      contactCardOf(who, peerIdFor(name), 'wss://tracker.example/murmur').text,
+      'wss://tracker.example/murmur',
+    ) ?? '';
+
+  const preview = await previewInvite(store, me, linkOf(dan, 'dan'));
+  expect(preview).toEqual({
+    kind: 'new',
+    fingerprint: dan.fingerprintHex,
+    displayName: 'Dan',
+    safetyNumber: safetyNumber(me, new Keyring(me).addFriend(dan.publicKey)),
+    mutualFriends: ['Ann'],
+  });
+  // Nothing was stored by looking.
+  expect(await store.getContact(dan.fingerprintHex)).toBeUndefined();
+  expect(await previewInvite(store, me, linkOf(me, 'me'))).toEqual({ kind: 'own' });
+  expect(await previewInvite(store, me, linkOf(ann, 'ann'))).toMatchObject({
+    kind: 'friend',
+    displayName: 'Ann',
+  });
+  // A damaged link is the refusal adding it would give.
+  const damaged = linkOf(dan, 'dan').replace(/.(.{20})$/, 'A$1');
+  await expect(previewInvite(store, me, damaged)).rejects.toMatchObject({
+    code: 'card-unreadable',
+  });
 });

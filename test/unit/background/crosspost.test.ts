@@ -19,11 +19,13 @@ const facebookTab: SenderContext = {
   fromExtensionPage: false,
   fromContentScript: true,
   onFacebook: true,
+  onInvitePage: false,
 };
 const shareWindowPage: SenderContext = {
   fromExtensionPage: true,
   fromContentScript: false,
   onFacebook: false,
+  onInvitePage: false,
 };
 const ANN = 'a1'.repeat(20) as Fingerprint;
 const post = (text: string) => ({ text, thumbnails: [], publishedAt: Date.now() });

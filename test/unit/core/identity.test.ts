@@ -5,9 +5,11 @@ import {
   contactCardFromText,
   contactCardToLink,
   contactCardToText,
+  cardTextOfInviteLink,
   encodeContactCard,
   type ContactCard,
 } from '../../../src/core/identity/contact-card';
+import { inviteLinkOf } from '../../../src/core/identity/invite-link';
 import {
   createIdentity,
   exportPrivateKey,
@@ -90,6 +92,22 @@ describe('contact card', () => {
     expect(contactCardFromText(contactCardToLink(card))).toEqual(card);
     const wrapped = text.replace(/(.{60})/g, '$1\n  ');
     expect(contactCardFromText(wrapped)).toEqual(card);
+  });
+
+  it('reads an invite link, pasted or opened, and nothing that only resembles one', async () => {
+    const card = await cardOf('Ann');
+    const text = contactCardToText(card);
+    const link = inviteLinkOf(text, card.tracker);
+    expect(link).toBe(`https://tracker.example/murmur/invite#${text}`);
+    expect(contactCardFromText(link ?? '')).toEqual(card);
+    // A messenger that wrapped the long link still gives the card.
+    expect(contactCardFromText(` ${(link ?? '').replace(/(.{70})/g, '$1\n')} `)).toEqual(card);
+    expect(cardTextOfInviteLink(`https://tracker.example/murmur/other#${text}`)).toBeNull();
+    expect(cardTextOfInviteLink(`javascript:x/invite#${text}`)).toBeNull();
+    expect(cardTextOfInviteLink('https://tracker.example/invite#hello')).toBeNull();
+    expect(() => contactCardFromText('https://tracker.example/invite#hello')).toThrow(DecodeError);
+    expect(inviteLinkOf(text, 'not a tracker')).toBeNull();
+    expect(inviteLinkOf(text, 'ws://[::1]:9000/m')).toBe(`http://[::1]:9000/m/invite#${text}`);
   });
 
   it('turns any one-character typo into a clear checksum error', async () => {

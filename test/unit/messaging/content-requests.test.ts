@@ -67,4 +67,22 @@ describe('what the Facebook content script may send', () => {
       onFacebook: false,
     });
   });
+
+  it('counts as an invite page only a content script on an http(s) page named invite', () => {
+    const origin = 'chrome-extension://abc/';
+    const from = (url: string) =>
+      describeSender({ url, tab: { index: 0 } as never, id: 'abc' }, origin);
+    expect(from('http://127.0.0.1:9000/murmur/invite#murmur1.x')).toMatchObject({
+      fromContentScript: true,
+      onInvitePage: true,
+      onFacebook: false,
+    });
+    for (const url of [
+      'https://www.facebook.com/',
+      'https://tracker.example/murmur/invites',
+      'https://tracker.example/murmur/?/invite',
+      'file:///home/me/invite',
+    ])
+      expect(from(url).onInvitePage).toBe(false);
+  });
 });

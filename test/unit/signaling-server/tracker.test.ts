@@ -103,6 +103,22 @@ describe('tracker server', () => {
     tracker = await startTracker(localConfig()); // for afterEach
   });
 
+  it('serves the invite page: one static page that explains Murmur, runs no script and sends no referrer', async () => {
+    const res = await fetch(`http://127.0.0.1:${tracker.port}/murmur/invite`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await res.text();
+    expect(page).toContain('You are invited to Murmur');
+    expect(page).toMatch(/Install Murmur for <a href="https:\/\/addons\.mozilla\.org/);
+    expect(page).not.toMatch(/<script|<img|<link|<iframe/i);
+    // The same page whatever follows: nothing in it depends on who invited.
+    const again = await fetch(`http://127.0.0.1:${tracker.port}/murmur/invite?x=1`);
+    expect(await again.text()).toBe(page);
+    expect(events.some((e) => JSON.stringify(e).includes('invite'))).toBe(false);
+  });
+
   it('relays signalling between two registered peers, with the sender named by the tracker', async () => {
     const alice = await connectClient(tracker.port);
     const bob = await connectClient(tracker.port);

@@ -23,6 +23,22 @@ describe('per-browser manifests', () => {
     expect(csp).not.toContain('upgrade-insecure-requests');
   });
 
+  it('runs the invite content script only on the default tracker’s invite page, on any port', () => {
+    for (const target of ['chromium', 'firefox'] as const) {
+      const scripts = deriveManifest(source, target, '1.0.0').content_scripts as {
+        matches: string[];
+        js: string[];
+      }[];
+      expect(scripts.find((s) => s.js.includes('invite.js'))?.matches).toEqual([
+        'http://127.0.0.1/murmur/invite*',
+      ]);
+      const store = deriveManifest(source, target, '1.0.0', 'wss://tracker.example:8443/m/');
+      expect(JSON.stringify(store.content_scripts)).toContain(
+        '"https://tracker.example/m/invite*"',
+      );
+    }
+  });
+
   it('does not change the source object', () => {
     const before = JSON.stringify(source);
     deriveManifest(source, 'chromium', '9.9.9');

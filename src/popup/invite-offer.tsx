@@ -1,0 +1,109 @@
+/**
+ * An invite link opened in the browser: "Add NAME as a friend?" in Murmur's own tab, never in
+ * the web page. Shows what to check before adding — friends in common and the safety number —
+ * and says so plainly when the link is the user's own, a friend's already, or unreadable.
+ */
+import { useState } from 'preact/hooks';
+import type { FriendView, InvitePreview } from '../messaging/views';
+import { background } from '../ui/background-client';
+import { errorText } from '../ui/error-text';
+import { t } from '../ui/i18n';
+import { nameList } from '../ui/name-list';
+import { ErrorLine } from '../ui/notice';
+import { useRequest } from '../ui/use-request';
+import { Avatar } from '../ui/avatar';
+
+type Props = {
+  card: string;
+  /** The offer is answered: whom it added (asked, or a friend at once), or nobody. */
+  onDone: (added: FriendView | null) => void;
+};
+
+export function InviteOffer({ card, onDone }: Props) {
+  const [preview] = useRequest('invites.preview', { card }, ['friends']);
+  return (
+    <section class="card invite-offer" aria-labelledby="invite-offer-heading">
+      {preview.kind === 'error' && (
+        <>
+          <h2 id="invite-offer-heading">{t('inviteOfferUnreadableTitle')}</h2>
+          <ErrorLine error={preview.message} />
+          <CloseButton onDone={onDone} />
+        </>
+      )}
+      {preview.kind === 'ready' && <Offer preview={preview.value} card={card} onDone={onDone} />}
+    </section>
+  );
+}
+
+function CloseButton({ onDone }: Pick<Props, 'onDone'>) {
+  return (
+    <button type="button" onClick={() => onDone(null)}>
+      {t('close')}
+    </button>
+  );
+}
+
+function Offer({ preview, card, onDone }: Props & { preview: InvitePreview }) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (preview.kind === 'own' || preview.kind === 'friend' || preview.kind === 'asked') {
+    const text =
+      preview.kind === 'own'
+        ? t('inviteOfferOwn')
+        : preview.kind === 'friend'
+          ? t('inviteOfferFriend', preview.displayName)
+          : t('friendAsked', preview.displayName);
+    return (
+      <>
+        <h2 id="invite-offer-heading">{t('inviteOfferDoneTitle')}</h2>
+        <p role="status">{text}</p>
+        <CloseButton onDone={onDone} />
+      </>
+    );
+  }
+  const add = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onDone(await background.request('friends.add', { card, introduction: note.trim() }));
+    } catch (e) {
+      setError(errorText(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void add(event)}>
+      <div class="wall-header">
+        <Avatar name={preview.displayName} fingerprint={preview.fingerprint} picture={null} />
+        <h2 id="invite-offer-heading">{t('inviteOfferTitle', preview.displayName)}</h2>
+      </div>
+      <p class="muted">
+        {preview.mutualFriends.length > 0
+          ? t('mutualFriends', nameList(preview.mutualFriends))
+          : t('noMutualFriends')}
+      </p>
+      <div class="safety-check">
+        <p class="safety-number">{preview.safetyNumber}</p>
+        <p class="muted">{t('safetyCompare', preview.displayName)}</p>
+      </div>
+      <label for="invite-note">{t('inviteOfferNote', preview.displayName)}</label>
+      <textarea
+        id="invite-note"
+        rows={2}
+        maxLength={1000}
+        value={note}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('inviteOfferAdd', preview.displayName)}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('inviteOfferNotNow')}
+        </button>
+      </div>
+      <ErrorLine error={error} />
+    </form>
+  );
+}
