@@ -4,12 +4,9 @@ import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
-import { dataUrlOf, filesOf, thumbnailOf } from '../ui/thumbnails';
+import { AVATAR_SIDE, dataUrlOf, filesOf, thumbnailOf } from '../ui/thumbnails';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
-
-/** A profile picture is shown small: 256 px keeps it a few KB, so it travels with relays too. */
-const AVATAR_SIDE = 256;
 
 export function ProfileSection() {
   const [loaded] = useRequest('profile.get', {}, []);

@@ -1,33 +1,41 @@
-/** First run: one screen — your name, an optional passphrase, "Start" — and an identity exists. */
+/**
+ * First run, the first two of three short steps: your name and picture; then an optional
+ * passphrase, explained, and "Start Murmur" — and an identity exists. (The third, inviting a
+ * friend, is welcome-invite.tsx: it needs the identity this creates.)
+ */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { errorText } from '../ui/error-text';
 import { ErrorLine } from '../ui/notice';
+import { AVATAR_SIDE, filesOf, thumbnailOf } from '../ui/thumbnails';
+import { Avatar } from '../ui/avatar';
+import { useFocusOnMount } from '../ui/focus-on-mount';
+
+type Step = 'name' | 'passphrase';
 
 export function FirstRun({ onDone }: { onDone: () => void }) {
+  const [step, setStep] = useState<Step>('name');
   const [name, setName] = useState('');
+  const [picture, setPicture] = useState<ThumbnailData | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [trackers, setTrackers] = useState<string[]>([]);
-  useEffect(() => {
-    void background
-      .request('settings.network.get', {})
-      .then((settings) => setTrackers(settings.trackers))
-      .catch(() => undefined);
-  }, []);
 
   const start = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
+      const displayName = name.trim();
       await background.request(
         'identity.create',
-        passphrase ? { displayName: name.trim(), passphrase } : { displayName: name.trim() },
+        passphrase ? { displayName, passphrase } : { displayName },
       );
+      if (picture)
+        await background.request('profile.set', { name: displayName, status: '', avatar: picture });
       onDone();
     } catch (e) {
       setError(errorText(e));
@@ -35,8 +43,102 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     }
   };
 
+  if (step === 'name')
+    return (
+      <NameStep
+        name={name}
+        picture={picture}
+        onName={setName}
+        onPicture={setPicture}
+        onNext={() => setStep('passphrase')}
+      />
+    );
   return (
-    <form onSubmit={(event) => void start(event)} class="card" aria-labelledby="welcome-heading">
+    <PassphraseStep
+      passphrase={passphrase}
+      onPassphrase={setPassphrase}
+      busy={busy}
+      error={error}
+      onStart={(event) => void start(event)}
+      onBack={() => setStep('name')}
+    />
+  );
+}
+
+interface PassphraseStepProps {
+  passphrase: string;
+  onPassphrase: (passphrase: string) => void;
+  busy: boolean;
+  error: string | null;
+  onStart: (event: Event) => void;
+  onBack: () => void;
+}
+
+/** Step 2: a passphrase, or none — what each means, said before the choice. */
+function PassphraseStep(props: PassphraseStepProps) {
+  const { passphrase, onPassphrase, busy, error, onStart, onBack } = props;
+  const passphraseField = useFocusOnMount<HTMLInputElement>();
+  return (
+    <form onSubmit={onStart} class="card" aria-labelledby="lock-heading">
+      <p class="muted">{t('firstRunStep', '2', '3')}</p>
+      <h2 id="lock-heading">{t('firstRunLockTitle')}</h2>
+      <p id="first-passphrase-help">{t('firstRunPassphraseHelp')}</p>
+      <label for="first-passphrase">{t('firstRunPassphrase')}</label>
+      <input
+        id="first-passphrase"
+        type="password"
+        autoComplete="new-password"
+        ref={passphraseField}
+        aria-describedby="first-passphrase-help"
+        value={passphrase}
+        onInput={(e) => onPassphrase(e.currentTarget.value)}
+      />
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('firstRunCreating') : t('firstRunStart')}
+        </button>
+        <button type="button" disabled={busy} onClick={onBack}>
+          {t('back')}
+        </button>
+      </div>
+      <ErrorLine error={error} />
+    </form>
+  );
+}
+
+interface NameStepProps {
+  name: string;
+  picture: ThumbnailData | null;
+  onName: (name: string) => void;
+  onPicture: (picture: ThumbnailData | null) => void;
+  onNext: () => void;
+}
+
+/** Step 1: the name friends will see, and a picture if they like (kept small, as in Options). */
+function NameStep({ name, picture, onName, onPicture, onNext }: NameStepProps) {
+  const [trackers, setTrackers] = useState<string[]>([]);
+  const nameField = useFocusOnMount<HTMLInputElement>();
+  useEffect(() => {
+    void background
+      .request('settings.network.get', {})
+      .then((settings) => setTrackers(settings.trackers))
+      .catch(() => undefined);
+  }, []);
+  const pick = async (input: HTMLInputElement) => {
+    const [file] = filesOf([input]);
+    input.value = '';
+    if (file) onPicture(await thumbnailOf(file, AVATAR_SIDE));
+  };
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (name.trim()) onNext();
+      }}
+      class="card"
+      aria-labelledby="welcome-heading"
+    >
+      <p class="muted">{t('firstRunStep', '1', '3')}</p>
       <h2 id="welcome-heading">{t('firstRunTitle')}</h2>
       <p>{t('firstRunIntro')}</p>
       <label for="display-name">{t('firstRunName')}</label>
@@ -45,21 +147,19 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
         value={name}
         maxLength={64}
         required
-        autoFocus
-        onInput={(e) => setName(e.currentTarget.value)}
+        ref={nameField}
+        onInput={(e) => onName(e.currentTarget.value)}
       />
-      <label for="first-passphrase">{t('firstRunPassphrase')}</label>
-      <input
-        id="first-passphrase"
-        type="password"
-        autoComplete="new-password"
-        aria-describedby="first-passphrase-help"
-        value={passphrase}
-        onInput={(e) => setPassphrase(e.currentTarget.value)}
-      />
-      <p id="first-passphrase-help" class="muted">
-        {t('firstRunPassphraseHelp')}
-      </p>
+      <label for="first-picture">{t('firstRunPicture')}</label>
+      <div class="row">
+        {picture && <Avatar fingerprint="" name={name} picture={picture} />}
+        <input
+          id="first-picture"
+          type="file"
+          accept="image/*"
+          onChange={(e) => void pick(e.currentTarget)}
+        />
+      </div>
       {trackers.length > 0 && (
         <p class="muted" data-testid="first-run-tracker">
           {t('firstRunTracker', trackers.join(', '))}{' '}
@@ -68,10 +168,9 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
           </button>
         </p>
       )}
-      <button type="submit" disabled={busy || !name.trim()}>
-        {busy ? t('firstRunCreating') : t('firstRunStart')}
+      <button type="submit" class="primary" disabled={!name.trim()}>
+        {t('firstRunNext')}
       </button>
-      <ErrorLine error={error} />
     </form>
   );
 }

@@ -8,23 +8,27 @@ import { CopyButton } from '../ui/copy-button';
 import { t } from '../ui/i18n';
 import { QrCode } from '../ui/qr-code';
 
+/** The code and the link, under whatever heading the screen gives them. */
+export function InviteLink({ link }: { link: string }) {
+  return (
+    <>
+      <p class="muted">{t('inviteHelp')}</p>
+      <QrCode text={link} label={t('inviteQr')} />
+      <label for="invite-link">{t('inviteLinkLabel')}</label>
+      <div class="row">
+        <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+        <CopyButton text={link} label={t('inviteCopy')} />
+      </div>
+    </>
+  );
+}
+
 export function InviteFriend({ me }: { me: IdentityView }) {
   if (!me.inviteLink) return null;
   return (
     <section aria-labelledby="invite-heading" class="invite">
       <h3 id="invite-heading">{t('inviteTitle')}</h3>
-      <p class="muted">{t('inviteHelp')}</p>
-      <QrCode text={me.inviteLink} label={t('inviteQr')} />
-      <label for="invite-link">{t('inviteLinkLabel')}</label>
-      <div class="row">
-        <input
-          id="invite-link"
-          readOnly
-          value={me.inviteLink}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <CopyButton text={me.inviteLink} label={t('inviteCopy')} />
-      </div>
+      <InviteLink link={me.inviteLink} />
     </section>
   );
 }

@@ -21,6 +21,7 @@ import { WallScreen } from './wall-screen';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { FriendView } from '../messaging/views';
 import { InviteOffer } from './invite-offer';
+import { WelcomeInvite } from './welcome-invite';
 
 /** From the popup, the same screens with room to read. */
 function OpenInTab() {
@@ -59,15 +60,23 @@ function useInvite(): [string | null, () => void] {
 type Tab = 'feed' | 'chats' | 'friends';
 const TABS: Tab[] = ['feed', 'chats', 'friends'];
 
+interface NoIdentityProps {
+  onUnlocked: () => void;
+  /** A new identity: the first run's last step (inviting a friend) follows. */
+  onCreated: () => void;
+  /** Restored from a key or a backup: straight to Murmur. */
+  onStarted: () => void;
+}
+
 /** No running identity: it waits for its passphrase, or there is none yet (first run). */
-function NoIdentity({ onUnlocked, onStarted }: { onUnlocked: () => void; onStarted: () => void }) {
+function NoIdentity({ onUnlocked, onCreated, onStarted }: NoIdentityProps) {
   const [lock] = useRequest('identity.lock-state', {}, ['identity']);
   if (lock.kind !== 'ready') return null;
   if (lock.value.locked) return <Unlock displayName={lock.value.displayName} onDone={onUnlocked} />;
   if (lock.value.exists) return null;
   return (
     <>
-      <FirstRun onDone={onStarted} />
+      <FirstRun onDone={onCreated} />
       <RestoreKey onDone={onStarted} />
       <RestoreBackupLink />
     </>
@@ -88,7 +97,10 @@ export function MurmurApp({ layout }: { layout: Layout }) {
   const [invite, inviteAnswered] = useInvite();
   /** Whom the invite just added, for the Friends screen to say so. */
   const [justAdded, setJustAdded] = useState<FriendView | null>(null);
+  /** The first run's third step shows until "Go to Murmur". */
+  const [welcoming, setWelcoming] = useState(false);
   const started = () => {
+    setWelcoming(false);
     setTab('friends');
     setWall(null);
     reload();
@@ -99,8 +111,18 @@ export function MurmurApp({ layout }: { layout: Layout }) {
         <h1>{t('extName')}</h1>
         {layout === 'popup' && <OpenInTab />}
       </header>
-      {identity.kind === 'ready' && !me && <NoIdentity onUnlocked={reload} onStarted={started} />}
-      {me && invite && (
+      {identity.kind === 'ready' && !me && (
+        <NoIdentity
+          onUnlocked={reload}
+          onCreated={() => {
+            setWelcoming(true);
+            reload();
+          }}
+          onStarted={started}
+        />
+      )}
+      {me && welcoming && <WelcomeInvite me={me} onDone={started} />}
+      {me && !welcoming && invite && (
         <InviteOffer
           card={invite}
           onDone={(added) => {
@@ -111,7 +133,7 @@ export function MurmurApp({ layout }: { layout: Layout }) {
           }}
         />
       )}
-      {me && !invite && (
+      {me && !welcoming && !invite && (
         <>
           <BackupReminder />
           <nav role="tablist" aria-label={t('extName')} class="tabs">

@@ -7,6 +7,7 @@ import { t } from './i18n';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
+/** `label` is the button's words before copying ("Copy" if omitted); its name is what it shows. */
 export function CopyButton({ text, label }: { text: string; label?: string }) {
   const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
@@ -21,8 +22,8 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
     );
   return (
     <>
-      <button type="button" aria-label={label} onClick={() => void copy()}>
-        {state === 'copied' ? t('copied') : t('copy')}
+      <button type="button" onClick={() => void copy()}>
+        {state === 'copied' ? t('copied') : (label ?? t('copy'))}
       </button>
       <span role="status" class={state === 'failed' ? 'error' : 'visually-hidden'}>
         {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}

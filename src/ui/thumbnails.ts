@@ -31,6 +31,9 @@ function base64UrlOf(blob: Blob): Promise<string> {
   });
 }
 
+/** A profile picture is shown small: 256 px keeps it a few KB, so it travels with relays too. */
+export const AVATAR_SIDE = 256;
+
 export async function thumbnailOf(file: File, maxSide = 640): Promise<ThumbnailData | null> {
   if (!file.type.startsWith('image/')) return null;
   const bitmap = await createImageBitmap(file).catch(() => null);

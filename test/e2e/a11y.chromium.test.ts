@@ -63,9 +63,20 @@ describe('screen reader names (chromium)', () => {
     await popup.locator('#display-name').waitFor();
     const problems: Record<string, string[]> = { 'first run': await unnamedControls(popup) };
 
-    // By keyboard alone: the name field has the focus on open; Enter starts.
+    // By keyboard alone, each of the three steps: the name field has the focus on open and
+    // Enter goes on; the passphrase field has it next and Enter starts Murmur; then the invite
+    // step's "Go to Murmur" has it, and Enter goes to the Friends screen.
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('display-name');
     await popup.keyboard.type('Ada');
+    await popup.keyboard.press('Enter');
+    await popup.locator('#first-passphrase').waitFor();
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('first-passphrase');
+    problems.passphrase = await unnamedControls(popup);
+    await popup.keyboard.press('Enter');
+    const go = popup.getByRole('button', { name: 'Go to Murmur' });
+    await go.waitFor({ timeout: 20_000 });
+    expect(await go.evaluate((b) => b === document.activeElement)).toBe(true);
+    problems.invite = await unnamedControls(popup);
     await popup.keyboard.press('Enter');
     await popup.locator('#my-card').waitFor({ timeout: 20_000 });
     problems.friends = await unnamedControls(popup);
@@ -82,6 +93,14 @@ describe('screen reader names (chromium)', () => {
     await options.locator('#profile-status').waitFor();
     problems.options = await unnamedControls(options);
 
-    expect(problems).toEqual({ 'first run': [], friends: [], feed: [], chats: [], options: [] });
+    expect(problems).toEqual({
+      'first run': [],
+      passphrase: [],
+      invite: [],
+      friends: [],
+      feed: [],
+      chats: [],
+      options: [],
+    });
   });
 });

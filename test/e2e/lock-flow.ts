@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { screenshot } from './harness/profiles';
 import { scene, waitForText } from './harness/scene';
+import { startMurmur } from '../../tools/browsers/first-run';
 
 export function lockSuite(kind: BrowserKind): void {
   describe(`a passphrase on the identity (${kind})`, () => {
@@ -16,10 +17,7 @@ export function lockSuite(kind: BrowserKind): void {
       const { tracker } = await setting.start();
       await dana.launch(tracker.url);
       const first = await dana.browser!.openExtensionPage('popup.html');
-      await first.fill('#display-name', 'Dana');
-      await first.fill('#first-passphrase', 'dana walks the dog');
-      await first.click('form button[type=submit]');
-      await first.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+      await startMurmur(first, 'Dana', 'dana walks the dog');
       const fingerprint = (await dana.ui('identity.get', {}))!.fingerprint;
       expect(await dana.ui('identity.lock-state', {})).toMatchObject({
         protected: true,

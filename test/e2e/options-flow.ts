@@ -6,6 +6,7 @@ import * as openpgp from 'openpgp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserKind, ExtensionBrowser } from '../../tools/browsers/extension-page';
 import { launchProfile, screenshot } from './harness/profiles';
+import { startMurmur } from '../../tools/browsers/first-run';
 
 export function optionsSuite(kind: BrowserKind): void {
   describe(`options, by hand (${kind})`, () => {
@@ -15,9 +16,7 @@ export function optionsSuite(kind: BrowserKind): void {
     it('shows the fingerprint, exports keys, and changes the relay policy', async () => {
       browser = await launchProfile(kind, 'dana');
       const popup = await browser.openExtensionPage('popup.html');
-      await popup.fill('#display-name', 'Dana');
-      await popup.click('form button[type=submit]');
-      await popup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+      await startMurmur(popup, 'Dana');
       const options = await browser.openExtensionPage('options.html');
 
       const shown = await options.textOf('[data-testid=fingerprint]');

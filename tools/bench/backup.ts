@@ -22,6 +22,7 @@ import { at } from '../at';
 import type { Fingerprint } from '../../src/core/identity/fingerprint';
 import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 import { newMessageId } from '../../src/core/messages/message-id';
+import { startMurmur } from '../browsers/first-run';
 
 const POSTS = 10_000;
 const MESSAGES = 50_000;
@@ -102,9 +103,7 @@ async function newestDownload(page: ExtensionPage): Promise<string> {
 
 try {
   const setup = await source.openExtensionPage('popup.html');
-  await setup.fill('#display-name', 'Archivist');
-  await setup.click('form button[type=submit]');
-  await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+  await startMurmur(setup, 'Archivist');
   const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
     return g.chrome.runtime.sendMessage<unknown, { value: { fingerprint: Fingerprint } }>({

@@ -22,6 +22,7 @@ import type { Fingerprint } from '../../src/core/identity/fingerprint';
 import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 import { newMessageId } from '../../src/core/messages/message-id';
 
+import { startMurmur } from '../browsers/first-run';
 const POSTS = 10_000;
 const FRIENDS = 500;
 const DMS_PER_FRIEND = 4;
@@ -34,9 +35,7 @@ const browser = await launchChromium({
 });
 try {
   const setup = await browser.openExtensionPage('popup.html');
-  await setup.fill('#display-name', 'Reader');
-  await setup.click('form button[type=submit]');
-  await setup.waitFor(() => !!document.querySelector('#my-card'), null, 20_000);
+  await startMurmur(setup, 'Reader');
   const me = await setup.evaluate(async () => {
     const g = globalThis as unknown as { chrome: typeof chrome };
     const reply = await g.chrome.runtime.sendMessage<

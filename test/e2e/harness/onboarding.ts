@@ -1,27 +1,25 @@
-/** A person's first step in the popup, by hand: their name, "Start", and their contact card. */
+/** A person's first steps in the popup, by hand: their name, "Start Murmur", and their card. */
 import type { ExtensionBrowser, ExtensionPage } from '../../../tools/browsers/extension-page';
 import { expect } from 'vitest';
 import { screenshot } from './profiles';
+import { expectAccessible } from './accessible';
+import { startMurmur } from '../../../tools/browsers/first-run';
 
 export async function onboard(browser: ExtensionBrowser, name: string): Promise<ExtensionPage> {
   const popup = await browser.openExtensionPage('popup.html');
-  await popup.waitFor(() => !!document.querySelector('#display-name'), null);
-  await screenshot(browser, popup, 'first-run');
-  // The first screen is about the person, not the machinery: no tracker status, and never a
-  // raw "TypeError: Failed to fetch" before they have typed a name (product UI issue).
-  const firstScreen = await popup.evaluate(() => document.body.innerText, null);
-  expect(firstScreen).not.toMatch(/Tracker|TypeError|Failed to fetch/);
-  await popup.fill('#display-name', name);
-  await popup.click('form button[type=submit]');
-  // Next step after starting: the Friends tab with our own card.
-  await popup.waitFor(
-    () =>
-      (document.querySelector('#my-card') as HTMLTextAreaElement | null)?.value.startsWith(
-        'murmur1.',
-      ) ?? false,
-    null,
-    20_000,
-  );
+  // Three short steps: name and picture, an optional passphrase, inviting a friend.
+  await startMurmur(popup, name, '', async (step) => {
+    await screenshot(browser, popup, `first-run-${step}`);
+    await expectAccessible(popup, `first run: ${step}`);
+    if (step !== 'name') return;
+    // The first screen is about the person, not the machinery: no tracker status, and never a
+    // raw "TypeError: Failed to fetch" before they have typed a name (product UI issue).
+    const firstScreen = await popup.evaluate(() => document.body.innerText, null);
+    expect(firstScreen).not.toMatch(/Tracker|TypeError|Failed to fetch/);
+  });
+  // Then the Friends tab with our own card.
+  const card = await cardOf(popup);
+  expect(card).toMatch(/^murmur1\./);
   return popup;
 }
 

@@ -34,7 +34,7 @@ export const friendsSteps: SceneStep[] = [
       );
       expect(link).toBe(shown);
       expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/murmur\/invite#murmur1\./);
-      await a.clickButton('Copy invite link');
+      await a.clickButton('Copy link');
       await a.waitFor(
         () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Copied'),
         null,
