@@ -88,15 +88,35 @@ export function Replies({
 }) {
   // The form appears on demand: a hundred idle forms made the feed slow to show.
   const [writing, setWriting] = useState(false);
+  /** Folded under "Show N replies" until the reader opens them (or writes one). */
+  const [open, setOpen] = useState(false);
   /** The reply being answered (its item id), when answering one. */
   const [answering, setAnswering] = useState<string | null>(null);
   const mine = replies;
   const top = mine.filter((r) => !r.reply?.parentReplyId).reverse();
   const under = (r: MessageView) =>
     mine.filter((c) => c.reply?.parentReplyId === r.itemId).reverse();
+  const listId = `replies-${post.itemId}`;
+  const count = replies.length;
   return (
     <div class="replies" data-testid="replies">
-      <ul class="list">
+      {count > 0 && (
+        <button
+          type="button"
+          class="link"
+          data-action="show-replies"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen(!open)}
+        >
+          {open
+            ? t('hideReplies')
+            : count === 1
+              ? t('showOneReply')
+              : t('showReplies', String(count))}
+        </button>
+      )}
+      <ul class="list" id={listId} hidden={!open}>
         {top.map((r) => (
           <li key={r.id} class="thread">
             <ul class="list">
@@ -139,7 +159,15 @@ export function Replies({
           }}
         />
       ) : (
-        <button type="button" class="link" data-action="reply" onClick={() => setWriting(true)}>
+        <button
+          type="button"
+          class="link"
+          data-action="reply"
+          onClick={() => {
+            setWriting(true);
+            setOpen(true);
+          }}
+        >
           {t('reply')}
         </button>
       )}

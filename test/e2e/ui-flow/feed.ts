@@ -15,6 +15,26 @@ export const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
 const feedText = (page: ExtensionPage) =>
   page.evaluate(() => document.querySelector('[data-testid=feed]')?.textContent ?? '', null);
 
+/**
+ * Reads replies as a person does: replies are folded under "Show N replies", so the reader
+ * opens any folded list, and the text counts only once it is on screen (innerText skips what
+ * is hidden).
+ */
+const readReplies = (page: ExtensionPage, selector: string, text: string) =>
+  page.waitFor(
+    ([sel, want]) => {
+      for (const fold of document.querySelectorAll<HTMLButtonElement>(
+        '[data-action=show-replies][aria-expanded=false]',
+      ))
+        fold.click();
+      return [...document.querySelectorAll<HTMLElement>(sel)].some((e) =>
+        e.innerText.includes(want),
+      );
+    },
+    [selector, text] as const,
+    20_000,
+  );
+
 export const feedSteps: SceneStep[] = [
   {
     name: 'Alice posts HTML-looking text; Bob reads it as text',
@@ -52,7 +72,7 @@ export const feedSteps: SceneStep[] = [
       await b.fill('[data-testid=feed] .reply-form input.reply-text', 'Looks great!');
       await b.click('[data-testid=feed] .reply-form .only-author input');
       await b.click('[data-testid=feed] .reply-form button[type=submit]');
-      await waitForText(a, '[data-testid=replies]', 'Looks great!');
+      await readReplies(a, '[data-testid=replies]', 'Looks great!');
       // Sent: the form closes (it used to stay open).
       await b.waitFor(
         () => document.querySelector('[data-testid=feed] .reply-form') === null,
@@ -62,7 +82,7 @@ export const feedSteps: SceneStep[] = [
       await a.click('[data-testid=feed] [data-action=reply]');
       await a.fill('[data-testid=feed] .reply-form input.reply-text', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
-      await waitForText(b, '[data-testid=replies]', 'Thanks, all');
+      await readReplies(b, '[data-testid=replies]', 'Thanks, all');
       // Under her own reply Alice may follow up; never "Answer You".
       const answerLabels = await a.evaluate(
         () => [...document.querySelectorAll('[data-action=reply-to]')].map((x) => x.textContent),
@@ -136,7 +156,16 @@ export const feedSteps: SceneStep[] = [
       await postTo('For everyone again', false, picture);
       await c.click('#tab-feed');
       // Bob's public answer, passed on by Alice, under her reply; his private one nowhere.
-      await waitForText(c, '[data-testid=replies] .nested', 'See you Saturday');
+      // Folded under the post until Carol opens them: Alice's reply and Bob's answer to it.
+      await c.waitFor(
+        () =>
+          [...document.querySelectorAll('button')].some((b) => b.textContent === 'Show 2 replies'),
+        null,
+        20_000,
+      );
+      expect(await c.textOf('[data-testid=feed]')).not.toContain('See you Saturday');
+      await c.clickButton('Show 2 replies');
+      await readReplies(c, '[data-testid=replies] .nested', 'See you Saturday');
       expect(await c.textOf('[data-testid=replies] .nested [data-testid=shared-by]')).toContain(
         'Alice',
       );
