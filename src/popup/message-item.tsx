@@ -6,6 +6,7 @@ import { formatTime } from '../ui/dates';
 import { t } from '../ui/i18n';
 import { ItemBoundary } from '../ui/item-boundary';
 import { Avatar } from '../ui/avatar';
+import { usePictureOf } from '../ui/author-pictures';
 import { When } from '../ui/when';
 import { PersonName } from './open-wall';
 import { dataUrlOf } from '../ui/thumbnails';
@@ -14,11 +15,30 @@ import { dataUrlOf } from '../ui/thumbnails';
 // never throw for a time a peer wrote (see ui/dates).
 const time = (ms: number) => formatTime(ms);
 
-/** How far an own message got, in words about people (ui/delivery-text). */
+/** A mark per state; the words are always there for screen readers and on hover. */
+const DELIVERY_ICONS: Record<DeliveryView['state'], string> = {
+  /** Not yet with anyone else. */
+  queued: '◷',
+  /** With some recipients, or carried by friends for them. */
+  held: '✓',
+  delivered: '✓✓',
+  expired: '⚠',
+};
+
+/**
+ * How far an own message got: a small mark, and the words about people (ui/delivery-text).
+ * Once delivered to everyone the mark says it all and the words are for screen readers and
+ * the hover title; until then they show, since they say whom it waits for.
+ */
 function Delivery({ status }: { status: DeliveryView }) {
+  const words = deliveryText(status);
+  const done = status.state === 'delivered';
   return (
-    <p class="muted delivery" data-testid="delivery" data-state={status.state}>
-      {deliveryText(status)}
+    <p class="muted delivery" data-testid="delivery" data-state={status.state} title={words}>
+      <span class="delivery-mark" aria-hidden="true">
+        {DELIVERY_ICONS[status.state]}
+      </span>{' '}
+      <span class={done ? 'visually-hidden' : ''}>{words}</span>
     </p>
   );
 }
@@ -39,6 +59,7 @@ export function MessageItem(props: ItemProps) {
 }
 
 function MessageItemContent({ message, isNew = false, children }: ItemProps) {
+  const picture = usePictureOf(message.authorFingerprint);
   return (
     <li
       class={`item ${message.mine ? 'mine' : ''} ${isNew ? 'new' : ''}`}
@@ -49,7 +70,7 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
         <Avatar
           fingerprint={message.authorFingerprint}
           name={message.authorName}
-          picture={null}
+          picture={message.authorKnown || message.mine ? picture : null}
           size="sm"
         />
         {isNew && <span class="new-mark">{t('newMark')} </span>}

@@ -4,7 +4,7 @@
  * list, the conversation list beside the conversation. The technical status is in
  * Options › About, not in front of a person reading their friends.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
@@ -19,7 +19,9 @@ import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 import { OpenWall } from './open-wall';
 import { WallScreen } from './wall-screen';
 import type { Fingerprint } from '../core/identity/fingerprint';
-import type { FriendView } from '../messaging/views';
+import type { FriendView, IdentityView } from '../messaging/views';
+import type { ThumbnailData } from '../core/messages/thumbnail-data';
+import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
 import { WelcomeInvite } from './welcome-invite';
 
@@ -34,6 +36,20 @@ function OpenInTab() {
       {t('openInTab')}
     </button>
   );
+}
+
+/** Everyone's profile picture by fingerprint: friends' from the friends list, and the user's. */
+function useAuthorPictures(me: IdentityView | null): ReadonlyMap<string, ThumbnailData> {
+  const [friends] = useRequest('friends.list', {}, ['friends']);
+  const [profile] = useRequest('profile.get', {}, ['settings', 'identity']);
+  return useMemo(() => {
+    const pictures = new Map<string, ThumbnailData>();
+    if (friends.kind === 'ready')
+      for (const f of friends.value) if (f.avatar) pictures.set(f.fingerprint, f.avatar);
+    if (me && profile.kind === 'ready' && profile.value.avatar)
+      pictures.set(me.fingerprint, profile.value.avatar);
+    return pictures;
+  }, [friends, profile, me]);
 }
 
 /** The card of an invite link the background opened this tab for (murmur.html#invite=…). */
@@ -95,6 +111,7 @@ export function MurmurApp({ layout }: { layout: Layout }) {
   const [wall, setWall] = useState<Fingerprint | null>(null);
   const me = identity.kind === 'ready' ? identity.value : null;
   const [invite, inviteAnswered] = useInvite();
+  const pictures = useAuthorPictures(me);
   /** Whom the invite just added, for the Friends screen to say so. */
   const [justAdded, setJustAdded] = useState<FriendView | null>(null);
   /** The first run's third step shows until "Go to Murmur". */
@@ -156,27 +173,29 @@ export function MurmurApp({ layout }: { layout: Layout }) {
           <button type="button" class="link my-wall" onClick={() => setWall(me.fingerprint)}>
             {t('myWall')}
           </button>
-          <OpenWall.Provider value={setWall}>
-            <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-              {wall ? (
-                <WallScreen who={wall} onBack={() => setWall(null)} />
-              ) : (
-                <>
-                  {tab === 'feed' &&
-                    (layout === 'tab' ? (
-                      <div class="side-by-side">
+          <AuthorPictures.Provider value={pictures}>
+            <OpenWall.Provider value={setWall}>
+              <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+                {wall ? (
+                  <WallScreen who={wall} onBack={() => setWall(null)} />
+                ) : (
+                  <>
+                    {tab === 'feed' &&
+                      (layout === 'tab' ? (
+                        <div class="side-by-side">
+                          <FeedView me={me} />
+                          <FriendsView me={me} justAdded={justAdded} />
+                        </div>
+                      ) : (
                         <FeedView me={me} />
-                        <FriendsView me={me} justAdded={justAdded} />
-                      </div>
-                    ) : (
-                      <FeedView me={me} />
-                    ))}
-                  {tab === 'chats' && <ChatsView wide={layout === 'tab'} />}
-                  {tab === 'friends' && <FriendsView me={me} justAdded={justAdded} />}
-                </>
-              )}
-            </div>
-          </OpenWall.Provider>
+                      ))}
+                    {tab === 'chats' && <ChatsView wide={layout === 'tab'} />}
+                    {tab === 'friends' && <FriendsView me={me} justAdded={justAdded} />}
+                  </>
+                )}
+              </div>
+            </OpenWall.Provider>
+          </AuthorPictures.Provider>
         </>
       )}
     </main>

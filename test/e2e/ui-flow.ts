@@ -3,7 +3,11 @@
  * cards, see the friend online, post, read the friend's post, chat. User text that looks like
  * HTML stays text.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { gradientPng } from './harness/png';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { launchProfile, useTracker } from './harness/profiles';
 import { onboard } from './harness/onboarding';
@@ -40,7 +44,10 @@ export function uiFlowSuite(kind: BrowserKind): void {
           browsers.push(alice, bob, carol);
           await Promise.all([alice, bob, carol].map((p) => useTracker(p, tracker.url)));
           const a = await onboard(alice, 'Alice');
-          const b = await onboard(bob, 'Bob');
+          // Bob chooses a picture as he starts: it is what his friends see beside his name.
+          const picture = join(await mkdtemp(join(tmpdir(), 'murmur-bob-')), 'bob.png');
+          await writeFile(picture, gradientPng(300, 300));
+          const b = await onboard(bob, 'Bob', picture);
           const c = await onboard(carol, 'Carol');
           return { alice, bob, carol, a, b, c };
         },

@@ -5,13 +5,22 @@ import { screenshot } from './profiles';
 import { expectAccessible } from './accessible';
 import { startMurmur } from '../../../tools/browsers/first-run';
 
-export async function onboard(browser: ExtensionBrowser, name: string): Promise<ExtensionPage> {
+/** `picture`: a file chosen as the profile picture at the first step. */
+export async function onboard(
+  browser: ExtensionBrowser,
+  name: string,
+  picture?: string,
+): Promise<ExtensionPage> {
   const popup = await browser.openExtensionPage('popup.html');
   // Three short steps: name and picture, an optional passphrase, inviting a friend.
   await startMurmur(popup, name, '', async (step) => {
     await screenshot(browser, popup, `first-run-${step}`);
     await expectAccessible(popup, `first run: ${step}`);
     if (step !== 'name') return;
+    if (picture) {
+      await popup.setInputFile('#first-picture', picture);
+      await popup.waitFor(() => document.querySelector('form img.avatar') !== null, null);
+    }
     // The first screen is about the person, not the machinery: no tracker status, and never a
     // raw "TypeError: Failed to fetch" before they have typed a name (product UI issue).
     const firstScreen = await popup.evaluate(() => document.body.innerText, null);

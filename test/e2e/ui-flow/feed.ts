@@ -79,6 +79,11 @@ export const feedSteps: SceneStep[] = [
         null,
       );
       expect(await a.textOf('[data-testid=replies] .meta')).toContain('private');
+      // Beside Bob's name, the picture he chose when he started (not his initials).
+      await a.waitFor(
+        () => document.querySelector('[data-testid=replies] .meta img.avatar') !== null,
+        null,
+      );
       await a.click('[data-testid=feed] [data-action=reply]');
       await a.fill('[data-testid=feed] .reply-form input.reply-text', 'Thanks, all');
       await a.click('[data-testid=feed] .reply-form button[type=submit]');
@@ -182,7 +187,7 @@ export const feedSteps: SceneStep[] = [
     },
   },
   {
-    name: 'Alice’s post says it reached both friends',
+    name: 'Alice’s post says it reached both friends: a double tick, with its words',
     run: async ({ a }) => {
       // What the post says about its delivery; runs in the page.
       const delivery = () =>
@@ -196,6 +201,16 @@ export const feedSteps: SceneStep[] = [
         if (Date.now() > deadline) throw new Error(`after 20 s the post still says "${shown}"`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      // On screen, a small double tick; the words are its hover title and for screen readers.
+      const shownMark = await a.evaluate(() => {
+        const p = [...document.querySelectorAll('[data-testid=feed] > li')]
+          .find((li) => li.textContent?.includes('For everyone again'))
+          ?.querySelector<HTMLElement>('[data-testid=delivery]');
+        const [mark, words] = [...(p?.children ?? [])] as HTMLElement[];
+        // What a sighted reader sees of the words: nothing (a screen reader reads them).
+        return [mark?.textContent, p?.title, words?.textContent, (words?.offsetWidth ?? 99) <= 1];
+      }, null);
+      expect(shownMark).toEqual(['✓✓', 'Delivered to all 2', 'Delivered to all 2', true]);
     },
   },
   {
