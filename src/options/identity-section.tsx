@@ -34,25 +34,32 @@ export function IdentitySection() {
       <p>
         {t('optionsFingerprint')} <code data-testid="fingerprint">{fingerprint}</code>
       </p>
-      <button type="button" id="export-public" onClick={() => void exportKeys(false)}>
-        {t('exportPublic')}
-      </button>
-      <label for="export-passphrase">{t('exportPassphrase')}</label>
-      <input
-        id="export-passphrase"
-        type="password"
-        minLength={8}
-        value={passphrase}
-        onInput={(e) => setPassphrase(e.currentTarget.value)}
-      />
-      <button
-        type="button"
-        id="export-private"
-        disabled={passphrase.length < 8}
-        onClick={() => void exportKeys(true)}
+      <p>
+        <button type="button" id="export-public" onClick={() => void exportKeys(false)}>
+          {t('exportPublic')}
+        </button>
+      </p>
+      <form
+        class="export-private"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (passphrase.length >= 8) void exportKeys(true);
+        }}
       >
-        {t('exportPrivate')}
-      </button>
+        <label for="export-passphrase">{t('exportPassphrase')}</label>
+        <div class="row">
+          <input
+            id="export-passphrase"
+            type="password"
+            minLength={8}
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+          />
+          <button type="submit" id="export-private" disabled={passphrase.length < 8}>
+            {t('exportPrivate')}
+          </button>
+        </div>
+      </form>
       {error && (
         <p role="alert" class="error">
           {error}

@@ -13,28 +13,59 @@ import { CrosspostSection } from './crosspost-section';
 import { ListsSection } from './lists-section';
 import { FriendsOfFriendsSection } from './friends-of-friends-section';
 
+/** Each section by its heading: the contents beside the page on a wide tab, above it on a narrow one. */
+const SECTIONS: [heading: string, title: string][] = [
+  ['profile-heading', 'optionsProfile'],
+  ['identity-heading', 'optionsIdentity'],
+  ['network-heading', 'optionsNetwork'],
+  ['relay-heading', 'optionsRelay'],
+  ['notifications-heading', 'optionsNotifications'],
+  ['lists-heading', 'optionsLists'],
+  ['fof-heading', 'optionsFriendsOfFriends'],
+  ['crosspost-heading', 'optionsFacebook'],
+  ['backup-heading', 'optionsBackup'],
+  ['status-heading', 'aboutTitle'],
+];
+
+function Contents() {
+  return (
+    <nav class="options-contents" aria-label={t('optionsContents')}>
+      <ul>
+        {SECTIONS.map(([heading, title]) => (
+          <li key={heading}>
+            <a href={`#${heading}`}>{t(title)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 function Options() {
   const [state] = useRequest('status', {}, ['status']);
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <ProfileSection />
-      <IdentitySection />
-      <NetworkSettingsForm />
-      <RelaySection />
-      <NotificationSettings />
-      <ListsSection />
-      <FriendsOfFriendsSection />
-      <CrosspostSection />
-      <BackupSection />
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">{t('aboutTitle')}</h2>
-        {state.kind === 'ready' ? (
-          <StatusView status={state.value} />
-        ) : (
-          <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
-        )}
-      </section>
+      <Contents />
+      <div class="options-sections">
+        <ProfileSection />
+        <IdentitySection />
+        <NetworkSettingsForm />
+        <RelaySection />
+        <NotificationSettings />
+        <ListsSection />
+        <FriendsOfFriendsSection />
+        <CrosspostSection />
+        <BackupSection />
+        <section aria-labelledby="status-heading">
+          <h2 id="status-heading">{t('aboutTitle')}</h2>
+          {state.kind === 'ready' ? (
+            <StatusView status={state.value} />
+          ) : (
+            <p role="status">{state.kind === 'error' ? state.message : t('statusLoading')}</p>
+          )}
+        </section>
+      </div>
     </main>
   );
 }

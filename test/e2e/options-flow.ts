@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserKind, ExtensionBrowser } from '../../tools/browsers/extension-page';
 import { launchProfile, screenshot } from './harness/profiles';
 import { startMurmur } from '../../tools/browsers/first-run';
+import { expectAccessible } from './harness/accessible';
 
 export function optionsSuite(kind: BrowserKind): void {
   describe(`options, by hand (${kind})`, () => {
@@ -46,6 +47,43 @@ export function optionsSuite(kind: BrowserKind): void {
         null,
       );
       await screenshot(browser, options, 'options');
+
+      // On a 1280-pixel tab: the contents beside the sections; every checkbox and radio button
+      // on the line of its own words, one choice per line; the export field on its own row.
+      await options.resize(1280, 900);
+      const layout = await options.evaluate(() => {
+        const box = (e: Element | null | undefined) => e?.getBoundingClientRect();
+        const choices = [...document.querySelectorAll('label')]
+          .map((label) => ({ label, input: label.querySelector('input') }))
+          .filter(({ input }) => input?.type === 'checkbox' || input?.type === 'radio')
+          .map(({ label, input }) => {
+            const [l, i] = [box(label), box(input)];
+            const words = label.textContent?.trim() ?? '';
+            // Its words beside it: the label is one line high and starts with the input.
+            return l && i && i.left - l.left < 4 && l.height < 2.2 * i.height ? '' : words;
+          });
+        const fof = [...document.querySelectorAll('#fof-heading ~ label')].map((e) => box(e)?.top);
+        const contents = box(document.querySelector('nav.options-contents'));
+        const sections = box(document.querySelector('.options-sections'));
+        return {
+          apart: choices.filter(Boolean),
+          choices: choices.length,
+          fofOnOneLine: fof.length > 1 && new Set(fof).size < fof.length,
+          contentsBeside: !!contents && !!sections && contents.right <= sections.left,
+          exportRow:
+            (box(document.querySelector('#export-public'))?.bottom ?? 0) <=
+            (box(document.querySelector('label[for=export-passphrase]'))?.top ?? 0),
+        };
+      }, null);
+      expect(layout).toEqual({
+        apart: [],
+        choices: layout.choices,
+        fofOnOneLine: false,
+        contentsBeside: true,
+        exportRow: true,
+      });
+      expect(layout.choices).toBeGreaterThanOrEqual(7);
+      await expectAccessible(options, 'options, wide');
 
       // The same person in a fresh profile: restoring the exported key gives the same identity;
       // a wrong passphrase is a clear error and creates nothing.
