@@ -1,0 +1,3 @@
+import { unreadRestartSuite } from './unread-restart-flow';
+
+unreadRestartSuite('chromium');
