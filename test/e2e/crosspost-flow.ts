@@ -15,7 +15,7 @@ import {
   type ExtensionPage,
   type WebResponse,
 } from '../../tools/browsers/extension-page';
-import { befriend } from './harness/person';
+import { friendsOnline } from './harness/person';
 import { gradientPng } from './harness/png';
 import { screenshot } from './harness/profiles';
 import { scene } from './harness/scene';
@@ -69,11 +69,7 @@ export function crosspostSuite(kind: BrowserKind): void {
           await writeFile(picture, gradientPng(320, 200));
           const alice = setting.person('alice', kind);
           const bob = setting.person('bob', kind);
-          await Promise.all([alice.launch(tracker.url), bob.launch(tracker.url)]);
-          await alice.ui('identity.create', { displayName: 'Alice' });
-          await bob.ui('identity.create', { displayName: 'Bob' });
-          await befriend([[alice, bob]]);
-          await alice.until('friends.list', {}, (f) => f[0]?.online === true, 'Bob online', 30_000);
+          await friendsOnline([alice, bob], ['Alice', 'Bob'], tracker.url);
           return { alice, bob, picture };
         },
       );

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserKind, ExtensionPage } from '../../tools/browsers/extension-page';
-import { befriend } from './harness/person';
+import { friendsOnline } from './harness/person';
 import { scene, waitForText } from './harness/scene';
 import { step } from './harness/step';
 
@@ -40,11 +40,7 @@ export function unreadRestartSuite(kind: BrowserKind): void {
           const { tracker } = await setting.start();
           const alice = setting.person('alice', kind);
           const bob = setting.person('bob', kind);
-          await Promise.all([alice.launch(tracker.url), bob.launch(tracker.url)]);
-          await alice.ui('identity.create', { displayName: 'Alice' });
-          await bob.ui('identity.create', { displayName: 'Bob' });
-          await befriend([[alice, bob]]);
-          await alice.until('friends.list', {}, (f) => f[0]?.online === true, 'Bob online', 45_000);
+          await friendsOnline([alice, bob], ['Alice', 'Bob'], tracker.url);
           return { alice, bob, trackerUrl: tracker.url };
         },
       );

@@ -218,3 +218,16 @@ export async function befriend(pairs: [Person, Person][]): Promise<void> {
     await b.ui('friends.add', { card: cardA });
   }
 }
+
+/** Two people started with these names, made friends, and online to each other. */
+export async function friendsOnline(
+  [a, b]: [Person, Person],
+  [nameA, nameB]: [string, string],
+  trackerUrl: string,
+): Promise<void> {
+  await Promise.all([a.launch(trackerUrl), b.launch(trackerUrl)]);
+  await a.ui('identity.create', { displayName: nameA });
+  await b.ui('identity.create', { displayName: nameB });
+  await befriend([[a, b]]);
+  await a.until('friends.list', {}, (f) => f[0]?.online === true, `${nameB} online`, 45_000);
+}
