@@ -7,9 +7,8 @@
  */
 import browser from 'webextension-polyfill';
 import { contactCardFromText, contactCardToText } from '../core/identity/contact-card';
+import { INVITE_TAB_FRAGMENT } from '../messaging/invite-requests';
 
-/** The fragment of murmur.html that carries an invite for the app to offer. */
-export const INVITE_FRAGMENT = '#invite=';
 const MIN_GAP_MS = 1000;
 
 let inviteTab: number | null = null;
@@ -26,7 +25,7 @@ export async function showInvite(cardText: string): Promise<Record<string, never
   const now = Date.now();
   if (now - lastOpenedAt < MIN_GAP_MS) return {};
   lastOpenedAt = now;
-  const url = browser.runtime.getURL(`murmur.html${INVITE_FRAGMENT}${card}`);
+  const url = browser.runtime.getURL(`murmur.html${INVITE_TAB_FRAGMENT}${card}`);
   if (inviteTab !== null) {
     try {
       await browser.tabs.update(inviteTab, { url, active: true });

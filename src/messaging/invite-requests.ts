@@ -14,3 +14,6 @@ export const inviteRequests = {
 } satisfies RequestMap;
 
 export type InviteRequests = typeof inviteRequests;
+
+/** The fragment of murmur.html that carries an invite's card for Murmur to offer. */
+export const INVITE_TAB_FRAGMENT = '#invite=';

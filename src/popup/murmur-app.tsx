@@ -24,6 +24,7 @@ import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
 import { WelcomeInvite } from './welcome-invite';
+import { INVITE_TAB_FRAGMENT } from '../messaging/invite-requests';
 
 /** From the popup, the same screens with room to read. */
 function OpenInTab() {
@@ -54,7 +55,7 @@ function useAuthorPictures(me: IdentityView | null): ReadonlyMap<string, Thumbna
 
 /** The card of an invite link the background opened this tab for (murmur.html#invite=…). */
 function inviteInLocation(): string | null {
-  const prefix = '#invite=';
+  const prefix = INVITE_TAB_FRAGMENT;
   return location.hash.startsWith(prefix) ? location.hash.slice(prefix.length) : null;
 }
 
