@@ -16,38 +16,61 @@ import {
 } from '../core/state/records';
 import type { ConversationRead, ListMessagesOptions, NodeStore } from '../core/state/store-port';
 import type { MurmurDatabase } from './schema';
-import type { Fingerprint } from '../core/identity/fingerprint';
+import { noteMessage, readHeads, recomputeHead } from './conversation-heads';
+import { cachedRead } from './write-counter';
 
 const RELAY_BYTES = 'relay.bytes';
 const RELAY_POLICY = 'relay.policy';
 const IDENTITY = 'identity';
 
 export class DexieStore implements NodeStore {
-  constructor(readonly db: MurmurDatabase) {}
+  /**
+   * Every screen and every session start asks for the contacts; they change seldom. Kept as
+   * read until a write to the table (500 contacts took 25–100 ms to read each time).
+   */
+  private readonly contacts: () => Promise<ContactRecord[]>;
+
+  constructor(readonly db: MurmurDatabase) {
+    // Frozen: the records are shared by every caller, so changing one in place must fail
+    // loudly rather than change what the next caller reads.
+    this.contacts = cachedRead(db.writes, 'contacts', async () =>
+      (await db.contacts.orderBy('addedAt').toArray()).map((c) => Object.freeze(c)),
+    );
+  }
 
   async putSent(message: StoredMessage, entry: OutboxEntry) {
-    await this.db.transaction('rw', this.db.messages, this.db.outbox, async () => {
+    await this.db.transaction('rw', this.db.messages, this.db.heads, this.db.outbox, async () => {
       await this.db.messages.put(message);
+      await noteMessage(this.db, message);
       await this.db.outbox.put(entry);
     });
   }
 
   async putDelivery(message: StoredMessage, receipt: ReceiptRecord, seen: SeenRecord) {
-    await this.db.transaction('rw', this.db.messages, this.db.receipts, this.db.seen, async () => {
-      await this.db.messages.put(message);
-      await this.db.receipts.put(receipt);
-      await this.db.seen.put(seen);
+    const { db } = this;
+    await db.transaction('rw', db.messages, db.heads, db.receipts, db.seen, async () => {
+      await db.messages.put(message);
+      await noteMessage(db, message);
+      await db.receipts.put(receipt);
+      await db.seen.put(seen);
     });
   }
 
   async putMessage(message: StoredMessage) {
-    await this.db.messages.put(message);
+    await this.db.transaction('rw', this.db.messages, this.db.heads, async () => {
+      await this.db.messages.put(message);
+      await noteMessage(this.db, message);
+    });
   }
   getMessage(id: string) {
     return this.db.messages.get(id);
   }
   async deleteMessage(id: string) {
-    await this.db.messages.delete(id);
+    await this.db.transaction('rw', this.db.messages, this.db.heads, async () => {
+      const gone = await this.db.messages.get(id);
+      await this.db.messages.delete(id);
+      if (gone?.conversationWith) await recomputeHead(this.db, gone.conversationWith);
+    });
   }
   async listMessages(options: ListMessagesOptions = {}) {
     const limit = options.limit ?? Infinity;
@@ -75,30 +98,9 @@ export class DexieStore implements NodeStore {
     return Number.isFinite(limit) ? filtered.limit(limit).toArray() : filtered.toArray();
   }
 
-  /**
-   * All in one read-only transaction, and only whole-range reads (`toArray`, which IndexedDB
-   * answers in one go) rather than cursors with a filter, which cross into the database once per
-   * record: with 500 conversations that made the chats list twice as slow (bench:popup).
-   */
+  /** From the chats list's own index (store/conversation-heads.ts): two reads for any number. */
   conversationHeads(conversations: readonly ConversationRead[], countUpTo: number) {
-    const after = (fp: Fingerprint, from: unknown) =>
-      this.db.messages
-        .where('[conversationWith+receivedAt]')
-        .between([fp, from], [fp, Dexie.maxKey], false, true);
-    return this.db.transaction('r', this.db.messages, () =>
-      Promise.all(
-        conversations.map(async ({ with: fp, readAt }) => {
-          const [last] = await after(fp, Dexie.minKey).reverse().limit(1).toArray();
-          // Nothing newer than the last read: nothing unread, and no second read.
-          const since =
-            last && last.receivedAt > readAt
-              ? await after(fp, readAt).limit(countUpTo).toArray()
-              : [];
-          const unread = since.filter((m) => m.authorFingerprint === fp).length;
-          return { with: fp, last: last ?? null, unread };
-        }),
-      ),
-    );
+    return readHeads(this.db, conversations, countUpTo);
   }
 
   async putOutbox(entry: OutboxEntry) {
@@ -202,8 +204,8 @@ export class DexieStore implements NodeStore {
   getContact(fingerprint: string) {
     return this.db.contacts.get(fingerprint);
   }
-  listContacts() {
-    return this.db.contacts.orderBy('addedAt').toArray();
+  async listContacts() {
+    return [...(await this.contacts())];
   }
   async deleteContact(fingerprint: string) {
     await this.db.contacts.delete(fingerprint);

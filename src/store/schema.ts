@@ -2,12 +2,14 @@
  * Murmur's IndexedDB schema (Dexie). Works in the Chromium service worker, extension pages,
  * Firefox's background page, and Node over fake-indexeddb.
  *
- * One version: Murmur is unreleased, so no database holds an older shape. Messages are indexed
+ * Version 2 adds the chats list's index (`heads`, store/conversation-heads.ts); a database of
+ * version 1 gets an empty one, rebuilt from its messages at the first read. Messages are indexed
  * only as queries read them (the feed by [kind+receivedAt], conversations by
  * [conversationWith+receivedAt]): each index is written on every put, and restoring a backup of
  * 60,000 messages once spent most of its time on two that nothing read.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { countWrites, type WriteCounts } from './write-counter';
 import type {
   ContactRecord,
   IdentityRecord,
@@ -17,10 +19,21 @@ import type {
   SeenRecord,
   StoredMessage,
 } from '../core/state/records';
+import type { Fingerprint } from '../core/identity/fingerprint';
+import type { EnvelopeId } from '../core/envelope/envelope-id';
 
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+/** A conversation's newest message and the arrival of the friend's newest own messages. */
+export interface ConversationHeadRow {
+  with: Fingerprint;
+  /** A copy of the newest message, so the list needs no second read. */
+  last: StoredMessage;
+  /** Newest first, at most HEAD_ARRIVALS_KEPT. */
+  theirs: { id: EnvelopeId; at: number }[];
 }
 
 export const SCHEMA = {
@@ -31,7 +44,11 @@ export const SCHEMA = {
   seen: '&id, expiresAt',
   contacts: '&fingerprint, state, addedAt',
   settings: '&key',
+  heads: '&with',
 };
+
+/** Version 1's tables, before the chats list had its index. */
+const SCHEMA_V1 = Object.fromEntries(Object.entries(SCHEMA).filter(([table]) => table !== 'heads'));
 
 export class MurmurDatabase extends Dexie {
   messages!: Table<StoredMessage, string>;
@@ -41,11 +58,16 @@ export class MurmurDatabase extends Dexie {
   seen!: Table<SeenRecord, string>;
   contacts!: Table<ContactRecord, string>;
   settings!: Table<SettingRow, string>;
+  heads!: Table<ConversationHeadRow, string>;
 
   constructor(name = 'murmur', options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores(SCHEMA);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA);
   }
+
+  /** Writes per table, for in-memory copies that must follow them (store/write-counter.ts). */
+  readonly writes: WriteCounts = countWrites(this);
 }
 
 export type { IdentityRecord };

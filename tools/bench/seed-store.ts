@@ -8,6 +8,7 @@ import { createIdentity } from '../../src/core/identity/identity';
 import type { ContactRecord, StoredMessage } from '../../src/core/state/records';
 import type { ExtensionPage } from '../browsers/extension-page';
 import { peerIdOf } from '../../src/core/tracker/peer-id';
+import { HEADS_COMPLETE } from '../../src/store/conversation-heads';
 
 const portable = (records: object[]) =>
   records.map((r) =>
@@ -26,7 +27,7 @@ export async function seedStore(
 ): Promise<void> {
   for (let at = 0; at < Math.max(contacts.length, messages.length); at += 5_000)
     await page.evaluate(
-      async ({ contacts, messages }) => {
+      async ({ contacts, messages, headsComplete }) => {
         // No named helpers in here: tsx would wrap them in a __name() the page does not have.
         for (const r of [...contacts, ...messages] as Record<string, unknown>[])
           for (const [k, v] of Object.entries(r))
@@ -38,9 +39,11 @@ export async function seedStore(
           open.onerror = () => reject(open.error);
         });
         await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['contacts', 'messages'], 'readwrite');
+          const tx = db.transaction(['contacts', 'messages', 'settings'], 'readwrite');
           for (const c of contacts) tx.objectStore('contacts').put(c);
           for (const m of messages) tx.objectStore('messages').put(m);
+          // Written behind the store's back: its chats index is rebuilt at the next read.
+          tx.objectStore('settings').delete(headsComplete);
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         });
@@ -49,6 +52,7 @@ export async function seedStore(
       {
         contacts: portable(contacts.slice(at, at + 5_000)),
         messages: portable(messages.slice(at, at + 5_000)),
+        headsComplete: HEADS_COMPLETE,
       },
     );
 }

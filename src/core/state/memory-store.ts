@@ -97,9 +97,8 @@ export class MemoryStore implements NodeStore {
     return Promise.all(
       conversations.map(async ({ with: fp, readAt }) => {
         const messages = await this.listMessages({ conversationWith: fp });
-        const since = messages.filter((m) => m.receivedAt > readAt).slice(-countUpTo);
-        const unread = since.filter((m) => m.authorFingerprint === fp).length;
-        return { with: fp, last: messages[0] ?? null, unread };
+        const theirs = messages.filter((m) => m.receivedAt > readAt && m.authorFingerprint === fp);
+        return { with: fp, last: messages[0] ?? null, unread: Math.min(theirs.length, countUpTo) };
       }),
     );
   }

@@ -31,9 +31,8 @@ export interface NodeStore {
   /** Newest first; `before` (a receivedAt) pages back through older ones. */
   listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
   /**
-   * The chats list in one read: per conversation, its newest message, and how many of the
-   * friend's own are among the first `countUpTo` that arrived after `readAt` (so a long-unread
-   * chat costs no more than that).
+   * The chats list: per conversation, its newest message, and how many of the friend's own
+   * arrived after `readAt`, counted no further than `countUpTo` (the list shows "99+").
    */
   conversationHeads(
     conversations: readonly ConversationRead[],

@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { conversationList } from '../../../src/app/conversations';
+import { conversationList, UNREAD_COUNT_LIMIT } from '../../../src/app/conversations';
+import { HEADS_COMPLETE } from '../../../src/store/conversation-heads';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeMessage } from '../../../src/core/messages/codec';
 import { newMessageId } from '../../../src/core/messages/message-id';
@@ -84,5 +85,42 @@ for (const [label, makeStore] of [
       expect(list.map((c) => c.name)).toEqual(['Cat', 'Ann', 'Ben']);
       expect(list[0]?.unread).toBe(1);
     });
+
+    it('counts a message stored twice once, stops counting at the limit, and forgets a deleted last message', async () => {
+      const store = makeStore();
+      const { ann, ben, contacts } = await people(store);
+      const hello = direct(ann.fingerprint, ann.fingerprint, 'Hello', 1);
+      await store.putMessage(hello);
+      await store.putMessage(hello);
+      const once = await conversationList(store, contacts, new Set(), {});
+      expect(once.find((c) => c.name === 'Ann')?.unread).toBe(1);
+
+      for (let i = 0; i < UNREAD_COUNT_LIMIT + 5; i++)
+        await store.putMessage(direct(ben.fingerprint, ben.fingerprint, `Ben ${i}`, 100 + i));
+      const mine = direct(ME, ben.fingerprint, 'Slow down', 1_000);
+      await store.putMessage(mine);
+      const many = await conversationList(store, contacts, new Set(), {});
+      expect(many[0]).toMatchObject({ name: 'Ben', unread: UNREAD_COUNT_LIMIT });
+      expect(many[0]?.last).toMatchObject({ text: 'Slow down', mine: true });
+
+      await store.deleteMessage(mine.id);
+      const after = await conversationList(store, contacts, new Set(), { [ben.fingerprint]: 200 });
+      expect(after[0]?.last).toMatchObject({ text: `Ben ${UNREAD_COUNT_LIMIT + 4}`, mine: false });
+      expect(after[0]?.unread).toBe(4);
+    });
   });
 }
+
+describe('the chats list’s index (dexie store)', () => {
+  it('is rebuilt from the messages when they were written behind the store’s back', async () => {
+    const store = new DexieStore(freshDatabase());
+    const { ann, contacts } = await people(store);
+    await store.putMessage(direct(ann.fingerprint, ann.fingerprint, 'First', 1));
+    expect((await conversationList(store, contacts, new Set(), {}))[0]?.last?.text).toBe('First');
+    // As a restore or a benchmark's seeding writes: straight into the tables, index cleared.
+    await store.db.messages.put(direct(ann.fingerprint, ann.fingerprint, 'Second', 2));
+    await store.db.settings.delete(HEADS_COMPLETE);
+    const list = await conversationList(store, contacts, new Set(), {});
+    expect(list[0]).toMatchObject({ name: 'Ann', unread: 2, last: { text: 'Second' } });
+  });
+});
