@@ -10,6 +10,7 @@ import { relayView, setRelayPolicy } from '../app/relay-settings';
 import { thumbnailsFrom } from '../app/thumbnails';
 import { setVerified } from '../app/walls';
 import { previewInvite } from '../app/request-checks';
+import { authorPictures } from '../app/author-pictures';
 import { Refusal } from '../core/refusal';
 import {
   friendsOfFriendsSettings,
@@ -130,6 +131,8 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
       return enabled;
     },
     'profile.get': () => service.profile(),
+    'pictures.list': async () =>
+      authorPictures(store, extensionSettings, await service.currentIdentity()),
     'profile.set': (profile) => service.setProfile(profile),
     'fof.get': () => friendsOfFriendsSettings(extensionSettings),
     'fof.set': async (view) => {

@@ -23,6 +23,7 @@ import {
 } from './settings';
 import type { BackgroundStatus, ConnectionTestResult } from './status';
 import type {
+  AuthorPictureView,
   ConversationView,
   WallView,
   BackupReminderView,
@@ -158,6 +159,8 @@ export const uiRequests = {
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),
   'settings.notifications.set': defineRequest<boolean>()(isObject({ enabled: isBoolean })),
   'profile.get': defineRequest<ProfileView>()(isEmpty),
+  /** Friends' pictures and the user's own: far less than the friends list, for every screen. */
+  'pictures.list': defineRequest<AuthorPictureView[]>()(isEmpty),
   /** Name, status line and picture; sent to every friend. */
   'profile.set': defineRequest<ProfileView>()(
     isObject({

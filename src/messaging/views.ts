@@ -71,6 +71,12 @@ export interface ProfileView {
   avatar: ThumbnailData | null;
 }
 
+/** Someone's profile picture, for every post and message of theirs on screen. */
+export interface AuthorPictureView {
+  fingerprint: Fingerprint;
+  picture: ThumbnailData;
+}
+
 /** A person's wall: who they are, and their posts (to the user, or the user's own). */
 export interface WallView {
   person: WallPerson;

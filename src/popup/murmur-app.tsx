@@ -19,7 +19,7 @@ import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 import { OpenWall } from './open-wall';
 import { WallScreen } from './wall-screen';
 import type { Fingerprint } from '../core/identity/fingerprint';
-import type { FriendView, IdentityView } from '../messaging/views';
+import type { FriendView } from '../messaging/views';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
@@ -39,18 +39,18 @@ function OpenInTab() {
   );
 }
 
-/** Everyone's profile picture by fingerprint: friends' from the friends list, and the user's. */
-function useAuthorPictures(me: IdentityView | null): ReadonlyMap<string, ThumbnailData> {
-  const [friends] = useRequest('friends.list', {}, ['friends']);
-  const [profile] = useRequest('profile.get', {}, ['settings', 'identity']);
-  return useMemo(() => {
-    const pictures = new Map<string, ThumbnailData>();
-    if (friends.kind === 'ready')
-      for (const f of friends.value) if (f.avatar) pictures.set(f.fingerprint, f.avatar);
-    if (me && profile.kind === 'ready' && profile.value.avatar)
-      pictures.set(me.fingerprint, profile.value.avatar);
-    return pictures;
-  }, [friends, profile, me]);
+/** Everyone's profile picture by fingerprint: friends' and the user's own. */
+function useAuthorPictures(): ReadonlyMap<string, ThumbnailData> {
+  const [pictures] = useRequest('pictures.list', {}, ['friends', 'settings', 'identity']);
+  return useMemo(
+    () =>
+      new Map(
+        pictures.kind === 'ready'
+          ? pictures.value.map(({ fingerprint, picture }) => [fingerprint, picture])
+          : [],
+      ),
+    [pictures],
+  );
 }
 
 /** The card of an invite link the background opened this tab for (murmur.html#invite=…). */
@@ -112,7 +112,7 @@ export function MurmurApp({ layout }: { layout: Layout }) {
   const [wall, setWall] = useState<Fingerprint | null>(null);
   const me = identity.kind === 'ready' ? identity.value : null;
   const [invite, inviteAnswered] = useInvite();
-  const pictures = useAuthorPictures(me);
+  const pictures = useAuthorPictures();
   /** Whom the invite just added, for the Friends screen to say so. */
   const [justAdded, setJustAdded] = useState<FriendView | null>(null);
   /** The first run's third step shows until "Go to Murmur". */
