@@ -2,7 +2,7 @@
  * The feed: "What's new?" opens the composer; friends' posts below, newest first. The newest page follows
  * what arrives; older pages load on request, so thousands of posts cost nothing until asked.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IdentityView, MessageView } from '../messaging/views';
 import { Notice, type NoticeState } from '../ui/notice';
 import { background } from '../ui/background-client';
@@ -12,22 +12,58 @@ import { ComposePost } from './compose-post';
 import { MessageItem } from './message-item';
 import { Replies, repliesByPost } from './replies';
 
-const PAGE = 100;
+/**
+ * A page is a little more than the tallest screen shows; the next one loads as the reader
+ * scrolls near the end (or asks for it), so the first screen shows as soon as it can.
+ */
+const PAGE = 20;
 
 /**
- * The newest page is asked for as soon as the popup's script runs, alongside "who am I",
- * rather than after it: the feed is what the popup is opened for.
+ * The newest page is asked for as soon as the page's script runs, alongside "who am I", rather
+ * than after it: the feed is what Murmur is opened for. The first feed shown displays it until
+ * its own answer comes.
  */
-const firstPage = background
-  .request('messages.list', { kind: 'post', limit: PAGE })
-  .catch(() => [] as MessageView[]);
+let firstPage: Promise<MessageView[]> | null = background.request('messages.list', {
+  kind: 'post',
+  limit: PAGE,
+});
+// Whoever takes it handles its failure; nobody may (the first run shows no feed).
+firstPage.catch(() => undefined);
 /** Posts from others received after this were not seen yet: "what's new". */
 const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
+
+/** Calls `onSeen` whenever `target` scrolls into view (or near it). */
+function useWhenSeen(onSeen: () => void) {
+  const target = useRef<HTMLButtonElement>(null);
+  const latest = useRef(onSeen);
+  latest.current = onSeen;
+  useEffect(() => {
+    const element = target.current;
+    if (!element) return;
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && latest.current(),
+      { rootMargin: '400px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
+  return target;
+}
 
 export function FeedView({ me }: { me: IdentityView }) {
   const [composing, setComposing] = useState(false);
   const [posted, setPosted] = useState<NoticeState | null>(null);
-  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE }, ['messages']);
+  const [early] = useState(() => {
+    const page = firstPage;
+    firstPage = null;
+    return page;
+  });
+  const [posts, reload] = useRequest(
+    'messages.list',
+    { kind: 'post', limit: PAGE },
+    ['messages'],
+    early,
+  );
   const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 }, [
     'messages',
   ]);
@@ -37,9 +73,7 @@ export function FeedView({ me }: { me: IdentityView }) {
   );
   const [older, setOlder] = useState<MessageView[]>([]);
   const [more, setMore] = useState(true);
-  const [prefetched, setPrefetched] = useState<MessageView[]>([]);
   const [seenAt, setSeenAt] = useState(Infinity);
-  useEffect(() => void firstPage.then(setPrefetched), []);
   useEffect(() => void seenBefore.then(setSeenAt), []);
   // Whatever this popup has shown counts as seen for the next time it opens.
   const newestId = posts.kind === 'ready' ? (posts.value[0]?.id ?? '') : null;
@@ -47,20 +81,28 @@ export function FeedView({ me }: { me: IdentityView }) {
     if (newestId !== null)
       void seenBefore.then(() => background.request('feed.seen', {})).catch(() => undefined);
   }, [newestId]);
-  const newest = posts.kind === 'ready' ? posts.value : prefetched;
+  const newest = posts.kind === 'ready' ? posts.value : [];
   const shown = [...newest, ...older.filter((m) => !newest.some((n) => n.id === m.id))];
 
+  /** One page at a time, however often the end comes into view meanwhile. */
+  const loading = useRef(false);
   const loadOlder = async () => {
     const last = shown.at(-1);
-    if (!last) return;
-    const page = await background.request('messages.list', {
-      kind: 'post',
-      limit: PAGE,
-      before: last.receivedAt,
-    });
-    setOlder((list) => [...list, ...page]);
-    setMore(page.length === PAGE);
+    if (!last || loading.current || !more) return;
+    loading.current = true;
+    try {
+      const page = await background.request('messages.list', {
+        kind: 'post',
+        limit: PAGE,
+        before: last.receivedAt,
+      });
+      setOlder((list) => [...list, ...page]);
+      setMore(page.length === PAGE);
+    } finally {
+      loading.current = false;
+    }
   };
+  const olderButton = useWhenSeen(() => void loadOlder().catch(() => undefined));
 
   return (
     <section aria-labelledby="feed-heading">
@@ -98,7 +140,12 @@ export function FeedView({ me }: { me: IdentityView }) {
         ))}
       </ul>
       {shown.length >= PAGE && more && (
-        <button type="button" id="feed-older" onClick={() => void loadOlder()}>
+        <button
+          type="button"
+          id="feed-older"
+          ref={olderButton}
+          onClick={() => void loadOlder().catch(() => undefined)}
+        >
           {t('showOlder')}
         </button>
       )}

@@ -1,9 +1,13 @@
 /**
  * Asks the background for something, and asks again whenever the background says one of
  * `topics` changed (pushed over the updates port; nothing polls). `reload` asks at once.
- * One question is in flight at a time: notes that arrive meanwhile make one more.
+ * One question is in flight at a time: notes that arrive meanwhile make one more. `early`, when
+ * given, is an answer asked for before this component existed (as the page's script started): it
+ * is shown until the component's own answer comes, never instead of it — something may have
+ * changed before the component listened for changes, or the early question came too soon (before
+ * the user had an identity).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UpdateTopic } from '../messaging/page-updates';
 import type { RequestOf, ResponseOf } from '../messaging/request-map';
 import type { UiRequests } from '../messaging/ui-requests';
@@ -18,7 +22,10 @@ export function useRequest<K extends keyof UiRequests & string>(
   type: K,
   payload: RequestOf<UiRequests, K>,
   topics: readonly UpdateTopic[],
+  early: Promise<ResponseOf<UiRequests, K>> | null = null,
 ): [Loaded<ResponseOf<UiRequests, K>>, () => void] {
+  /** The early answer, shown by the first mount only. */
+  const placeholder = useRef(early);
   const [state, setState] = useState<Loaded<ResponseOf<UiRequests, K>>>({ kind: 'loading' });
   const key = JSON.stringify(payload);
   const topicsKey = topics.join(' ');
@@ -28,6 +35,13 @@ export function useRequest<K extends keyof UiRequests & string>(
     let alive = true;
     let asking = false;
     let again = false;
+    const shown = placeholder.current;
+    placeholder.current = null;
+    shown?.then(
+      (value) =>
+        alive && setState((now) => (now.kind === 'loading' ? { kind: 'ready', value } : now)),
+      () => undefined, // the component's own question reports what went wrong
+    );
     const askOnce = async () => {
       try {
         const value = await background.request(type, JSON.parse(key) as RequestOf<UiRequests, K>);
