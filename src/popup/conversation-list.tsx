@@ -8,6 +8,7 @@ import { Avatar } from '../ui/avatar';
 import { t } from '../ui/i18n';
 import { When } from '../ui/when';
 import type { Fingerprint } from '../core/identity/fingerprint';
+import { useProgressive } from '../ui/progressive';
 
 /** The store counts up to 100 unread (app/conversations.ts); past 99 the list says "99+". */
 const countText = (n: number) => (n > 99 ? '99+' : String(n));
@@ -68,10 +69,11 @@ export function ConversationList({
   onOpen: (with_: Fingerprint) => void;
   open: Fingerprint | null;
 }) {
+  const rows = useProgressive(conversations);
   if (conversations.length === 0) return <p class="muted">{t('friendsNone')}</p>;
   return (
     <ul class="conversations" aria-label={t('chatsTitle')}>
-      {conversations.map((c) => (
+      {rows.map((c) => (
         <Row key={c.with} c={c} onOpen={onOpen} current={c.with === open} />
       ))}
     </ul>

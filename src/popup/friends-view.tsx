@@ -8,6 +8,7 @@ import { t } from '../ui/i18n';
 import { dataUrlOf } from '../ui/thumbnails';
 import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
+import { useProgressive } from '../ui/progressive';
 import { RequestsView } from './requests-view';
 import { CopyButton } from '../ui/copy-button';
 import { PersonName } from './open-wall';
@@ -38,6 +39,7 @@ type Props = {
 
 export function FriendsView({ me, justAdded = null }: Props) {
   const [friends, reload] = useRequest('friends.list', {}, ['friends']);
+  const rows = useProgressive(friends.kind === 'ready' ? friends.value : []);
   const [card, setCard] = useState('');
   const [intro, setIntro] = useState('');
   const [message, setMessage] = useState<AddMessage | null>(
@@ -75,77 +77,76 @@ export function FriendsView({ me, justAdded = null }: Props) {
       <RequestsView onAnswered={reload} />
       {friends.kind === 'ready' && friends.value.length === 0 && <p>{t('friendsNone')}</p>}
       <ul class="list" data-testid="friends">
-        {friends.kind === 'ready' &&
-          friends.value.map((f) => (
-            <li key={f.fingerprint} data-fingerprint={f.fingerprint} data-online={String(f.online)}>
-              <span class={`dot ${f.online ? 'dot-connected' : ''}`} aria-hidden="true" />
-              {f.avatar && (
-                <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
-              )}
-              {f.asked ? (
-                f.displayName
-              ) : (
-                <PersonName fingerprint={f.fingerprint} name={f.displayName} />
-              )}
-              {f.callsThemselves !== null && (
-                <span class="muted" data-testid="calls-themselves">
-                  {' '}
-                  {t('callsThemselves', f.callsThemselves)}
-                </span>
-              )}
-              {f.nameClash && (
-                <span class="warning-mark" data-testid="name-clash">
-                  {' '}
-                  {t('nameClash')}
-                </span>
-              )}
-              {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
-              {(!f.asked || f.connection.state === 'unreachable') && (
-                <span class="muted connection" data-testid="friend-connection">
-                  {' — '}
-                  {connectionWords(f.connection)}
-                </span>
-              )}
-              <ContactKeyNote keyState={f.key} now={Date.now()} />
-              {f.status && (
-                <span class="muted status-line" data-testid="friend-status">
-                  {' — '}
-                  {f.status}
-                </span>
-              )}
-              <details>
-                <summary>{t('friendMore')}</summary>
-                {f.theirFriends.length > 0 && (
-                  <p data-testid="their-friends">
-                    {t('theirFriends')}{' '}
-                    {f.theirFriends
-                      .map((x) => (x.mutual ? t('mutualFriend', x.name) : x.name))
-                      .join(', ')}
-                  </p>
-                )}
-                <p class="muted">{t('safetyNumberHelp')}</p>
-                <p class="safety-number" data-testid="safety-number">
-                  {f.safetyNumber}
+        {rows.map((f) => (
+          <li key={f.fingerprint} data-fingerprint={f.fingerprint} data-online={String(f.online)}>
+            <span class={`dot ${f.online ? 'dot-connected' : ''}`} aria-hidden="true" />
+            {f.avatar && (
+              <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(f.avatar)} />
+            )}
+            {f.asked ? (
+              f.displayName
+            ) : (
+              <PersonName fingerprint={f.fingerprint} name={f.displayName} />
+            )}
+            {f.callsThemselves !== null && (
+              <span class="muted" data-testid="calls-themselves">
+                {' '}
+                {t('callsThemselves', f.callsThemselves)}
+              </span>
+            )}
+            {f.nameClash && (
+              <span class="warning-mark" data-testid="name-clash">
+                {' '}
+                {t('nameClash')}
+              </span>
+            )}
+            {f.asked && <span class="muted"> — {t('waitingForAnswer')}</span>}
+            {(!f.asked || f.connection.state === 'unreachable') && (
+              <span class="muted connection" data-testid="friend-connection">
+                {' — '}
+                {connectionWords(f.connection)}
+              </span>
+            )}
+            <ContactKeyNote keyState={f.key} now={Date.now()} />
+            {f.status && (
+              <span class="muted status-line" data-testid="friend-status">
+                {' — '}
+                {f.status}
+              </span>
+            )}
+            <details>
+              <summary>{t('friendMore')}</summary>
+              {f.theirFriends.length > 0 && (
+                <p data-testid="their-friends">
+                  {t('theirFriends')}{' '}
+                  {f.theirFriends
+                    .map((x) => (x.mutual ? t('mutualFriend', x.name) : x.name))
+                    .join(', ')}
                 </p>
-                <div class="row">
-                  <button
-                    type="button"
-                    data-action="remove"
-                    onClick={() => void remove(f.fingerprint, false)}
-                  >
-                    {t('removeFriend')}
-                  </button>
-                  <button
-                    type="button"
-                    data-action="block"
-                    onClick={() => void remove(f.fingerprint, true)}
-                  >
-                    {t('blockFriend')}
-                  </button>
-                </div>
-              </details>
-            </li>
-          ))}
+              )}
+              <p class="muted">{t('safetyNumberHelp')}</p>
+              <p class="safety-number" data-testid="safety-number">
+                {f.safetyNumber}
+              </p>
+              <div class="row">
+                <button
+                  type="button"
+                  data-action="remove"
+                  onClick={() => void remove(f.fingerprint, false)}
+                >
+                  {t('removeFriend')}
+                </button>
+                <button
+                  type="button"
+                  data-action="block"
+                  onClick={() => void remove(f.fingerprint, true)}
+                >
+                  {t('blockFriend')}
+                </button>
+              </div>
+            </details>
+          </li>
+        ))}
       </ul>
       <InviteFriend me={me} />
       <h3>{t('yourCard')}</h3>

@@ -6,6 +6,7 @@
  */
 import { encodeQR } from 'qr';
 import { useMemo } from 'preact/hooks';
+import { useAfterPaint } from './progressive';
 
 /** Each dark module as a 1×1 square, row by row, runs merged ("M x y h n v1 h-n z"). */
 function pathOf(matrix: boolean[][]): string {
@@ -28,8 +29,17 @@ function pathOf(matrix: boolean[][]): string {
 /** Whole screen pixels per module: a camera (and our test) reads sharp edges best. */
 const PIXELS_PER_MODULE = 3;
 
+/**
+ * Drawn once the screen around it has been painted: encoding took 30–40 ms, and the full tab
+ * shows the invite below 500 friends, out of sight.
+ */
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const matrix = useMemo(() => encodeQR(text, 'raw', { ecc: 'low', border: 4 }), [text]);
+  const painted = useAfterPaint();
+  const matrix = useMemo(
+    () => (painted ? encodeQR(text, 'raw', { ecc: 'low', border: 4 }) : null),
+    [text, painted],
+  );
+  if (!matrix) return <svg class="qr-code" role="img" aria-label={label} width={0} height={0} />;
   const modules = matrix.length;
   const size = modules * PIXELS_PER_MODULE;
   return (
