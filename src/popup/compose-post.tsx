@@ -12,6 +12,7 @@ import { MESSAGE_LIMITS } from '../core/messages/kinds';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { AudienceList } from '../messaging/settings';
 import { errorText } from '../ui/error-text';
+import { useFocusOnMount } from '../ui/focus-on-mount';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
 /** The friends to choose from, asked for only once someone wants to choose. */
@@ -48,6 +49,9 @@ export function ComposePost({
   onPosted: () => void;
   onCancel: () => void;
 }) {
+  // Opened by "What's new?": the person is about to type. (Not `autofocus`: Firefox honours it
+  // only while the document loads, and the composer opens later.)
+  const field = useFocusOnMount<HTMLTextAreaElement>();
   const [text, setText] = useState('');
   /** null: all friends; else the fingerprints chosen. */
   const [chosen, setChosen] = useState<Fingerprint[] | null>(null);
@@ -104,8 +108,7 @@ export function ComposePost({
       <textarea
         id="compose"
         rows={3}
-        // Opened by "What's new?": the person is about to type.
-        autoFocus
+        ref={field}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
       />

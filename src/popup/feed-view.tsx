@@ -9,6 +9,7 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { ComposePost } from './compose-post';
+import { useFocusReturn } from '../ui/focus-return';
 import { MessageItem } from './message-item';
 import { Replies, repliesByPost } from './replies';
 
@@ -52,6 +53,7 @@ function useWhenSeen(onSeen: () => void) {
 
 export function FeedView({ me }: { me: IdentityView }) {
   const [composing, setComposing] = useState(false);
+  const whatsNew = useFocusReturn<HTMLButtonElement>(composing);
   const [posted, setPosted] = useState<NoticeState | null>(null);
   const [early] = useState(() => {
     const page = firstPage;
@@ -120,6 +122,7 @@ export function FeedView({ me }: { me: IdentityView }) {
         <button
           type="button"
           class="whats-new"
+          ref={whatsNew}
           onClick={() => {
             setPosted(null);
             setComposing(true);

@@ -23,6 +23,7 @@ import type { FriendView } from '../messaging/views';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
+import { ScreenTabs, type Tab } from './screen-tabs';
 import { WelcomeInvite } from './welcome-invite';
 import { INVITE_TAB_FRAGMENT } from '../messaging/invite-requests';
 
@@ -74,9 +75,6 @@ function useInvite(): [string | null, () => void] {
   return [invite, answered];
 }
 
-type Tab = 'feed' | 'chats' | 'friends';
-const TABS: Tab[] = ['feed', 'chats', 'friends'];
-
 interface NoIdentityProps {
   onUnlocked: () => void;
   /** A new identity: the first run's last step (inviting a friend) follows. */
@@ -117,8 +115,11 @@ export function MurmurApp({ layout }: { layout: Layout }) {
   const [justAdded, setJustAdded] = useState<FriendView | null>(null);
   /** The first run's third step shows until "Go to Murmur". */
   const [welcoming, setWelcoming] = useState(false);
+  /** The first run just ended: its button went, so the focus goes to the tabs. */
+  const [arrived, setArrived] = useState(false);
   const started = () => {
     setWelcoming(false);
+    setArrived(true);
     setTab('friends');
     setWall(null);
     reload();
@@ -154,23 +155,14 @@ export function MurmurApp({ layout }: { layout: Layout }) {
       {me && !welcoming && !invite && (
         <>
           <BackupReminder />
-          <nav role="tablist" aria-label={t('extName')} class="tabs">
-            {TABS.map((name) => (
-              <button
-                type="button"
-                role="tab"
-                id={`tab-${name}`}
-                aria-selected={tab === name}
-                aria-controls="panel"
-                onClick={() => {
-                  setTab(name);
-                  setWall(null);
-                }}
-              >
-                {t(`tab_${name}`)}
-              </button>
-            ))}
-          </nav>
+          <ScreenTabs
+            current={tab}
+            takeFocus={arrived}
+            onChoose={(name) => {
+              setTab(name);
+              setWall(null);
+            }}
+          />
           <button type="button" class="link my-wall" onClick={() => setWall(me.fingerprint)}>
             {t('myWall')}
           </button>

@@ -12,6 +12,8 @@ import { MessageItem } from './message-item';
 import { entryOf } from '../core/map-entry';
 import { errorText } from '../ui/error-text';
 import { ErrorLine } from '../ui/notice';
+import { useFocusOnMount } from '../ui/focus-on-mount';
+import { useFocusReturn } from '../ui/focus-return';
 
 function ReplyForm({
   post,
@@ -26,6 +28,8 @@ function ReplyForm({
   const [onlyAuthor, setOnlyAuthor] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = `reply-${parent?.itemId ?? post.itemId}`;
+  // Opened by "Reply": the person is about to type.
+  const field = useFocusOnMount<HTMLInputElement>();
   const label = onlyAuthor ? t('replyPrivate', post.authorName) : t('replyPublic');
   const send = async (event: Event) => {
     event.preventDefault();
@@ -49,6 +53,7 @@ function ReplyForm({
       </label>
       <input
         id={id}
+        ref={field}
         class="reply-text"
         placeholder={label}
         value={text}
@@ -88,6 +93,7 @@ export function Replies({
 }) {
   // The form appears on demand: a hundred idle forms made the feed slow to show.
   const [writing, setWriting] = useState(false);
+  const replyButton = useFocusReturn<HTMLButtonElement>(writing);
   /** Folded under "Show N replies" until the reader opens them (or writes one). */
   const [open, setOpen] = useState(false);
   /** The reply being answered (its item id), when answering one. */
@@ -165,6 +171,7 @@ export function Replies({
           type="button"
           class="link"
           data-action="reply"
+          ref={replyButton}
           onClick={() => {
             setWriting(true);
             setOpen(true);

@@ -3,11 +3,15 @@ import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice, type NoticeState } from '../ui/notice';
+import { useFocusOnMount } from '../ui/focus-on-mount';
 
 export function Unlock({ displayName, onDone }: { displayName: string; onDone: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState | null>(null);
+  // The screen shows once the page knows Murmur is locked: after load, when `autofocus` no
+  // longer applies (Firefox honours it only while the document loads).
+  const field = useFocusOnMount<HTMLInputElement>();
   const unlock = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
@@ -28,7 +32,7 @@ export function Unlock({ displayName, onDone }: { displayName: string; onDone: (
         id="unlock-passphrase"
         type="password"
         autoComplete="current-password"
-        autoFocus
+        ref={field}
         value={passphrase}
         onInput={(e) => setPassphrase(e.currentTarget.value)}
       />

@@ -49,6 +49,7 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
     fillField: (name, text) => page.getByRole('textbox', { name, exact: true }).fill(text),
     setInputFile: (selector, path) => page.locator(selector).first().setInputFiles(path),
     press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
     textOf: async (selector, timeoutMs = 10_000) =>
       page.locator(selector).first().innerText({ timeout: timeoutMs }),
     screenshot: async (path) => {

@@ -27,8 +27,10 @@ export interface ExtensionPage {
   clickTab(name: string): Promise<void>;
   /** Types into the text field with this accessible name (its label), replacing what was there. */
   fillField(name: string, text: string): Promise<void>;
-  /** Presses a key (e.g. "Enter", "Escape") in the focused element, as a person would. */
+  /** Presses a key or chord (e.g. "Enter", "Shift+Tab") in the focused element, as a person would. */
   press(key: string): Promise<void>;
+  /** Types text key by key into the focused element, as a person would. */
+  type(text: string): Promise<void>;
   /** Chooses a file in a file input, as a person picking it in the dialog. */
   setInputFile(selector: string, path: string): Promise<void>;
   /** Visible text of the first element matching `selector`, waiting for it to exist. */

@@ -68,7 +68,16 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     },
     press: async (key) => {
       await page.bringToFront();
-      await page.keyboard.press(key as KeyInput);
+      // Chords as Playwright writes them ("Shift+Tab"): Puppeteer presses one key at a time.
+      const keys = key.length > 1 ? key.split('+') : [key];
+      const last = keys.pop() as KeyInput;
+      for (const modifier of keys) await page.keyboard.down(modifier as KeyInput);
+      await page.keyboard.press(last);
+      for (const modifier of keys.reverse()) await page.keyboard.up(modifier as KeyInput);
+    },
+    type: async (text) => {
+      await page.bringToFront();
+      await page.keyboard.type(text);
     },
     setInputFile: async (selector, path) => {
       const input = await page.$(selector);

@@ -1,0 +1,62 @@
+/**
+ * Feed, Chats, Friends: a tab list as the ARIA authoring practices describe it, because that is
+ * what screen-reader and keyboard users expect of one. Only the chosen tab is in the Tab order;
+ * the arrow keys, Home and End move between the tabs and choose the one they reach.
+ */
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../ui/i18n';
+
+export type Tab = 'feed' | 'chats' | 'friends';
+const TABS: readonly Tab[] = ['feed', 'chats', 'friends'];
+
+/** The tab a key moves to from `at`, or null for keys the tab list does not use. */
+function tabAfterKey(key: string, at: number): Tab | null {
+  const count = TABS.length;
+  const moves: Record<string, number> = {
+    ArrowRight: (at + 1) % count,
+    ArrowLeft: (at + count - 1) % count,
+    Home: 0,
+    End: count - 1,
+  };
+  const to = moves[key];
+  return to === undefined ? null : (TABS[to] ?? null);
+}
+
+interface ScreenTabsProps {
+  current: Tab;
+  onChoose: (tab: Tab) => void;
+  /** Focus the chosen tab on showing: the screen before (the first run's end) went away. */
+  takeFocus: boolean;
+}
+
+export function ScreenTabs({ current, onChoose, takeFocus }: ScreenTabsProps) {
+  const list = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (takeFocus) list.current?.querySelector<HTMLButtonElement>('[aria-selected=true]')?.focus();
+    // On showing only: later choices move the focus themselves.
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const next = tabAfterKey(event.key, TABS.indexOf(current));
+    if (!next) return;
+    event.preventDefault();
+    onChoose(next);
+    list.current?.querySelector<HTMLButtonElement>(`#tab-${next}`)?.focus();
+  };
+  return (
+    <nav role="tablist" aria-label={t('extName')} class="tabs" ref={list} onKeyDown={onKeyDown}>
+      {TABS.map((name) => (
+        <button
+          type="button"
+          role="tab"
+          id={`tab-${name}`}
+          aria-selected={current === name}
+          aria-controls="panel"
+          tabIndex={current === name ? 0 : -1}
+          onClick={() => onChoose(name)}
+        >
+          {t(`tab_${name}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,3 @@
+import { keyboardJourneySuite } from './keyboard-journey';
+
+keyboardJourneySuite('firefox');
