@@ -49,8 +49,13 @@ export const chatSteps: SceneStep[] = [
       await waitForText(a, '[aria-label="Messages with Bob"]', 'Sure, 10am');
       await expectAccessible(a, 'conversation');
       await screenshot(alice, a, 'chat');
+      // Carol's system is dark: the chats list and a conversation in the dark theme.
       await c.clickTab('Chats');
+      await c.waitFor(rowSays, ['Alice', [], []] as const, 20_000);
+      await expectAccessible(c, 'chats list, dark');
+      await screenshot(carol, c, 'chats');
       await c.clickButton('Alice');
+      await expectAccessible(c, 'conversation, dark');
       await screenshot(carol, c, 'chat');
     },
   },

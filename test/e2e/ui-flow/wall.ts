@@ -8,7 +8,7 @@ import type { SceneStep } from './scene';
 export const wallSteps: SceneStep[] = [
   {
     name: 'Alice opens Bob’s wall from his name, checks the safety number, then her own wall',
-    run: async ({ alice, a }) => {
+    run: async ({ alice, carol, a, c }) => {
       // Alice is in her conversation with Bob: his name at the top opens his wall.
       await a.clickButton('Bob');
       await waitForText(a, '#wall-heading', 'Bob');
@@ -34,6 +34,12 @@ export const wallSteps: SceneStep[] = [
       await expectAccessible(a, 'my wall');
       await screenshot(alice, a, 'wall');
       await a.clickButton('Back');
+      // Carol's system is dark: Alice's wall, opened from her name in Carol's friends list.
+      await c.clickButton('Alice');
+      await waitForText(c, '#wall-heading', 'Alice');
+      await expectAccessible(c, 'a friend’s wall, dark');
+      await screenshot(carol, c, 'wall');
+      await c.clickButton('Back');
       // Back to the chats list: Bob's conversation again, for the steps that follow.
       await a.clickButton('Bob');
       await waitForText(a, '[aria-label="Messages with Bob"]', 'Sure, 10am');
