@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IdentityView, MessageView } from '../messaging/views';
 import { Notice, type NoticeState } from '../ui/notice';
 import { background } from '../ui/background-client';
+import { askEarly } from '../ui/early-answers';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { ComposePost } from './compose-post';
@@ -24,12 +25,7 @@ const PAGE = 20;
  * than after it: the feed is what Murmur is opened for. The first feed shown displays it until
  * its own answer comes.
  */
-let firstPage: Promise<MessageView[]> | null = background.request('messages.list', {
-  kind: 'post',
-  limit: PAGE,
-});
-// Whoever takes it handles its failure; nobody may (the first run shows no feed).
-firstPage.catch(() => undefined);
+askEarly('messages.list', { kind: 'post', limit: PAGE });
 /** Posts from others received after this were not seen yet: "what's new". */
 const seenBefore = background.request('feed.seen', {}).catch(() => Date.now());
 
@@ -55,17 +51,7 @@ export function FeedView({ me }: { me: IdentityView }) {
   const [composing, setComposing] = useState(false);
   const whatsNew = useFocusReturn<HTMLButtonElement>(composing);
   const [posted, setPosted] = useState<NoticeState | null>(null);
-  const [early] = useState(() => {
-    const page = firstPage;
-    firstPage = null;
-    return page;
-  });
-  const [posts, reload] = useRequest(
-    'messages.list',
-    { kind: 'post', limit: PAGE },
-    ['messages'],
-    early,
-  );
+  const [posts, reload] = useRequest('messages.list', { kind: 'post', limit: PAGE }, ['messages']);
   const [replies, reloadReplies] = useRequest('messages.list', { kind: 'reply', limit: 1000 }, [
     'messages',
   ]);

@@ -1,11 +1,11 @@
 /**
  * Asks the background for something, and asks again whenever the background says one of
  * `topics` changed (pushed over the updates port; nothing polls). `reload` asks at once.
- * One question is in flight at a time: notes that arrive meanwhile make one more. `early`, when
- * given, is an answer asked for before this component existed (as the page's script started): it
- * is shown until the component's own answer comes, never instead of it — something may have
- * changed before the component listened for changes, or the early question came too soon (before
- * the user had an identity).
+ * One question is in flight at a time: notes that arrive meanwhile make one more. An answer
+ * to the same question asked as the page's script started (early-answers.ts) is shown until the
+ * component's own answer comes, never instead of it — something may have changed before the
+ * component listened for changes, or the early question came too soon (before the user had an
+ * identity).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UpdateTopic } from '../messaging/page-updates';
@@ -14,6 +14,7 @@ import type { UiRequests } from '../messaging/ui-requests';
 import { background } from './background-client';
 import { errorText } from './error-text';
 import { onUpdate } from './page-updates';
+import { takeEarly } from './early-answers';
 
 export type Loaded<T> =
   { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; message: string };
@@ -22,9 +23,9 @@ export function useRequest<K extends keyof UiRequests & string>(
   type: K,
   payload: RequestOf<UiRequests, K>,
   topics: readonly UpdateTopic[],
-  early: Promise<ResponseOf<UiRequests, K>> | null = null,
 ): [Loaded<ResponseOf<UiRequests, K>>, () => void] {
   /** The early answer, shown by the first mount only. */
+  const [early] = useState(() => takeEarly(type, payload));
   const placeholder = useRef(early);
   const [state, setState] = useState<Loaded<ResponseOf<UiRequests, K>>>({ kind: 'loading' });
   const key = JSON.stringify(payload);
