@@ -7,9 +7,9 @@
  *   sides saw the proofs in different orders), the node keeps the newer session on both sides
  *   alike; an impostor never gets that far and is closed by its handshake deadline. Dropping the
  *   newcomer instead would let the two sides disagree (each dropping the other's) and lose both.
- *   Otherwise, of two links to the same peer id, an open one beats one still connecting (behind
- *   some NATs only one direction's ICE succeeds); of two open ones, both sides keep the one the
- *   lower peer id dialled;
+ *   Otherwise both sides keep the link the lower peer id dialled; one that opens while that one
+ *   is still connecting serves beside it until it opens (behind some NATs only one direction's
+ *   ICE succeeds, and then it never does);
  * - one link per peer id, not per tracker and peer id: friends registered with each other's
  *   trackers (federation) dial through different ones, and two links would mean two sessions
  *   that close each other;
@@ -41,8 +41,11 @@ export function admitOpened<L extends LinkFacts>(
   const drop: L[] = [];
   for (const other of others) {
     if (other === candidate || !samePeer(other, candidate) || other.authenticated) continue;
-    if (!other.open || dialler(candidate) < dialler(other)) drop.push(other);
-    else return { keep: false };
+    if (dialler(candidate) < dialler(other)) drop.push(other);
+    // The other is the one both sides keep, once it opens: until then this one serves, beside
+    // it. (Dropping it as "still connecting" made both sides of a simultaneous dial drop the
+    // link the other kept, and lose both — every presence round, as both ask at once.)
+    else if (other.open) return { keep: false };
   }
   return { keep: true, drop };
 }

@@ -40,6 +40,30 @@ describe('a channel that opens to a peer we already have a link to', () => {
     });
   });
 
+  it('when both dial at once, both sides end with the same link, whichever opens first', () => {
+    // Alice's peer id is lower than Paul's. Each side sees its own dial open first, while the
+    // other's is still connecting — the order that used to lose both links.
+    const alice = `m${'1'.repeat(32)}`;
+    const paul = `m${'9'.repeat(32)}`;
+    const toPaul = (over: Partial<LinkFacts>) => link({ peerId: paul as PeerId, ...over });
+    const toAlice = (over: Partial<LinkFacts>) => link({ peerId: alice as PeerId, ...over });
+    // At Alice: her dial (the one both keep) opens; Paul's, still connecting, goes.
+    const alicesDial = toPaul({ initiator: true });
+    const paulsDialAtAlice = toPaul({ initiator: false, open: false });
+    expect(admitOpened(alicesDial, [paulsDialAtAlice], alice)).toEqual({
+      keep: true,
+      drop: [paulsDialAtAlice],
+    });
+    // At Paul: his own dial opens first; Alice's is still connecting. His serves meanwhile and
+    // hers is left to open…
+    const paulsDial = toAlice({ initiator: true });
+    const alicesDialAtPaul = toAlice({ initiator: false, open: false });
+    expect(admitOpened(paulsDial, [alicesDialAtPaul], paul)).toEqual({ keep: true, drop: [] });
+    // …and when it does, it replaces his: both sides hold Alice's dial.
+    const opened = { ...alicesDialAtPaul, open: true };
+    expect(admitOpened(opened, [paulsDial], paul)).toEqual({ keep: true, drop: [paulsDial] });
+  });
+
   it('replaces one still connecting, and of two open ones keeps the lower dialler’s', () => {
     const connecting = link({ open: false, initiator: true });
     const opened = link({});
