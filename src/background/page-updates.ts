@@ -42,6 +42,10 @@ export function pageUpdates(): PageUpdates {
       port.onDisconnect.addListener(() => pages.delete(port));
       // A page's only message keeps this worker awake while it is open; receiving it is enough.
       port.onMessage.addListener(() => undefined);
+      // The greeting: from now on this page hears every change, so whatever it asked before
+      // may be old — it asks again (ui/page-updates.ts).
+      const hello: UpdateNote = { changed: [] };
+      port.postMessage(hello);
     },
     tell(...topics) {
       if (pages.size === 0) return;

@@ -1,8 +1,10 @@
 /**
  * The page's side of the `murmur.updates` port: one port per page, shared by every view on it.
- * A view says which topics it shows and hears when one of them changed. When the port drops
- * (the background restarted), the page connects again and every view asks again, since notes
- * sent meanwhile were lost.
+ * A view says which topics it shows and hears when one of them changed. The background greets
+ * each port it takes with an empty note; a view that asked before that greeting asks once more
+ * then, since something may have changed between the background's answer and its taking the port
+ * (a note then reaches no one: Options › About stayed on "connecting" under load). When the port
+ * drops (the background restarted), the page connects again and every view is in that case.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backoffDelay, PAGE_RECONNECT } from '../core/backoff';
@@ -19,6 +21,9 @@ type Listener = (changed: (topic: UpdateTopic) => boolean) => void;
 const STAY_AWAKE_MS = 20_000;
 
 const listeners = new Set<Listener>();
+/** Views that asked before the background greeted the current port. */
+const unsure = new Set<Listener>();
+let greeted = false;
 let port: Runtime.Port | null = null;
 let failures = 0;
 let retry: ReturnType<typeof setTimeout> | null = null;
@@ -32,6 +37,8 @@ function tellAll(changed: (topic: UpdateTopic) => boolean): void {
 
 function connect(): void {
   retry = null;
+  greeted = false;
+  for (const listener of listeners) unsure.add(listener);
   try {
     port = browser.runtime.connect({ name: UPDATES_PORT });
   } catch {
@@ -43,21 +50,21 @@ function connect(): void {
     const note = isUpdateNote(raw);
     if (!note.ok) return;
     failures = 0;
+    if (!greeted) {
+      greeted = true;
+      const asked = [...unsure];
+      unsure.clear();
+      for (const listener of asked) listener(EVERYTHING);
+    }
     const topics = new Set(note.value.changed);
-    tellAll((topic) => topics.has(topic));
+    if (topics.size > 0) tellAll((topic) => topics.has(topic));
   });
   awake ??= setInterval(() => port?.postMessage({ awake: true }), STAY_AWAKE_MS);
   port.onDisconnect.addListener(() => {
     port = null;
     if (listeners.size === 0) return;
     failures += 1;
-    retry = setTimeout(
-      () => {
-        connect();
-        tellAll(EVERYTHING);
-      },
-      backoffDelay(failures, PAGE_RECONNECT),
-    );
+    retry = setTimeout(connect, backoffDelay(failures, PAGE_RECONNECT));
   });
 }
 
@@ -67,9 +74,11 @@ export function onUpdate(topics: readonly UpdateTopic[], changed: () => void): (
     if (topics.some(isChanged)) changed();
   };
   listeners.add(listener);
+  if (!greeted) unsure.add(listener);
   if (!port && !retry) connect();
   return () => {
     listeners.delete(listener);
+    unsure.delete(listener);
     if (listeners.size > 0) return;
     if (retry) clearTimeout(retry);
     if (awake) clearInterval(awake);
@@ -79,3 +88,7 @@ export function onUpdate(topics: readonly UpdateTopic[], changed: () => void): (
     port = null;
   };
 }
+
+// At once, as the page's script starts: the greeting then usually comes before the first view
+// asks anything, and nothing needs asking twice.
+connect();

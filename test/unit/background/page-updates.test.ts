@@ -1,7 +1,7 @@
 /**
- * Pages are told, not polling (house issue, point 7): what one page changes, every open page
- * hears, gathered into one note per burst; a request that failed tells nobody; a closed page is
- * forgotten.
+ * Pages are told, not polling (house issue, point 7): each page is greeted as it is taken; what
+ * one page changes, every open page hears, gathered into one note per burst; a request that
+ * failed tells nobody; a closed page is forgotten.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,9 @@ describe('pages are told what changed', () => {
     const options = openPage();
     updates.accept(popup.port);
     updates.accept(options.port);
+    // Each page is greeted as it is taken: from now on it hears every change.
+    expect(popup.notes).toEqual([{ changed: [] }]);
+    expect(options.notes).toEqual([{ changed: [] }]);
     const handlers = tellingChanges<typeof map, null>(
       {
         'posts.publish': async ({ text }) => {
@@ -69,7 +72,7 @@ describe('pages are told what changed', () => {
     expect(await ask('feed.read', {})).toMatchObject({ ok: true });
     updates.tell('friends');
     await heard;
-    expect(options.notes).toEqual([{ changed: ['messages', 'friends'] }]);
+    expect(options.notes).toEqual([{ changed: [] }, { changed: ['messages', 'friends'] }]);
     expect(popup.notes).toEqual(options.notes);
 
     // A refused post changed nothing; a closed page hears nothing more.
@@ -79,6 +82,6 @@ describe('pages are told what changed', () => {
     updates.tell('unread');
     await next;
     expect(options.notes.at(-1)).toEqual({ changed: ['unread'] });
-    expect(popup.notes).toHaveLength(1);
+    expect(popup.notes).toHaveLength(2);
   });
 });

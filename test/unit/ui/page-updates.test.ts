@@ -1,6 +1,8 @@
 /**
- * A page's views hear only the topics they show; when the background restarts (its port
- * drops) the page connects again and every view asks again, since notes were lost meanwhile.
+ * A page's views hear only the topics they show. A view that asked before the background took
+ * the page's port (its greeting) asks again when the greeting comes: a change in between reached
+ * no one. When the background restarts (its port drops) the page connects again and, greeted,
+ * every view asks again, since notes were lost meanwhile.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { onUpdate } from '../../../src/ui/page-updates';
@@ -8,7 +10,6 @@ import { onUpdate } from '../../../src/ui/page-updates';
 interface FakePort {
   message: (raw: unknown) => void;
   drop: () => void;
-  sent: unknown[];
 }
 const state = vi.hoisted(() => ({ ports: [] as FakePort[], connected: () => undefined as void }));
 
@@ -21,12 +22,11 @@ vi.mock('webextension-polyfill', () => ({
         const fake: FakePort = {
           message: (raw) => onMessage.forEach((f) => f(raw)),
           drop: () => onDisconnect.forEach((f) => f()),
-          sent: [],
         };
         state.ports.push(fake);
         state.connected();
         return {
-          postMessage: (m: unknown) => fake.sent.push(m),
+          postMessage: () => undefined,
           disconnect: () => undefined,
           onMessage: { addListener: (f: (raw: unknown) => void) => onMessage.push(f) },
           onDisconnect: { addListener: (f: () => void) => onDisconnect.push(f) },
@@ -36,36 +36,47 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
+const GREETING = { changed: [] };
+
 describe('a page hears what changed', () => {
-  it('tells each view its own topics, ignores junk, and after a restart asks everything again', async () => {
+  it('asks again once greeted, then hears its own topics, ignores junk, and starts over after a restart', async () => {
+    // The page connects as its script starts, before any view exists.
+    expect(state.ports).toHaveLength(1);
     const heard: string[] = [];
-    let next: () => void = () => undefined;
-    const said = (name: string) => () => {
-      heard.push(name);
-      next();
-    };
+    const said = (name: string) => () => heard.push(name);
     const stopFeed = onUpdate(['messages'], said('feed'));
     const stopFriends = onUpdate(['friends', 'status'], said('friends'));
     expect(state.ports).toHaveLength(1);
 
+    // Both asked before the greeting: both ask again when it comes, once.
+    state.ports[0]!.message(GREETING);
+    expect(heard.sort()).toEqual(['feed', 'friends']);
+    heard.length = 0;
+    state.ports[0]!.message(GREETING);
+    expect(heard).toEqual([]);
+
+    // A view that starts after the greeting hears only its topics.
+    const stopUnread = onUpdate(['unread'], said('unread'));
     state.ports[0]!.message({ changed: ['status'] });
     state.ports[0]!.message({ changed: ['everything', 'messages'] });
     state.ports[0]!.message('<script>');
     expect(heard).toEqual(['friends']);
 
+    // The background restarts: nothing is asked until the new port is greeted, then all is.
+    heard.length = 0;
     const reconnected = new Promise<void>((resolve) => (state.connected = resolve));
-    const bothAsked = new Promise<void>((resolve) => {
-      next = () => heard.length === 3 && resolve();
-    });
     state.ports[0]!.drop();
     await reconnected;
-    await bothAsked;
-    expect(heard.slice(1).sort()).toEqual(['feed', 'friends']);
     expect(state.ports).toHaveLength(2);
+    expect(heard).toEqual([]);
+    state.ports[1]!.message(GREETING);
+    expect(heard.sort()).toEqual(['feed', 'friends', 'unread']);
 
+    heard.length = 0;
     state.ports[1]!.message({ changed: ['messages'] });
-    expect(heard.at(-1)).toBe('feed');
+    expect(heard).toEqual(['feed']);
     stopFeed();
     stopFriends();
+    stopUnread();
   });
 });
