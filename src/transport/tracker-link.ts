@@ -16,6 +16,12 @@ import { TrackerIce } from './tracker-ice';
 import type { PeerId } from '../core/tracker/peer-id';
 
 const PRESENCE_TIMEOUT_MS = 5_000;
+/**
+ * A registration that has not finished by then — a challenge that never answers, a socket that
+ * never opens — is given up and tried again, like one the tracker refused; otherwise one hung
+ * answer would leave the link "connecting" for good. (The ICE question inside has its own 5 s.)
+ */
+const REGISTER_WITHIN_MS = 15_000;
 
 export interface TrackerLinkEvents {
   /** The status changed (for the popup). */
@@ -29,6 +35,7 @@ export interface TrackerLinkEvents {
 export class TrackerLink {
   private peer: Peer | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private deadline: ReturnType<typeof setTimeout> | null = null;
   /** The registration attempt in progress (a stale one's answer is ignored). */
   private attempt: object = {};
   private stopped = false;
@@ -74,6 +81,7 @@ export class TrackerLink {
     this.stopped = true;
     this.ice.stop();
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.deadline) clearTimeout(this.deadline);
     this.peer?.destroy();
     this.peer = null;
   }
@@ -83,6 +91,10 @@ export class TrackerLink {
     this.status.state = state;
     this.status.lastError = error;
     this.status.peerId = state === 'connected' ? this.peerId : null;
+    if (state !== 'connecting' && this.deadline) {
+      clearTimeout(this.deadline);
+      this.deadline = null;
+    }
     this.events.changed();
   }
 
@@ -96,7 +108,10 @@ export class TrackerLink {
     this.setState('connecting', this.status.lastError);
     // Every registration needs a fresh proof of our key (a challenge from the tracker).
     const attempt = (this.attempt = {});
-    fetchProofToken(address.value, this.key).then(
+    const abort = new AbortController();
+    if (this.deadline) clearTimeout(this.deadline);
+    this.deadline = setTimeout(() => this.giveUp(attempt, abort), REGISTER_WITHIN_MS);
+    fetchProofToken(address.value, this.key, abort.signal).then(
       (token) => {
         if (this.attempt === attempt && !this.stopped) this.register(address.value, token);
       },
@@ -167,6 +182,19 @@ export class TrackerLink {
     this.ice.stop();
     peer.destroy();
     this.retry(reason);
+  }
+
+  private giveUp(attempt: object, abort: AbortController): void {
+    this.deadline = null;
+    if (this.attempt !== attempt || this.stopped) return;
+    // Nothing from this attempt counts any more: its fetch, its socket, its events.
+    this.attempt = {};
+    abort.abort();
+    const peer = this.peer;
+    this.peer = null;
+    this.ice.stop();
+    peer?.destroy();
+    this.retry(`the tracker did not let us register within ${REGISTER_WITHIN_MS / 1000} s`);
   }
 
   private failAttempt(attempt: object, reason: string): void {
