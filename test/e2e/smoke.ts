@@ -32,14 +32,23 @@ export function smokeSuite(kind: BrowserKind): void {
         await useTracker(profile, tracker.url);
         // The technical status lives in Options › About, not in the popup (product UI issue).
         const popup = await profile.openExtensionPage('options.html');
-        const peerId = await popup.waitFor(
-          () =>
-            document
-              .querySelector('[data-testid=status-tracker][data-state=connected]')
-              ?.getAttribute('data-peer-id'),
-          null,
-          20_000,
-        );
+        const peerId = await popup
+          .waitFor(
+            () =>
+              document
+                .querySelector('[data-testid=status-tracker][data-state=connected]')
+                ?.getAttribute('data-peer-id'),
+            null,
+            20_000,
+          )
+          .catch(async (error: unknown) => {
+            // What the page said instead is the bug report.
+            const said = await popup.evaluate(
+              () => document.querySelector('[data-testid=status]')?.textContent ?? '(no status)',
+              null,
+            );
+            throw new Error(`not connected; Options › About said: ${said}`, { cause: error });
+          });
         const hostContext = await popup.evaluate(
           () => document.querySelector('[data-testid=status-host]')?.getAttribute('data-context'),
           null,
