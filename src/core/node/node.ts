@@ -32,6 +32,9 @@ import type { HeldHow } from '../sync/engine';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { EnvelopeId } from '../envelope/envelope-id';
 
+/** How often, at most, expired copies, seen ids and receipts are swept (node.purgeExpired). */
+const PURGE_EVERY_SECONDS = 3600;
+
 export interface NodeOptions {
   keyring: Keyring;
   store: NodeStore;
@@ -107,6 +110,10 @@ export class MurmurNode implements SyncEngine {
       onEstablished: (session, friend) => {
         this.sessions.established(friend, session);
         this.options.onSessionEstablished?.(friend);
+        // A friend arriving is the node's heartbeat, in every host: what expired goes, at most
+        // hourly — else expired copies would hold the relay quota (and refuse new ones) and
+        // seen ids and receipts would grow for ever.
+        void this.purgeExpired(PURGE_EVERY_SECONDS).catch(() => undefined);
       },
       onClosed: (session, error) => {
         if (this.sessions.closed(session))

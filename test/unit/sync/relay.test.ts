@@ -112,6 +112,18 @@ describe('store and forward', () => {
     );
   });
 
+  it('sweeps expired copies by itself when a friend arrives', async () => {
+    connect(alice, paul);
+    const sent = await alice.node.send(dm('stale by then'), [george.fp], { ttlSeconds: 3600 });
+    await until(async () => Boolean(await paul.store.getRelayCopy(sent.id)), 'Paul holds it');
+    clock.now += 2 * 3600 * 1000;
+    // Nobody calls purgeExpired: George coming online is enough.
+    connect(george, paul);
+    await until(async () => (await paul.store.relayBytes()) === 0, 'the expired copy is gone');
+    expect(await paul.store.getRelayCopy(sent.id)).toBeUndefined();
+    expect(george.inbox).toEqual([]);
+  });
+
   it('deletes expired copies and recovers their space', async () => {
     connect(alice, paul);
     const sent = await alice.node.send(dm('soon stale'), [george.fp], { ttlSeconds: 3600 });
