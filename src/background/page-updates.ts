@@ -7,6 +7,11 @@ import type { Runtime } from 'webextension-polyfill';
 import type { UpdateNote, UpdateTopic } from '../messaging/page-updates';
 
 const GATHER_MS = 50;
+/**
+ * A page is greeted with what changed this recently: far longer than between a page's first
+ * question and the background taking its port (milliseconds; a second on a loaded machine).
+ */
+const RECENT_MS = 10_000;
 /** Our own pages only; more than this open at once is a leak, not a user. */
 const MAX_PAGES = 64;
 
@@ -19,6 +24,8 @@ export interface PageUpdates {
 export function pageUpdates(): PageUpdates {
   const pages = new Set<Runtime.Port>();
   const due = new Set<UpdateTopic>();
+  /** When each topic last changed, for the greeting. */
+  const lastTold = new Map<UpdateTopic, number>();
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const flush = () => {
@@ -42,12 +49,16 @@ export function pageUpdates(): PageUpdates {
       port.onDisconnect.addListener(() => pages.delete(port));
       // A page's only message keeps this worker awake while it is open; receiving it is enough.
       port.onMessage.addListener(() => undefined);
-      // The greeting: from now on this page hears every change, so whatever it asked before
-      // may be old — it asks again (ui/page-updates.ts).
-      const hello: UpdateNote = { changed: [] };
+      // The greeting: from now on this page hears every change; what changed just before may
+      // have fallen between an answer to it and now, so it hears that again (ui/page-updates.ts).
+      const now = Date.now();
+      const recent = [...lastTold].filter(([, at]) => now - at < RECENT_MS).map(([t]) => t);
+      const hello: UpdateNote = { changed: recent };
       port.postMessage(hello);
     },
     tell(...topics) {
+      const now = Date.now();
+      for (const topic of topics) lastTold.set(topic, now);
       if (pages.size === 0) return;
       for (const topic of topics) due.add(topic);
       timer ??= setTimeout(flush, GATHER_MS);

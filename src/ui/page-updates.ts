@@ -1,10 +1,10 @@
 /**
  * The page's side of the `murmur.updates` port: one port per page, shared by every view on it.
  * A view says which topics it shows and hears when one of them changed. The background greets
- * each port it takes with an empty note; a view that asked before that greeting asks once more
- * then, since something may have changed between the background's answer and its taking the port
- * (a note then reaches no one: Options › About stayed on "connecting" under load). When the port
- * drops (the background restarted), the page connects again and every view is in that case.
+ * each port it takes with the topics that changed in the last few seconds: a change between its
+ * answer to a view and its taking the port would otherwise reach no one (Options › About could
+ * stay on "connecting"). When the port drops (the background restarted), the page connects again
+ * and, greeted, every view asks again: notes sent meanwhile were lost.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { backoffDelay, PAGE_RECONNECT } from '../core/backoff';
@@ -21,9 +21,8 @@ type Listener = (changed: (topic: UpdateTopic) => boolean) => void;
 const STAY_AWAKE_MS = 20_000;
 
 const listeners = new Set<Listener>();
-/** Views that asked before the background greeted the current port. */
-const unsure = new Set<Listener>();
-let greeted = false;
+/** The port dropped under open views: whatever changed meanwhile was told to no one. */
+let notesLost = false;
 let port: Runtime.Port | null = null;
 let failures = 0;
 let retry: ReturnType<typeof setTimeout> | null = null;
@@ -37,8 +36,6 @@ function tellAll(changed: (topic: UpdateTopic) => boolean): void {
 
 function connect(): void {
   retry = null;
-  greeted = false;
-  for (const listener of listeners) unsure.add(listener);
   try {
     port = browser.runtime.connect({ name: UPDATES_PORT });
   } catch {
@@ -50,11 +47,10 @@ function connect(): void {
     const note = isUpdateNote(raw);
     if (!note.ok) return;
     failures = 0;
-    if (!greeted) {
-      greeted = true;
-      const asked = [...unsure];
-      unsure.clear();
-      for (const listener of asked) listener(EVERYTHING);
+    if (notesLost) {
+      // The first note on a new port after a drop (the background's greeting): ask everything.
+      notesLost = false;
+      return tellAll(EVERYTHING);
     }
     const topics = new Set(note.value.changed);
     if (topics.size > 0) tellAll((topic) => topics.has(topic));
@@ -63,6 +59,7 @@ function connect(): void {
   port.onDisconnect.addListener(() => {
     port = null;
     if (listeners.size === 0) return;
+    notesLost = true;
     failures += 1;
     retry = setTimeout(connect, backoffDelay(failures, PAGE_RECONNECT));
   });
@@ -74,11 +71,9 @@ export function onUpdate(topics: readonly UpdateTopic[], changed: () => void): (
     if (topics.some(isChanged)) changed();
   };
   listeners.add(listener);
-  if (!greeted) unsure.add(listener);
   if (!port && !retry) connect();
   return () => {
     listeners.delete(listener);
-    unsure.delete(listener);
     if (listeners.size > 0) return;
     if (retry) clearTimeout(retry);
     if (awake) clearInterval(awake);
@@ -89,6 +84,6 @@ export function onUpdate(topics: readonly UpdateTopic[], changed: () => void): (
   };
 }
 
-// At once, as the page's script starts: the greeting then usually comes before the first view
-// asks anything, and nothing needs asking twice.
+// At once, as the page's script starts, before any view asks: the window in which a change can
+// fall between an answer and the port is as short as it can be.
 connect();

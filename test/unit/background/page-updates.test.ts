@@ -1,7 +1,7 @@
 /**
- * Pages are told, not polling (house issue, point 7): each page is greeted as it is taken; what
- * one page changes, every open page hears, gathered into one note per burst; a request that
- * failed tells nobody; a closed page is forgotten.
+ * Pages are told, not polling (house issue, point 7): each page is greeted as it is taken with
+ * what changed just before; what one page changes, every open page hears, gathered into one note
+ * per burst; a request that failed tells nobody; a closed page is forgotten.
  */
 import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('pages are told what changed', () => {
     const options = openPage();
     updates.accept(popup.port);
     updates.accept(options.port);
-    // Each page is greeted as it is taken: from now on it hears every change.
+    // Each page is greeted as it is taken, with what changed just before: nothing yet.
     expect(popup.notes).toEqual([{ changed: [] }]);
     expect(options.notes).toEqual([{ changed: [] }]);
     const handlers = tellingChanges<typeof map, null>(
@@ -83,5 +83,12 @@ describe('pages are told what changed', () => {
     await next;
     expect(options.notes.at(-1)).toEqual({ changed: ['unread'] });
     expect(popup.notes).toHaveLength(2);
+
+    // A page taken just after changes hears them in its greeting: an answer it had before
+    // may not have held them.
+    const late = openPage();
+    updates.accept(late.port);
+    expect(late.notes).toHaveLength(1);
+    expect([...(late.notes[0]?.changed ?? [])].sort()).toEqual(['friends', 'messages', 'unread']);
   });
 });

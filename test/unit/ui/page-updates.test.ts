@@ -1,8 +1,7 @@
 /**
- * A page's views hear only the topics they show. A view that asked before the background took
- * the page's port (its greeting) asks again when the greeting comes: a change in between reached
- * no one. When the background restarts (its port drops) the page connects again and, greeted,
- * every view asks again, since notes were lost meanwhile.
+ * A page's views hear only the topics they show, the background's greeting (what changed just
+ * before it took the page's port) included. When the background restarts (its port drops) the
+ * page connects again and, greeted, every view asks again, since notes were lost meanwhile.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { onUpdate } from '../../../src/ui/page-updates';
@@ -36,10 +35,8 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const GREETING = { changed: [] };
-
 describe('a page hears what changed', () => {
-  it('asks again once greeted, then hears its own topics, ignores junk, and starts over after a restart', async () => {
+  it('hears its own topics (the greeting too), ignores junk, and after a restart asks everything again', async () => {
     // The page connects as its script starts, before any view exists.
     expect(state.ports).toHaveLength(1);
     const heard: string[] = [];
@@ -48,28 +45,28 @@ describe('a page hears what changed', () => {
     const stopFriends = onUpdate(['friends', 'status'], said('friends'));
     expect(state.ports).toHaveLength(1);
 
-    // Both asked before the greeting: both ask again when it comes, once.
-    state.ports[0]!.message(GREETING);
-    expect(heard.sort()).toEqual(['feed', 'friends']);
+    // The greeting names what changed just before: the views showing it ask again.
+    state.ports[0]!.message({ changed: ['status'] });
+    expect(heard).toEqual(['friends']);
     heard.length = 0;
-    state.ports[0]!.message(GREETING);
+    state.ports[0]!.message({ changed: [] });
     expect(heard).toEqual([]);
 
-    // A view that starts after the greeting hears only its topics.
     const stopUnread = onUpdate(['unread'], said('unread'));
-    state.ports[0]!.message({ changed: ['status'] });
     state.ports[0]!.message({ changed: ['everything', 'messages'] });
     state.ports[0]!.message('<script>');
-    expect(heard).toEqual(['friends']);
+    state.ports[0]!.message({ changed: ['unread'] });
+    expect(heard).toEqual(['unread']);
 
-    // The background restarts: nothing is asked until the new port is greeted, then all is.
+    // The background restarts: nothing is asked until the new port is greeted, then all is,
+    // whatever the new background's greeting names (it knows nothing of what was lost).
     heard.length = 0;
     const reconnected = new Promise<void>((resolve) => (state.connected = resolve));
     state.ports[0]!.drop();
     await reconnected;
     expect(state.ports).toHaveLength(2);
     expect(heard).toEqual([]);
-    state.ports[1]!.message(GREETING);
+    state.ports[1]!.message({ changed: [] });
     expect(heard.sort()).toEqual(['feed', 'friends', 'unread']);
 
     heard.length = 0;
