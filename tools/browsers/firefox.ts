@@ -36,6 +36,34 @@ export interface FirefoxExtensionBrowser extends ExtensionBrowser {
   uuid: string;
 }
 
+/**
+ * Replaces a field's text as a paste over a selection does: one edit, with its input event.
+ * Not Puppeteer's `fill`: that empties the field by setting `value` (no event) and then types,
+ * so a page that re-renders in between (Preact puts its state's value back) ends up with the
+ * old text and the new one run together — a tracker address "ws://…:9000/murmurws://…/murmur/".
+ */
+async function replaceText(field: ElementHandle<Element>, text: string): Promise<void> {
+  const now = await field.evaluate((el, value) => {
+    const element = el as HTMLElement;
+    element.focus();
+    if (element.isContentEditable) getSelection()?.selectAllChildren(element);
+    else (element as HTMLInputElement).select();
+    // execCommand is the one way to edit a field as the user does (it fires `input`).
+    if (value) document.execCommand('insertText', false, value);
+    else document.execCommand('delete');
+    const read = () =>
+      element.isContentEditable ? element.innerText : (element as HTMLInputElement).value;
+    if (read() !== value && !element.isContentEditable) {
+      // Fields whose text cannot be selected (type=number): set it, with its input event.
+      (element as HTMLInputElement).value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    // A rich text editor may add its own line breaks: what it holds is its business.
+    return element.isContentEditable ? value : read();
+  }, text);
+  if (now !== text) throw new Error(`the field holds "${now}" after typing "${text}"`);
+}
+
 function wrapPuppeteerPage(page: Page): ExtensionPage {
   const evaluate = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
     page.evaluate(fn as (arg: unknown) => Promise<R>, arg) as Promise<R>;
@@ -48,7 +76,7 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     // runs no animation frames in a background tab, and they wait for one.
     fill: async (selector, text) => {
       await page.bringToFront();
-      await page.locator(selector).fill(text);
+      await replaceText(await page.locator(selector).waitHandle(), text);
     },
     click: async (selector) => {
       await page.bringToFront();
@@ -64,7 +92,10 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
     },
     fillField: async (name, text) => {
       await page.bringToFront();
-      await page.locator(`::-p-aria(${name}[role="textbox"])`).fill(text);
+      await replaceText(
+        await page.locator(`::-p-aria(${name}[role="textbox"])`).waitHandle(),
+        text,
+      );
     },
     press: async (key) => {
       await page.bringToFront();
