@@ -63,9 +63,7 @@ export function keyboardJourneySuite(kind: BrowserKind): void {
         );
         await activate(b, button('Add friend'));
         await waitForText(b, 'body', 'Asked Alice.');
-        // As in ui-flow/friends.ts: a first call that misses waits for the next presence round
-        // (every 15 s), which on a loaded machine can take past 20 s.
-        await a.waitFor(() => document.body.textContent?.includes('Bob'), null, 45_000);
+        await a.waitFor(() => document.body.textContent?.includes('Bob'), null, 20_000);
         await activate(a, button('Accept'));
         // The request goes; Bob is in her friends list, with how they are connected.
         await waitForText(a, '[role=tabpanel]', 'Bob — online');
