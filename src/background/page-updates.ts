@@ -8,10 +8,13 @@ import type { UpdateNote, UpdateTopic } from '../messaging/page-updates';
 
 const GATHER_MS = 50;
 /**
- * A page is greeted with what changed this recently: far longer than between a page's first
- * question and the background taking its port (milliseconds; a second on a loaded machine).
+ * A page is greeted with what changed this recently: longer than between a page's first
+ * question and the background taking its port (the page connects first, so milliseconds; a
+ * second on a loaded machine), and short, because every view that shows a recent topic asks
+ * again — with a friend's tracker retrying, 'friends' changes often, and the full tab's first
+ * screen would build its friends list twice.
  */
-const RECENT_MS = 10_000;
+const RECENT_MS = 3_000;
 /** Our own pages only; more than this open at once is a leak, not a user. */
 const MAX_PAGES = 64;
 
