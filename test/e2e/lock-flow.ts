@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
-import { screenshot } from './harness/profiles';
+import { screenshotBothThemes } from './harness/profiles';
 import { scene, waitForText } from './harness/scene';
 import { startMurmur } from '../../tools/browsers/first-run';
 
@@ -40,7 +40,7 @@ export function lockSuite(kind: BrowserKind): void {
       const locked = await dana.browser!.openExtensionPage('popup.html');
       await locked.waitFor(() => !!document.querySelector('#unlock-passphrase'), null, 20_000);
       expect(await dana.ui('identity.get', {})).toBeNull();
-      await screenshot(dana.browser!, locked, 'locked');
+      await screenshotBothThemes(dana.browser!, locked, 'locked');
       await locked.fill('#unlock-passphrase', 'dana walks the cat');
       await locked.click('#unlock-passphrase ~ button[type=submit]');
       await waitForText(locked, '[role=alert]', 'does not unlock');

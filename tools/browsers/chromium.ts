@@ -56,6 +56,10 @@ export function wrapPlaywrightPage(page: Page): ExtensionPage {
       await page.screenshot({ path });
     },
     resize: (width, height) => page.setViewportSize({ width, height }),
+    emulateColorScheme: async (colorScheme) => {
+      await page.emulateMedia({ colorScheme });
+      return true;
+    },
     isClosed: async () => page.isClosed(),
     close: () => page.close(),
   };

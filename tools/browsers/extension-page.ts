@@ -38,6 +38,11 @@ export interface ExtensionPage {
   screenshot(path: string): Promise<void>;
   /** The size of the page's window, as when a person makes it wider (CSS pixels). */
   resize(width: number, height: number): Promise<void>;
+  /**
+   * Shows the page as under a light or dark system theme, when the driver can (Chromium's);
+   * false when it cannot (Firefox's theme is a launch preference: launch a dark profile).
+   */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<boolean>;
   /** Whether the page is gone (closed by itself, the user or close()). */
   isClosed(): Promise<boolean>;
   close(): Promise<void>;

@@ -125,6 +125,8 @@ function wrapPuppeteerPage(page: Page): ExtensionPage {
       await page.screenshot({ path });
     },
     resize: (width, height) => page.setViewport({ width, height }),
+    // Puppeteer emulates media features over CDP only, which Firefox does not speak.
+    emulateColorScheme: async () => false,
     // Puppeteer is not told when an extension page closes its own window (the target stays
     // listed), but the browsing context is gone: evaluating in it fails with "no such frame".
     isClosed: async () =>

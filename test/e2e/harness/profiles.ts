@@ -12,6 +12,7 @@ import type {
   ExtensionPage,
 } from '../../../tools/browsers/extension-page';
 import { launchFirefox } from '../../../tools/browsers/firefox';
+import { expectAccessible } from './accessible';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
@@ -47,6 +48,25 @@ export async function screenshot(
   const path = join(SCREENSHOTS, `${browser.kind}-${browser.profile}-${name}.png`);
   await page.screenshot(path);
   return path;
+}
+
+/**
+ * The screen in the light theme and, where the driver can show it dark (Chromium), in the dark
+ * one too — checked by axe-core there, since contrast is the theme's business. `-dark` names it.
+ */
+export async function screenshotBothThemes(
+  browser: ExtensionBrowser,
+  page: ExtensionPage,
+  name: string,
+): Promise<void> {
+  await screenshot(browser, page, name);
+  if (!(await page.emulateColorScheme('dark'))) return;
+  try {
+    await expectAccessible(page, `${name}, dark`);
+    await screenshot(browser, page, `${name}-dark`);
+  } finally {
+    await page.emulateColorScheme('light');
+  }
 }
 
 /** Sends a raw runtime message from an extension page, as any extension context could. */

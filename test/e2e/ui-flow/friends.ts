@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { ExtensionPage } from '../../../tools/browsers/extension-page';
-import { screenshot } from '../harness/profiles';
+import { screenshot, screenshotBothThemes } from '../harness/profiles';
 import { cardOf } from '../harness/onboarding';
 import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
@@ -57,7 +57,7 @@ export const friendsSteps: SceneStep[] = [
       const offered = await offer.textOf('.invite-offer .safety-number');
       expect(offered).toMatch(/^\d{5}( \d{5}){5}$/);
       await expectAccessible(offer, 'an invite link, opened');
-      await screenshot(bob, offer, 'invite-offer');
+      await screenshotBothThemes(bob, offer, 'invite-offer');
       await offer.fillField(
         'A few words for Alice (optional)',
         'Hi Alice, it is Bob from the climbing club',
@@ -77,7 +77,7 @@ export const friendsSteps: SceneStep[] = [
         45_000,
       );
       expect(intro).toBe('Hi Alice, it is Bob from the climbing club');
-      await screenshot(alice, a, 'friend-request');
+      await screenshotBothThemes(alice, a, 'friend-request');
       await expectAccessible(a, 'friends, with a request');
       // Before accepting: the friends the two share (none yet) and the same safety number.
       expect(await a.textOf('[data-testid=request-mutual]')).toBe('No friends in common');
