@@ -5,12 +5,9 @@
  */
 import { decodeMessage } from '../core/messages/codec';
 import type { ContactRecord, StoredMessage } from '../core/state/records';
-import type { NodeStore } from '../core/state/store-port';
+import { UNREAD_COUNT_LIMIT, type NodeStore } from '../core/state/store-port';
 import { avatarView } from './friend-view';
 import type { ConversationView, LastMessageView } from '../messaging/views';
-
-/** Unread counts stop here: the list shows "99+" beyond, and a long-unread chat costs no more. */
-export const UNREAD_COUNT_LIMIT = 100;
 
 export async function conversationList(
   store: NodeStore,

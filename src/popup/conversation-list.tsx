@@ -10,7 +10,7 @@ import { When } from '../ui/when';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import { useProgressive } from '../ui/progressive';
 
-/** The store counts up to 100 unread (app/conversations.ts); past 99 the list says "99+". */
+/** The store counts up to 100 unread (UNREAD_COUNT_LIMIT); past 99 the list says "99+". */
 const countText = (n: number) => (n > 99 ? '99+' : String(n));
 
 interface RowProps {

@@ -7,12 +7,16 @@
  */
 import Dexie from 'dexie';
 import type { StoredMessage } from '../core/state/records';
-import type { ConversationHead, ConversationRead } from '../core/state/store-port';
+import {
+  UNREAD_COUNT_LIMIT,
+  type ConversationHead,
+  type ConversationRead,
+} from '../core/state/store-port';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { ConversationHeadRow, MurmurDatabase } from './schema';
 
 /** How many of the friend's newest arrival times a head keeps: unread counts stop there. */
-export const HEAD_ARRIVALS_KEPT = 100;
+const HEAD_ARRIVALS_KEPT = UNREAD_COUNT_LIMIT;
 
 /** Present in `settings` once every head is complete; a cleared database has none. */
 export const HEADS_COMPLETE = 'heads.complete';

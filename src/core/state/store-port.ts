@@ -19,6 +19,9 @@ import type { Fingerprint } from '../identity/fingerprint';
 import type { EnvelopeId } from '../envelope/envelope-id';
 import type { ContentKey } from '../node/content-seen';
 
+/** Unread counts stop here: the list shows "99+" beyond, and a long-unread chat costs no more. */
+export const UNREAD_COUNT_LIMIT = 100;
+
 export interface NodeStore {
   /** Atomically: the user's own copy of what they sent, and its outbox entry. */
   putSent(message: StoredMessage, entry: OutboxEntry): Promise<void>;
@@ -32,7 +35,8 @@ export interface NodeStore {
   listMessages(options?: ListMessagesOptions): Promise<StoredMessage[]>;
   /**
    * The chats list: per conversation, its newest message, and how many of the friend's own
-   * arrived after `readAt`, counted no further than `countUpTo` (the list shows "99+").
+   * arrived after `readAt`, counted no further than `countUpTo` (at most UNREAD_COUNT_LIMIT: a
+   * store may keep no more arrivals than that).
    */
   conversationHeads(
     conversations: readonly ConversationRead[],

@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { conversationList, UNREAD_COUNT_LIMIT } from '../../../src/app/conversations';
+import { conversationList } from '../../../src/app/conversations';
+import { UNREAD_COUNT_LIMIT } from '../../../src/core/state/store-port';
 import { HEADS_COMPLETE } from '../../../src/store/conversation-heads';
 import { createIdentity } from '../../../src/core/identity/identity';
 import { encodeMessage } from '../../../src/core/messages/codec';
