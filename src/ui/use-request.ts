@@ -6,6 +6,8 @@
  * component's own answer comes, never instead of it — something may have changed before the
  * component listened for changes, or the early question came too soon (before the user had an
  * identity).
+ * An answer the same as the one on screen (the usual case after an early answer, or after a note
+ * about a friend's tracker retrying) changes nothing: the view is not built again.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { UpdateTopic } from '../messaging/page-updates';
@@ -30,6 +32,8 @@ export function useRequest<K extends keyof UiRequests & string>(
   const [state, setState] = useState<Loaded<ResponseOf<UiRequests, K>>>({ kind: 'loading' });
   const key = JSON.stringify(payload);
   const topicsKey = topics.join(' ');
+  /** The answer on screen, as the background sent it (JSON), to see when a new one is the same. */
+  const shownText = useRef<string | null>(null);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   useEffect(() => {
@@ -38,16 +42,26 @@ export function useRequest<K extends keyof UiRequests & string>(
     let again = false;
     const shown = placeholder.current;
     placeholder.current = null;
+    shownText.current = null;
+    const show = (value: ResponseOf<UiRequests, K>) => {
+      const text = JSON.stringify(value);
+      if (text === shownText.current) return;
+      shownText.current = text;
+      setState({ kind: 'ready', value });
+    };
+    let answered = false;
     shown?.then(
-      (value) =>
-        alive && setState((now) => (now.kind === 'loading' ? { kind: 'ready', value } : now)),
+      (value) => alive && !answered && show(value),
       () => undefined, // the component's own question reports what went wrong
     );
     const askOnce = async () => {
       try {
         const value = await background.request(type, JSON.parse(key) as RequestOf<UiRequests, K>);
-        if (alive) setState({ kind: 'ready', value });
+        answered = true;
+        if (alive) show(value);
       } catch (error) {
+        answered = true;
+        shownText.current = null;
         if (alive) setState({ kind: 'error', message: errorText(error) });
       }
     };
