@@ -41,7 +41,9 @@ wall for friends, in your browser. Posts and messages are end-to-end encrypted a
 browser to browser, with no company in the middle.</p>
 <h2>Have Murmur?</h2>
 <p>Murmur opens this invitation in its own tab and asks whether to add your friend. If it did
-not, copy this page's address and paste it in Murmur › Friends, under "Paste a friend's card or invite link".</p>
+not, copy this page's address and paste it in Murmur › Friends, under "Paste a friend's card or
+invite link". To have invitations on this tracker open by themselves, allow it in Murmur's
+Options › Network › Invite links.</p>
 <h2>New to Murmur?</h2>
 <ol>
 <li>Install Murmur for <a href="${STORES.firefox}">Firefox</a> or

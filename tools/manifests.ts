@@ -3,23 +3,18 @@
  * The source carries both background keys (it loads as-is in both browsers);
  * each build keeps only what its browser uses.
  */
-import { invitePageOf } from '../src/core/identity/invite-link';
+import { invitePagePattern } from '../src/core/identity/invite-match';
 import { LOCAL_TRACKER } from '../src/messaging/settings';
 
 export type BrowserTarget = 'chromium' | 'firefox';
 
 export const GECKO_ID = 'murmur@murmur-messenger.org';
 
-/**
- * The match pattern of the default tracker's invite page, where the invite content script runs
- * (`http://127.0.0.1:9000/murmur/invite` → `http://127.0.0.1/murmur/invite*`). Match patterns
- * take no port in Firefox, and without one match every port in Chromium.
- */
+/** The match pattern of the default tracker's invite page, where the invite content script runs. */
 export function inviteMatchPattern(tracker: string): string {
-  const page = invitePageOf(tracker);
-  if (!page) throw new Error(`the default tracker ${tracker} is not a tracker address`);
-  const url = new URL(page);
-  return `${url.protocol}//${url.hostname}${url.pathname}*`;
+  const pattern = invitePagePattern(tracker);
+  if (!pattern) throw new Error(`the default tracker ${tracker} is not a tracker address`);
+  return pattern;
 }
 
 type Json = Record<string, unknown>;

@@ -12,6 +12,7 @@ import { peerIdOf } from '../core/tracker/peer-id';
 import { contentRequests } from '../messaging/content-requests';
 import { inviteRequests } from '../messaging/invite-requests';
 import { showInvite } from './invite-tab';
+import { keepInviteScripts } from './invite-scripts';
 import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
@@ -174,7 +175,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, updates.tell),
       (sender) => sender.fromContentScript && sender.onFacebook,
     ),
-    // Only our content script on the default tracker's invite page; it gets an empty answer.
+    // Only our content script on an invite page (the default tracker's, or an allowed site's);
+    // it gets an empty answer.
     invite: route(
       inviteRequests,
       { 'invite.open': ({ card }) => showInvite(card) },
@@ -218,6 +220,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     });
   });
 
+  keepInviteScripts((message) => console.warn('Murmur:', message));
   configureHost().catch((error: unknown) =>
     console.warn('Murmur: network host not ready yet:', String(error)),
   );

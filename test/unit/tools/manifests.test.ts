@@ -39,6 +39,17 @@ describe('per-browser manifests', () => {
     }
   });
 
+  it('asks for no website at install: another tracker’s site only when the person allows it', () => {
+    for (const target of ['chromium', 'firefox'] as const) {
+      const m = deriveManifest(source, target, '1.0.0');
+      expect(m.host_permissions).toBeUndefined();
+      expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+      expect(m.permissions).toContain('scripting');
+      for (const broad of ['tabs', 'webNavigation', 'webRequest', '<all_urls>'])
+        expect(m.permissions).not.toContain(broad);
+    }
+  });
+
   it('does not change the source object', () => {
     const before = JSON.stringify(source);
     deriveManifest(source, 'chromium', '9.9.9');

@@ -1,0 +1,103 @@
+/**
+ * Options › Network › Invite links: whether a friend's invite link on each of the person's
+ * trackers opens in Murmur by itself. The default tracker's does from install (the manifest);
+ * any other asks the browser to allow Murmur on that site — asked here, at the person's click,
+ * since a browser asks only then (background/invite-scripts.ts registers the script once allowed).
+ */
+import browser from 'webextension-polyfill';
+import { useEffect, useState } from 'preact/hooks';
+import { invitePageOf } from '../core/identity/invite-link';
+import { matchesPattern, trackerSiteOf } from '../core/identity/invite-match';
+import { t } from '../ui/i18n';
+
+type SiteState = 'built-in' | 'allowed' | 'not-allowed' | 'refused';
+
+interface Site {
+  host: string;
+  /** The permission's origin, `http://h/*`. */
+  origin: string;
+  state: SiteState;
+}
+
+const builtInPatterns = () =>
+  (browser.runtime.getManifest().content_scripts ?? [])
+    .filter((script) => script.js?.includes('invite.js'))
+    .flatMap((script) => script.matches ?? []);
+
+async function sitesOf(trackers: readonly string[]): Promise<Site[]> {
+  const sites = new Map<string, Site>();
+  for (const tracker of trackers) {
+    const page = invitePageOf(tracker);
+    const origin = trackerSiteOf(tracker);
+    if (!page || !origin || sites.has(origin)) continue;
+    const host = new URL(page).hostname;
+    const state: SiteState = builtInPatterns().some((p) => matchesPattern(page, p))
+      ? 'built-in'
+      : (await browser.permissions.contains({ origins: [origin] }))
+        ? 'allowed'
+        : 'not-allowed';
+    sites.set(origin, { host, origin, state });
+  }
+  return [...sites.values()];
+}
+
+export function InviteLinksSection({ trackers }: { trackers: readonly string[] }) {
+  const [sites, setSites] = useState<Site[]>([]);
+  const key = trackers.join('\n');
+  useEffect(() => {
+    let alive = true;
+    const load = () => void sitesOf(key.split('\n')).then((s) => alive && setSites(s));
+    load();
+    browser.permissions.onAdded.addListener(load);
+    browser.permissions.onRemoved.addListener(load);
+    return () => {
+      alive = false;
+      browser.permissions.onAdded.removeListener(load);
+      browser.permissions.onRemoved.removeListener(load);
+    };
+  }, [key]);
+
+  const settle = (origin: string, state: SiteState) =>
+    setSites((now) => now.map((s) => (s.origin === origin ? { ...s, state } : s)));
+  // Called straight from the click: a browser shows its question only while handling one.
+  const allow = (site: Site) =>
+    void browser.permissions
+      .request({ origins: [site.origin] })
+      .then((granted) => settle(site.origin, granted ? 'allowed' : 'refused'))
+      .catch(() => settle(site.origin, 'refused'));
+  const stop = (site: Site) =>
+    void browser.permissions
+      .remove({ origins: [site.origin] })
+      .then(() => settle(site.origin, 'not-allowed'));
+
+  if (sites.length === 0) return null;
+  return (
+    <section aria-labelledby="invite-links-heading">
+      <h3 id="invite-links-heading">{t('optionsInviteLinks')}</h3>
+      <ul class="list">
+        {sites.map((site) => (
+          <li key={site.origin}>
+            <p role="status">
+              {site.state === 'built-in' || site.state === 'allowed'
+                ? t('optionsInviteLinksOpen', site.host)
+                : t('optionsInviteLinksAsk', site.host)}
+            </p>
+            {site.state === 'refused' && (
+              <p class="warning">{t('optionsInviteLinksRefused', site.host)}</p>
+            )}
+            {site.state === 'allowed' && (
+              <button type="button" onClick={() => stop(site)}>
+                {t('optionsInviteLinksStop', site.host)}
+              </button>
+            )}
+            {(site.state === 'not-allowed' || site.state === 'refused') && (
+              <button type="button" onClick={() => allow(site)}>
+                {t('optionsInviteLinksAllow', site.host)}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
