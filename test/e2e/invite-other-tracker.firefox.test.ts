@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { startMurmur } from '../../tools/browsers/first-run';
 import type { ExtensionPage } from '../../tools/browsers/extension-page';
 import { expectAccessible } from './harness/accessible';
+import { openInviteLink } from './harness/invite-offer';
 import { scene } from './harness/scene';
 import { step } from './harness/step';
 
@@ -66,16 +67,7 @@ describe('invite links on another tracker (firefox)', () => {
     await step(
       'Alice’s link, opened in Bob’s browser, offers her in Murmur’s own tab',
       async () => {
-        const invitePage = await bob.browser!.openUrl(link);
-        expect(await invitePage.textOf('h1')).toBe('You are invited to Murmur');
-        const offer = await bob.browser!.extensionWindow('murmur.html', 20_000);
-        const heading = await offer.waitFor(
-          () =>
-            [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('Add '))
-              ?.textContent ?? null,
-          null,
-          20_000,
-        );
+        const { invitePage, offer, heading } = await openInviteLink(bob.browser!, link);
         expect(heading).toBe('Add Alice as a friend?');
         await offer.clickButton('Add Alice');
         await hasText(offer, 'They become your friend when they accept');

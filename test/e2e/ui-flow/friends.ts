@@ -9,6 +9,7 @@ import { cardOf } from '../harness/onboarding';
 import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
 import { scanQrCode } from '../harness/scan-qr';
+import { openInviteLink } from '../harness/invite-offer';
 
 const scratchDir = () => mkdtemp(join(tmpdir(), 'murmur-qr-'));
 
@@ -42,16 +43,7 @@ export const friendsSteps: SceneStep[] = [
 
       // Bob opens it in his browser: the tracker's page explains Murmur (in a browser without
       // Murmur, that is all), and Bob's Murmur asks him in a tab of its own.
-      const invitePage = await bob.openUrl(link);
-      expect(await invitePage.textOf('h1')).toBe('You are invited to Murmur');
-      const offer = await bob.extensionWindow('murmur.html');
-      const heading = await offer.waitFor(
-        () =>
-          [...document.querySelectorAll('h2')].find((h) => h.textContent?.startsWith('Add '))
-            ?.textContent ?? null,
-        null,
-        20_000,
-      );
+      const { invitePage, offer, heading } = await openInviteLink(bob, link);
       expect(heading).toBe('Add Alice as a friend?');
       expect(await offer.textOf('.invite-offer .muted')).toBe('No friends in common');
       const offered = await offer.textOf('.invite-offer .safety-number');
