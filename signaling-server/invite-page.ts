@@ -42,8 +42,8 @@ browser to browser, with no company in the middle.</p>
 <h2>Have Murmur?</h2>
 <p>Murmur opens this invitation in its own tab and asks whether to add your friend. If it did
 not, copy this page's address and paste it in Murmur › Friends, under "Paste a friend's card or
-invite link". To have invitations on this tracker open by themselves, allow it in Murmur's
-Options › Network › Invite links.</p>
+invite link". To have invitations on this tracker open by themselves, allow Murmur on this
+site in its Options › Network › Your trackers' sites.</p>
 <h2>New to Murmur?</h2>
 <ol>
 <li>Install Murmur for <a href="${STORES.firefox}">Firefox</a> or

@@ -13,6 +13,7 @@ import { contentRequests } from '../messaging/content-requests';
 import { inviteRequests } from '../messaging/invite-requests';
 import { showInvite } from './invite-tab';
 import { keepInviteScripts } from './invite-scripts';
+import { explainLink, trackerErrors } from './tracker-errors';
 import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
@@ -56,6 +57,8 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
 
   const store = openStore();
   const updates = pageUpdates();
+  // The browser's reasons a tracker cannot be reached, for the sites the person allowed.
+  const trackerReasons = trackerErrors(() => updates.tell('status'));
   const service = new Murmur({
     store,
     settings: extensionSettings,
@@ -102,10 +105,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     };
     try {
       await reviveHost();
-      return {
-        ...base,
-        host: { reachable: true, status: await host.client.request('host.status', {}) },
-      };
+      const current = await host.client.request('host.status', {});
+      const trackers = current.trackers.map((link) => explainLink(trackerReasons, link));
+      return { ...base, host: { reachable: true, status: { ...current, trackers } } };
     } catch (error) {
       return { ...base, host: { reachable: false, error: String(error) } };
     }
@@ -162,6 +164,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
           reviveHost,
           configureHost,
           friendsWithConnections,
+          trackerReasons,
           shareWindow: mirroring.shareWindow,
         }),
         UI_REQUEST_CHANGES,

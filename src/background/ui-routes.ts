@@ -34,6 +34,7 @@ import type { HostPort } from './host-port';
 import type { Murmur } from '../app/murmur';
 import type { SenderContext } from './sender';
 import { loadNetworkSettings, saveNetworkSettings } from './settings-store';
+import { explainTest, type TrackerErrors } from './tracker-errors';
 import type { NodeStore } from '../core/state/store-port';
 
 type ShareWindowRequests = 'mirror.pending' | 'mirror.share' | 'mirror.skip';
@@ -46,6 +47,8 @@ export interface UiWiring {
   reviveHost(): Promise<void>;
   configureHost(): Promise<void>;
   friendsWithConnections(): Promise<FriendView[]>;
+  /** The browser's reasons a tracker cannot be reached (allowed sites only). */
+  trackerReasons: TrackerErrors;
   shareWindow: Pick<Handlers<UiRequests, SenderContext>, ShareWindowRequests>;
 }
 
@@ -56,7 +59,8 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
     'settings.network.get': () => loadNetworkSettings(),
     'network.test': async () => {
       await wiring.reviveHost();
-      return wiring.host.client.request('host.test-connection', {});
+      const result = await wiring.host.client.request('host.test-connection', {});
+      return explainTest(wiring.trackerReasons, result);
     },
     'settings.network.set': async (settings) => {
       await saveNetworkSettings(settings);

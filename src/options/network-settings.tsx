@@ -8,7 +8,7 @@ import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { ConnectionTest } from './connection-test-view';
 import { iceServersFromText, iceServersToText } from './ice-servers-text';
 import { errorText } from '../ui/error-text';
-import { InviteLinksSection } from './invite-links-section';
+import { TrackerSitesSection } from './tracker-sites-section';
 
 /** A ws:// tracker is fine on this computer; anywhere else the signalling is readable. */
 const insecure = (url: string) => {
@@ -97,7 +97,7 @@ export function NetworkSettingsForm() {
         </button>
         <Notice notice={message} />
       </form>
-      <InviteLinksSection trackers={settings?.trackers ?? []} />
+      <TrackerSitesSection trackers={settings?.trackers ?? []} />
       <ConnectionTest />
     </>
   );

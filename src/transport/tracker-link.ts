@@ -119,6 +119,8 @@ export class TrackerLink {
         this.failAttempt(
           attempt,
           // Browsers do not tell a page why a TLS connection failed; name both likely causes.
+          // Where the person allowed Murmur on the tracker's site, the background shows the
+          // browser's own reason instead (background/tracker-errors.ts).
           address.value.secure
             ? `tracker unreachable over TLS: it is down, or this browser does not trust its certificate (${String(error)})`
             : `tracker unreachable: ${String(error)}`,

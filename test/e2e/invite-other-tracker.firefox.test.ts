@@ -1,6 +1,6 @@
 /**
  * An invite link on a tracker other than the default one: Murmur asks for no website at install,
- * so Bob allows Murmur on his tracker's site in Options › Network, and from then on Alice's invite
+ * so Bob allows Murmur on his tracker's site in Options › Network › Your trackers' sites, and from then on Alice's invite
  * link on it opens in Murmur's own tab. Alice's and Bob's tracker is the test's own, reached as
  * `localhost` — a site the built-in invite script (the default tracker's, 127.0.0.1) does not
  * cover.
@@ -57,9 +57,9 @@ describe('invite links on another tracker (firefox)', () => {
       await bob.detach();
       await startMurmur(await bob.browser!.openExtensionPage('popup.html'), 'Bob');
       const options = await bob.browser!.openExtensionPage('options.html');
-      await hasText(options, 'opens in Murmur by itself once you allow Murmur on localhost');
-      await options.clickButton('Open invite links on localhost in Murmur');
-      await hasText(options, "A friend's invite link on localhost opens in Murmur by itself.");
+      await hasText(options, "Allow Murmur on localhost, and a friend's invite link there opens");
+      await options.clickButton('Allow Murmur on localhost');
+      await hasText(options, 'Murmur is allowed on localhost');
       await expectAccessible(options, 'Options › Network › Invite links');
       return options;
     });
@@ -76,8 +76,8 @@ describe('invite links on another tracker (firefox)', () => {
     );
 
     await step('Bob takes it back in Options', async () => {
-      await options.clickButton('Stop opening invite links on localhost');
-      await hasText(options, 'opens in Murmur by itself once you allow Murmur on localhost');
+      await options.clickButton('Stop allowing Murmur on localhost');
+      await hasText(options, "Allow Murmur on localhost, and a friend's invite link there opens");
     });
   });
 });

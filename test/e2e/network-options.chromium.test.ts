@@ -1,8 +1,8 @@
 /**
  * Options › Network warns when a tracker off this computer is not encrypted (ws://), and not
  * for a local one; "Hide my address from friends" is there, off by default, and saved. Invite
- * links open by themselves on the default tracker; on another tracker Murmur offers to ask the
- * browser (the grant itself: invite-other-tracker.firefox.test.ts).
+ * links open by themselves on the default tracker; for another tracker Murmur offers to ask the
+ * browser to allow it on that site (the grant itself: invite-other-tracker.firefox.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../tools/browsers/extension-page';
@@ -27,13 +27,13 @@ describe('Options › Network', () => {
     expect(await warnings()).toEqual([]); // the local development tracker
     const inviteLinks = () =>
       options.evaluate(() => {
-        const section = document.getElementById('invite-links-heading')?.closest('section');
+        const section = document.getElementById('tracker-sites-heading')?.closest('section');
         return {
           said: [...(section?.querySelectorAll('[role=status]') ?? [])].map((s) => s.textContent),
           buttons: [...(section?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
         };
       }, null);
-    await options.waitFor(() => !!document.getElementById('invite-links-heading'), null);
+    await options.waitFor(() => !!document.getElementById('tracker-sites-heading'), null);
     expect(await inviteLinks()).toEqual({
       said: ["A friend's invite link on 127.0.0.1 opens in Murmur by itself."],
       buttons: [],
@@ -54,12 +54,12 @@ describe('Options › Network', () => {
     await options.waitFor(() => document.querySelectorAll('[role=note]').length > 0, null);
     await options.waitFor(
       () =>
-        document.querySelectorAll('section[aria-labelledby=invite-links-heading] button').length,
+        document.querySelectorAll('section[aria-labelledby=tracker-sites-heading] button').length,
       null,
     );
     expect((await inviteLinks()).buttons).toEqual([
-      'Open invite links on tracker.example.org in Murmur',
-      'Open invite links on safe.example in Murmur',
+      'Allow Murmur on tracker.example.org',
+      'Allow Murmur on safe.example',
     ]);
     const shown = await warnings();
     expect(shown).toHaveLength(1);

@@ -44,8 +44,10 @@ describe('per-browser manifests', () => {
       const m = deriveManifest(source, target, '1.0.0');
       expect(m.host_permissions).toBeUndefined();
       expect(m.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+      // Neither grants a site: they act only where the person allowed Murmur.
       expect(m.permissions).toContain('scripting');
-      for (const broad of ['tabs', 'webNavigation', 'webRequest', '<all_urls>'])
+      expect(m.permissions).toContain('webRequest');
+      for (const broad of ['tabs', 'webNavigation', 'webRequestBlocking', '<all_urls>'])
         expect(m.permissions).not.toContain(broad);
     }
   });

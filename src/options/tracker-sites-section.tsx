@@ -1,8 +1,9 @@
 /**
- * Options › Network › Invite links: whether a friend's invite link on each of the person's
- * trackers opens in Murmur by itself. The default tracker's does from install (the manifest);
- * any other asks the browser to allow Murmur on that site — asked here, at the person's click,
- * since a browser asks only then (background/invite-scripts.ts registers the script once allowed).
+ * Options › Network › Your trackers' sites: whether Murmur is allowed on each of the person's
+ * trackers' sites. There a friend's invite link opens in Murmur by itself (the default
+ * tracker's does from install, by the manifest; elsewhere background/invite-scripts.ts registers
+ * the script once allowed), and the browser tells Murmur why the tracker cannot be reached
+ * (background/tracker-errors.ts). Asked here, at the person's click: a browser asks only then.
  */
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
@@ -41,7 +42,7 @@ async function sitesOf(trackers: readonly string[]): Promise<Site[]> {
   return [...sites.values()];
 }
 
-export function InviteLinksSection({ trackers }: { trackers: readonly string[] }) {
+export function TrackerSitesSection({ trackers }: { trackers: readonly string[] }) {
   const [sites, setSites] = useState<Site[]>([]);
   const key = trackers.join('\n');
   useEffect(() => {
@@ -72,27 +73,29 @@ export function InviteLinksSection({ trackers }: { trackers: readonly string[] }
 
   if (sites.length === 0) return null;
   return (
-    <section aria-labelledby="invite-links-heading">
-      <h3 id="invite-links-heading">{t('optionsInviteLinks')}</h3>
+    <section aria-labelledby="tracker-sites-heading">
+      <h3 id="tracker-sites-heading">{t('optionsTrackerSites')}</h3>
       <ul class="list">
         {sites.map((site) => (
           <li key={site.origin}>
             <p role="status">
-              {site.state === 'built-in' || site.state === 'allowed'
-                ? t('optionsInviteLinksOpen', site.host)
-                : t('optionsInviteLinksAsk', site.host)}
+              {site.state === 'built-in'
+                ? t('optionsTrackerSitesOpen', site.host)
+                : site.state === 'allowed'
+                  ? t('optionsTrackerSitesAllowed', site.host)
+                  : t('optionsTrackerSitesAsk', site.host)}
             </p>
             {site.state === 'refused' && (
-              <p class="warning">{t('optionsInviteLinksRefused', site.host)}</p>
+              <p class="warning">{t('optionsTrackerSitesRefused', site.host)}</p>
             )}
             {site.state === 'allowed' && (
               <button type="button" onClick={() => stop(site)}>
-                {t('optionsInviteLinksStop', site.host)}
+                {t('optionsTrackerSitesStop', site.host)}
               </button>
             )}
             {(site.state === 'not-allowed' || site.state === 'refused') && (
               <button type="button" onClick={() => allow(site)}>
-                {t('optionsInviteLinksAllow', site.host)}
+                {t('optionsTrackerSitesAllow', site.host)}
               </button>
             )}
           </li>
