@@ -51,15 +51,15 @@ async function replaceText(field: ElementHandle<Element>, text: string): Promise
     // execCommand is the one way to edit a field as the user does (it fires `input`).
     if (value) document.execCommand('insertText', false, value);
     else document.execCommand('delete');
-    const read = () =>
-      element.isContentEditable ? element.innerText : (element as HTMLInputElement).value;
-    if (read() !== value && !element.isContentEditable) {
+    // No named helpers in here: tsx (benchmarks, tools) wraps them in a __name() the page lacks.
+    const input = element as HTMLInputElement;
+    if (!element.isContentEditable && input.value !== value) {
       // Fields whose text cannot be selected (type=number): set it, with its input event.
-      (element as HTMLInputElement).value = value;
+      input.value = value;
       element.dispatchEvent(new Event('input', { bubbles: true }));
     }
     // A rich text editor may add its own line breaks: what it holds is its business.
-    return element.isContentEditable ? value : read();
+    return element.isContentEditable ? value : input.value;
   }, text);
   if (now !== text) throw new Error(`the field holds "${now}" after typing "${text}"`);
 }
