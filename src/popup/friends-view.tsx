@@ -10,6 +10,7 @@ import { Notice, type NoticeState } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { useProgressive } from '../ui/progressive';
 import { RequestsView } from './requests-view';
+import { TrackerNotice } from './tracker-notice';
 import { CopyButton } from '../ui/copy-button';
 import { PersonName } from './open-wall';
 import { errorText } from '../ui/error-text';
@@ -74,6 +75,7 @@ export function FriendsView({ me, justAdded = null }: Props) {
   return (
     <section aria-labelledby="friends-heading">
       <h2 id="friends-heading">{t('friendsTitle')}</h2>
+      <TrackerNotice />
       <RequestsView onAnswered={reload} />
       {friends.kind === 'ready' && friends.value.length === 0 && <p>{t('friendsNone')}</p>}
       <ul class="list" data-testid="friends">

@@ -1,0 +1,3 @@
+import { trackerNoticeSuite } from './tracker-notice';
+
+trackerNoticeSuite('firefox');
