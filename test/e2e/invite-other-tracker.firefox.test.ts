@@ -16,6 +16,7 @@ import { startMurmur } from '../../tools/browsers/first-run';
 import type { ExtensionPage } from '../../tools/browsers/extension-page';
 import { expectAccessible } from './harness/accessible';
 import { openInviteLink } from './harness/invite-offer';
+import { ANSWER_PERMISSION_PROMPTS_YES } from './harness/permission-prompts';
 import { scene } from './harness/scene';
 import { step } from './harness/step';
 
@@ -29,9 +30,7 @@ describe('invite links on another tracker (firefox)', () => {
     const { tracker } = await setting.start();
     const elsewhere = tracker.url.replace('//127.0.0.1:', '//localhost:');
     const alice = setting.person('alice', 'chromium');
-    const bob = setting.person('bob', 'firefox', {
-      'extensions.webextOptionalPermissionPrompts': false,
-    });
+    const bob = setting.person('bob', 'firefox', ANSWER_PERMISSION_PROMPTS_YES);
 
     const link = await step(
       'Alice starts Murmur on the other tracker and has her invite link',

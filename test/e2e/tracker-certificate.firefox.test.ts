@@ -15,6 +15,7 @@ import { afterAll, describe, it } from 'vitest';
 import { startMurmur } from '../../tools/browsers/first-run';
 import type { ExtensionPage } from '../../tools/browsers/extension-page';
 import { makeCertificate } from '../../tools/lab/certificate';
+import { ANSWER_PERMISSION_PROMPTS_YES } from './harness/permission-prompts';
 import { scene } from './harness/scene';
 import { step } from './harness/step';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
@@ -44,9 +45,7 @@ describe('a tracker whose certificate the browser refuses (firefox)', () => {
       args: ['--tls-cert', cert.certFile, '--tls-key', cert.keyFile],
     });
     const url = `wss://127.0.0.1:${tlsTracker.port}/murmur`;
-    const bob = setting.person('bob', 'firefox', {
-      'extensions.webextOptionalPermissionPrompts': false,
-    });
+    const bob = setting.person('bob', 'firefox', ANSWER_PERMISSION_PROMPTS_YES);
 
     const options = await step(
       'Bob uses a tracker with a certificate his browser refuses',
