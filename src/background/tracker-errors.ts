@@ -26,7 +26,7 @@ const hostOf = (url: string): string | null => {
   }
 };
 
-/** `heard` is called when a new reason arrives (a page showing the status asks again). */
+/** `heard` is called when a host's reason is new (a page showing the status asks again). */
 export function trackerErrors(heard: () => void, now: () => number = Date.now): TrackerErrors {
   const reasons = new Map<string, { reason: string; at: number }>();
   browser.webRequest.onErrorOccurred.addListener(
@@ -34,13 +34,16 @@ export function trackerErrors(heard: () => void, now: () => number = Date.now): 
       const host = hostOf(details.url);
       const reason = networkErrorReason(details.error);
       if (!host || !reason) return;
+      const before = reasons.get(host);
+      const news = !before || before.reason !== reason || now() - before.at >= FRESH_MS;
       reasons.delete(host);
       reasons.set(host, { reason, at: now() });
       for (const oldest of reasons.keys()) {
         if (reasons.size <= MAX_HOSTS) break;
         reasons.delete(oldest);
       }
-      heard();
+      // The same fresh reason again (each retry) is no news: the retry itself told pages.
+      if (news) heard();
     },
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
   );

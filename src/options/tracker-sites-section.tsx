@@ -27,12 +27,13 @@ const builtInPatterns = () =>
 
 async function sitesOf(trackers: readonly string[]): Promise<Site[]> {
   const sites = new Map<string, Site>();
+  const builtIn = builtInPatterns();
   for (const tracker of trackers) {
     const page = invitePageOf(tracker);
     const origin = trackerSiteOf(tracker);
     if (!page || !origin || sites.has(origin)) continue;
     const host = new URL(page).hostname;
-    const state: SiteState = builtInPatterns().some((p) => matchesPattern(page, p))
+    const state: SiteState = builtIn.some((p) => matchesPattern(page, p))
       ? 'built-in'
       : (await browser.permissions.contains({ origins: [origin] }))
         ? 'allowed'

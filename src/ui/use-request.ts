@@ -32,8 +32,6 @@ export function useRequest<K extends keyof UiRequests & string>(
   const [state, setState] = useState<Loaded<ResponseOf<UiRequests, K>>>({ kind: 'loading' });
   const key = JSON.stringify(payload);
   const topicsKey = topics.join(' ');
-  /** The answer on screen, as the background sent it (JSON), to see when a new one is the same. */
-  const shownText = useRef<string | null>(null);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   useEffect(() => {
@@ -42,11 +40,12 @@ export function useRequest<K extends keyof UiRequests & string>(
     let again = false;
     const shown = placeholder.current;
     placeholder.current = null;
-    shownText.current = null;
+    /** The answer on screen, as the background sent it (JSON), to see when a new one is the same. */
+    let shownText: string | null = null;
     const show = (value: ResponseOf<UiRequests, K>) => {
       const text = JSON.stringify(value);
-      if (text === shownText.current) return;
-      shownText.current = text;
+      if (text === shownText) return;
+      shownText = text;
       setState({ kind: 'ready', value });
     };
     let answered = false;
@@ -61,7 +60,7 @@ export function useRequest<K extends keyof UiRequests & string>(
         if (alive) show(value);
       } catch (error) {
         answered = true;
-        shownText.current = null;
+        shownText = null;
         if (alive) setState({ kind: 'error', message: errorText(error) });
       }
     };

@@ -110,11 +110,21 @@ describe('the browser’s reason a tracker cannot be reached', () => {
     });
     expect(test.trackers[0]?.error).toMatch(/does not trust its certificate/);
 
+    // The same reason at the next retry is no news; a different one is.
+    fail('https://tracker.example:8443/murmur/challenge', 'net::ERR_CERT_AUTHORITY_INVALID');
+    expect(heard).toBe(1);
+    fail('https://tracker.example:8443/murmur/challenge', 'net::ERR_CONNECTION_REFUSED');
+    expect(heard).toBe(2);
+    expect(explainLink(errors, down(tracker)).lastError).toMatch(/nothing answers/);
+
     now += 120_000;
     expect(explainLink(errors, down(tracker)).lastError).toMatch(/it is down, or/);
     // Our own deadline's abort tells nothing and is not news.
     fail('https://tracker.example:8443/murmur/challenge', 'net::ERR_ABORTED');
-    expect(heard).toBe(1);
+    expect(heard).toBe(2);
+    // After two minutes the same reason is news again: pages showed the opaque error meanwhile.
+    fail('https://tracker.example:8443/murmur/challenge', 'net::ERR_CONNECTION_REFUSED');
+    expect(heard).toBe(3);
   });
 
   it('keeps a few hosts only', () => {
