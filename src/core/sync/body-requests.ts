@@ -1,15 +1,17 @@
 /**
- * The bodies this side asked one peer for, with a deadline. A friend could otherwise censor
- * any envelope whose id it knows: offer it, be asked, never send it — and, since a body is
- * fetched from one friend at a time, every other friend's offer of it would wait for ever.
+ * The bodies this side asked one peer for, each with its own deadline. A friend could otherwise
+ * censor any envelope whose id it knows: offer it, be asked, never send it — and, since a body
+ * is fetched from one friend at a time, every other friend's offer of it would wait for ever.
  *
- * Bodies come back in the order asked (the peer answers requests one after another), so the
- * deadline is on progress: while requests are outstanding, the oldest must arrive within a
- * window sized for it (a base plus its size at a slow link's speed), counted from when it was
- * asked or the previous body came, whichever is later. A window that passes makes every
- * outstanding request overdue at once (the caller asks other holders); a peer that stalls
- * `maxStalls` times in a row is given up on. At most `maxOutstanding` requests are open to one
- * peer; the rest queue (up to `maxQueued`, beyond that they are let go for others to fetch).
+ * The deadline is fixed when a body is asked and never moves: a base, plus every byte asked of
+ * this peer and not yet received (this body included) at a slow link's speed, so an honest peer
+ * answering in order meets each one. It is not reset by other bodies arriving: a friend who
+ * trickles junk it offered just inside the window, and never the body it means to censor, would
+ * otherwise keep that body's window open for as long as the junk lasts. An overdue body is given
+ * to the caller at once (it asks the next holder) while this peer goes on delivering others; a
+ * peer whose bodies go overdue `maxStalls` times with nothing delivered between is given up on.
+ * At most `maxOutstanding` requests are open to one peer; the rest queue (up to `maxQueued`,
+ * beyond that they are let go for others to fetch).
  */
 import type { EnvelopeId } from '../envelope/envelope-id';
 
@@ -52,8 +54,14 @@ export type Arrival = 'requested' | 'late' | 'unrequested';
 /** Ids given up on are remembered this long (count) so their late bodies are dropped quietly. */
 const LATE_REMEMBERED = 1024;
 
+interface Outstanding {
+  size: number;
+  /** `Date.now()` by which the body must have arrived; fixed when it was asked. */
+  dueAt: number;
+}
+
 export class BodyRequests {
-  private readonly outstanding = new Map<EnvelopeId, number>();
+  private readonly outstanding = new Map<EnvelopeId, Outstanding>();
   private queued: WantedBody[] = [];
   private readonly late = new Set<EnvelopeId>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,6 +70,7 @@ export class BodyRequests {
   constructor(
     private readonly limits: BodyRequestLimits,
     private readonly events: BodyRequestEvents,
+    private readonly now: () => number = Date.now,
   ) {}
 
   add(bodies: readonly WantedBody[]): void {
@@ -75,7 +84,6 @@ export class BodyRequests {
   arrived(id: EnvelopeId): Arrival {
     if (this.outstanding.delete(id)) {
       this.stalls = 0;
-      this.restartWindow();
       this.pump();
       return 'requested';
     }
@@ -84,7 +92,7 @@ export class BodyRequests {
 
   /** Every id still wanted (the session ends); no more timers. */
   close(): EnvelopeId[] {
-    this.stopWindow();
+    this.stopTimer();
     const ids = [...this.outstanding.keys(), ...this.queued.map((q) => q.id)];
     this.outstanding.clear();
     this.queued = [];
@@ -95,38 +103,54 @@ export class BodyRequests {
     const room = this.limits.maxOutstanding - this.outstanding.size;
     if (room <= 0 || this.queued.length === 0) return;
     const next = this.queued.splice(0, room);
-    for (const body of next) this.outstanding.set(body.id, body.size);
+    const now = this.now();
+    let bytesAhead = 0;
+    for (const body of this.outstanding.values()) bytesAhead += body.size;
+    for (const body of next) {
+      bytesAhead += body.size;
+      const dueAt =
+        now + this.limits.baseWindowMs + (bytesAhead / this.limits.bytesPerSecond) * 1000;
+      this.outstanding.set(body.id, { size: body.size, dueAt });
+    }
     this.events.request(next.map((b) => b.id));
-    if (!this.timer) this.restartWindow();
+    this.armTimer();
   }
 
-  private restartWindow(): void {
-    this.stopWindow();
-    const oldest = this.outstanding.values().next();
-    if (oldest.done) return;
-    const windowMs = this.limits.baseWindowMs + (oldest.value / this.limits.bytesPerSecond) * 1000;
-    this.timer = setTimeout(() => this.windowPassed(), windowMs);
+  /** One timer, for the earliest deadline (deadlines only ever join later, so it is the first). */
+  private armTimer(): void {
+    if (this.timer) return;
+    let earliest = Infinity;
+    for (const body of this.outstanding.values()) earliest = Math.min(earliest, body.dueAt);
+    if (earliest === Infinity) return;
+    this.timer = setTimeout(() => this.deadlinePassed(), Math.max(0, earliest - this.now()));
   }
 
-  private stopWindow(): void {
+  private stopTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  private windowPassed(): void {
+  private deadlinePassed(): void {
     this.timer = null;
-    const overdue = [...this.outstanding.keys()];
-    this.outstanding.clear();
-    for (const id of overdue) this.rememberLate(id);
-    this.events.overdue(overdue);
-    if (++this.stalls >= this.limits.maxStalls) {
-      const queued = this.queued.map((q) => q.id);
-      this.queued = [];
-      if (queued.length) this.events.letGo(queued);
-      this.events.stalled();
-      return;
+    const now = this.now();
+    const overdue: EnvelopeId[] = [];
+    for (const [id, body] of this.outstanding) if (body.dueAt <= now) overdue.push(id);
+    for (const id of overdue) {
+      this.outstanding.delete(id);
+      this.rememberLate(id);
+    }
+    if (overdue.length) {
+      this.events.overdue(overdue);
+      if (++this.stalls >= this.limits.maxStalls) {
+        const queued = this.queued.map((q) => q.id);
+        this.queued = [];
+        if (queued.length) this.events.letGo(queued);
+        this.events.stalled();
+        return;
+      }
     }
     this.pump();
+    this.armTimer();
   }
 
   private rememberLate(id: EnvelopeId): void {
