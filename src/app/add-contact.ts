@@ -1,8 +1,12 @@
 /**
  * Adding the person whose card was pasted: their key must be valid and bound, the card must not
- * be our own, and it must not claim the address (peer id on a tracker) of another contact — one
- * peer id, one contact, so a card cannot take a friend's link. If they already asked us, they
- * are a friend at once; otherwise they are asked, and become a friend when they accept.
+ * be our own, and it must not claim the peer id of another contact on any tracker — one peer
+ * id, one contact. Links and calls are found by peer id, and a tracker that does not check
+ * proofs (one the card's author runs) would let a stranger register a friend's id there, so a
+ * card naming a friend's id on another tracker would otherwise take that friend's calls. Peer
+ * ids are hashes of a key, so two honest people never share one; a friend who moved tracker
+ * keeps their fingerprint and is the same contact. If they already asked us, they are a friend
+ * at once; otherwise they are asked, and become a friend when they accept.
  */
 import { contactCardFromText, peerIdOfCard } from '../core/identity/contact-card';
 import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
@@ -10,7 +14,6 @@ import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { ContactRecord } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
-import { normaliseTrackerUrl } from '../core/tracker-url';
 import { pendingRequests } from './friend-requests';
 import { Refusal } from '../core/refusal';
 import { cardRefusal, refusing } from './refusals';
@@ -37,10 +40,7 @@ export async function addContact(
     throw new Refusal('card-own', 'that is your own card');
   }
   const squatted = active.find(
-    (c) =>
-      c.fingerprint !== friend.fingerprintHex &&
-      c.peerId === card.peerId &&
-      normaliseTrackerUrl(c.tracker) === normaliseTrackerUrl(card.tracker),
+    (c) => c.fingerprint !== friend.fingerprintHex && c.peerId === card.peerId,
   );
   const existing = await store.getContact(friend.fingerprintHex);
   if (squatted) {

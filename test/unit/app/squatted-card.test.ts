@@ -41,3 +41,22 @@ it("refuses a card that claims a friend's peer id on the same tracker, or a peer
   await service.addFriend(card(peerIdFor('mallory'), 'ws://127.0.0.1:9000/murmur'));
   expect(await service.friends()).toHaveLength(2);
 });
+
+it("refuses a card that claims a friend's peer id on another tracker (calls would go astray)", async () => {
+  const store = new MemoryStore();
+  await createAccount(store, noCache, 'Me');
+  const fay = (await createIdentity('Fay')).publicKey;
+  await store.putContact(contact(fay, 'Fay'));
+  const mallory = await createIdentity('Mallory');
+  const service = serviceOver(store);
+  const card = contactCardToText({
+    publicKey: mallory.publicKey.write(),
+    displayName: 'Mallory',
+    peerId: peerIdFor('fay'),
+    // A tracker Mallory runs, which lets her register Fay's id without Fay's key.
+    tracker: 'wss://mallory.example/murmur',
+    inviteSecret: null,
+  });
+  await expect(service.addFriend(card)).rejects.toMatchObject({ code: 'card-address-taken' });
+  expect((await service.friends()).map((f) => f.fingerprint)).toEqual([fay.getFingerprint()]);
+});
