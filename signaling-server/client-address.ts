@@ -6,7 +6,9 @@
  * whatever the client wrote.
  *
  * Limits count by address key: an IPv4 address, or an IPv6 address's /64 (one home or phone
- * gets a whole /64, so per-address IPv6 limits would be no limits at all).
+ * gets a whole /64, so per-address IPv6 limits would be no limits at all). Wider limits count
+ * by network: an IPv6 /48 (what one site or one hosting customer is given) or an IPv4 /24, so
+ * a few /64s of one /48 cannot fill the tracker.
  */
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
@@ -41,4 +43,11 @@ export function addressKey(address: string): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
+}
+
+/** The network an address key belongs to: an IPv6 /48, or an IPv4 /24. */
+export function networkOf(key: string): string {
+  if (key.endsWith('::/64')) return `${key.split(':').slice(0, 3).join(':')}::/48`;
+  if (isIP(key) === 4) return `${key.split('.').slice(0, 3).join('.')}.0/24`;
+  return key;
 }

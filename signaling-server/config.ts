@@ -10,6 +10,10 @@
  *   --connects-per-minute  MURMUR_TRACKER_CONNECTS       60 new connections per address per minute
  *   --challenges-per-minute MURMUR_TRACKER_CHALLENGES    60 challenges per address per minute
  *   --max-peers-per-address MURMUR_TRACKER_PER_ADDRESS   64 registrations at once per address (IPv6: /64)
+ *   --max-peers-per-network MURMUR_TRACKER_PER_NETWORK   256 registrations at once per IPv6 /48 or IPv4 /24;
+ *                                                        once the tracker is 3/4 full, a network that
+ *                                                        holds 1/16 of it takes no more places
+ *   --turn-per-address     MURMUR_TURN_PER_ADDRESS       16 TURN credentials per address per hour
  *   --trusted-proxy        MURMUR_TRACKER_TRUSTED_PROXIES reverse proxies (IP addresses, comma-separated)
  *                                                        whose X-Forwarded-For names the client
  *   --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
@@ -32,6 +36,7 @@ export interface TrackerLimits {
   connectsPerMinute: number;
   challengesPerMinute: number;
   maxPeersPerAddress: number;
+  maxPeersPerNetwork: number;
   framesPerSecond: number;
   presencePerMinute: number;
   idleTimeoutMs: number;
@@ -57,6 +62,7 @@ export const DEFAULT_LIMITS: TrackerLimits = {
   connectsPerMinute: 60,
   challengesPerMinute: 60,
   maxPeersPerAddress: 64,
+  maxPeersPerNetwork: 256,
   framesPerSecond: 50,
   presencePerMinute: 30,
   idleTimeoutMs: 60_000,
@@ -72,6 +78,7 @@ const LIMIT_OPTIONS: Record<string, { env: string; key: keyof TrackerLimits; min
   'connects-per-minute': { env: 'MURMUR_TRACKER_CONNECTS', key: 'connectsPerMinute', min: 1 },
   'challenges-per-minute': { env: 'MURMUR_TRACKER_CHALLENGES', key: 'challengesPerMinute', min: 1 },
   'max-peers-per-address': { env: 'MURMUR_TRACKER_PER_ADDRESS', key: 'maxPeersPerAddress', min: 1 },
+  'max-peers-per-network': { env: 'MURMUR_TRACKER_PER_NETWORK', key: 'maxPeersPerNetwork', min: 1 },
   'frames-per-second': { env: 'MURMUR_TRACKER_FRAMES', key: 'framesPerSecond', min: 1 },
   'presence-per-minute': { env: 'MURMUR_TRACKER_PRESENCE', key: 'presencePerMinute', min: 1 },
   'idle-timeout-ms': { env: 'MURMUR_TRACKER_IDLE_MS', key: 'idleTimeoutMs', min: 1000 },
