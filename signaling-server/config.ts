@@ -91,6 +91,7 @@ const KNOWN = [
   'ice-url',
   'turn-secret-file',
   'turn-ttl',
+  'turn-per-address',
   'tls-cert',
   'tls-key',
   'trusted-proxy',
@@ -162,11 +163,16 @@ export function parseTrackerConfig(
     throw new ConfigError('turn: URLs need the TURN secret (--turn-secret-file)');
   if (turnSecret && !hasTurn) throw new ConfigError('a TURN secret needs turn: or turns: URLs');
   const ttl = flags.get('turn-ttl') ?? env.MURMUR_TURN_TTL;
+  const perAddress = flags.get('turn-per-address') ?? env.MURMUR_TURN_PER_ADDRESS;
   const ice: IceConfig = {
     ...DEFAULT_ICE,
     urls,
     turnSecret: turnSecret || null,
     ttlSeconds: ttl === undefined ? DEFAULT_ICE.ttlSeconds : integer('turn-ttl', ttl, 60, 86_400),
+    perAddressPerHour:
+      perAddress === undefined
+        ? DEFAULT_ICE.perAddressPerHour
+        : integer('turn-per-address', perAddress, 1, 100_000),
   };
   const certFile = flags.get('tls-cert') ?? env.MURMUR_TRACKER_TLS_CERT;
   const keyFile = flags.get('tls-key') ?? env.MURMUR_TRACKER_TLS_KEY;

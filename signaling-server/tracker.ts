@@ -117,15 +117,15 @@ export async function startTracker(
       const facade = new WebSocketServer({ noServer: true });
       wss.on('connection', (raw, req) => {
         const peerId = new URL(req.url ?? '/', 'http://tracker').searchParams.get('id') ?? '';
+        const key = admissions.keyOf(req);
         const guarded = new GuardedSocket(raw, peerId, {
           limits: config.limits,
           online: (id) => registered.has(id),
-          ice: (id, ask) => ice.answer(id, ask),
+          ice: (id, ask) => ice.answer(id, ask, key),
           violation: (id, reason) =>
             log({ event: 'violation', peerId: id, reason, at: Date.now() }),
         });
         registered.set(peerId, guarded);
-        const key = admissions.keyOf(req);
         admissions.joined(peerId, key);
         guarded.on('close', () => {
           if (registered.get(peerId) === guarded) registered.delete(peerId);

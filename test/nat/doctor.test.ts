@@ -65,6 +65,14 @@ describe('tracker doctor and "test my connection"', () => {
     expect(healthy.lines.filter((l) => /forged credentials refused/.test(l))).toHaveLength(2);
     expect(healthy.lines.filter((l) => /expired credentials refused/.test(l))).toHaveLength(2);
     expect(healthy.lines.join('\n')).not.toContain('nat-lab-secret');
+    // Not an open relay: no TCP relay, nothing to the server itself or to private ranges.
+    expect(healthy.lines.filter((l) => /TCP relaying refused \(4\d\d /.test(l))).toHaveLength(1);
+    expect(
+      healthy.lines.filter((l) => /relaying to the server's own address refused/.test(l)),
+    ).toHaveLength(1);
+    expect(
+      healthy.lines.filter((l) => /loopback, private and link-local addresses refused/.test(l)),
+    ).toHaveLength(1);
 
     const options = await lea.browser!.openExtensionPage('options.html');
     const report = await testMyConnection(options, 1);

@@ -7,6 +7,7 @@ import { isTurnUrl, turnCredential } from '../../src/core/tracker/turn-credentia
 import { parseTrackerUrl } from '../../src/core/tracker-url';
 import { allocate, bindingAddress, serverOf } from './stun-client';
 import { health, register, type Registration } from './tracker-client';
+import { checkRelayAbuse } from './relay-abuse';
 
 export type Mark = '✔' | '✗' | '–';
 export interface CheckLine {
@@ -89,6 +90,7 @@ export async function runChecks(
         line('✔', `STUN ${url}: sees you as ${seen.value}${nat ? ' (a NAT is in the way)' : ''}`);
       }
     }
+    const abuseChecked = new Set<string>();
     for (const server of answer.iceServers.filter((s) => s.urls.some(isTurnUrl))) {
       for (const url of server.urls) {
         const where = serverOf(url);
@@ -110,6 +112,17 @@ export async function runChecks(
           !forged.ok && /^401/.test(forged.reason) ? '✔' : '✗',
           `TURN ${url}: forged credentials ${forged.ok ? 'were ACCEPTED' : `refused (${forged.reason})`}`,
         );
+        // What the relay allows is one server's policy, whichever URL reaches it.
+        const serverKey = where.host;
+        if (granted.ok && !abuseChecked.has(serverKey)) {
+          abuseChecked.add(serverKey);
+          await checkRelayAbuse(
+            url,
+            where,
+            { username: server.username, password: server.credential },
+            line,
+          );
+        }
         if (options.turnSecret === undefined) {
           line('–', `TURN ${url}: expired credentials not tried (give --turn-secret-file)`);
           continue;

@@ -1,7 +1,8 @@
 /**
  * Asking a STUN/TURN server, over UDP, TCP or TLS, what a browser's ICE agent would ask:
  * "what address do you see?" (Binding) and "relay for me" (Allocate with the handed-out
- * credentials, released at once). One socket per conversation (a TURN server ties its nonce
+ * credentials, released at once) — and what an abuser of the relay would ask: a TCP relay
+ * (RFC 6062), and permission to relay to the server's own or private addresses. One socket per conversation (a TURN server ties its nonce
  * and the allocation to it); every request has a deadline.
  */
 import { createSocket } from 'node:dgram';
@@ -17,6 +18,7 @@ import {
   newTransaction,
   u32,
   xorAddress,
+  xorPeerAddress,
   type StunMessage,
 } from './stun-message';
 import { at } from '../at';
@@ -172,6 +174,47 @@ const errorText = (message: StunMessage) => {
   return error ? `${error.code} ${error.reason.replace(/\0+$/, '')}` : 'refused';
 };
 
+type Attrs = [number, Buffer][];
+interface Allocation {
+  answer: StunMessage;
+  auth: Attrs;
+  key: Buffer;
+}
+
+const UDP: [number, Buffer] = [Attr.RequestedTransport, u32(17 << 24)];
+const TCP: [number, Buffer] = [Attr.RequestedTransport, u32(6 << 24)];
+
+/** Allocate, answering the server's 401 with the long-term credentials. */
+async function allocateOn(
+  channel: Channel,
+  transport: [number, Buffer],
+  username: string,
+  password: string,
+): Promise<StunOutcome<Allocation>> {
+  const first = await channel.request(encode(Method.Allocate, newTransaction(), [transport]));
+  const realm = first.attrs.get(Attr.Realm);
+  const nonce = first.attrs.get(Attr.Nonce);
+  if (first.cls !== 'error' || errorOf(first)?.code !== 401 || !realm || !nonce)
+    return { ok: false, reason: 'the server did not ask for credentials' };
+  const key = longTermKey(username, realm.toString('utf8'), password);
+  const auth: Attrs = [
+    [Attr.Username, Buffer.from(username)],
+    [Attr.Realm, realm],
+    [Attr.Nonce, nonce],
+  ];
+  const answer = await channel.request(
+    encode(Method.Allocate, newTransaction(), [transport, ...auth], key),
+  );
+  return { ok: true, value: { answer, auth, key } };
+}
+
+/** Release it (lifetime 0); best effort, it would expire anyway. */
+async function release(channel: Channel, { auth, key }: Allocation): Promise<void> {
+  await channel
+    .request(encode(Method.Refresh, newTransaction(), [[Attr.Lifetime, u32(0)], ...auth], key))
+    .catch(() => undefined); // the allocation expires by itself; the caller's answer stands
+}
+
 /**
  * A TURN allocation with these credentials, released at once. Succeeds with the relayed
  * address; fails with the server's error (e.g. "401 Unauthorized" for forged or expired ones).
@@ -182,28 +225,67 @@ export function allocate(
   password: string,
   options: ChannelOptions = {},
 ): Promise<StunOutcome<string>> {
-  const udp: [number, Buffer] = [Attr.RequestedTransport, u32(17 << 24)];
   return withChannel(server, options, async (channel) => {
-    const first = await channel.request(encode(Method.Allocate, newTransaction(), [udp]));
-    const realm = first.attrs.get(Attr.Realm);
-    const nonce = first.attrs.get(Attr.Nonce);
-    if (first.cls !== 'error' || errorOf(first)?.code !== 401 || !realm || !nonce)
-      return { ok: false, reason: 'the server did not ask for credentials' };
-    const key = longTermKey(username, realm.toString('utf8'), password);
-    const auth: [number, Buffer][] = [
-      [Attr.Username, Buffer.from(username)],
-      [Attr.Realm, realm],
-      [Attr.Nonce, nonce],
-    ];
-    const answer = await channel.request(
-      encode(Method.Allocate, newTransaction(), [udp, ...auth], key),
-    );
+    const allocation = await allocateOn(channel, UDP, username, password);
+    if (!allocation.ok) return allocation;
+    const { answer } = allocation.value;
     if (answer.cls !== 'success') return { ok: false, reason: errorText(answer) };
     const relayed = xorAddress(answer.attrs.get(Attr.XorRelayedAddress));
-    // Release it (lifetime 0); best effort, it would expire anyway.
-    await channel
-      .request(encode(Method.Refresh, newTransaction(), [[Attr.Lifetime, u32(0)], ...auth], key))
-      .catch(() => undefined);
+    await release(channel, allocation.value);
     return relayed ? { ok: true, value: relayed } : { ok: false, reason: 'no relayed address' };
+  });
+}
+
+/**
+ * Asks for a TCP relay (RFC 6062) over a TCP or TLS connection to the server, as an abuser
+ * would to reach any host's TCP ports through it. Succeeds (badly) when it was granted.
+ */
+export function tcpAllocation(
+  server: StunServer,
+  username: string,
+  password: string,
+  options: ChannelOptions = {},
+): Promise<StunOutcome<string>> {
+  const stream: StunServer = { ...server, transport: server.transport === 'tls' ? 'tls' : 'tcp' };
+  return withChannel(stream, options, async (channel) => {
+    const allocation = await allocateOn(channel, TCP, username, password);
+    if (!allocation.ok) return allocation;
+    const { answer } = allocation.value;
+    if (answer.cls !== 'success') return { ok: false, reason: errorText(answer) };
+    await release(channel, allocation.value);
+    return { ok: true, value: xorAddress(answer.attrs.get(Attr.XorRelayedAddress)) ?? '?' };
+  });
+}
+
+/** What the server answered a CreatePermission for each peer: null when it was granted. */
+export type PermissionAnswers = Map<string, string | null>;
+
+/** One UDP allocation, a permission asked for each IPv4 peer, then released. */
+export function permissionsFor(
+  server: StunServer,
+  username: string,
+  password: string,
+  peers: readonly string[],
+  options: ChannelOptions = {},
+): Promise<StunOutcome<PermissionAnswers>> {
+  return withChannel(server, options, async (channel) => {
+    const allocation = await allocateOn(channel, UDP, username, password);
+    if (!allocation.ok) return allocation;
+    const { answer, auth, key } = allocation.value;
+    if (answer.cls !== 'success') return { ok: false, reason: errorText(answer) };
+    const answers: PermissionAnswers = new Map();
+    for (const peer of peers) {
+      const permission = await channel.request(
+        encode(
+          Method.CreatePermission,
+          newTransaction(),
+          [[Attr.XorPeerAddress, xorPeerAddress(peer)], ...auth],
+          key,
+        ),
+      );
+      answers.set(peer, permission.cls === 'success' ? null : errorText(permission));
+    }
+    await release(channel, allocation.value);
+    return { ok: true, value: answers };
   });
 }

@@ -1,6 +1,8 @@
 /**
- * STUN messages (RFC 5389) and the TURN attributes (RFC 5766) the doctor and the lab tests
- * need: a Binding request, an Allocate with long-term credentials, a Refresh that releases it.
+ * STUN messages (RFC 5389) and the TURN attributes (RFC 5766, 6062) the doctor and the lab
+ * tests need: a Binding request, an Allocate (UDP, or TCP to see it refused) with long-term
+ * credentials, a CreatePermission (to see relaying to a forbidden peer refused), a Refresh that
+ * releases the allocation.
  * Just enough to ask a real coturn what a browser would ask, from Node.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
@@ -11,6 +13,7 @@ export const enum Method {
   Binding = 0x001,
   Allocate = 0x003,
   Refresh = 0x004,
+  CreatePermission = 0x008,
 }
 export const enum Attr {
   MappedAddress = 0x0001,
@@ -18,6 +21,7 @@ export const enum Attr {
   MessageIntegrity = 0x0008,
   ErrorCode = 0x0009,
   Lifetime = 0x000d,
+  XorPeerAddress = 0x0012,
   Realm = 0x0014,
   Nonce = 0x0015,
   XorRelayedAddress = 0x0016,
@@ -98,6 +102,16 @@ export function xorAddress(value: Buffer | undefined): string | null {
   const port = value.readUInt16BE(2) ^ (MAGIC >>> 16);
   const ip = value.readUInt32BE(4) ^ MAGIC;
   return `${ip >>> 24}.${(ip >>> 16) & 255}.${(ip >>> 8) & 255}.${ip & 255}:${port}`;
+}
+
+/** An IPv4 address as XOR-PEER-ADDRESS (port 9, discard: only the address matters). */
+export function xorPeerAddress(ipv4: string): Buffer {
+  const out = Buffer.alloc(8);
+  out[1] = 0x01;
+  out.writeUInt16BE(9 ^ (MAGIC >>> 16), 2);
+  const ip = ipv4.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  out.writeUInt32BE((ip ^ MAGIC) >>> 0, 4);
+  return out;
 }
 
 export function errorOf(message: StunMessage): { code: number; reason: string } | null {

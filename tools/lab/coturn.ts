@@ -54,10 +54,15 @@ export async function startCoturn(options: CoturnOptions): Promise<Coturn> {
     '--no-stdout-log',
     `--log-file=${join(scratch, 'turn.log')}`,
     // As deploy/turnserver.conf: never relay into private networks (the operator's own, or
-    // a friend's host candidate: coturn would try, fail, and end the allocation).
+    // a friend's host candidate: coturn would try, fail, and end the allocation), nor to the
+    // server itself; UDP relays only; a bounded share per credential.
     ...PRIVATE_RANGES.map((range) => `--denied-peer-ip=${range}`),
-    // The unit tests' peers sit on loopback.
-    '--allow-loopback-peers',
+    '--no-tcp-relay',
+    '--user-quota=8',
+    // The unit tests' peers sit on loopback, beside the server: there it cannot be denied.
+    ...(options.ip.startsWith('127.')
+      ? ['--allow-loopback-peers']
+      : [`--denied-peer-ip=${options.ip}`]),
     '--cli-password=unused',
     ...(options.tls
       ? [

@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrackerConfig } from '../../../signaling-server/config';
 import { startTracker, type RunningTracker } from '../../../signaling-server/tracker';
-import { allocate, bindingAddress, serverOf } from '../../../tools/doctor/stun-client';
+import {
+  allocate,
+  bindingAddress,
+  permissionsFor,
+  serverOf,
+  tcpAllocation,
+} from '../../../tools/doctor/stun-client';
+import { runChecks, type CheckLine } from '../../../tools/doctor/checks';
+import { FORBIDDEN_PEERS } from '../../../tools/doctor/relay-abuse';
 import { connectClient } from '../signaling-server/client';
 import { isIceAnswer } from '../../../src/core/tracker/frames';
 
@@ -92,5 +100,32 @@ describe('deploy/: coturn and the tracker from the shipped configuration', () =>
       ok: false,
     });
     client.socket.close();
+  });
+
+  it('is no open relay: a credential gets no TCP relay, nor a relay to the server or private ranges', async () => {
+    const client = await connectClient(tracker.port);
+    client.socket.send(JSON.stringify({ type: 'MURMUR-ICE', payload: { ask: 1 } }));
+    const answer = isIceAnswer(await client.next('MURMUR-ICE'));
+    client.socket.close();
+    if (!answer.ok || !('iceServers' in answer.value.payload)) throw new Error('no ICE servers');
+    const turn = answer.value.payload.iceServers.find((s) => s.username)!;
+    const server = serverOf(turn.urls[1]!)!; // over TCP, where RFC 6062 would be asked
+    const tcp = await tcpAllocation(server, turn.username!, turn.credential!);
+    expect(tcp).toMatchObject({ ok: false, reason: expect.stringMatching(/^4\d\d /) });
+    expect(tcp.ok || tcp.reason.startsWith('401')).toBe(false);
+    // The server's own address is loopback here: the shipped config denies both.
+    const asked = await permissionsFor(server, turn.username!, turn.credential!, FORBIDDEN_PEERS);
+    if (!asked.ok) throw new Error(asked.reason);
+    for (const peer of FORBIDDEN_PEERS) expect(asked.value.get(peer), peer).toMatch(/^403 /);
+    // And the doctor says so, one line each.
+    const lines: CheckLine[] = [];
+    await runChecks(`ws://127.0.0.1:${tracker.port}/murmur`, {}, (l) => lines.push(l));
+    const abuse = lines.filter((l) => /relay/i.test(l.text) && !/allocation/.test(l.text));
+    expect(abuse.map((l) => l.text)).toEqual([
+      expect.stringMatching(/TCP relaying refused \(4\d\d /),
+      expect.stringMatching(/relaying to the server's own address refused/),
+      expect.stringMatching(/relaying to loopback, private and link-local addresses refused/),
+    ]);
+    expect(abuse.every((l) => l.mark === '✔')).toBe(true);
   });
 });
