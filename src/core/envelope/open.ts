@@ -63,7 +63,12 @@ const MAX_TRIAL_SLOTS = 4;
  * of 0 bytes refuses every compressed packet on its first inflated chunk.
  */
 const NO_DECOMPRESSION = { maxDecompressedMessageSize: 0 };
-const DECOMPRESSION_REFUSED = /decompressed message size/i;
+/**
+ * What openpgp says of a compressed packet it would not inflate: the size limit for zip and
+ * zlib, a parse failure of the packet for bzip2 (its decompressor fails before the limit is
+ * asked). Either way it is compressed content, and said so, not "damaged" or "not for me".
+ */
+const DECOMPRESSION_REFUSED = /decompressed message size|CompressedDataPacket/i;
 
 export async function open(
   bytes: Uint8Array,

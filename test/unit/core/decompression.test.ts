@@ -50,6 +50,44 @@ describe('a compressed envelope from a friend', () => {
   });
 });
 
+describe('a bzip2 bomb from a friend', () => {
+  it('is refused and reported as compressed content, not as "not for me" or damaged', async () => {
+    const [mallory, ann] = [await makePerson('Mallory'), await makePerson('Ann')];
+    befriend(mallory, ann);
+    const toAnn = mallory.keyring.friend(ann.identity.fingerprintHex)!;
+    const bomb = await sealWithBody(
+      direct('boom'),
+      toAnn,
+      mallory.identity,
+      async (_inner, key) => {
+        // A compressed data packet, bzip2, holding 16 MiB of zeros: written as it is, unread.
+        const packet = new openpgp.CompressedDataPacket();
+        Object.assign(packet, {
+          algorithm: openpgp.enums.compression.bzip2,
+          compressed: BZIP2_16_MIB_OF_ZEROS,
+        });
+        const packets = new openpgp.PacketList<openpgp.AnyPacket>();
+        packets.push(packet);
+        return (await openpgp.encrypt({
+          message: new openpgp.Message(packets),
+          sessionKey: { data: key, algorithm: 'aes256' },
+          format: 'binary',
+          config: { aeadProtect: false },
+        })) as Uint8Array;
+      },
+    );
+    const opened = await open(bomb.bytes, ann.keyring, { now: Date.now() });
+    expect(opened.ok ? 'opened' : opened.error.code).toBe('malformed');
+    expect(opened.ok ? '' : opened.error.message).toMatch(/compressed content/);
+  });
+});
+
+/** `head -c 16777216 /dev/zero | bzip2 -9`: 45 bytes. */
+const BZIP2_16_MIB_OF_ZEROS = Buffer.from(
+  'QlpoOTFBWSZTWVKFPiUAgIDAAMAAAAggADCAKRoBANIBAOLuSKcKEgpQp8Sg',
+  'base64',
+);
+
 function padded(bytes: Uint8Array, size: number): Uint8Array {
   const out = new Uint8Array(size);
   out.set(bytes);
