@@ -124,6 +124,7 @@ export async function acceptEnvelope(
         console.warn('Murmur: an offered envelope opened without a receipt token');
         return { opened: null, relayed: false, acknowledge: null, retryLater: false };
       }
+      ctx.refusedForNow.forget(id);
       const isNew = !(await store.getMessage(id));
       const contentKey = contentKeyOf(result.value);
       const repeat =
@@ -161,6 +162,7 @@ export async function acceptEnvelope(
       if (isNew) acknowledge = { key: receipt.key, sender: opened.senderFingerprintHex };
       else opened = null;
     } else if (MAY_PASS.has(result.error.code)) {
+      ctx.refusedForNow.refused(id, ctx.now());
       console.warn(`Murmur: an envelope for us did not open yet (${result.error.code})`);
       return { opened: null, relayed: false, acknowledge: null, retryLater: true };
     } else {

@@ -3,6 +3,7 @@ import type { Keyring } from '../keyring';
 import type { Opened } from '../envelope/open';
 import type { NodeStore } from '../state/store-port';
 import type { NotForMe } from './not-for-me';
+import type { RefusedForNow } from './refused-for-now';
 import type { ReceiptKey } from '../state/receipt-key';
 import type { EnvelopeId } from '../envelope/envelope-id';
 
@@ -29,6 +30,8 @@ export interface NodeContext {
    */
   pendingReceipts: Map<string, Set<ReceiptKey>> | null;
   notForMe: NotForMe;
+  /** Ours, did not open for a reason that may pass: not fetched again until its next try. */
+  refusedForNow: RefusedForNow;
 }
 
 export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);

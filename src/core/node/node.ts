@@ -25,6 +25,7 @@ import { outboxStatus, type OutboxStatus } from './outbox-status';
 import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
 import { peerDeclined, peerHolds } from './holders';
 import { NotForMe } from './not-for-me';
+import { RefusedForNow } from './refused-for-now';
 import { InFlight, type WaitingOffer } from './in-flight';
 import { purgeExpired } from './purge';
 import { sealToOutbox, type SendOptions } from './seal-to-outbox';
@@ -70,6 +71,7 @@ export class MurmurNode implements SyncEngine {
       events: options.events ?? {},
       pendingReceipts: null,
       notForMe: new NotForMe(),
+      refusedForNow: new RefusedForNow(),
     };
     this.introductions = newIntroductionLimit(this.ctx.now);
   }

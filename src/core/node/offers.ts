@@ -194,8 +194,11 @@ export async function considerOffers(
   };
   let open = new Map<EnvelopeId, OfferEntry>();
   for (const entry of entries) {
+    const id = envelopeIdFromBytes(entry.id);
     if (entry.expiresAt < now) answer(entry, 'expired');
-    else open.set(envelopeIdFromBytes(entry.id), entry);
+    // Ours, and it did not open a moment ago: left unanswered, so it is offered again later.
+    else if (ctx.refusedForNow.waiting(id, ctx.now())) continue;
+    else open.set(id, entry);
   }
   try {
     const policy = await ctx.store.getRelayPolicy();

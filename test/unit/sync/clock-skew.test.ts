@@ -69,3 +69,28 @@ it('one from a clock half an hour ahead is fetched again later, not lost for goo
   await until(() => bobLater.inbox.length === 1, 'Bob reads it now');
   expect(bobLater.inbox[0]!.envelope.id).toBe(sent.id);
 });
+
+it('an envelope that did not open is not fetched and decrypted again at every offer', async () => {
+  clock.now = Date.now();
+  const [alice, bob] = [await makeNode('Alice'), await makeNode('Bob')];
+  befriend(alice, bob);
+  const sent = await onClockAhead(30 * MINUTE, () => alice.node.send(dm('again?'), [bob.fp]));
+  const accepts = countAccepts(bob);
+  const requested: string[][] = [];
+  const consider = bob.node.considerOffers.bind(bob.node);
+  bob.node.considerOffers = async (peer, entries) => {
+    const decision = await consider(peer, entries);
+    requested.push(decision.request.map((id) => Buffer.from(id).toString('hex')));
+    return decision;
+  };
+  for (let meeting = 1; meeting <= 3; meeting++) {
+    const [calling, answering]: Session[] = connect(alice, bob);
+    await until(() => requested.length === meeting, `Alice offers it (meeting ${meeting})`);
+    // The first time it is fetched, and does not open.
+    await until(() => accepts.count === 1, 'the first offer was fetched');
+    calling!.close();
+    answering!.close();
+  }
+  expect(requested).toEqual([[sent.id], [], []]);
+  expect(bob.inbox).toHaveLength(0);
+});
