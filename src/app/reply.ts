@@ -101,22 +101,32 @@ async function passOn(
   return recipients.length;
 }
 
-/** The envelope id of the user's own post with this message id, newest posts first (replies are
- * mostly to recent posts), or null. */
+/** Posts read per page, and pages at most, when looking for the post a reply names. */
+const PAGE = 200;
+const SEARCH_PAGES = 10;
+
+/**
+ * The envelope id of the user's own post with this message id, newest posts first (replies are
+ * mostly to recent posts), or null. Bounded: a friend's reply naming an id that does not exist
+ * would otherwise page through every post stored, at each such reply. A reply to a post older
+ * than the newest SEARCH_PAGES × PAGE posts is shown to the author but not passed on.
+ */
 async function ownPostEnvelope(
   store: NodeStore,
   me: string,
   wanted: MessageId,
 ): Promise<EnvelopeId | null> {
-  for (let before: number | undefined; ;) {
-    const page = await store.listMessages({ kind: 'post', limit: 200, before });
+  let before: number | undefined;
+  for (let pageNumber = 0; pageNumber < SEARCH_PAGES; pageNumber++) {
+    const page = await store.listMessages({ kind: 'post', limit: PAGE, before });
     for (const m of page) {
       if (m.authorFingerprint !== me) continue;
       const post = decodeMessage(m.message);
       if (post.kind === 'post' && post.id === wanted) return m.id;
     }
     const last = page.at(-1);
-    if (page.length < 200 || !last) return null;
+    if (page.length < PAGE || !last) return null;
     before = last.receivedAt;
   }
+  return null;
 }

@@ -1,13 +1,19 @@
 /**
  * Public replies from someone other than the post's author, end to end over real nodes: Bob
  * answers Alice's post in public; Alice's Murmur passes it on; Carol, who does not know Bob,
- * sees it under the post as Bob's, shared by Alice. Bob does not get his own reply back.
+ * sees it under the post as Bob's, shared by Alice. Bob does not get his own reply back. And
+ * a reply naming a post that does not exist costs a bounded search (hostile peers, second
+ * round, point 8).
  */
 import { expect, it } from 'vitest';
 import { messageView } from '../../../src/app/message-view';
 import { addressReply, shareReply } from '../../../src/app/reply';
 import { befriend, clock, connect, makeNode, post, whenIdle, until } from '../sync/harness';
-import {} from '../../../src/core/messages/message-id';
+import { newMessageId } from '../../../src/core/messages/message-id';
+import { encodeMessage } from '../../../src/core/messages/codec';
+import type { ReplyMessage } from '../../../src/core/messages/kinds';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
+import { fromHex } from '../../../src/core/bytes';
 
 it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice", async () => {
   clock.now = Date.UTC(2026, 10, 24, 12);
@@ -53,4 +59,44 @@ it("Bob's public reply to Alice's post reaches Carol, as Bob's, shared by Alice"
   await bob!.node.send(privately.message, privately.recipients);
   await until(() => alice!.inbox.length === 2, 'Alice gets the private one');
   expect(await shareReply(alice!.node, alice!.store, alice!.inbox[1]!, names)).toBe(0);
+});
+
+it('a public reply naming a post that does not exist reads a bounded number of pages', async () => {
+  clock.now = Date.UTC(2026, 10, 24, 12);
+  const [alice, bob] = await Promise.all(['Alice', 'Bob'].map((n) => makeNode(n)));
+  befriend(alice!, bob!);
+  connect(alice!, bob!);
+  // Alice's feed holds 4,000 posts of Bob's.
+  const bobsPost = encodeMessage(post('one of many'));
+  for (let i = 0; i < 4000; i++)
+    await alice!.store.putMessage({
+      id: i.toString(16).padStart(64, '0') as EnvelopeId,
+      authorFingerprint: bob!.fp,
+      kind: 'post',
+      message: bobsPost,
+      conversationWith: null,
+      receivedAt: clock.now - i * 1000,
+      signedData: null,
+      signature: null,
+    });
+  const reply: ReplyMessage = {
+    kind: 'reply',
+    id: newMessageId(),
+    createdAt: clock.now,
+    postId: newMessageId(), // no such post
+    parentReplyId: null,
+    postAuthor: fromHex(alice!.fp),
+    visibility: 'public',
+    text: 'about nothing',
+  };
+  await bob!.node.send(reply, [alice!.fp]);
+  await until(() => alice!.inbox.length === 1, 'Alice gets the reply');
+  let pages = 0;
+  const list = alice!.store.listMessages.bind(alice!.store);
+  alice!.store.listMessages = (options) => {
+    pages++;
+    return list(options);
+  };
+  expect(await shareReply(alice!.node, alice!.store, alice!.inbox[0]!, new Map())).toBe(0);
+  expect(pages).toBeLessThanOrEqual(10);
 });
