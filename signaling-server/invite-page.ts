@@ -7,10 +7,14 @@
  */
 import type { Express } from 'express';
 
-/** Where people get Murmur: the extension stores' listings. */
+/**
+ * Where people get Murmur. Firefox's is the listing itself. Chromium's is a search (Murmur has
+ * no Chrome Web Store listing id to link yet), and a search shows whatever else is named alike:
+ * the page says so plainly, beside the link, instead of presenting it as the listing.
+ */
 const STORES = {
   firefox: 'https://addons.mozilla.org/firefox/addon/murmur-messenger/',
-  chromium: 'https://chromewebstore.google.com/search/Murmur%20messenger',
+  chromiumSearch: 'https://chromewebstore.google.com/search/Murmur%20messenger',
 };
 
 export const INVITE_PAGE_HTML = `<!doctype html>
@@ -46,8 +50,10 @@ invite link". To have invitations on this tracker open by themselves, allow Murm
 site in its Options › Network › Your trackers' sites.</p>
 <h2>New to Murmur?</h2>
 <ol>
-<li>Install Murmur for <a href="${STORES.firefox}">Firefox</a> or
-<a href="${STORES.chromium}">Chrome and Chromium</a>.</li>
+<li>Install Murmur for <a href="${STORES.firefox}">Firefox</a>, or for Chrome and Chromium
+by <a href="${STORES.chromiumSearch}">searching the Chrome Web Store</a>. That search can show
+look-alikes: other add-ons may take a similar name to read what you write. Install only the
+one your friend uses — ask them for the link to its page in the store.</li>
 <li>Choose your name in Murmur.</li>
 <li>Open this link again: Murmur asks whether to add your friend.</li>
 </ol>

@@ -112,6 +112,9 @@ describe('tracker server', () => {
     const page = await res.text();
     expect(page).toContain('You are invited to Murmur');
     expect(page).toMatch(/Install Murmur for <a href="https:\/\/addons\.mozilla\.org/);
+    // Chromium's link is a store search, and the page says what a search can show.
+    expect(page).toMatch(/<a href="https:\/\/chromewebstore[^"]*\/search\/[^"]*">searching/);
+    expect(page).toMatch(/look-alikes/);
     expect(page).not.toMatch(/<script|<img|<link|<iframe/i);
     // The same page whatever follows: nothing in it depends on who invited.
     const again = await fetch(`http://127.0.0.1:${tracker.port}/murmur/invite?x=1`);
