@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for Murmur: npm packages (npm ci) and the browsers
 # and tools the tests drive (Debian's chromium, firefox-esr, gpg, sq; coturn for STUN/TURN,
-# nftables and iproute2 for the NAT lab, openssl for its certificates). Cheap when all is there.
+# nftables and iproute2 for the NAT lab, openssl for its certificates, systemd-analyze to rate
+# the shipped systemd unit). Cheap when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
 command -v nft >/dev/null 2>&1 || missing+=(nftables)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if ((${#missing[@]})); then
   echo "murmur: installing Debian packages: ${missing[*]}"
   sudo=""
