@@ -29,7 +29,7 @@ export function deriveManifest(
   manifest.version = version;
   manifest.content_scripts = [
     ...((manifest.content_scripts as Json[] | undefined) ?? []),
-    { matches: [inviteMatchPattern(defaultTracker)], js: ['invite.js'], run_at: 'document_end' },
+    { matches: [inviteMatchPattern(defaultTracker)], js: ['invite.js'], run_at: 'document_start' },
   ];
   const permissions = [...((manifest.permissions as string[] | undefined) ?? [])];
   if (target === 'chromium') {

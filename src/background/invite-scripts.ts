@@ -37,7 +37,7 @@ async function sync(): Promise<void> {
   if (registered) await browser.scripting.unregisterContentScripts({ ids: [INVITE_SCRIPT_ID] });
   if (wanted.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: INVITE_SCRIPT_ID, matches: wanted, js: ['invite.js'], runAt: 'document_end' },
+    { id: INVITE_SCRIPT_ID, matches: wanted, js: ['invite.js'], runAt: 'document_start' },
   ]);
 }
 

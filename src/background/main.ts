@@ -12,6 +12,7 @@ import { peerIdOf } from '../core/tracker/peer-id';
 import { contentRequests } from '../messaging/content-requests';
 import { inviteRequests } from '../messaging/invite-requests';
 import { showInvite } from './invite-tab';
+import { judgeInviteOpening } from '../core/identity/invite-opening';
 import { keepInviteScripts } from './invite-scripts';
 import { explainLink, trackerErrors } from './tracker-errors';
 import { linkEvents, type LinkEvents } from '../messaging/link-events';
@@ -182,7 +183,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     // it gets an empty answer.
     invite: route(
       inviteRequests,
-      { 'invite.open': ({ card }) => showInvite(card) },
+      {
+        'invite.open': ({ card, redirected }, sender) =>
+          showInvite(card, judgeInviteOpening(sender.url, redirected)),
+      },
       (sender) => sender.fromContentScript && sender.onInvitePage,
     ),
     // Only our own offscreen document hosts the network on Chromium.

@@ -11,6 +11,8 @@ export interface SenderContext {
   onFacebook: boolean;
   /** The sending tab shows an invite page (where our invite content script runs). */
   onInvitePage: boolean;
+  /** The sender's address as the browser reports it (a page cannot make it up); '' if none. */
+  url: string;
 }
 
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'm.facebook.com']);
@@ -43,5 +45,6 @@ export function describeSender(
     fromContentScript: !fromExtensionPage && sender.tab !== undefined,
     onFacebook: isFacebookPage(sender.url),
     onInvitePage: isInvitePage(sender.url),
+    url: sender.url ?? '',
   };
 }

@@ -1,10 +1,12 @@
 /**
  * An invite link opened in the browser: "Add NAME as a friend?" in Murmur's own tab, never in
- * the web page. Shows what to check before adding — friends in common and the safety number —
- * and says so plainly when the link is the user's own, a friend's already, or unreadable.
+ * the web page. Shows what to check before adding — the site the link was opened on, friends in
+ * common and the safety number — and says so plainly when the link is the user's own, a
+ * friend's already, unreadable, or refused because its page could have swapped it.
  */
 import { useState } from 'preact/hooks';
 import type { FriendView, InvitePreview } from '../messaging/views';
+import type { InviteTabAddress } from '../messaging/invite-tab-address';
 import { background } from '../ui/background-client';
 import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
@@ -15,11 +17,36 @@ import { Avatar } from '../ui/avatar';
 
 type Props = {
   card: string;
+  /** The site the link was opened on, as the browser reported it. */
+  site: string;
   /** The offer is answered: whom it added (asked, or a friend at once), or nobody. */
   onDone: (added: FriendView | null) => void;
 };
 
-export function InviteOffer({ card, onDone }: Props) {
+export function InviteOffer({
+  invite,
+  onDone,
+}: {
+  invite: InviteTabAddress;
+  onDone: Props['onDone'];
+}) {
+  if (invite.kind === 'refused')
+    return (
+      <section class="card invite-offer" aria-labelledby="invite-offer-heading">
+        <h2 id="invite-offer-heading">{t('inviteRefusedTitle')}</h2>
+        <p role="status">
+          {invite.reason === 'redirected'
+            ? t('inviteRefusedRedirected', invite.site)
+            : t('inviteRefusedInsecure', invite.site)}
+        </p>
+        <p class="muted">{t('inviteRefusedPaste')}</p>
+        <CloseButton onDone={onDone} />
+      </section>
+    );
+  return <Preview card={invite.card} site={invite.site} onDone={onDone} />;
+}
+
+function Preview({ card, site, onDone }: Props) {
   const [preview] = useRequest('invites.preview', { card }, ['friends']);
   return (
     <section class="card invite-offer" aria-labelledby="invite-offer-heading">
@@ -30,7 +57,9 @@ export function InviteOffer({ card, onDone }: Props) {
           <CloseButton onDone={onDone} />
         </>
       )}
-      {preview.kind === 'ready' && <Offer preview={preview.value} card={card} onDone={onDone} />}
+      {preview.kind === 'ready' && (
+        <Offer preview={preview.value} card={card} site={site} onDone={onDone} />
+      )}
     </section>
   );
 }
@@ -43,7 +72,7 @@ function CloseButton({ onDone }: Pick<Props, 'onDone'>) {
   );
 }
 
-function Offer({ preview, card, onDone }: Props & { preview: InvitePreview }) {
+function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,6 +107,7 @@ function Offer({ preview, card, onDone }: Props & { preview: InvitePreview }) {
         <Avatar name={preview.displayName} fingerprint={preview.fingerprint} picture={null} />
         <h2 id="invite-offer-heading">{t('inviteOfferTitle', preview.displayName)}</h2>
       </div>
+      <p class="muted invite-site">{t('inviteOfferSite', site)}</p>
       <p class="muted">
         {preview.mutualFriends.length > 0
           ? t('mutualFriends', nameList(preview.mutualFriends))

@@ -25,7 +25,7 @@ import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
 import { ScreenTabs, type Tab } from './screen-tabs';
 import { WelcomeInvite } from './welcome-invite';
-import { INVITE_TAB_FRAGMENT } from '../messaging/invite-requests';
+import { readInviteTabFragment, type InviteTabAddress } from '../messaging/invite-tab-address';
 
 /** From the popup, the same screens with room to read. */
 function OpenInTab() {
@@ -54,14 +54,13 @@ function useAuthorPictures(): ReadonlyMap<string, ThumbnailData> {
   );
 }
 
-/** The card of an invite link the background opened this tab for (murmur.html#invite=…). */
-function inviteInLocation(): string | null {
-  const prefix = INVITE_TAB_FRAGMENT;
-  return location.hash.startsWith(prefix) ? location.hash.slice(prefix.length) : null;
+/** The invite link the background opened this tab for (murmur.html#invite=…), if any. */
+function inviteInLocation(): InviteTabAddress | null {
+  return readInviteTabFragment(location.hash);
 }
 
 /** An invite offered in this tab, from its address now and whenever the background reuses it. */
-function useInvite(): [string | null, () => void] {
+function useInvite(): [InviteTabAddress | null, () => void] {
   const [invite, setInvite] = useState(inviteInLocation);
   useEffect(() => {
     const changed = () => setInvite(inviteInLocation());
@@ -143,7 +142,7 @@ export function MurmurApp({ layout }: { layout: Layout }) {
       {me && welcoming && <WelcomeInvite me={me} onDone={started} />}
       {me && !welcoming && invite && (
         <InviteOffer
-          card={invite}
+          invite={invite}
           onDone={(added) => {
             inviteAnswered();
             setJustAdded(added);

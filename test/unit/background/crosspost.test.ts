@@ -20,12 +20,14 @@ const facebookTab: SenderContext = {
   fromContentScript: true,
   onFacebook: true,
   onInvitePage: false,
+  url: '',
 };
 const shareWindowPage: SenderContext = {
   fromExtensionPage: true,
   fromContentScript: false,
   onFacebook: false,
   onInvitePage: false,
+  url: '',
 };
 const ANN = 'a1'.repeat(20) as Fingerprint;
 const post = (text: string) => ({ text, thumbnails: [], publishedAt: Date.now() });

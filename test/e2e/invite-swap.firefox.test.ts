@@ -1,0 +1,3 @@
+import { inviteSwapSuite } from './invite-swap';
+
+inviteSwapSuite('firefox');
