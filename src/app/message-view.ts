@@ -5,6 +5,7 @@ import type { StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import type { DeliveryView, MessageView } from '../messaging/views';
 import { deliveryView } from './delivery-view';
+import { unverifiedClashes } from './name-clashes';
 
 export interface Viewer {
   fingerprintHex: string;
@@ -17,6 +18,8 @@ export function messageView(
   me: Viewer | null,
   names: ReadonlyMap<string, string>,
   delivery: DeliveryView | null = null,
+  /** Contacts whose name is not theirs alone and who are not verified (name-clashes.ts). */
+  clashes: ReadonlySet<string> = new Set(),
 ): MessageView | null {
   const message = decodeMessage(m.message);
   if (message.kind !== 'post' && message.kind !== 'direct' && message.kind !== 'reply') return null;
@@ -29,6 +32,7 @@ export function messageView(
       ? me.displayName
       : (names.get(m.authorFingerprint) ?? m.sharedBy?.authorName ?? '?'),
     authorKnown: mine || names.has(m.authorFingerprint),
+    authorNameClash: !mine && clashes.has(m.authorFingerprint),
     mine,
     text: message.text,
     createdAt: message.createdAt,
@@ -72,19 +76,24 @@ export async function listMessageViews(
   /** Friends connected now: an own message waiting for them is on its way. */
   online: ReadonlySet<string> = new Set(),
 ): Promise<MessageView[]> {
-  const stored = await store.listMessages({
-    kind: query.kind,
-    conversationWith: query.with ?? undefined,
-    limit: query.limit ?? 200,
-    before: query.before,
-  });
+  const [stored, contacts] = await Promise.all([
+    store.listMessages({
+      kind: query.kind,
+      conversationWith: query.with ?? undefined,
+      limit: query.limit ?? 200,
+      before: query.before,
+    }),
+    store.listContacts(),
+  ]);
+  const clashes = unverifiedClashes(contacts, me?.displayName ?? null);
   const now = Math.floor(Date.now() / 1000);
   const views = await Promise.all(
     stored.map(async (m) => {
       // Own messages show how far they got; the outbox keeps that after delivery too.
       const outbox =
         m.authorFingerprint === me?.fingerprintHex ? await store.getOutbox(m.id) : undefined;
-      return messageView(m, me, names, outbox ? deliveryView(outbox, now, names, online) : null);
+      const delivery = outbox ? deliveryView(outbox, now, names, online) : null;
+      return messageView(m, me, names, delivery, clashes);
     }),
   );
   return views.filter((v): v is MessageView => v !== null);

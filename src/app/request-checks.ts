@@ -18,6 +18,7 @@ import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
 import { fingerprintFromBytes, type Fingerprint } from '../core/identity/fingerprint';
 import { fingerprintBytes } from '../core/identity/key-material';
 import { cardRefusal, refusing } from './refusals';
+import { nameTakenByAnother } from './name-clashes';
 
 /** Pending requests as the Friends screen shows them; without an identity, no safety numbers. */
 export async function requestsToShow(
@@ -31,6 +32,12 @@ export async function requestsToShow(
       ...r,
       safetyNumber: me ? await safetyNumberWith(me, r.card) : null,
       mutualFriends: mutualFriends(friends, r.fingerprint),
+      nameClash: nameTakenByAnother(
+        r.displayName,
+        r.fingerprint,
+        contacts,
+        me?.displayName ?? null,
+      ),
     })),
   );
 }
@@ -67,13 +74,15 @@ export async function previewInvite(
   if (contact?.state === 'friend')
     return { kind: 'friend', fingerprint, displayName: contact.displayName };
   const them = { fingerprint: fingerprintBytes(key), encryption: encryptionSubkeyOf(key) };
-  const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
+  const contacts = await store.listContacts();
+  const friends = contacts.filter((c) => c.state === 'friend');
   return {
     kind: contact?.state === 'requested' ? 'asked' : 'new',
     fingerprint,
     displayName,
     safetyNumber: safetyNumber(me, them),
     mutualFriends: mutualFriends(friends, fingerprint),
+    nameClash: nameTakenByAnother(displayName, fingerprint, contacts, me.displayName),
   };
 }
 

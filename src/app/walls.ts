@@ -13,6 +13,7 @@ import { Refusal } from '../core/refusal';
 import type { ContactRecord, StoredMessage } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import type { ProfileView, WallPerson, WallPost, WallView } from '../messaging/views';
+import { unverifiedClashes } from './name-clashes';
 import { messageView } from './message-view';
 import { deliveryView } from './delivery-view';
 
@@ -75,11 +76,12 @@ async function postsBy(who: Fingerprint, ctx: WallContext): Promise<WallPost[]> 
   }
   const me = { fingerprintHex: ctx.me.fingerprintHex, displayName: ctx.profile.name };
   const now = Math.floor(Date.now() / 1000);
+  const clashes = unverifiedClashes(await ctx.store.listContacts(), me.displayName);
   const posts = await Promise.all(
     found.slice(0, WALL_POSTS).map(async (m): Promise<WallPost | null> => {
       const outbox = who === me.fingerprintHex ? await ctx.store.getOutbox(m.id) : undefined;
       const delivery = outbox ? deliveryView(outbox, now, ctx.names, ctx.online) : null;
-      const post = messageView(m, me, ctx.names, delivery);
+      const post = messageView(m, me, ctx.names, delivery, clashes);
       if (!post) return null;
       const sentTo = outbox
         ? outbox.recipients.map((r) => ctx.names.get(r.fingerprintHex) ?? '?')

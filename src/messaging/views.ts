@@ -146,6 +146,8 @@ export interface RequestView {
   safetyNumber: string | null;
   /** The user's friends who have the asker as a friend too (from lists they share). */
   mutualFriends: string[];
+  /** Another contact (or the user) has this name: it must not pass for them. */
+  nameClash: boolean;
 }
 
 /**
@@ -161,6 +163,8 @@ export type InvitePreview =
       displayName: string;
       safetyNumber: string;
       mutualFriends: string[];
+      /** Another contact (or the user) has this name: it must not pass for them. */
+      nameClash: boolean;
     };
 
 export interface MessageView {
@@ -173,6 +177,8 @@ export interface MessageView {
    * authorName is only what the author calls themselves (a shared reply's author).
    */
   authorKnown: boolean;
+  /** Another contact (or the user) has the author's name, and the author is not verified. */
+  authorNameClash: boolean;
   mine: boolean;
   text: string;
   /** When the author wrote it (ms). */

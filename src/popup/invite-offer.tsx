@@ -108,6 +108,11 @@ function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview
         <h2 id="invite-offer-heading">{t('inviteOfferTitle', preview.displayName)}</h2>
       </div>
       <p class="muted invite-site">{t('inviteOfferSite', site)}</p>
+      {preview.nameClash && (
+        <p class="warning warning-mark" data-testid="name-clash">
+          {t('nameClashNew', preview.displayName)}
+        </p>
+      )}
       <p class="muted">
         {preview.mutualFriends.length > 0
           ? t('mutualFriends', nameList(preview.mutualFriends))

@@ -82,7 +82,13 @@ function MessageItemContent({ message, isNew = false, children }: ItemProps) {
           ) : (
             t('callsItself', message.authorName)
           )}
-        </strong>{' '}
+        </strong>
+        {message.authorNameClash && (
+          <span class="warning-mark" data-testid="name-clash">
+            {' '}
+            {t('nameClash')}
+          </span>
+        )}{' '}
         <When ms={message.createdAt} />
         {message.reply?.visibility === 'private' && (
           <span class="muted"> · {t('privateMark')}</span>

@@ -23,6 +23,11 @@ export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
         {requests.value.map((r) => (
           <li key={r.id} class="item" data-request-id={r.id}>
             <strong>{r.displayName}</strong>
+            {r.nameClash && (
+              <p class="warning warning-mark" data-testid="name-clash">
+                {t('nameClashNew', r.displayName)}
+              </p>
+            )}
             {r.introduction && <p class="text">{r.introduction}</p>}
             <p class="muted" data-testid="request-mutual">
               {r.mutualFriends.length > 0

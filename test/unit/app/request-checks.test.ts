@@ -85,6 +85,7 @@ it('previews an invite link: who it is, the number to compare, and friends in co
     displayName: 'Dan',
     safetyNumber: safetyNumber(me, new Keyring(me).addFriend(dan.publicKey)),
     mutualFriends: ['Ann'],
+    nameClash: false,
   });
   // Nothing was stored by looking.
   expect(await store.getContact(dan.fingerprintHex)).toBeUndefined();
