@@ -1,7 +1,8 @@
 /**
  * What `peer` sees instead of a raw websocket: frames reach it only after they passed our
  * checks (text, JSON, a known type with the right shape, within the socket's rate). Presence
- * questions are answered here and never reach `peer`. A violation closes the socket with a
+ * questions are answered here and never reach `peer`; an offer past its address's allowance
+ * for that callee (dial-fairness.ts) is dropped here, unanswered. A violation closes the socket with a
  * policy code; other peers are never disturbed.
  */
 import { EventEmitter } from 'node:events';
@@ -27,6 +28,8 @@ export interface SocketPolicy {
   online: (peerId: string) => boolean;
   /** STUN/TURN servers and credentials for this peer (rate-limited by the giver). */
   ice: (peerId: string, ask: number) => IceAnswer;
+  /** Whether this socket may pass one more offer to `callee` now. */
+  mayDial: (callee: string) => boolean;
   violation: (peerId: string, reason: string) => void;
 }
 
@@ -74,6 +77,12 @@ export class GuardedSocket extends EventEmitter {
       this.send(JSON.stringify(this.policy.ice(this.peerId, checked.value.frame.payload.ask)));
       return;
     }
+    if (
+      checked.value.kind === 'signal' &&
+      checked.value.frame.type === 'OFFER' &&
+      !this.policy.mayDial(checked.value.frame.dst)
+    )
+      return;
     // `peer` gets the validated frame, re-serialised: nothing the guard did not look at.
     const frame =
       checked.value.kind === 'heartbeat' ? HEARTBEAT : JSON.stringify(checked.value.frame);

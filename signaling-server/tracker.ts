@@ -18,6 +18,7 @@ import { ExpressPeerServer, type IClient } from 'peer';
 import { WebSocketServer, type ServerOptions } from 'ws';
 import { toBase64Url } from '../src/core/bytes';
 import { Admissions } from './admission';
+import { DialFairness } from './dial-fairness';
 import { Challenges } from './challenges';
 import type { TrackerConfig } from './config';
 import { GuardedSocket } from './guarded-socket';
@@ -52,6 +53,7 @@ export async function startTracker(
   const online = new Set<string>();
   const registered = new Map<string, GuardedSocket>();
   const challenges = new Challenges();
+  const dials = new DialFairness();
   const hosts = new Set(config.publicHosts);
   const wsPath = `${config.path.replace(/\/$/, '')}/peerjs`;
   const admissions = new Admissions({
@@ -122,6 +124,7 @@ export async function startTracker(
           limits: config.limits,
           online: (id) => registered.has(id),
           ice: (id, ask) => ice.answer(id, ask, key),
+          mayDial: (callee) => dials.allow(key, callee),
           violation: (id, reason) =>
             log({ event: 'violation', peerId: id, reason, at: Date.now() }),
         });

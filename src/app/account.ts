@@ -143,13 +143,19 @@ export async function importAccount(
   return keep(store, cache, identity, passphrase);
 }
 
-export function contactCardOf(identity: Identity, peerId: string, tracker: string) {
+export function contactCardOf(
+  identity: Identity,
+  peerId: string,
+  tracker: string,
+  /** For the card and link the user hands out (invite-secrets.ts); null inside a request. */
+  inviteSecret: Uint8Array | null = null,
+) {
   const card: ContactCard = {
     publicKey: identity.publicKey.write(),
     displayName: identity.displayName,
     peerId,
     tracker,
-    inviteSecret: null,
+    inviteSecret,
   };
   return { text: contactCardToText(card), link: contactCardToLink(card) };
 }
@@ -158,8 +164,9 @@ export function contactCardOf(identity: Identity, peerId: string, tracker: strin
 export function identityViewOf(
   identity: Identity,
   address: { peerId: string; tracker: string },
+  inviteSecret: Uint8Array | null = null,
 ): IdentityView {
-  const card = contactCardOf(identity, address.peerId, address.tracker);
+  const card = contactCardOf(identity, address.peerId, address.tracker, inviteSecret);
   return {
     fingerprint: identity.fingerprintHex,
     displayName: identity.displayName,

@@ -59,6 +59,7 @@ export async function addContact(
     state: theyAsked || existing?.state === 'friend' ? 'friend' : 'requested',
     addedAt: existing?.addedAt ?? Date.now(),
     introduction,
+    ...(card.inviteSecret ? { inviteSecret: card.inviteSecret } : {}),
   });
   return {
     fingerprint: friend.fingerprintHex,

@@ -20,6 +20,9 @@ import type {
   RequestView,
 } from '../messaging/views';
 import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
+import { currentInviteSecret, honouredInviteSecrets } from './invite-secrets';
+import { inviteToken } from '../core/identity/invite-token';
+import type { PeerId } from '../core/tracker/peer-id';
 import { conversationList } from './conversations';
 import { wallOf } from './walls';
 import { declineRequest, requestById } from './friend-requests';
@@ -125,7 +128,10 @@ export class Murmur {
   }
 
   private async viewOfIdentity(identity: Identity): Promise<IdentityView> {
-    return identityViewOf(identity, await this.options.address());
+    const invite = await currentInviteSecret(this.options.settings);
+    // A new secret: the network host admits calls proving it from now on.
+    if (invite.made) this.options.friendsChanged();
+    return identityViewOf(identity, await this.options.address(), invite.secret);
   }
 
   async createIdentity(displayName: string, passphrase?: string): Promise<IdentityView> {
@@ -172,7 +178,18 @@ export class Murmur {
 
   /** Where the host should look for our friends. */
   async friendAddresses(): Promise<FriendAddress[]> {
-    return (await this.activeContacts()).map(({ peerId, tracker }) => ({ peerId, tracker }));
+    const me = (await this.options.address()).peerId as PeerId;
+    return (await this.activeContacts()).map(({ peerId, tracker, state, inviteSecret }) =>
+      // Someone we asked through their invite link: our call shows it (invite-token.ts).
+      state === 'requested' && inviteSecret
+        ? { peerId, tracker, invite: inviteToken(inviteSecret, me, peerId) }
+        : { peerId, tracker },
+    );
+  }
+
+  /** The secrets of the user's invite links still honoured: the host admits their tokens. */
+  inviteSecrets(): Promise<string[]> {
+    return honouredInviteSecrets(this.options.settings);
   }
 
   private async activeContacts() {

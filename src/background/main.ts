@@ -85,12 +85,19 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
 
   async function configureHost(): Promise<void> {
     await host.ensure();
-    const [trackerKey, network, friends] = await Promise.all([
+    const [trackerKey, network, friends, inviteSecrets] = await Promise.all([
       loadOrCreateTrackerKey(),
       loadNetworkSettings(),
       service.friendAddresses(),
+      service.inviteSecrets(),
     ]);
-    await host.client.request('host.configure', { trackerKey, network, friends, epoch });
+    await host.client.request('host.configure', {
+      trackerKey,
+      network,
+      friends,
+      inviteSecrets,
+      epoch,
+    });
   }
 
   /** A host recreated since start-up (e.g. a crashed offscreen document) gets configured again. */

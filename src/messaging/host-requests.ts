@@ -1,5 +1,5 @@
 /** Requests the background sends to its network host (channel `host`). */
-import { isArray, isEmpty, isObject, isString, type Guarded } from '../core/guard';
+import { isArray, isEmpty, isObject, isOptional, isString, type Guarded } from '../core/guard';
 import { isFrameText, isLinkId, isTrackerPeerId, type Ack } from './link-events';
 import { defineRequest, type RequestMap } from './request-map';
 import { isNetworkSettings, isTrackerUrl } from './settings';
@@ -8,7 +8,13 @@ import type { ConnectionTestResult, HostStatus } from './status';
 /** The tracker key's 32-byte seed, base64url (43 characters). */
 export const isTrackerKey = isString({ min: 43, max: 43, pattern: /^[A-Za-z0-9_-]+$/ });
 
-export const isFriendAddress = isObject({ peerId: isTrackerPeerId, tracker: isTrackerUrl });
+export const isInviteToken = isString({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ });
+/** A friend to look for; `invite`: the token our calls to them show (core/identity/invite-token.ts). */
+export const isFriendAddress = isObject({
+  peerId: isTrackerPeerId,
+  tracker: isTrackerUrl,
+  invite: isOptional(isInviteToken),
+});
 export type FriendAddress = Guarded<typeof isFriendAddress>;
 
 export const hostRequests = {
@@ -24,6 +30,10 @@ export const hostRequests = {
       trackerKey: isTrackerKey,
       network: isNetworkSettings,
       friends: isArray(isFriendAddress, { max: 5000 }),
+      /** The user's invite secrets still honoured (base64url): callers proving one come in. */
+      inviteSecrets: isArray(isString({ min: 22, max: 22, pattern: /^[A-Za-z0-9_-]+$/ }), {
+        max: 8,
+      }),
       epoch: isString({ min: 1, max: 64 }),
     }),
   ),

@@ -7,7 +7,13 @@ import type { DataConnection, Peer } from 'peerjs';
 import { toBase64Url } from '../core/bytes';
 import type { LinkPath } from '../messaging/status';
 import { dtlsBinding } from './dtls-binding';
-import { admitOpened, StrangerGate, type LinkFacts } from './link-admission';
+import {
+  admitOpened,
+  INVITED_LIMITS,
+  StrangerGate,
+  type LinkFacts,
+  type StrangerTicket,
+} from './link-admission';
 import { selectedPath } from './selected-path';
 import { isPeerId, type PeerId } from '../core/tracker/peer-id';
 
@@ -26,8 +32,10 @@ export interface LinkSink {
 interface Link extends LinkFacts {
   id: string;
   connection: DataConnection;
-  /** From a peer who is not a friend: counted by the stranger gate until it goes. */
-  stranger: boolean;
+  /** From a peer who is not a friend: its place at a stranger gate until it goes. */
+  stranger: StrangerTicket | null;
+  /** That gate: strangers', or the invited's. */
+  gate: StrangerGate | null;
   lastHeard: number;
   keepalive: ReturnType<typeof setInterval> | null;
   /** Which way it goes, once the browser's statistics say (null until then, or unknown). */
@@ -48,12 +56,15 @@ export class FriendLinks {
   private readonly links = new Map<string, Link>();
   private counter = 0;
   private readonly strangers = new StrangerGate();
+  private readonly invited = new StrangerGate(INVITED_LIMITS);
 
   constructor(
     private readonly myPeerId: string,
     private readonly sink: LinkSink,
     /** Whether this peer id is one of our friends (or someone we asked), on any tracker. */
     private readonly isFriend: (peerId: PeerId) => boolean,
+    /** Whether a stranger's call proves one of the user's invite links (its PeerJS metadata). */
+    private readonly provesInvite: (peerId: PeerId, metadata: unknown) => boolean = () => false,
   ) {}
 
   /** Open or opening links to this peer id, through any tracker. */
@@ -78,7 +89,14 @@ export class FriendLinks {
   }
 
   /** Dials with this RTCConfiguration (its ICE servers and transport policy). */
-  dial(peer: Peer, tracker: string, peerId: PeerId, config: RTCConfiguration): void {
+  /** `invite`: the token of the invite link we added them from, while they have not accepted. */
+  dial(
+    peer: Peer,
+    tracker: string,
+    peerId: PeerId,
+    config: RTCConfiguration,
+    invite?: string,
+  ): void {
     if (this.hasLinkTo(peerId)) return;
     // PeerJS has no per-connection configuration: it reads `options.config` when connect()
     // builds the RTCPeerConnection, synchronously, so swap it in for this one call.
@@ -87,11 +105,15 @@ export class FriendLinks {
     options.config = config;
     let connection: DataConnection;
     try {
-      connection = peer.connect(peerId, { reliable: true, serialization: 'binary' });
+      connection = peer.connect(peerId, {
+        reliable: true,
+        serialization: 'binary',
+        ...(invite ? { metadata: { invite } } : {}),
+      });
     } finally {
       options.config = usual;
     }
-    const link = this.track(connection, peerId, tracker, true, false);
+    const link = this.track(connection, peerId, tracker, true, null);
     setTimeout(() => {
       if (link.open || this.links.get(link.id) !== link) return;
       this.drop(link);
@@ -103,9 +125,20 @@ export class FriendLinks {
     // The tracker names who calls; a name that is not a peer id is a lying tracker.
     const from = isPeerId(connection.peer);
     if (!from.ok) return void connection.close();
-    const stranger = !this.isFriend(from.value);
-    if (stranger && !this.strangers.enter(from.value)) return void connection.close();
-    this.track(connection, from.value, tracker, false, stranger);
+    let stranger: StrangerTicket | null = null;
+    let gate = this.strangers;
+    if (!this.isFriend(from.value)) {
+      if (this.provesInvite(from.value, connection.metadata)) gate = this.invited;
+      stranger = gate.enter(from.value);
+      if (!stranger) return void connection.close();
+    }
+    const link = this.track(connection, from.value, tracker, false, stranger);
+    link.gate = stranger ? gate : null;
+    // A stranger's channel that never opens would hold its place: it has a deadline.
+    if (stranger)
+      setTimeout(() => {
+        if (!link.open) this.drop(link);
+      }, gate.limits.openWithinMs);
   }
 
   send(linkId: string, frame: Uint8Array): boolean {
@@ -129,7 +162,7 @@ export class FriendLinks {
     peerId: PeerId,
     tracker: string,
     initiator: boolean,
-    stranger: boolean,
+    stranger: StrangerTicket | null,
   ): Link {
     const link: Link = {
       id: `l${++this.counter}-${toBase64Url(crypto.getRandomValues(new Uint8Array(6)))}`,
@@ -140,6 +173,7 @@ export class FriendLinks {
       open: false,
       authenticated: false,
       stranger,
+      gate: null,
       lastHeard: Date.now(),
       keepalive: null,
       path: null,
@@ -151,6 +185,7 @@ export class FriendLinks {
       if (!admission.keep) return this.drop(link);
       for (const other of admission.drop) this.drop(other);
       link.open = true;
+      if (link.stranger) link.gate?.opened(link.stranger);
       link.lastHeard = Date.now();
       link.keepalive = setInterval(() => {
         if (Date.now() - link.lastHeard > SILENCE_LIMIT_MS) this.drop(link);
@@ -185,7 +220,7 @@ export class FriendLinks {
   private drop(link: Link): void {
     if (this.links.get(link.id) !== link) return;
     this.links.delete(link.id);
-    if (link.stranger) this.strangers.left();
+    if (link.stranger) link.gate?.left(link.stranger);
     if (link.keepalive) clearInterval(link.keepalive);
     link.connection.close();
     if (link.open) this.sink.closed(link.id, link.peerId);

@@ -14,7 +14,8 @@
  *   trackers (federation) dial through different ones, and two links would mean two sessions
  *   that close each other;
  * - channels from peers who are not friends (a stranger's friend request comes this way) are
- *   few at a time, few per minute, and fewer still from any one peer id.
+ *   few at a time, few per minute, and fewer still from any one peer id; one that does not
+ *   open in time gives its place back.
  */
 import { TokenBucket } from '../core/token-bucket';
 import type { PeerId } from '../core/tracker/peer-id';
@@ -59,12 +60,16 @@ export interface StrangerLimits {
   /** From any one peer id: a burst, then one per this many minutes. */
   perPeerBurst: number;
   perPeerEveryMinutes: number;
+  /** A channel that has not opened by then is closed, and its place freed. */
+  openWithinMs: number;
 }
 
 /**
  * Every channel attempt counts, including dials whose ICE never finds a path (the first try and
  * its relay-only retry) and the caller's redials after we close an introduction channel: an
- * honest requester needs several.
+ * honest requester needs several. One caller cannot take all of them: the tracker passes at
+ * most a few dials a minute from one address to one peer (signaling-server/dial-fairness.ts),
+ * and a channel that never opens gives its place back after `openWithinMs`.
  */
 export const DEFAULT_STRANGER_LIMITS: StrangerLimits = {
   concurrent: 4,
@@ -72,31 +77,71 @@ export const DEFAULT_STRANGER_LIMITS: StrangerLimits = {
   perMinute: 12,
   perPeerBurst: 4,
   perPeerEveryMinutes: 1,
+  openWithinMs: 10_000,
+};
+
+/**
+ * Calls that prove one of the user's invite links (core/identity/invite-token.ts): a lane of
+ * their own, so strangers spending the allowance above cannot keep out the people the user just
+ * invited. Smaller: only a holder of a current link gets in here.
+ */
+export const INVITED_LIMITS: StrangerLimits = {
+  concurrent: 2,
+  burst: 4,
+  perMinute: 4,
+  perPeerBurst: 4,
+  perPeerEveryMinutes: 1,
+  openWithinMs: 10_000,
 };
 
 /** Peer ids remembered for their own allowance (the oldest forgotten first). */
 const PEERS_REMEMBERED = 256;
 
+/** A place taken by a stranger's channel, given back with `left()`. */
+export interface StrangerTicket {
+  readonly id: number;
+}
+
 /** Admission of channels from peers who are not friends. */
 export class StrangerGate {
-  private open = 0;
+  /** Places taken: when, and whether the channel has opened since. */
+  private readonly taken = new Map<number, { enteredAt: number; open: boolean }>();
+  private tickets = 0;
   private readonly bucket: TokenBucket;
   private readonly perPeer = new Map<string, TokenBucket>();
 
   constructor(
-    private readonly limits: StrangerLimits = DEFAULT_STRANGER_LIMITS,
+    readonly limits: StrangerLimits = DEFAULT_STRANGER_LIMITS,
     private readonly now: () => number = Date.now,
   ) {
     this.bucket = new TokenBucket(limits.perMinute / 60, limits.burst, now);
   }
 
-  /** True if one more may come in from this peer id (then `left()` when it goes). */
-  enter(peerId: PeerId): boolean {
-    if (this.open >= this.limits.concurrent) return false;
-    if (!this.peerBucket(peerId).take()) return false;
-    if (!this.bucket.take()) return false;
-    this.open++;
-    return true;
+  /** A place for one more from this peer id, or null (then `opened()`, and `left()` when it goes). */
+  enter(peerId: PeerId): StrangerTicket | null {
+    if (this.placesTaken() >= this.limits.concurrent) return null;
+    if (!this.peerBucket(peerId).take()) return null;
+    if (!this.bucket.take()) return null;
+    const ticket = { id: ++this.tickets };
+    this.taken.set(ticket.id, { enteredAt: this.now(), open: false });
+    return ticket;
+  }
+
+  opened(ticket: StrangerTicket): void {
+    const place = this.taken.get(ticket.id);
+    if (place) place.open = true;
+  }
+
+  left(ticket: StrangerTicket): void {
+    this.taken.delete(ticket.id);
+  }
+
+  /** Open channels, and unopened ones still within their deadline (the rest are being closed). */
+  private placesTaken(): number {
+    const since = this.now() - this.limits.openWithinMs;
+    let count = 0;
+    for (const place of this.taken.values()) if (place.open || place.enteredAt > since) count++;
+    return count;
   }
 
   private peerBucket(peerId: PeerId): TokenBucket {
@@ -109,9 +154,5 @@ export class StrangerGate {
       this.perPeer.set(peerId, bucket);
     }
     return bucket;
-  }
-
-  left(): void {
-    this.open = Math.max(0, this.open - 1);
   }
 }

@@ -11,6 +11,7 @@ import { signingKeyFromSeed, type SigningKey } from '../core/crypto/ed25519';
 import { peerIdOf } from '../core/tracker/peer-id';
 import { normaliseTrackerUrl as normalise } from '../core/tracker-url';
 import type { FriendAddress, HostRequests } from '../messaging/host-requests';
+import { inviteToken } from '../core/identity/invite-token';
 import type { Handlers } from '../messaging/request-map';
 import type { NetworkSettings } from '../messaging/settings';
 import type { FriendReach, HostContext, HostStatus, UnreachableReason } from '../messaging/status';
@@ -32,6 +33,8 @@ export interface HostConfig {
   trackerKey: string;
   network: NetworkSettings;
   friends: FriendAddress[];
+  /** The user's invite secrets still honoured (base64url). */
+  inviteSecrets: string[];
   epoch: string;
 }
 
@@ -51,6 +54,9 @@ export class NetworkHost {
     { failures: number; reason: UnreachableReason | null }
   >();
   private hideAddress = false;
+  /** Tokens our calls show (someone we asked through their invite link), by peer id. */
+  private inviteTokens = new Map<PeerId, string>();
+  private inviteSecrets: Uint8Array[] = [];
 
   constructor(
     private readonly context: HostContext,
@@ -97,8 +103,12 @@ export class NetworkHost {
       this.trackersKey = trackersKey;
       this.friendLinks?.closeAll();
       this.unreachable.clear();
-      this.friendLinks = new FriendLinks(peerIdOf(key.publicKey), this.linkSink(), (peerId) =>
-        [...this.friendsOn.values()].some((ids) => ids.has(peerId)),
+      const me = peerIdOf(key.publicKey);
+      this.friendLinks = new FriendLinks(
+        me,
+        this.linkSink(),
+        (peerId) => [...this.friendsOn.values()].some((ids) => ids.has(peerId)),
+        (peerId, metadata) => this.provesInvite(peerId, me, metadata),
       );
       for (const link of this.trackers.values()) link.stop();
       this.trackers = new Map(urls.map((url) => [url, this.trackerLink(url, key, config)]));
@@ -111,6 +121,12 @@ export class NetworkHost {
     // New settings or friends (someone just accepted us, or we them): dial everyone now.
     this.cooldown.clear();
     this.friendsOn = new Map();
+    this.inviteTokens = new Map(
+      config.friends.flatMap((f) => (f.invite ? [[f.peerId, f.invite] as const] : [])),
+    );
+    this.inviteSecrets = config.inviteSecrets
+      .map(fromBase64Url)
+      .filter((secret): secret is Uint8Array => secret !== null);
     for (const friend of config.friends) {
       const url = normalise(friend.tracker);
       entryOf(this.friendsOn, url, () => new Set()).add(friend.peerId);
@@ -148,9 +164,20 @@ export class NetworkHost {
               url,
               id,
               tracker.rtcConfig({ relayOnly: relayOnly && tracker.ice.offersRelay }),
+              this.inviteTokens.get(id),
             );
           }
       }),
+    );
+  }
+
+  /** A stranger's call whose metadata carries the token of one of our invite links. */
+  private provesInvite(caller: PeerId, me: PeerId, metadata: unknown): boolean {
+    if (typeof metadata !== 'object' || metadata === null || !('invite' in metadata)) return false;
+    const shown = metadata.invite;
+    return (
+      typeof shown === 'string' &&
+      this.inviteSecrets.some((secret) => inviteToken(secret, caller, me) === shown)
     );
   }
 

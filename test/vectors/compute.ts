@@ -30,6 +30,8 @@ import { signingKeyFromSeed } from '../../src/core/crypto/ed25519';
 import { peerIdOf } from '../../src/core/tracker/peer-id';
 import { makeProofToken } from '../../src/core/tracker/proof';
 import { turnCredential } from '../../src/core/tracker/turn-credentials';
+import { inviteToken } from '../../src/core/identity/invite-token';
+import type { PeerId } from '../../src/core/tracker/peer-id';
 import { messageIdFromBytes } from '../../src/core/messages/message-id';
 
 export type Vector = Record<string, string>;
@@ -122,6 +124,16 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       host: '127.0.0.1:9000',
       challenge: toHex(TRACKER_CHALLENGE),
       token: await makeProofToken(trackerKey, '127.0.0.1:9000', TRACKER_CHALLENGE),
+    },
+    'invite-token': {
+      invite_secret: 'ab'.repeat(16),
+      caller: peerIdOf(trackerKey.publicKey),
+      callee: 'm0123456789abcdef0123456789abcdef',
+      token: inviteToken(
+        fromHex('ab'.repeat(16)),
+        peerIdOf(trackerKey.publicKey),
+        'm0123456789abcdef0123456789abcdef' as PeerId,
+      ),
     },
     'turn-credential': {
       secret: 'north-window-lantern',

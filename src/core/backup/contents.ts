@@ -100,6 +100,8 @@ const isContact: Guard<ContactRecord> = isObject({
     isArray(isObject({ fingerprint: isFingerprint, name: isString({ max: 256 }) }), { max: 1000 }),
   ),
   friendListUpdatedAt: isOptional(isTime),
+  inviteSecret: isOptional(isBytes(16)),
+  verifiedAt: isOptional(isTime),
 });
 
 const isMessage: Guard<StoredMessage> = isObject({

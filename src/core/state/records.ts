@@ -138,6 +138,8 @@ export interface ContactRecord {
   addedAt: number;
   /** For a request we sent: what we wrote, and when it last went out. */
   introduction?: string;
+  /** The secret of the invite link we added them from, which our calls prove until they accept. */
+  inviteSecret?: Uint8Array;
   requestSentAt?: number;
   /** Their profile, as they last sent it (displayName above is its name). */
   status?: string;

@@ -46,6 +46,9 @@ export async function makeHistory(): Promise<History> {
     tracker: 'ws://127.0.0.1:9000/murmur',
     state: 'friend',
     addedAt: 1_700_000_000_000,
+    // Every optional field a contact can have travels in the backup too.
+    verifiedAt: 1_700_000_100_000,
+    inviteSecret: new Uint8Array(16).fill(3),
   });
   connect(alice, bob);
   await whenIdle();

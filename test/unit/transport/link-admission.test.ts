@@ -80,40 +80,49 @@ describe('channels from strangers', () => {
   it('are at most four at once and twelve a minute after a burst of eight', () => {
     let now = 0;
     const gate = new StrangerGate(undefined, () => now);
-    expect(['a', 'b', 'c', 'd', 'e'].map((p) => gate.enter(peerIdFor(p)))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      false,
-    ]);
-    for (let i = 0; i < 4; i++) gate.left();
-    expect(['f', 'g', 'h', 'i'].map((p) => gate.enter(peerIdFor(p)))).toEqual([
-      true,
-      true,
-      true,
-      true,
-    ]);
-    for (let i = 0; i < 4; i++) gate.left();
-    expect(gate.enter(peerIdFor('j'))).toBe(false); // room, but the burst of eight is spent
+    const first = ['a', 'b', 'c', 'd', 'e'].map((p) => gate.enter(peerIdFor(p)));
+    expect(first.map(Boolean)).toEqual([true, true, true, true, false]);
+    for (const ticket of first) if (ticket) gate.left(ticket);
+    const second = ['f', 'g', 'h', 'i'].map((p) => gate.enter(peerIdFor(p)));
+    expect(second.map(Boolean)).toEqual([true, true, true, true]);
+    for (const ticket of second) if (ticket) gate.left(ticket);
+    expect(gate.enter(peerIdFor('j'))).toBeNull(); // room, but the burst of eight is spent
     now += 5_000;
-    expect(gate.enter(peerIdFor('k'))).toBe(true); // one more every five seconds
-    expect(gate.enter(peerIdFor('l'))).toBe(false);
+    expect(gate.enter(peerIdFor('k'))).not.toBeNull(); // one more every five seconds
+    expect(gate.enter(peerIdFor('l'))).toBeNull();
   });
 
   it('from one peer id: four, then one a minute', () => {
     let now = 0;
     const gate = new StrangerGate(undefined, () => now);
     const tries = () => {
-      const ok = gate.enter(peerIdFor('m'));
-      if (ok) gate.left();
-      return ok;
+      const ticket = gate.enter(peerIdFor('m'));
+      if (ticket) gate.left(ticket);
+      return ticket !== null;
     };
     expect([tries(), tries(), tries(), tries(), tries()]).toEqual([true, true, true, true, false]);
     now += 30_000;
     expect(tries()).toBe(false);
-    expect(gate.enter(peerIdFor('n'))).toBe(true); // someone else is not held up by them
+    expect(gate.enter(peerIdFor('n'))).not.toBeNull(); // someone else is not held up by them
     now += 30_000;
     expect(tries()).toBe(true);
+  });
+
+  it('that never open give their places back after their deadline; open ones keep them', () => {
+    let now = 0;
+    const gate = new StrangerGate(undefined, () => now);
+    const silent = ['a', 'b', 'c'].map((p) => gate.enter(peerIdFor(p)));
+    const talking = gate.enter(peerIdFor('d'));
+    if (!talking) throw new Error('a place for d');
+    gate.opened(talking);
+    expect(gate.enter(peerIdFor('e'))).toBeNull(); // four places taken
+    now += 10_001; // the three silent ones are past their deadline
+    expect(silent.every(Boolean)).toBe(true);
+    expect(['f', 'g', 'h'].map((p) => Boolean(gate.enter(peerIdFor(p))))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(gate.enter(peerIdFor('i'))).toBeNull(); // d is open and keeps its place
   });
 });
