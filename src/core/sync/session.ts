@@ -22,6 +22,7 @@ import {
 } from './body-requests';
 import { InboundFrames, type InboundOptions } from './inbound-frames';
 import { decodeSessionFrame, SessionError } from './session-error';
+import { CodedError } from '../coded-error';
 import { receiptKey } from '../state/receipt-key';
 import { envelopeIdFromBytes } from '../envelope/envelope-id';
 
@@ -272,6 +273,10 @@ export class Session {
   }
 
   private fail(error: unknown): void {
+    // A typed error is the peer's doing (or its channel's); anything else is ours to look at:
+    // the session still ends as a protocol error, and the error is kept in the console.
+    if (!(error instanceof CodedError))
+      console.error('Murmur: a sync session ended on an unexpected error', error);
     const sessionError =
       error instanceof SessionError
         ? error
