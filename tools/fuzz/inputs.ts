@@ -5,7 +5,7 @@
  * (`__proto__`, `constructor`). Every input is at most a few KiB: an allocation far beyond
  * that is the decoder's, not the input's.
  */
-import { Random } from '../sim/random';
+import type { Random } from '../sim/random';
 
 export const MAX_INPUT_BYTES = 4096;
 
