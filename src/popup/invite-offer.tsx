@@ -113,7 +113,7 @@ function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview
           {t('nameClashNew', preview.displayName)}
         </p>
       )}
-      <p class="muted">
+      <p class="muted" data-testid="invite-mutual">
         {preview.mutualFriends.length > 0
           ? t('mutualFriends', nameList(preview.mutualFriends))
           : t('noMutualFriends')}
