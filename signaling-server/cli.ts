@@ -1,11 +1,22 @@
 /**
  * `npm run tracker`: runs the tracker in the foreground, one JSON line per event on stdout,
- * and stops cleanly on SIGINT/SIGTERM (exit 0).
+ * and stops cleanly on SIGINT/SIGTERM (exit 0). `--help` lists every option.
  */
-import { ConfigError, parseTrackerConfig } from './config';
+import { ConfigError, parseTrackerConfig, TRACKER_HELP } from './config';
 import { startTracker } from './tracker';
 
-const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+// A log line must never stop the tracker: a reader of stdout that went away (a closed pipe,
+// EPIPE) only means nobody reads the log any more.
+let logOpen = true;
+process.stdout.on('error', () => (logOpen = false));
+const print = (line: object) => {
+  if (logOpen) process.stdout.write(`${JSON.stringify(line)}\n`);
+};
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(TRACKER_HELP);
+  process.exit(0);
+}
 
 try {
   const config = parseTrackerConfig(process.argv.slice(2), process.env);

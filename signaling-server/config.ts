@@ -1,35 +1,45 @@
 /**
- * Tracker configuration from flags and environment (flags win). Every option:
- *   --host                 MURMUR_TRACKER_HOST           127.0.0.1
- *   --port                 MURMUR_TRACKER_PORT           9000 (0 picks a free port)
- *   --path                 MURMUR_TRACKER_PATH           /murmur
- *   --public-host          MURMUR_TRACKER_PUBLIC_HOST    host:port names clients dial, comma-separated
- *                                                        (default: the listening address and localhost)
- *   --max-peers            MURMUR_TRACKER_MAX_PEERS      20000 registered peers at once
- *   --max-frame-bytes      MURMUR_TRACKER_MAX_FRAME      16384 bytes per websocket frame
- *   --connects-per-minute  MURMUR_TRACKER_CONNECTS       60 new connections per address per minute
- *   --challenges-per-minute MURMUR_TRACKER_CHALLENGES    60 challenges per address per minute
- *   --max-peers-per-address MURMUR_TRACKER_PER_ADDRESS   64 registrations at once per address (IPv6: /64)
- *   --max-peers-per-network MURMUR_TRACKER_PER_NETWORK   256 registrations at once per IPv6 /48 or IPv4 /24;
- *                                                        once the tracker is 3/4 full, a network that
- *                                                        holds 1/16 of it takes no more places
- *   --turn-per-address     MURMUR_TURN_PER_ADDRESS       16 TURN credentials per address per hour
- *   --trusted-proxy        MURMUR_TRACKER_TRUSTED_PROXIES reverse proxies (IP addresses, comma-separated)
- *                                                        whose X-Forwarded-For names the client
- *   --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
- *   --presence-per-minute  MURMUR_TRACKER_PRESENCE       30 presence questions per socket per minute
- *   --idle-timeout-ms      MURMUR_TRACKER_IDLE_MS        60000 without a heartbeat ends a registration
- *   --ice-url              MURMUR_TRACKER_ICE_URLS       stun:/turn:/turns: URLs handed to registered
- *                                                        peers, comma-separated (default: none)
- *   --turn-secret-file     MURMUR_TURN_SECRET_FILE       file holding coturn's static-auth-secret
- *                          MURMUR_TURN_SECRET            (or the secret itself; never a flag: ps shows flags)
- *   --turn-ttl             MURMUR_TURN_TTL               3600 seconds a TURN credential is valid
- *   --tls-cert, --tls-key  MURMUR_TRACKER_TLS_CERT/_KEY  PEM files: serve https/wss instead of http/ws
+ * Tracker configuration from flags and environment (flags win): every option is in
+ * TRACKER_HELP below, which `npm run tracker -- --help` prints.
  */
 import { isTurnUrl } from '../src/core/tracker/turn-credentials';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { DEFAULT_ICE, type IceConfig } from './ice-service';
+/** What `npm run tracker -- --help` prints: every option, its variable and default. */
+export const TRACKER_HELP = `npm run tracker -- [options]
+
+  flag                   environment                   default and meaning
+  --host                 MURMUR_TRACKER_HOST           127.0.0.1
+  --port                 MURMUR_TRACKER_PORT           9000 (0 picks a free port)
+  --path                 MURMUR_TRACKER_PATH           /murmur
+  --public-host          MURMUR_TRACKER_PUBLIC_HOST    host:port names clients dial, comma-separated
+                                                       (default: the listening address and localhost)
+  --max-peers            MURMUR_TRACKER_MAX_PEERS      20000 registered peers at once
+  --max-frame-bytes      MURMUR_TRACKER_MAX_FRAME      16384 bytes per websocket frame
+  --connects-per-minute  MURMUR_TRACKER_CONNECTS       60 new connections per address per minute
+  --challenges-per-minute MURMUR_TRACKER_CHALLENGES    60 challenges per address per minute
+  --max-peers-per-address MURMUR_TRACKER_PER_ADDRESS   64 registrations at once per address (IPv6: /64)
+  --max-peers-per-network MURMUR_TRACKER_PER_NETWORK   256 registrations at once per IPv6 /48 or IPv4 /24;
+                                                       once the tracker is 3/4 full, a network that
+                                                       holds 1/16 of it takes no more places
+  --turn-per-address     MURMUR_TURN_PER_ADDRESS       16 TURN credentials per address per hour
+  --trusted-proxy        MURMUR_TRACKER_TRUSTED_PROXIES reverse proxies (IP addresses, comma-separated)
+                                                       whose X-Forwarded-For names the client
+  --frames-per-second    MURMUR_TRACKER_FRAMES         50 frames per socket per second (burst 4×)
+  --presence-per-minute  MURMUR_TRACKER_PRESENCE       30 presence questions per socket per minute
+  --idle-timeout-ms      MURMUR_TRACKER_IDLE_MS        60000 without a heartbeat ends a registration
+  --ice-url              MURMUR_TRACKER_ICE_URLS       stun:/turn:/turns: URLs handed to registered
+                                                       peers, comma-separated (default: none)
+  --turn-secret-file     MURMUR_TURN_SECRET_FILE       file holding coturn's static-auth-secret
+                         MURMUR_TURN_SECRET            (or the secret itself; never a flag: ps shows flags)
+  --turn-ttl             MURMUR_TURN_TTL               3600 seconds a TURN credential is valid
+  --tls-cert, --tls-key  MURMUR_TRACKER_TLS_CERT/_KEY  PEM files: serve https/wss instead of http/ws
+  --help                 print this and exit
+
+Logs one JSON line per event on stdout (peer ids and times, never addresses or
+credentials); stops cleanly on SIGINT or SIGTERM.`;
+
 export interface TrackerLimits {
   maxPeers: number;
   maxFrameBytes: number;
