@@ -12,6 +12,12 @@ import { launchChromium } from './browsers/chromium';
 import type { ExtensionBrowser } from './browsers/extension-page';
 import { launchFirefox } from './browsers/firefox';
 import { useTracker } from './browsers/use-tracker';
+import { answerHelp } from './cli-help';
+
+answerHelp(`npm start [-- --firefox]
+
+Builds Murmur, starts a local tracker and opens Chromium (or Firefox) with the extension in a
+fresh profile pointed at it. With no display, runs headless and saves screenshots.`);
 
 const kind = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
 const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;

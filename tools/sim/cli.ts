@@ -13,6 +13,7 @@ import { parseSimArgs } from './config';
 import { runNaive } from './naive';
 import { runSimulation } from './run';
 import { buildWorld } from './world';
+import { answerHelp } from '../cli-help';
 
 export async function simulate(argv: string[], log = console.log) {
   const config = parseSimArgs(argv);
@@ -52,4 +53,12 @@ export async function simulate(argv: string[], log = console.log) {
   return { config, runs, wall_s: (performance.now() - started) / 1000 };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await simulate(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // Here, not at the top: bench:sync imports simulate() and answers --help itself.
+  answerHelp(`npm run sim -- [--nodes 200] [--friends 24] [--days 7] [--hops 0,1,2,3] [--dm-rate 1]
+  [--post-rate 0.25] [--seed 42] [--quota-mb 50] [--no-naive] [--out sim-results]
+
+Runs the real core over a simulated network for every hop limit asked, against the ideal and a
+naive flood; writes <out>/sim.json and <out>/hops.svg; prints a table and one JSON line.`);
+  await simulate(process.argv.slice(2));
+}
