@@ -23,14 +23,21 @@ import type { Fingerprint } from '../../src/core/identity/fingerprint';
 import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 import { newMessageId } from '../../src/core/messages/message-id';
 import { startMurmur } from '../browsers/first-run';
+import { answerHelp, sizeFlag } from '../cli-help';
 
-const POSTS = 10_000;
-const MESSAGES = 50_000;
-const FRIENDS = 500;
-const RUNS = 3;
+answerHelp(`npm run bench:backup [-- --posts 10000 --messages 50000 --friends 500 --runs 3 --built]
+
+Backup, restore and the readable archive of a large history through the options page, in
+headless Chromium. A table, then one JSON line.`);
+
+const POSTS = sizeFlag('posts', 10_000);
+const MESSAGES = sizeFlag('messages', 50_000);
+const FRIENDS = sizeFlag('friends', 500);
+const RUNS = sizeFlag('runs', 3);
 const PASSPHRASE = 'benchmark passphrase';
 
-await buildAll();
+// `--built`: the extension in dist/ as it is (npm test builds it once, and runs browsers from it).
+if (!process.argv.includes('--built')) await buildAll();
 const scratch = await mkdtemp(join(tmpdir(), 'murmur-bench-backup-'));
 const source = await launchChromium({
   extensionDir: join(DIST, 'chromium'),

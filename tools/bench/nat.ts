@@ -13,6 +13,16 @@ import { startLabWorld } from '../../test/nat/lab-world';
 import { linkedPath, startAndBefriend } from '../../test/nat/paths';
 import { median, report, round } from './stats';
 import { at } from '../at';
+import { answerHelp } from '../cli-help';
+
+answerHelp(`npm run bench:nat [-- --pairs N --built]   (root: network namespaces)
+
+Every pair of home routers in the NAT lab (or the first N of the plan: npm test runs one):
+whether it connects and which way, time to a session, DM latency and throughput. A table, then
+one JSON line.`);
+
+const pairsArg = process.argv.indexOf('--pairs');
+const PAIRS = pairsArg >= 0 ? Number(process.argv[pairsArg + 1]) : Infinity;
 
 const RECONNECTS = 3;
 const DMS = 5;
@@ -103,7 +113,8 @@ async function runPair(
 }
 
 const KINDS: RouterKind[] = ['ordinary', 'symmetric', 'udp-blocked'];
-await buildAll();
+// `--built`: the extension in dist/ as it is (npm test builds it once, and runs browsers from it).
+if (!process.argv.includes('--built')) await buildAll();
 const plan: [[RouterKind, RouterKind], [BrowserKind, BrowserKind]][] = [];
 for (let i = 0; i < KINDS.length; i++)
   for (let j = i; j < KINDS.length; j++)
@@ -127,7 +138,7 @@ plan.push([
 ]);
 
 const results: PairResult[] = [];
-for (const [kinds, browsers] of plan) {
+for (const [kinds, browsers] of plan.slice(0, PAIRS)) {
   const r = await runPair(kinds, browsers);
   results.push(r);
   console.log(

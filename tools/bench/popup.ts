@@ -31,8 +31,15 @@ import { envelopeIdFromBytes } from '../../src/core/envelope/envelope-id';
 import { newMessageId } from '../../src/core/messages/message-id';
 
 import { startMurmur } from '../browsers/first-run';
-const POSTS = 10_000;
-const FRIENDS = 500;
+import { answerHelp, sizeFlag } from '../cli-help';
+
+answerHelp(`npm run bench:popup [-- --posts 10000 --friends 500 --runs 5]
+
+The built popup over a large seeded store: first paint and full lists of the feed, chats and
+friends, and the full tab. A table, then one JSON line.`);
+const POSTS = sizeFlag('posts', 10_000);
+const FRIENDS = sizeFlag('friends', 500);
+const RUNS = sizeFlag('runs', 5);
 const DMS_PER_FRIEND = 4;
 /** The feed's page (PAGE in src/popup/feed-view.tsx). */
 const FEED_PAGE = 20;
@@ -124,7 +131,7 @@ try {
   const chats: number[] = [];
   const chatsWhole: number[] = [];
   const blank: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < RUNS; run++) {
     // The browser's own part: a page with our stylesheet and an empty script, to its first frame.
     const empty = await browser.openExtensionPage(BLANK_PAGE);
     blank.push(
@@ -196,7 +203,7 @@ try {
   // then every friend in it.
   const tabReady: number[] = [];
   const tabWhole: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  for (let run = 0; run < RUNS; run++) {
     // A tab as wide as a laptop's screen: the friends list beside the feed.
     const wide = await browser.context.newPage();
     await wide.setViewportSize({ width: 1280, height: 800 });

@@ -5,6 +5,12 @@
 import { simulate } from '../sim/cli';
 import { report, round } from './stats';
 import { at } from '../at';
+import { answerHelp } from '../cli-help';
+
+answerHelp(`npm run bench:sync [-- --nodes 500 --days 7 --hops 2 ...]
+
+The simulator (npm run sim -- --help lists every option) at 500 people over 7 virtual days with
+hop limit 2, against the ideal and the naive flood. A table, then one JSON line.`);
 
 const argv = process.argv.slice(2);
 const { runs, wall_s } = await simulate(

@@ -1,0 +1,21 @@
+/**
+ * The Node benchmarks at a small size (the house, second pass, point 5): each exits 0 and ends
+ * with its JSON line. The browser benchmarks run in test/e2e/benchmarks.test.ts, bench:nat in
+ * the NAT lab, `npm run fuzz` in fuzz.test.ts.
+ */
+import { expect, it } from 'vitest';
+import { runBench } from '../../bench-run';
+
+it.each([
+  ['bench:core', ['--runs', '2'], 'seal_2kb_150_ms'],
+  ['bench:sync', ['--nodes', '30', '--days', '1'], 'delivery_ratio_vs_ideal'],
+  ['bench:tracker', ['--peers', '120', '--samples', '20'], 'peers_held'],
+])(
+  '%s runs and prints its JSON line',
+  async (script, args, key) => {
+    const run = await runBench(script, args, 120_000);
+    expect(run.code, run.output).toBe(0);
+    expect(run.result, run.output).toHaveProperty(key);
+  },
+  150_000,
+);
