@@ -2,12 +2,18 @@
 /**
  * Lint, including the architecture's boundaries (ARCHITECTURE.md "Layers"):
  * - src/core is pure: no browser globals or APIs, no Dexie, no PeerJS, no other src room;
- * - contexts (background, offscreen, popup, options, share, content) never import each other;
- * - each room imports only the rooms below it.
+ * - contexts (background, offscreen, popup, tab, options, share, content) never import each other;
+ *   the popup and the full tab show the same screens (src/screens);
+ * - each room imports only the rooms below it;
+ * - the tracker (signaling-server) imports only src/core.
  */
 import tseslint from 'typescript-eslint';
 
-const CONTEXTS = ['background', 'offscreen', 'popup', 'options', 'share', 'content'];
+const CONTEXTS = ['background', 'offscreen', 'popup', 'tab', 'options', 'share', 'content'];
+/** Contexts that show pages (may use the screens and ui rooms, never the store or network). */
+const PAGES = ['popup', 'tab', 'options', 'share', 'content'];
+/** Every room of src but the core. */
+const ROOMS = ['app', 'store', 'transport', 'messaging', 'ui', 'screens', ...CONTEXTS];
 const BROWSER_GLOBALS = [
   'chrome',
   'browser',
@@ -151,24 +157,36 @@ export default tseslint.config(
   {
     files: ['src/ui/**'],
     rules: forbid(
-      ['store', 'transport', ...CONTEXTS],
+      ['store', 'transport', 'screens', ...CONTEXTS],
       ['dexie', 'peerjs'],
       'ui talks to the background only through messaging',
+    ),
+  },
+  {
+    // Murmur's screens, shown by the popup and the full tab.
+    files: ['src/screens/**'],
+    rules: forbid(
+      ['app', 'store', 'transport', ...CONTEXTS],
+      ['dexie', 'peerjs'],
+      'screens talk to the background only through messaging',
     ),
   },
   ...CONTEXTS.map((context) => ({
     files: [`src/${context}/**`],
     rules: forbid(
-      [
-        ...others(context),
-        ...(['popup', 'options', 'share', 'content'].includes(context)
-          ? ['store', 'transport']
-          : []),
-      ],
-      ['popup', 'options', 'share', 'content'].includes(context) ? ['dexie', 'peerjs'] : [],
+      [...others(context), ...(PAGES.includes(context) ? ['store', 'transport'] : ['screens'])],
+      PAGES.includes(context) ? ['dexie', 'peerjs'] : [],
       `contexts never import each other; ${context} may not import this`,
     ),
   })),
+  {
+    files: ['signaling-server/**'],
+    rules: forbid(
+      ROOMS,
+      ['dexie', 'peerjs', 'webextension-polyfill', 'preact', 'preact/hooks'],
+      'the tracker imports only src/core (and its own server packages)',
+    ),
+  },
   {
     files: ['tools/**', 'signaling-server/**', 'test/**', '*.config.*'],
     rules: { 'no-console': 'off' },

@@ -1,12 +1,13 @@
 /**
  * `npm run check` fails on an import cycle among our own modules. A cycle makes load order
  * decide what a module sees (an import may still be undefined when it runs), and it usually
- * means two rooms each think they own a concept. esbuild resolves imports exactly as the build
- * does; type-only imports are erased there and cannot cycle at run time, so they do not count.
+ * means two rooms each think they own a concept. Type-only imports count too: they cannot cycle
+ * at run time, but a type that two modules each need from the other is a concept without a home.
+ * Imports are read with TypeScript's own pre-processor and resolved as relative paths.
  */
-import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { ROOT } from './build';
 
 const ROOTS = ['src', 'signaling-server', 'tools'];
@@ -54,33 +55,35 @@ export function cyclesIn(graph: Map<string, string[]>): string[][] {
   return cycles;
 }
 
-export async function importGraph(): Promise<Map<string, string[]>> {
-  const entryPoints = ROOTS.flatMap((dir) => sourcesUnder(join(ROOT, dir)));
-  const result = await build({
-    entryPoints,
-    bundle: true,
-    write: false,
-    metafile: true,
-    packages: 'external',
-    platform: 'neutral',
-    format: 'esm',
-    outdir: join(ROOT, 'dist', 'cycles'),
-    absWorkingDir: ROOT,
-    logLevel: 'silent',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-  });
+/** The file a relative import names (`./x` → `./x.ts`, `./x.tsx` or `./x/index.ts`). */
+function resolveImport(from: string, specifier: string): string | null {
+  if (!specifier.startsWith('.')) return null; // a package
+  const base = resolve(dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+/** Who imports whom among our modules, type-only imports included. */
+export function importGraphOf(files: readonly string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const [file, input] of Object.entries(result.metafile.inputs))
-    graph.set(
-      file,
-      input.imports.filter((i) => !i.external).map((i) => relative(ROOT, join(ROOT, i.path))),
-    );
+  for (const file of files) {
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    const targets = importedFiles
+      .map((i) => resolveImport(file, i.fileName))
+      .filter((target): target is string => target !== null)
+      .map((target) => relative(ROOT, target));
+    graph.set(relative(ROOT, file), [...new Set(targets)]);
+  }
   return graph;
 }
 
+export function importGraph(): Map<string, string[]> {
+  return importGraphOf(ROOTS.flatMap((dir) => sourcesUnder(join(ROOT, dir))));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cycles = cyclesIn(await importGraph());
+  const cycles = cyclesIn(importGraph());
   for (const cycle of cycles) console.error(`import cycle: ${[...cycle, cycle[0]].join(' → ')}`);
   if (cycles.length) process.exit(1);
   console.log('no import cycles');

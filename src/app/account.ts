@@ -4,6 +4,7 @@
  */
 import { inviteLinkOf } from '../core/identity/invite-link';
 import {
+  contactCardFromText,
   contactCardToLink,
   contactCardToText,
   type ContactCard,
@@ -158,6 +159,11 @@ export function contactCardOf(
     inviteSecret,
   };
   return { text: contactCardToText(card), link: contactCardToLink(card) };
+}
+
+/** The card our friend requests carry: no invite secret of ours goes inside a request. */
+export function requestCardOf(identity: Identity, address: { peerId: string; tracker: string }) {
+  return contactCardFromText(contactCardOf(identity, address.peerId, address.tracker).text);
 }
 
 /** Who we are, as the UI shows it: fingerprint, name, and our contact card to hand out. */

@@ -3,8 +3,9 @@
  * their friends if they share them (ourselves left out).
  */
 import { toBase64Url } from '../core/bytes';
+import type { Running } from './murmur-life';
 import type { Identity } from '../core/identity/identity';
-import type { Friend, Keyring } from '../core/keyring';
+import type { Friend } from '../core/keyring';
 import { safetyNumber } from '../core/identity/safety-number';
 import type { ContactRecord } from '../core/state/records';
 import type { ContactKeyView, FriendView } from '../messaging/views';
@@ -50,13 +51,15 @@ export function friendViewOf(
 /** Every contact's view; their friends shown only when the user chose to look at them. */
 export function friendViews(
   contacts: ContactRecord[],
-  online: ReadonlySet<string>,
-  me: Identity | null,
-  keyring: Keyring | null,
-  keys: ReadonlyMap<string, ContactKeyView>,
+  /** The running app (null while locked or without an identity). */
+  running: Pick<Running, 'node' | 'identity' | 'contactKeys'> | null,
   /** Whether the user looks at their friends' friends (Options › Friends of friends). */
   showTheirFriends: boolean,
 ): FriendView[] {
+  const online = new Set(running?.node.connectedFriends() ?? []);
+  const me = running?.identity ?? null;
+  const keyring = running?.node.keyring ?? null;
+  const keys: ReadonlyMap<string, ContactKeyView> = running?.contactKeys ?? new Map();
   const ours = showTheirFriends ? new Set(contacts.map((c) => c.fingerprint)) : null;
   const named = new Map<string, number>();
   for (const c of contacts) named.set(c.displayName, (named.get(c.displayName) ?? 0) + 1);

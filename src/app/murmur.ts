@@ -4,7 +4,6 @@
  * extension's settings), in tests (over memory) and in a headless node; whoever hosts it hands
  * it the data channels the network opens (`attach`) and tells the user what it reports.
  */
-import { contactCardFromText } from '../core/identity/contact-card';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { NodeStore } from '../core/state/store-port';
@@ -19,9 +18,9 @@ import type {
   ProfileView,
   RequestView,
 } from '../messaging/views';
-import { contactCardOf, identityViewOf, type UnlockedKeyCache } from './account';
+import { identityViewOf, requestCardOf, type UnlockedKeyCache } from './account';
 import { currentInviteSecret, honouredInviteSecrets } from './invite-secrets';
-import { inviteToken } from '../core/identity/invite-token';
+import { friendAddresses } from './friend-addresses';
 import type { PeerId } from '../core/tracker/peer-id';
 import { conversationList } from './conversations';
 import { wallOf } from './walls';
@@ -162,15 +161,10 @@ export class Murmur {
 
   async friends(): Promise<FriendView[]> {
     const running = await this.life.runningOrNull();
-    return friendViews(
-      await this.activeContacts(),
-      new Set(running?.node.connectedFriends() ?? []),
-      running?.identity ?? null,
-      running?.node.keyring ?? null,
-      running?.contactKeys ?? new Map(),
-      (await friendsOfFriendsSettings(this.options.settings)).show,
-    );
+    const { show } = await friendsOfFriendsSettings(this.options.settings);
+    return friendViews(await this.activeContacts(), running, show);
   }
+
   /** The running node, for the host's own sends (profile, friend list); null if none. */
   async runningNode(): Promise<MurmurNode | null> {
     return (await this.life.runningOrNull())?.node ?? null;
@@ -179,12 +173,7 @@ export class Murmur {
   /** Where the host should look for our friends. */
   async friendAddresses(): Promise<FriendAddress[]> {
     const me = (await this.options.address()).peerId as PeerId;
-    return (await this.activeContacts()).map(({ peerId, tracker, state, inviteSecret }) =>
-      // Someone we asked through their invite link: our call shows it (invite-token.ts).
-      state === 'requested' && inviteSecret
-        ? { peerId, tracker, invite: inviteToken(inviteSecret, me, peerId) }
-        : { peerId, tracker },
-    );
+    return friendAddresses(await this.activeContacts(), me);
   }
 
   /** The secrets of the user's invite links still honoured: the host admits their tokens. */
@@ -284,13 +273,8 @@ export class Murmur {
   async messages(query: MessageQuery): Promise<MessageView[]> {
     const running = await this.life.runningOrNull();
     const online = new Set<string>(running?.node.connectedFriends() ?? []);
-    return listMessageViews(
-      this.options.store,
-      query,
-      running?.identity ?? null,
-      this.names,
-      online,
-    );
+    const me = running?.identity ?? null;
+    return listMessageViews(this.options.store, query, me, this.names, online);
   }
 
   private async viewOf(id: EnvelopeId): Promise<MessageView | null> {
@@ -307,9 +291,7 @@ export class Murmur {
   async attach(channel: PeerChannel, initiator: boolean): Promise<void> {
     const running = await this.life.runningOrNull();
     if (!running) return channel.close();
-    await startSession(channel, initiator, running.node, this.options.store, async () => {
-      const { peerId, tracker } = await this.options.address();
-      return contactCardFromText(contactCardOf(running.identity, peerId, tracker).text);
-    });
+    const ourCard = async () => requestCardOf(running.identity, await this.options.address());
+    await startSession(channel, initiator, running.node, this.options.store, ourCard);
   }
 }

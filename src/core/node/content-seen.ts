@@ -11,13 +11,8 @@ import { sha256 } from '../crypto/hash';
 import type { Opened } from '../envelope/open';
 import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { SeenRecord } from '../state/records';
+import type { ContentKey } from '../state/content-key';
 import { messageIdBytes, type MessageId } from '../messages/message-id';
-
-/**
- * 64 hex digits like an envelope id, so it lives in the seen table (and backups) as one; the
- * label keeps the two apart: no envelope can have this id.
- */
-export type ContentKey = string & { readonly brand: 'ContentKey' };
 
 const keyOf = (authorHex: string, id: MessageId): ContentKey =>
   toHex(

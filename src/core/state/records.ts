@@ -6,7 +6,7 @@ import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { PeerId } from '../tracker/peer-id';
 import type { EnvelopeId } from '../envelope/envelope-id';
-import type { ContentKey } from '../node/content-seen';
+import type { ContentKey } from './content-key';
 
 /** A message this user can read: received (opened) or written by the user. */
 export interface StoredMessage {

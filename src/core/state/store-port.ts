@@ -17,7 +17,7 @@ import type {
 import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { EnvelopeId } from '../envelope/envelope-id';
-import type { ContentKey } from '../node/content-seen';
+import type { ContentKey } from './content-key';
 
 /** Unread counts stop here: the list shows "99+" beyond, and a long-unread chat costs no more. */
 export const UNREAD_COUNT_LIMIT = 100;

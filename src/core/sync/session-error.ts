@@ -18,3 +18,15 @@ export function decodeSessionFrame(bytes: Uint8Array): Frame {
     throw new SessionError(code, error.reason);
   }
 }
+
+/**
+ * The error a session ends with. A typed error is the peer's doing (or its channel's); anything
+ * else is ours to look at: the session still ends as a protocol error, and the error is kept in
+ * the console (`npm run fuzz` counts those as crashes).
+ */
+export function sessionErrorOf(error: unknown): SessionError {
+  if (error instanceof SessionError) return error;
+  if (!(error instanceof CodedError))
+    console.error('Murmur: a sync session ended on an unexpected error', error);
+  return new SessionError('protocol', error instanceof Error ? error.message : String(error));
+}

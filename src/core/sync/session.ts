@@ -21,8 +21,7 @@ import {
   type WantedBody,
 } from './body-requests';
 import { InboundFrames, type InboundOptions } from './inbound-frames';
-import { decodeSessionFrame, SessionError } from './session-error';
-import { CodedError } from '../coded-error';
+import { decodeSessionFrame, SessionError, sessionErrorOf } from './session-error';
 import { receiptKey } from '../state/receipt-key';
 import { envelopeIdFromBytes } from '../envelope/envelope-id';
 
@@ -273,14 +272,7 @@ export class Session {
   }
 
   private fail(error: unknown): void {
-    // A typed error is the peer's doing (or its channel's); anything else is ours to look at:
-    // the session still ends as a protocol error, and the error is kept in the console.
-    if (!(error instanceof CodedError))
-      console.error('Murmur: a sync session ended on an unexpected error', error);
-    const sessionError =
-      error instanceof SessionError
-        ? error
-        : new SessionError('protocol', error instanceof Error ? error.message : String(error));
+    const sessionError = sessionErrorOf(error);
     if (this.state !== 'closed') {
       try {
         this.send({ type: 'bye', code: sessionError.code, reason: sessionError.reason });

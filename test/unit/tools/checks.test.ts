@@ -1,10 +1,15 @@
 /**
  * What `npm run check` refuses (the house issue): a non-null assertion outside tests, a browser
- * API in the pure layers, and an import cycle. Each is planted here and must be reported.
+ * API in the pure layers, an import cycle (type-only imports included), and a file over 300
+ * lines. Each is planted here and must be reported.
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../tools/build';
-import { cyclesIn } from '../../../tools/check-cycles';
+import { cyclesIn, importGraphOf } from '../../../tools/check-cycles';
+import { MAX_LINES, oversized } from '../../../tools/check-sizes';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
 import { untypedLint } from './untyped-lint';
 
 const eslint = untypedLint(ROOT);
@@ -84,5 +89,38 @@ describe('import cycles', () => {
         ]),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('type-only import cycles', () => {
+  it('are found too: a type two modules each need from the other has no home', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'planted-cycle-'));
+    try {
+      await writeFile(
+        join(dir, 'records.ts'),
+        "import type { Key } from './seen';\nexport type R = { k: Key };\n",
+      );
+      await writeFile(
+        join(dir, 'seen.ts'),
+        "import type { R } from './records';\nexport type Key = string;\nexport const f = (r: R) => r;\n",
+      );
+      await writeFile(join(dir, 'other.ts'), "import { f } from './seen';\nexport const g = f;\n");
+      const graph = importGraphOf(['records.ts', 'seen.ts', 'other.ts'].map((f) => join(dir, f)));
+      const at = (f: string) => relative(ROOT, join(dir, f));
+      expect(cyclesIn(graph).map((c) => [...c].sort())).toEqual([
+        [at('records.ts'), at('seen.ts')],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('file sizes', () => {
+  it(`refuses a file over ${MAX_LINES} lines, and not one at the limit`, () => {
+    const lines = (n: number) => 'export const x = 1;\n'.repeat(n);
+    expect(
+      oversized({ 'src/app/long.ts': lines(MAX_LINES + 1), 'src/app/ok.ts': lines(MAX_LINES) }),
+    ).toEqual([['src/app/long.ts', MAX_LINES + 1]]);
   });
 });

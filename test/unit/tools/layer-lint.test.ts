@@ -41,6 +41,22 @@ describe('layer boundaries', () => {
       "import Dexie from 'dexie';\nexport const d = Dexie;\n",
       'no-restricted-imports',
     ],
+    // The full tab is a context of its own: the screens it shares with the popup are a room.
+    ['src/tab/x.ts', "export * from '../popup/index';\n", 'no-restricted-imports'],
+    ['src/screens/x.ts', "export * from '../background/main';\n", 'no-restricted-imports'],
+    ['src/background/x.ts', "export * from '../screens/murmur-app';\n", 'no-restricted-imports'],
+    // The tracker imports only the core.
+    ['signaling-server/x.ts', "export * from '../src/app/murmur';\n", 'no-restricted-imports'],
+    [
+      'signaling-server/x.ts',
+      "export * from '../src/messaging/settings';\n",
+      'no-restricted-imports',
+    ],
+    [
+      'signaling-server/x.ts',
+      "import { Peer } from 'peerjs';\nexport const p = Peer;\n",
+      'no-restricted-imports',
+    ],
   ])('%s: %j is refused', async (file, code, rule) => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
@@ -51,5 +67,9 @@ describe('layer boundaries', () => {
     ).toEqual([]);
     expect(await ruleIds('src/popup/x.ts', "export * from '../ui/i18n';\n")).toEqual([]);
     expect(await ruleIds('src/core/x.ts', "export * from './guard';\n")).toEqual([]);
+    expect(await ruleIds('src/tab/x.ts', "export * from '../screens/murmur-app';\n")).toEqual([]);
+    expect(
+      await ruleIds('signaling-server/x.ts', "export * from '../src/core/tracker/frames';\n"),
+    ).toEqual([]);
   });
 });
