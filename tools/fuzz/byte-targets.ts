@@ -16,7 +16,7 @@ import { messageIdFromBytes } from '../../src/core/messages/message-id';
 import { decodeFrame, encodeFrame } from '../../src/core/sync/frames';
 import { ROOT } from '../build';
 import { mutate, randomBytes } from './inputs';
-import { bytesTarget, type FuzzTarget } from './target';
+import { bytesTarget, SAMPLE_CARD, type FuzzTarget } from './target';
 
 const typed = (error: unknown) => error instanceof DecodeError;
 const id = (n: number) => messageIdFromBytes(new Uint8Array(16).fill(n));
@@ -54,13 +54,7 @@ const MESSAGES: Message[] = [
   },
 ];
 
-const CARD = encodeContactCard({
-  publicKey: new Uint8Array(120).fill(7),
-  displayName: 'Ann',
-  peerId: `m${'0'.repeat(32)}`,
-  tracker: 'wss://tracker.example/murmur',
-  inviteSecret: new Uint8Array(16).fill(2),
-});
+const CARD = encodeContactCard(SAMPLE_CARD);
 
 const ENVELOPE = fromHex(readFileSync(join(ROOT, 'test/vectors/envelope-v1.hex'), 'utf8').trim());
 

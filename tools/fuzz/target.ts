@@ -1,4 +1,5 @@
 /** One thing fuzzed: how to make an input, how to hand it over, and what counts as typed. */
+import type { ContactCard } from '../../src/core/identity/contact-card';
 import type { Random } from '../sim/random';
 
 export interface FuzzTarget<I = unknown> {
@@ -35,3 +36,12 @@ export function bytesTarget(
     show: hex,
   };
 }
+
+/** A well-formed card (placeholder key bytes: the codecs do not parse keys), seed of mutations. */
+export const SAMPLE_CARD: ContactCard = {
+  publicKey: new Uint8Array(120).fill(7),
+  displayName: 'Ann',
+  peerId: `m${'0'.repeat(32)}`,
+  tracker: 'wss://tracker.example/murmur',
+  inviteSecret: new Uint8Array(16).fill(2),
+};

@@ -16,15 +16,9 @@ import { checkProofToken, makeProofToken, ProofError } from '../../src/core/trac
 import { peerIdOf } from '../../src/core/tracker/peer-id';
 import { readInviteTabFragment } from '../../src/messaging/invite-tab-address';
 import { mutateText, randomText } from './inputs';
-import type { FuzzTarget } from './target';
+import { SAMPLE_CARD, type FuzzTarget } from './target';
 
-const CARD = contactCardToText({
-  publicKey: new Uint8Array(120).fill(7),
-  displayName: 'Ann',
-  peerId: `m${'0'.repeat(32)}`,
-  tracker: 'wss://tracker.example/murmur',
-  inviteSecret: new Uint8Array(16).fill(2),
-});
+const CARD = contactCardToText(SAMPLE_CARD);
 const LINK = `https://tracker.example/murmur/invite#${CARD}`;
 
 function textTarget(

@@ -59,8 +59,9 @@ const show = (value: unknown) => {
   }
 };
 
-export function valueTargets(): FuzzTarget[] {
-  const guards: [string, Guard<unknown>][] = [
+/** Every guard of a value from outside the user's browser, by name (the fuzz tests use it too). */
+export function outsideGuards(): [string, Guard<unknown>][] {
+  return [
     ...payloadGuards('ui', uiRequests),
     ...payloadGuards('host', hostRequests),
     ...payloadGuards('content', contentRequests),
@@ -77,6 +78,10 @@ export function valueTargets(): FuzzTarget[] {
     ['tracker presence answer', isPresenceAnswer],
     ['tracker ICE answer', isIceAnswer],
   ];
+}
+
+export function valueTargets(): FuzzTarget[] {
+  const guards = outsideGuards();
   const targets: FuzzTarget[] = guards.map(([name, guard]) => ({
     name: `guard: ${name}`,
     // Many small guards: together about as many inputs as a decoder.

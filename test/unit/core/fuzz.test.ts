@@ -7,46 +7,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBackupContents } from '../../../src/core/backup/contents';
 import { concatBytes } from '../../../src/core/bytes';
 import { DecodeError } from '../../../src/core/codec/decode-error';
 import { splitPackets } from '../../../src/core/envelope/openpgp-packets';
 import type { Guard } from '../../../src/core/guard';
-import { checkClientFrame, isIceAnswer, isPresenceAnswer } from '../../../src/core/tracker/frames';
+import { checkClientFrame } from '../../../src/core/tracker/frames';
+import { outsideGuards } from '../../../tools/fuzz/value-targets';
 import { checkProofToken, ProofError } from '../../../src/core/tracker/proof';
 import { parseTrackerUrl } from '../../../src/core/tracker-url';
-import { isBackupCommand } from '../../../src/messaging/backup-port';
-import { contentRequests } from '../../../src/messaging/content-requests';
-import { isReply, isRequestEnvelope } from '../../../src/messaging/envelope';
-import { hostRequests } from '../../../src/messaging/host-requests';
-import { linkEvents } from '../../../src/messaging/link-events';
-import type { RequestMap } from '../../../src/messaging/request-map';
-import {
-  isAudienceLists,
-  isCrosspostSettings,
-  isNetworkSettings,
-} from '../../../src/messaging/settings';
-import { isThumbnailData } from '../../../src/core/messages/thumbnail-data';
-import { uiRequests } from '../../../src/messaging/ui-requests';
-
-const payloadGuards = (name: string, map: RequestMap): [string, Guard<unknown>][] =>
-  Object.entries(map).map(([type, spec]) => [`${name} ${type}`, spec.request]);
 
 const guards: [string, Guard<unknown>][] = [
-  ...payloadGuards('ui', uiRequests),
-  ...payloadGuards('host', hostRequests),
-  ...payloadGuards('content', contentRequests),
-  ...payloadGuards('link', linkEvents),
-  ['request envelope', isRequestEnvelope],
-  ['reply', isReply],
-  ['backup command', isBackupCommand],
-  ['backup contents', isBackupContents],
-  ['network settings', isNetworkSettings],
-  ['crosspost settings', isCrosspostSettings],
-  ['audience lists', isAudienceLists],
-  ['thumbnail', isThumbnailData],
-  ['tracker presence answer', isPresenceAnswer],
-  ['tracker ICE answer', isIceAnswer],
+  ...outsideGuards(),
   [
     'tracker client frame',
     // It classifies rather than returns the frame: here only "never throws" is checked.
