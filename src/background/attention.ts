@@ -46,6 +46,8 @@ function announce(id: string, title: string, message: string): void {
           message,
         });
     })
+    // A notification the system refuses (none allowed, a focus mode) is not shown: the badge
+    // and the feed still say it.
     .catch(() => undefined);
 }
 

@@ -20,6 +20,7 @@ export function keepBackgroundAwake(): void {
     void area;
   });
   setInterval(() => {
+    // A keepalive: one that fails is followed by the next in seconds.
     void browser.storage.session.set({ [KEY]: Date.now() }).catch(() => undefined);
   }, EVERY_MS);
 }

@@ -33,12 +33,14 @@ export class LinkChannel implements Channel {
 
   established(): void {
     if (this.closed) return;
+    // Only fails when the host restarted: the link, and what protecting it meant, went with it.
     void this.host.request('host.link.authenticated', { link: this.link }).catch(() => undefined);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    // Only fails when the host restarted: then the link is closed already.
     void this.host.request('host.link.close', { link: this.link }).catch(() => undefined);
     for (const handler of this.closeHandlers) handler();
   }

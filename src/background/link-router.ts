@@ -25,6 +25,7 @@ export class LinkRouter {
   frame(link: string, frame: string): void {
     const channel = this.channels.get(link);
     // A link from before this background started: its session is gone, so is the link.
+    // (If that fails the host restarted, and the link is gone already.)
     if (!channel) void this.host.request('host.link.close', { link }).catch(() => undefined);
     else channel.deliver(frame);
   }

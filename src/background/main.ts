@@ -69,10 +69,13 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       tracker: (await loadNetworkSettings()).trackers[0] ?? '',
     }),
     friendsChanged: () => {
+      // A host that cannot be reached now is configured again when it is (reviveHost, at the
+      // next status or alarm), and Options › About says it is unreachable meanwhile.
       void configureHost().catch(() => undefined);
       void service
         .runningNode()
         .then((node) => shareFriendList(node, store, extensionSettings))
+        // Sent again at the next change or start; friends keep the list they had meanwhile.
         .catch(() => undefined);
     },
     messageArrived,
@@ -226,6 +229,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       start: async () => {
         forgetTrackerKey();
         const view = await service.start();
+        // As above: the host is configured again when it can be reached; the restore stands.
         await configureHost().catch(() => undefined);
         // Everything a page shows may be different now.
         updates.tell(...UPDATE_TOPICS);

@@ -36,6 +36,8 @@ function composerOf(target: Element): Composer | 'unrecognised' | null {
 }
 
 function report(reason: string): 'unrecognised' {
+  // A note for Options about a page we could not read: if Murmur's background is restarting it
+  // is lost, and nothing waits for it. The page must never see an error of ours.
   void murmur.request('mirror.unrecognised', { reason, host }).catch(() => undefined);
   return 'unrecognised';
 }
@@ -63,6 +65,8 @@ function capture(composer: Composer): void {
   if (!text || (text === lastText && publishedAt - lastAt < 3000)) return;
   lastText = text;
   lastAt = publishedAt;
+  // Murmur's background gone (an update, a restart): this post is not mirrored, and the page
+  // must never see an error of ours. The person still has it on Facebook.
   void mirror(text, files, publishedAt).catch(() => undefined);
 }
 

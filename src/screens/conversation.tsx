@@ -83,6 +83,7 @@ export function Conversation({
   );
   const newest = messages.kind === 'ready' ? (messages.value[0]?.id ?? '') : '';
   useEffect(() => {
+    // A read mark that fails leaves the chat unread, which the next visit marks again.
     void background.request('conversations.read', { with: friend }).catch(() => undefined);
   }, [friend, newest]);
   const end = useRef<HTMLLIElement>(null);

@@ -67,6 +67,7 @@ export function FeedView({ me }: { me: IdentityView }) {
   const newestId = posts.kind === 'ready' ? (posts.value[0]?.id ?? '') : null;
   useEffect(() => {
     if (newestId !== null)
+      // Marking the feed seen is a courtesy: if it fails, the new marks stay until next time.
       void seenBefore.then(() => background.request('feed.seen', {})).catch(() => undefined);
   }, [newestId]);
   const newest = posts.kind === 'ready' ? posts.value : [];
@@ -90,7 +91,9 @@ export function FeedView({ me }: { me: IdentityView }) {
       loading.current = false;
     }
   };
-  const olderButton = useWhenSeen(() => void loadOlder().catch(() => undefined));
+  // A page that did not load leaves 'more' as it was: scrolling (or the button) asks again.
+  const askOlder = () => void loadOlder().catch(() => undefined);
+  const olderButton = useWhenSeen(askOlder);
 
   return (
     <section aria-labelledby="feed-heading">
@@ -129,12 +132,7 @@ export function FeedView({ me }: { me: IdentityView }) {
         ))}
       </ul>
       {shown.length >= PAGE && more && (
-        <button
-          type="button"
-          id="feed-older"
-          ref={olderButton}
-          onClick={() => void loadOlder().catch(() => undefined)}
-        >
+        <button type="button" id="feed-older" ref={olderButton} onClick={askOlder}>
           {t('showOlder')}
         </button>
       )}

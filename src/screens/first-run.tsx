@@ -122,6 +122,7 @@ function NameStep({ name, picture, onName, onPicture, onNext }: NameStepProps) {
     void background
       .request('settings.network.get', {})
       .then((settings) => setTrackers(settings.trackers))
+      // The line naming the tracker is left out; the first run goes on without it.
       .catch(() => undefined);
   }, []);
   const pick = async (input: HTMLInputElement) => {

@@ -103,6 +103,7 @@ export type Layout = 'popup' | 'tab';
 export function MurmurApp({ layout }: { layout: Layout }) {
   const [identity, reload] = useRequest('identity.get', {}, ['identity']);
   // Opening Murmur is reading: the badge goes back to zero.
+  // A badge not cleared now is cleared at the next open; nothing on screen depends on it.
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
   const [tab, setTab] = useState<Tab>('feed');
   /** Whose wall is open over the tabs, if anyone's. */

@@ -16,6 +16,7 @@ function SafetyCheck({ person }: { person: Extract<WallPerson, { kind: 'friend' 
   const mark = (verified: boolean) =>
     void background
       .request('friends.verify', { fingerprint: person.fingerprint, verified })
+      // Not saved: the wall, asked again, still shows it unchecked, and the button stays.
       .catch(() => undefined);
   return (
     <div class="safety-check" data-testid="safety-check" data-verified={String(person.verified)}>

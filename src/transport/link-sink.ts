@@ -8,6 +8,8 @@ import type { LinkSink } from './friend-links';
 export function linkSinkTo(background: Client<LinkEvents>): LinkSink {
   let chain: Promise<unknown> = Promise.resolve();
   const post = (send: () => Promise<unknown>) => {
+    // The background is gone (it restarts): its sessions died, so these frames have nowhere
+    // to go; the next frames must still be sent, in order.
     chain = chain.then(send).catch(() => undefined);
   };
   return {

@@ -18,6 +18,8 @@ export function askEarly<K extends keyof UiRequests & string>(
 ): void {
   const answer = background.request(type, payload);
   // Whoever takes it handles its failure; nobody may (the first run shows no feed).
+  // Whoever takes the answer awaits this same promise and sees its failure; this only keeps
+  // an answer nobody took from being an unhandled rejection.
   answer.catch(() => undefined);
   asked.set(keyOf(type, payload), answer);
 }

@@ -115,11 +115,17 @@ export class MurmurNode implements SyncEngine {
         // A friend arriving is the node's heartbeat, in every host: what expired goes, at most
         // hourly — else expired copies would hold the relay quota (and refuse new ones) and
         // seen ids and receipts would grow for ever.
-        void this.purgeExpired(PURGE_EVERY_SECONDS).catch(() => undefined);
+        void this.purgeExpired(PURGE_EVERY_SECONDS).catch((error: unknown) =>
+          // Tried again when the next friend arrives; the store's failure is worth a look.
+          console.warn('Murmur: sweeping expired copies failed', error),
+        );
       },
       onClosed: (session, error) => {
         if (this.sessions.closed(session))
-          void reofferOutbox(this.ctx, this.sessions).catch(() => undefined);
+          void reofferOutbox(this.ctx, this.sessions).catch((error: unknown) =>
+            // Offered again at the next session's start; the store's failure is worth a look.
+            console.warn('Murmur: offering the outbox again failed', error),
+          );
         this.options.onSessionClosed?.(session.peer, error);
       },
     });
