@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { useRequest } from '../ui/use-request';
+import { useRequest, type Loaded } from '../ui/use-request';
 import { ChatsView } from './chats-view';
 import { FeedView } from './feed-view';
 import { FirstRun } from './first-run';
@@ -19,7 +19,8 @@ import { BackupReminder, RestoreBackupLink } from './backup-prompts';
 import { OpenWall } from './open-wall';
 import { WallScreen } from './wall-screen';
 import type { Fingerprint } from '../core/identity/fingerprint';
-import type { FriendView } from '../messaging/views';
+import type { FriendView, IdentityView } from '../messaging/views';
+import type { ComponentChildren } from 'preact';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { AuthorPictures } from '../ui/author-pictures';
 import { InviteOffer } from './invite-offer';
@@ -100,29 +101,93 @@ function NoIdentity({ onUnlocked, onCreated, onStarted }: NoIdentityProps) {
 /** The popup (narrow, one screen at a time) or the full tab (wide: two side by side). */
 export type Layout = 'popup' | 'tab';
 
+/** What the app shows: exactly one of these at a time, chosen in one place (screenOf). */
+type Screen =
+  | { kind: 'waiting' }
+  | { kind: 'no-identity' }
+  | { kind: 'welcome'; me: IdentityView }
+  | { kind: 'invite'; me: IdentityView; invite: InviteTabAddress }
+  | { kind: 'murmur'; me: IdentityView };
+
+function screenOf(
+  identity: Loaded<IdentityView | null>,
+  /** The first run's third step shows until "Go to Murmur". */
+  welcoming: boolean,
+  invite: InviteTabAddress | null,
+): Screen {
+  if (identity.kind !== 'ready') return { kind: 'waiting' };
+  const me = identity.value;
+  if (!me) return { kind: 'no-identity' };
+  if (welcoming) return { kind: 'welcome', me };
+  if (invite) return { kind: 'invite', me, invite };
+  return { kind: 'murmur', me };
+}
+
+/** Where in Murmur the person is: a screen tab, and whose wall is open over it, if anyone's. */
+interface Place {
+  tab: Tab;
+  wall: Fingerprint | null;
+}
+
 export function MurmurApp({ layout }: { layout: Layout }) {
   const [identity, reload] = useRequest('identity.get', {}, ['identity']);
   // Opening Murmur is reading: the badge goes back to zero.
   // A badge not cleared now is cleared at the next open; nothing on screen depends on it.
   useEffect(() => void background.request('unread.clear', {}).catch(() => undefined), []);
-  const [tab, setTab] = useState<Tab>('feed');
-  /** Whose wall is open over the tabs, if anyone's. */
-  const [wall, setWall] = useState<Fingerprint | null>(null);
-  const me = identity.kind === 'ready' ? identity.value : null;
   const [invite, inviteAnswered] = useInvite();
-  const pictures = useAuthorPictures();
+  const [welcoming, setWelcoming] = useState(false);
+  const [place, setPlace] = useState<Place>({ tab: 'feed', wall: null });
   /** Whom the invite just added, for the Friends screen to say so. */
   const [justAdded, setJustAdded] = useState<FriendView | null>(null);
-  /** The first run's third step shows until "Go to Murmur". */
-  const [welcoming, setWelcoming] = useState(false);
   /** The first run just ended: its button went, so the focus goes to the tabs. */
   const [arrived, setArrived] = useState(false);
   const started = () => {
     setWelcoming(false);
     setArrived(true);
-    setTab('friends');
-    setWall(null);
+    setPlace({ tab: 'friends', wall: null });
     reload();
+  };
+  const screen = screenOf(identity, welcoming, invite);
+  const shown = (): ComponentChildren => {
+    switch (screen.kind) {
+      case 'waiting':
+        return null;
+      case 'no-identity':
+        return (
+          <NoIdentity
+            onUnlocked={reload}
+            onCreated={() => {
+              setWelcoming(true);
+              reload();
+            }}
+            onStarted={started}
+          />
+        );
+      case 'welcome':
+        return <WelcomeInvite me={screen.me} onDone={started} />;
+      case 'invite':
+        return (
+          <InviteOffer
+            invite={screen.invite}
+            onDone={(added) => {
+              inviteAnswered();
+              setJustAdded(added);
+              setPlace({ tab: 'friends', wall: null });
+            }}
+          />
+        );
+      case 'murmur':
+        return (
+          <MurmurScreens
+            me={screen.me}
+            layout={layout}
+            place={place}
+            go={setPlace}
+            justAdded={justAdded}
+            takeFocus={arrived}
+          />
+        );
+    }
   };
   return (
     <main class={layout}>
@@ -130,67 +195,70 @@ export function MurmurApp({ layout }: { layout: Layout }) {
         <h1>{t('extName')}</h1>
         {layout === 'popup' && <OpenInTab />}
       </header>
-      {identity.kind === 'ready' && !me && (
-        <NoIdentity
-          onUnlocked={reload}
-          onCreated={() => {
-            setWelcoming(true);
-            reload();
-          }}
-          onStarted={started}
-        />
-      )}
-      {me && welcoming && <WelcomeInvite me={me} onDone={started} />}
-      {me && !welcoming && invite && (
-        <InviteOffer
-          invite={invite}
-          onDone={(added) => {
-            inviteAnswered();
-            setJustAdded(added);
-            setTab('friends');
-            setWall(null);
-          }}
-        />
-      )}
-      {me && !welcoming && !invite && (
-        <>
-          <BackupReminder />
-          <ScreenTabs
-            current={tab}
-            takeFocus={arrived}
-            onChoose={(name) => {
-              setTab(name);
-              setWall(null);
-            }}
-          />
-          <button type="button" class="link my-wall" onClick={() => setWall(me.fingerprint)}>
-            {t('myWall')}
-          </button>
-          <AuthorPictures.Provider value={pictures}>
-            <OpenWall.Provider value={setWall}>
-              <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-                {wall ? (
-                  <WallScreen who={wall} onBack={() => setWall(null)} />
-                ) : (
-                  <>
-                    {tab === 'feed' &&
-                      (layout === 'tab' ? (
-                        <div class="side-by-side">
-                          <FeedView me={me} />
-                          <FriendsView me={me} justAdded={justAdded} />
-                        </div>
-                      ) : (
-                        <FeedView me={me} />
-                      ))}
-                    {tab === 'chats' && <ChatsView wide={layout === 'tab'} />}
-                    {tab === 'friends' && <FriendsView me={me} justAdded={justAdded} />}
-                  </>
-                )}
-              </div>
-            </OpenWall.Provider>
-          </AuthorPictures.Provider>
-        </>
-      )}
+      {shown()}
     </main>
   );
+}
+
+interface MurmurScreensProps {
+  me: IdentityView;
+  layout: Layout;
+  place: Place;
+  go: (place: Place) => void;
+  justAdded: FriendView | null;
+  takeFocus: boolean;
+}
+
+/** Feed, Chats and Friends under their tabs, or a wall over them. */
+function MurmurScreens({ me, layout, place, go, justAdded, takeFocus }: MurmurScreensProps) {
+  const pictures = useAuthorPictures();
+  const { tab, wall } = place;
+  const openWall = (who: Fingerprint | null) => go({ tab, wall: who });
+  return (
+    <>
+      <BackupReminder />
+      <ScreenTabs
+        current={tab}
+        takeFocus={takeFocus}
+        onChoose={(name) => go({ tab: name, wall: null })}
+      />
+      <button type="button" class="link my-wall" onClick={() => openWall(me.fingerprint)}>
+        {t('myWall')}
+      </button>
+      <AuthorPictures.Provider value={pictures}>
+        <OpenWall.Provider value={openWall}>
+          <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+            {wall ? (
+              <WallScreen who={wall} onBack={() => openWall(null)} />
+            ) : (
+              <TabScreen tab={tab} me={me} layout={layout} justAdded={justAdded} />
+            )}
+          </div>
+        </OpenWall.Provider>
+      </AuthorPictures.Provider>
+    </>
+  );
+}
+
+function TabScreen({
+  tab,
+  me,
+  layout,
+  justAdded,
+}: Pick<MurmurScreensProps, 'me' | 'layout' | 'justAdded'> & { tab: Tab }) {
+  switch (tab) {
+    case 'feed':
+      return layout === 'tab' ? (
+        <div class="side-by-side">
+          <FeedView me={me} />
+          <FriendsView me={me} justAdded={justAdded} />
+        </div>
+      ) : (
+        <FeedView me={me} />
+      );
+    case 'chats':
+      return <ChatsView wide={layout === 'tab'} />;
+    case 'friends':
+      return <FriendsView me={me} justAdded={justAdded} />;
+  }
 }
