@@ -1,6 +1,6 @@
 /**
  * The Node benchmarks at a small size (the house, second pass, point 5): each exits 0 and ends
- * with its JSON line. The browser benchmarks run in test/e2e/benchmarks.test.ts, bench:nat in
+ * with its JSON line. The browser benchmarks run in test/e2e/bench-browser.test.ts and bench-pages.test.ts, bench:nat in
  * the NAT lab, `npm run fuzz` in fuzz.test.ts.
  */
 import { expect, it } from 'vitest';
