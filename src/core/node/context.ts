@@ -3,8 +3,8 @@ import type { Keyring } from '../keyring';
 import type { Opened } from '../envelope/open';
 import type { NodeStore } from '../state/store-port';
 import type { NotForMe } from './not-for-me';
+import type { ReceiptsOwed } from './receipts-owed';
 import type { RefusedForNow } from './refused-for-now';
-import type { ReceiptKey } from '../state/receipt-key';
 import type { EnvelopeId } from '../envelope/envelope-id';
 
 export interface NodeEvents {
@@ -24,11 +24,8 @@ export interface NodeContext {
   /** Milliseconds since the epoch (a virtual clock in the simulator). */
   now: () => number;
   events: NodeEvents;
-  /**
-   * For each friend, the keys of receipts owed to them (in the audience, not acknowledged): an
-   * in-memory index derived from the store (null until first needed, so a restart rebuilds it).
-   */
-  pendingReceipts: Map<string, Set<ReceiptKey>> | null;
+  /** Which receipts each friend is still owed (receipts.ts alone reads and writes it). */
+  receiptsOwed: ReceiptsOwed;
   notForMe: NotForMe;
   /** Ours, did not open for a reason that may pass: not fetched again until its next try. */
   refusedForNow: RefusedForNow;

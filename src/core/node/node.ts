@@ -26,6 +26,7 @@ import { acceptReceipts, receiptsAcknowledged, receiptsFor } from './receipts';
 import { peerDeclined, peerHolds } from './holders';
 import { NotForMe } from './not-for-me';
 import { RefusedForNow } from './refused-for-now';
+import { ReceiptsOwed } from './receipts-owed';
 import { InFlight, type WaitingOffer } from './in-flight';
 import { purgeExpired } from './purge';
 import { sealToOutbox, type SendOptions } from './seal-to-outbox';
@@ -69,7 +70,7 @@ export class MurmurNode implements SyncEngine {
       store: options.store,
       now: options.now ?? (() => Date.now()),
       events: options.events ?? {},
-      pendingReceipts: null,
+      receiptsOwed: new ReceiptsOwed(),
       notForMe: new NotForMe(),
       refusedForNow: new RefusedForNow(),
     };

@@ -16,7 +16,6 @@ import type { Friend } from '../keyring';
 import type { ReceiptRecord, RelayCopy } from '../state/records';
 import type { ReceiptEntry } from '../sync/frames';
 import { addOnce, type NodeContext } from './context';
-import { entryOf } from '../map-entry';
 import { receiptKey, type ReceiptKey } from '../state/receipt-key';
 import { everyFriendAnswered, relayDecision } from './relay-decision';
 import { envelopeIdFromBytes, type EnvelopeId } from '../envelope/envelope-id';
@@ -40,44 +39,17 @@ async function audienceOf(ctx: NodeContext, id: EnvelopeId): Promise<Set<Fingerp
   return out;
 }
 
-/** Receipt keys still owed, per friend. */
-type OwedIndex = Map<string, Set<ReceiptKey>>;
-
-function indexInto(index: OwedIndex, r: ReceiptRecord): void {
-  const owe = (fp: string) => entryOf(index, fp, () => new Set()).add(r.key);
-  const sent = new Set(r.sentTo);
-  for (const fp of r.audience) {
-    if (sent.has(fp)) index.get(fp)?.delete(r.key);
-    else owe(fp);
-  }
-}
-
-/** Keeps the in-memory index of receipts still owed in step with a record just written. */
+/** Keeps the index of receipts still owed in step with a record just written. */
 export function trackReceipt(ctx: NodeContext, record: ReceiptRecord): void {
-  if (ctx.pendingReceipts) indexInto(ctx.pendingReceipts, record);
-}
-
-/** Deltas to the index, for writes that changed one friend's standing only. */
-function nowOwed(ctx: NodeContext, fp: string, key: ReceiptKey): void {
-  const index = ctx.pendingReceipts;
-  if (index) entryOf(index, fp, () => new Set()).add(key);
-}
-
-function noLongerOwed(ctx: NodeContext, fp: string, key: ReceiptKey): void {
-  ctx.pendingReceipts?.get(fp)?.delete(key);
+  ctx.receiptsOwed.track(record);
 }
 
 export function forgetReceipt(ctx: NodeContext, key: ReceiptKey): void {
-  for (const keys of ctx.pendingReceipts?.values() ?? []) keys.delete(key);
+  ctx.receiptsOwed.forget(key);
 }
 
 async function owedTo(ctx: NodeContext, fp: string): Promise<ReceiptRecord[]> {
-  if (!ctx.pendingReceipts) {
-    const index: OwedIndex = new Map();
-    for (const r of await ctx.store.listReceipts()) indexInto(index, r);
-    ctx.pendingReceipts = index;
-  }
-  return receiptsOf(ctx, [...(ctx.pendingReceipts.get(fp) ?? [])]);
+  return receiptsOf(ctx, await ctx.receiptsOwed.keysOwedTo(fp, () => ctx.store.listReceipts()));
 }
 
 /** Receipts the peer should get and has not acknowledged: all of them, or these (`id:slot`) only. */
@@ -121,7 +93,7 @@ export async function widenAudience(
     const r = await ctx.store.getReceipt(receiptKey(id, slot));
     if (r && addOnce(r.audience, peer)) {
       await ctx.store.putReceipt(r);
-      if (!r.sentTo.includes(peer)) nowOwed(ctx, peer, r.key);
+      if (!r.sentTo.includes(peer)) ctx.receiptsOwed.owed(peer, r.key);
     }
   }
 }
@@ -136,7 +108,7 @@ export async function receiptsAcknowledged(
     const record = await ctx.store.getReceipt(receiptKey(id, slot));
     if (record && addOnce(record.sentTo, peer.fingerprintHex)) {
       await ctx.store.putReceipt(record);
-      noLongerOwed(ctx, peer.fingerprintHex, record.key);
+      ctx.receiptsOwed.settled(peer.fingerprintHex, record.key);
     }
   }
 }
@@ -174,7 +146,7 @@ export async function acceptReceipts(
       trackReceipt(ctx, record);
     } else if (addOnce(record.sentTo, peer.fingerprintHex)) {
       await ctx.store.putReceipt(record);
-      noLongerOwed(ctx, peer.fingerprintHex, key);
+      ctx.receiptsOwed.settled(peer.fingerprintHex, key);
     }
     await applyReceipt(ctx, id, entry.slot);
     if (!known) fresh.push(record);
