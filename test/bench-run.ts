@@ -3,6 +3,7 @@
  * none can silently break: it must exit 0 and end with its one JSON line.
  */
 import { spawn } from 'node:child_process';
+import { expect } from 'vitest';
 import { ROOT } from '../tools/build';
 
 export interface BenchRun {
@@ -34,4 +35,16 @@ export function runBench(script: string, args: string[], timeoutMs: number): Pro
       resolve({ code, result, output: output.slice(-4000) });
     });
   });
+}
+
+/** Runs it and expects what every benchmark promises: exit 0, and `key` in its JSON line. */
+export async function expectBench(
+  script: string,
+  args: string[],
+  key: string,
+  timeoutMs: number,
+): Promise<void> {
+  const run = await runBench(script, args, timeoutMs);
+  expect(run.code, run.output).toBe(0);
+  expect(run.result, run.output).toHaveProperty(key);
 }

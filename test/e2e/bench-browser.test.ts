@@ -3,15 +3,10 @@
  * Chromium profiles; it must exit 0 and end with its JSON line. One file per benchmark, so the
  * browser tier runs them beside other files.
  */
-import { expect, it } from 'vitest';
-import { runBench } from '../bench-run';
+import { it } from 'vitest';
+import { expectBench } from '../bench-run';
 
 it('bench:browser runs and prints its JSON line', async () => {
-  const run = await runBench(
-    'bench:browser',
-    ['--built', '--messages', '5', '--bulk', '8'],
-    240_000,
-  );
-  expect(run.code, run.output).toBe(0);
-  expect(run.result, run.output).toHaveProperty('direct_p50_ms');
+  const args = ['--built', '--messages', '5', '--bulk', '8'];
+  await expectBench('bench:browser', args, 'direct_p50_ms', 240_000);
 }, 300_000);

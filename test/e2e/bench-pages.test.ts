@@ -2,8 +2,8 @@
  * `npm run bench:popup` and `npm run bench:backup` at a small size (the house, second pass,
  * point 5): each drives headless Chromium, exits 0 and ends with its JSON line.
  */
-import { expect, it } from 'vitest';
-import { runBench } from '../bench-run';
+import { it } from 'vitest';
+import { expectBench } from '../bench-run';
 
 it.each([
   ['bench:popup', ['--posts', '200', '--friends', '20', '--runs', '1'], 'feed_ready_ms'],
@@ -15,9 +15,7 @@ it.each([
 ])(
   '%s runs and prints its JSON line',
   async (script, args, key) => {
-    const run = await runBench(script, args, 240_000);
-    expect(run.code, run.output).toBe(0);
-    expect(run.result, run.output).toHaveProperty(key);
+    await expectBench(script, args, key, 240_000);
   },
   300_000,
 );

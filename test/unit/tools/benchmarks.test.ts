@@ -3,8 +3,8 @@
  * with its JSON line. The browser benchmarks run in test/e2e/bench-browser.test.ts and bench-pages.test.ts, bench:nat in
  * the NAT lab, `npm run fuzz` in fuzz.test.ts.
  */
-import { expect, it } from 'vitest';
-import { runBench } from '../../bench-run';
+import { it } from 'vitest';
+import { expectBench } from '../../bench-run';
 
 it.each([
   ['bench:core', ['--runs', '2'], 'seal_2kb_150_ms'],
@@ -13,9 +13,7 @@ it.each([
 ])(
   '%s runs and prints its JSON line',
   async (script, args, key) => {
-    const run = await runBench(script, args, 120_000);
-    expect(run.code, run.output).toBe(0);
-    expect(run.result, run.output).toHaveProperty(key);
+    await expectBench(script, args, key, 120_000);
   },
   150_000,
 );
