@@ -7,7 +7,6 @@
 import { exportPrivateKey, exportPublicKey, type Identity } from '../core/identity/identity';
 import { Keyring } from '../core/keyring';
 import { MurmurNode, type NodeOptions } from '../core/node/node';
-import type { ContactRecord } from '../core/state/records';
 import type { NodeStore } from '../core/state/store-port';
 import {
   changePassphrase,
@@ -39,8 +38,6 @@ export interface LifeOptions {
   unlockedKeys: UnlockedKeyCache;
   /** How a new node reports to the rest of the app; `node()` is the node being started. */
   hooks: (node: () => MurmurNode) => Pick<NodeOptions, 'events' | 'onSessionEstablished'>;
-  /** The contacts as the node starts (to learn their names). */
-  started?: (contacts: readonly ContactRecord[]) => void;
 }
 
 export class MurmurLife {
@@ -140,7 +137,6 @@ export class MurmurLife {
     const { store } = this.options;
     const keyring = new Keyring(identity);
     const contacts = await store.listContacts();
-    this.options.started?.(contacts);
     // Someone we asked is in the keyring too: when they accept and call, we know them.
     const contactKeys = await loadContactKeys(
       contacts.filter((c) => c.state === 'friend' || c.state === 'requested'),

@@ -5,18 +5,16 @@
  * replaced in one step each, and Murmur starts again as the restored identity.
  */
 import { extensionSettings } from './extension-settings';
-import * as openpgp from 'openpgp';
 import type { Runtime } from 'webextension-polyfill';
 import { archiveEntries, archiveKeys } from '../core/archive/archive-entries';
 import { archiveHtml } from '../core/archive/archive-html';
-import { BackupError, openBackup, sealBackup } from '../core/backup/backup-file';
-import { BACKUP_FORMAT, BACKUP_VERSION, type JsonValue } from '../core/backup/contents';
-import { concatBytes, fromBase64Url, toBase64Url, utf8 } from '../core/bytes';
+import { openBackup, sealBackup } from '../core/backup/backup-file';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../core/backup/contents';
+import { toBase64Url, utf8 } from '../core/bytes';
 import { CodedError } from '../core/coded-error';
-import { importIdentity, type Identity } from '../core/identity/identity';
+import type { Identity } from '../core/identity/identity';
 import {
   BACKUP_CHUNK_BYTES,
-  BACKUP_MAX_BYTES,
   isBackupCommand,
   type BackupCommand,
   type BackupEvent,
@@ -24,7 +22,8 @@ import {
 import type { IdentityView } from '../messaging/views';
 import { readTables, replaceTables } from '../store/backup-tables';
 import type { MurmurDatabase } from '../store/schema';
-import { BACKUP_STATE_KEYS, recordBackupMade } from './backup-reminder';
+import { recordBackupMade } from '../app/backup-reminder';
+import { BackupUpload, carriedSettings, checkRestorable } from '../app/backup-rules';
 
 export interface BackupDeps {
   db: MurmurDatabase;
@@ -35,26 +34,17 @@ export interface BackupDeps {
   start: () => Promise<IdentityView | null>;
 }
 
-/** Not carried in a backup: counts that belong to this browser, and backup bookkeeping itself. */
-const LOCAL_ONLY = new Set(['ui.unread', ...BACKUP_STATE_KEYS]);
-
 export function serveBackupPort(port: Runtime.Port, deps: BackupDeps): void {
   const send = (event: BackupEvent) => port.postMessage(event);
-  const upload: Uint8Array[] = [];
-  let uploaded = 0;
+  const upload = new BackupUpload();
   let busy = false;
   port.onMessage.addListener((message: unknown) => {
     const checked = isBackupCommand(message);
     if (!checked.ok) return send({ type: 'error', code: 'bad-request', message: checked.reason });
     const command: BackupCommand = checked.value;
     if (command.type === 'restore-chunk') {
-      const bytes = fromBase64Url(command.data);
-      uploaded += bytes?.length ?? 0;
-      if (!bytes || uploaded > BACKUP_MAX_BYTES) {
-        upload.length = 0;
-        return send({ type: 'error', code: 'too-large', message: 'the file is too large' });
-      }
-      upload.push(bytes);
+      if (!upload.add(command.data))
+        send({ type: 'error', code: 'too-large', message: 'the file is too large' });
       return;
     }
     if (busy) return send({ type: 'error', code: 'busy', message: 'one thing at a time' });
@@ -68,7 +58,7 @@ export function serveBackupPort(port: Runtime.Port, deps: BackupDeps): void {
     if (command.type === 'backup') {
       const file = await makeBackup(deps, command.passphrase, send);
       await streamOut(file);
-      await recordBackupMade(Date.now());
+      await recordBackupMade(extensionSettings, Date.now());
       return send({ type: 'done', bytes: file.length, identity: null });
     }
     if (command.type === 'archive') {
@@ -76,9 +66,7 @@ export function serveBackupPort(port: Runtime.Port, deps: BackupDeps): void {
       await streamOut(file);
       return send({ type: 'done', bytes: file.length, identity: null });
     }
-    const file = concatBytes(...upload);
-    upload.length = 0;
-    uploaded = 0;
+    const file = upload.take();
     const identity = await restore(deps, file, command.passphrase, command.replace, send);
     send({ type: 'done', bytes: file.length, identity });
   }
@@ -97,10 +85,7 @@ async function makeBackup(
   const tables = await readTables(deps.db, ({ done, total }) =>
     send({ type: 'progress', phase: 'reading', done, total }),
   );
-  const stored = await extensionSettings.get(null);
-  const settings: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(stored))
-    if (!LOCAL_ONLY.has(key)) settings[key] = value as JsonValue;
+  const settings = carriedSettings(await extensionSettings.get(null));
   send({ type: 'progress', phase: 'encrypting', done: 0, total: 1 });
   return sealBackup(
     { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: Date.now(), ...tables, settings },
@@ -136,18 +121,7 @@ async function restore(
 ): Promise<IdentityView | null> {
   send({ type: 'progress', phase: 'decrypting', done: 0, total: 1 });
   const contents = await openBackup(file, passphrase);
-  // The key inside must load before anything here changes. A passphrase-protected one stays
-  // protected: the restored Murmur asks for that passphrase, as it did before.
-  if (contents.identity.protected) {
-    const key = await openpgp
-      .readPrivateKey({ armoredKey: contents.identity.armoredPrivateKey })
-      .catch(() => null);
-    if (!key)
-      throw new BackupError('invalid-contents', 'the identity key in this backup is unreadable');
-  } else await importIdentity(contents.identity.armoredPrivateKey);
-  const current = await deps.identity();
-  if (current && !replace)
-    throw new RestoreRefused('identity-exists', 'this browser has an identity already');
+  await checkRestorable(contents, await deps.identity(), replace);
   send({ type: 'progress', phase: 'writing', done: 0, total: 1 });
   await deps.stop();
   try {
@@ -155,17 +129,13 @@ async function restore(
     await replaceTables(deps.db, contents);
     await extensionSettings.clear();
     await extensionSettings.set(contents.settings);
-    await recordBackupMade(contents.createdAt);
+    await recordBackupMade(extensionSettings, contents.createdAt);
   } catch (error) {
     await deps.start();
     throw error;
   }
   send({ type: 'progress', phase: 'starting', done: 0, total: 1 });
   return deps.start();
-}
-
-class RestoreRefused extends CodedError<'identity-exists'> {
-  override readonly name = 'RestoreRefused';
 }
 
 function errorEvent(error: unknown): BackupEvent {

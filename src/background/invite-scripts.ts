@@ -7,37 +7,24 @@
  * browser that does not keep them across sessions loses nothing.
  */
 import browser from 'webextension-polyfill';
-import { invitePatternOnSite } from '../core/identity/invite-match';
+import { invitePatternsFor, registrationChange } from '../core/identity/invite-match';
 
 export const INVITE_SCRIPT_ID = 'murmur-invite-links';
-
-/** The patterns to register: each allowed site's invite pages, none of the manifest's own sites. */
-export function invitePatternsFor(
-  grantedOrigins: readonly string[],
-  manifestMatches: readonly string[],
-): string[] {
-  const patterns = grantedOrigins
-    .filter((origin) => !manifestMatches.includes(origin))
-    .map(invitePatternOnSite)
-    .filter((pattern): pattern is string => pattern !== null);
-  return [...new Set(patterns)].sort();
-}
 
 const manifestMatches = () =>
   (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
 
 async function sync(): Promise<void> {
-  const { origins = [] } = await browser.permissions.getAll();
-  const wanted = invitePatternsFor(origins, manifestMatches());
-  const [registered] = await browser.scripting.getRegisteredContentScripts({
-    ids: [INVITE_SCRIPT_ID],
-  });
-  const now = [...(registered?.matches ?? [])].sort();
-  if (registered && now.join(' ') === wanted.join(' ')) return;
-  if (registered) await browser.scripting.unregisterContentScripts({ ids: [INVITE_SCRIPT_ID] });
-  if (wanted.length === 0) return;
+  const granted = (await browser.permissions.getAll()).origins;
+  const wanted = invitePatternsFor(granted ?? [], manifestMatches());
+  const ids = [INVITE_SCRIPT_ID];
+  const [registered] = await browser.scripting.getRegisteredContentScripts({ ids });
+  const change = registrationChange(registered, wanted);
+  if (change === 'unchanged') return;
+  if (change.unregister) await browser.scripting.unregisterContentScripts({ ids });
+  if (change.register.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: INVITE_SCRIPT_ID, matches: wanted, js: ['invite.js'], runAt: 'document_start' },
+    { id: INVITE_SCRIPT_ID, matches: change.register, js: ['invite.js'], runAt: 'document_start' },
   ]);
 }
 

@@ -14,22 +14,20 @@ import { inviteRequests } from '../messaging/invite-requests';
 import { showInvite } from './invite-tab';
 import { judgeInviteOpening } from '../core/identity/invite-opening';
 import { keepInviteScripts } from './invite-scripts';
-import { explainLink, trackerErrors } from './tracker-errors';
+import { trackerErrors } from './tracker-errors';
+import { explainLink } from '../app/tracker-reasons';
 import { linkEvents, type LinkEvents } from '../messaging/link-events';
 import type { Handlers } from '../messaging/request-map';
 import { dispatch, route, type Routes } from '../messaging/router';
 import type { BackgroundStatus, BrowserName } from '../messaging/status';
-import { withConnections } from '../app/friend-connection';
 import { uiRequests } from '../messaging/ui-requests';
-import { messageArrived, requestArrived } from './attention';
+import { toolbarAttention } from './toolbar';
 import { openStore } from './database';
 import type { HostPort } from './host-port';
 import { Murmur } from '../app/murmur';
 import { LinkRouter } from './link-router';
-import { describeSender, type SenderContext } from './sender';
-import { shareFriendList } from '../app/friends-of-friends';
+import { describeSender, pagePortOf, type SenderContext } from './sender';
 import { serveBackupPort } from './backup-service';
-import { crosspost } from './crosspost';
 import { showShareWindow } from './share-window';
 import { forgetTrackerKey, loadNetworkSettings, loadOrCreateTrackerKey } from './settings-store';
 import { BACKUP_PORT } from '../messaging/backup-port';
@@ -37,7 +35,6 @@ import { UPDATE_TOPICS, UPDATES_PORT } from '../messaging/page-updates';
 import { extensionSettings } from './extension-settings';
 import { unlockedKeys } from './unlocked-keys';
 import { pageUpdates } from './page-updates';
-import { CONTENT_REQUEST_CHANGES, tellingChanges, UI_REQUEST_CHANGES } from './request-changes';
 import { uiHandlers } from './ui-routes';
 
 export interface RunningBackground {
@@ -68,18 +65,9 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
       peerId: await peerId(),
       tracker: (await loadNetworkSettings()).trackers[0] ?? '',
     }),
-    friendsChanged: () => {
-      // A host that cannot be reached now is configured again when it is (reviveHost, at the
-      // next status or alarm), and Options › About says it is unreachable meanwhile.
-      void configureHost().catch(() => undefined);
-      void service
-        .runningNode()
-        .then((node) => shareFriendList(node, store, extensionSettings))
-        // Sent again at the next change or start; friends keep the list they had meanwhile.
-        .catch(() => undefined);
-    },
-    messageArrived,
-    requestArrived,
+    network: { configure: () => configureHost(), reach: () => reach() },
+    attention: toolbarAttention,
+    askToShare: showShareWindow,
     changed: updates.tell,
   });
   const links = new LinkRouter(host.client, (channel, initiator) =>
@@ -88,11 +76,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
 
   async function configureHost(): Promise<void> {
     await host.ensure();
-    const [trackerKey, network, friends, inviteSecrets] = await Promise.all([
+    const [trackerKey, network, { friends, inviteSecrets }] = await Promise.all([
       loadOrCreateTrackerKey(),
       loadNetworkSettings(),
-      service.friendAddresses(),
-      service.inviteSecrets(),
+      service.networkConfig(),
     ]);
     await host.client.request('host.configure', {
       trackerKey,
@@ -124,21 +111,10 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     }
   }
 
-  const mirroring = crosspost({
-    publish: (text, to, extra) => service.publish(text, to, extra),
-    ask: showShareWindow,
-    namesOf: async (fingerprints) => {
-      const friends = await service.friends();
-      return friends.filter((f) => fingerprints.includes(f.fingerprint)).map((f) => f.displayName);
-    },
-  });
-
-  /** The Friends list with how each friend is reached (the host may be asleep: then unknown). */
-  async function friendsWithConnections() {
-    const friends = await service.friends();
-    const [current, outbox] = await Promise.all([status(), store.listOutbox()]);
-    const reach = current.host.reachable ? current.host.status.reach : {};
-    return withConnections(friends, { reach, outbox, nowSeconds: Math.floor(Date.now() / 1000) });
+  /** How each friend is reached now; unknown (empty) while the host cannot be reached. */
+  async function reach() {
+    const current = await status();
+    return current.host.reachable ? current.host.status.reach : {};
   }
 
   const linkHandlers: Handlers<LinkEvents, unknown> = {
@@ -166,27 +142,21 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   const routes: Routes<SenderContext> = {
     ui: route(
       uiRequests,
-      tellingChanges(
-        uiHandlers({
-          service,
-          store,
-          host,
-          status,
-          reviveHost,
-          configureHost,
-          friendsWithConnections,
-          trackerReasons,
-          shareWindow: mirroring.shareWindow,
-        }),
-        UI_REQUEST_CHANGES,
-        updates.tell,
-      ),
+      uiHandlers({
+        service,
+        host,
+        status,
+        reviveHost,
+        configureHost,
+        trackerReasons,
+        tell: updates.tell,
+      }),
       (sender) => sender.fromExtensionPage,
     ),
     // Only our content script on Facebook's own pages; it gets acknowledgements, nothing else.
-    content: route(
+    content: route<typeof contentRequests, SenderContext>(
       contentRequests,
-      tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, updates.tell),
+      service.content,
       (sender) => sender.fromContentScript && sender.onFacebook,
     ),
     // Only our content script on an invite page (the default tracker's, or an allowed site's);
@@ -212,12 +182,11 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   );
 
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== BACKUP_PORT && port.name !== UPDATES_PORT) return;
-    // Only our own pages may make or restore backups or hear of changes; a content script's
-    // port is closed.
-    if (!port.sender || !describeSender(port.sender, extensionOrigin).fromExtensionPage)
-      return port.disconnect();
-    if (port.name === UPDATES_PORT) return updates.accept(port);
+    // Only our own pages may make or restore backups or hear of changes.
+    const kind = pagePortOf(port, extensionOrigin);
+    if (kind === 'refused') return port.disconnect();
+    if (kind === UPDATES_PORT) return updates.accept(port);
+    if (kind !== BACKUP_PORT) return;
     serveBackupPort(port, {
       db: store.db,
       identity: () => service.currentIdentity(),

@@ -1,6 +1,8 @@
 /** Who sent a runtime message, reduced to what the routers decide on. */
 import type { Runtime } from 'webextension-polyfill';
 import { INVITE_PAGE } from '../core/identity/invite-link';
+import { BACKUP_PORT } from '../messaging/backup-port';
+import { UPDATES_PORT } from '../messaging/page-updates';
 
 export interface SenderContext {
   /** An extension page of ours (popup, options, offscreen document), never a web page. */
@@ -47,4 +49,22 @@ export function describeSender(
     onInvitePage: isInvitePage(sender.url),
     url: sender.url ?? '',
   };
+}
+
+/** Our own extension pages' ports; any other name is not ours to answer. */
+const PAGE_PORTS = [BACKUP_PORT, UPDATES_PORT] as const;
+export type PagePort = (typeof PAGE_PORTS)[number];
+
+/**
+ * Which of our ports a connection asks for: null when it is no port of ours, 'refused' when it
+ * is one but not from our own extension pages (a content script's port is closed).
+ */
+export function pagePortOf(
+  port: Runtime.Port,
+  extensionOrigin: string,
+): PagePort | 'refused' | null {
+  const name = PAGE_PORTS.find((known) => known === port.name);
+  if (!name) return null;
+  const fromUs = port.sender && describeSender(port.sender, extensionOrigin).fromExtensionPage;
+  return fromUs ? name : 'refused';
 }

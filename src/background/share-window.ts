@@ -2,7 +2,7 @@
  * The "Also share on Murmur?" question is asked in a window of the extension's own
  * (share.html), not in Facebook's page: a page can restyle, cover or click-jack anything drawn
  * inside it, while it cannot reach a separate extension window at all. One such window at a
- * time; a post arriving while it is open waits in the queue it shows (pending-mirrors.ts).
+ * time; a post arriving while it is open waits in the queue it shows (app/pending-mirrors.ts).
  */
 import browser from 'webextension-polyfill';
 

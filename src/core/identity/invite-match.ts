@@ -54,3 +54,25 @@ export function matchesPattern(url: string, pattern: string): boolean {
     .join('.*');
   return new RegExp(`^${glob}$`).test(parsed.pathname + parsed.search);
 }
+
+/** The patterns to register: each allowed site's invite pages, none of the manifest's own sites. */
+export function invitePatternsFor(
+  grantedOrigins: readonly string[],
+  manifestMatches: readonly string[],
+): string[] {
+  const patterns = grantedOrigins
+    .filter((origin) => !manifestMatches.includes(origin))
+    .map(invitePatternOnSite)
+    .filter((pattern): pattern is string => pattern !== null);
+  return [...new Set(patterns)].sort();
+}
+
+/** How to get from the registered script (undefined: none) to the wanted patterns. */
+export function registrationChange(
+  registered: { matches?: readonly string[] } | undefined,
+  wanted: readonly string[],
+): { unregister: boolean; register: string[] } | 'unchanged' {
+  const now = registered ? [...(registered.matches ?? [])].sort() : null;
+  if (now && now.join(' ') === wanted.join(' ')) return 'unchanged';
+  return { unregister: now !== null, register: [...wanted] };
+}

@@ -17,7 +17,7 @@ it('an "all friends" post goes to friends who accepted, not to people we only as
   await store.putContact(contact(fay, 'Fay'));
   await store.putContact({ ...contact(asked, 'Asked'), state: 'requested' });
   const service = serviceOver(store);
-  const sent = await service.publish('for my friends');
+  const sent = await service.ask('posts.publish', { text: 'for my friends' });
   expect(sent.recipients).toBe(1);
   const entry = await store.getOutbox(sent.id);
   expect(entry?.recipients.map((r) => r.fingerprintHex)).toEqual([fay.getFingerprint()]);

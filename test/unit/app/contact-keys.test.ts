@@ -23,7 +23,7 @@ describe("a contact's key that expired or broke", () => {
       await store.putContact(c);
 
     const service = serviceOver(store);
-    const friends = await service.friends();
+    const friends = await service.ask('friends.list', {});
     const byName = new Map(friends.map((f) => [f.displayName, f]));
     expect(byName.get('Good')?.key).toEqual({ state: 'valid', expiresAt: null });
     expect(byName.get('Old')?.key).toEqual({ state: 'expired', expiredAt: old.expiredAt });
@@ -31,12 +31,12 @@ describe("a contact's key that expired or broke", () => {
     expect(byName.get('Good')?.safetyNumber).toMatch(/^(\d{5} ){5}\d{5}$/);
 
     // A post goes to the one friend whose key is valid, and only to them.
-    const sent = await service.publish('hello');
+    const sent = await service.ask('posts.publish', { text: 'hello' });
     expect(sent.recipients).toBe(1);
 
-    await service.removeFriend(broken.fingerprint, false);
-    await service.removeFriend(fingerprintOfKey(old.key), true);
-    expect((await service.friends()).map((f) => f.displayName)).toEqual(['Good']);
+    await service.ask('friends.remove', { fingerprint: broken.fingerprint, block: false });
+    await service.ask('friends.remove', { fingerprint: fingerprintOfKey(old.key), block: true });
+    expect((await service.ask('friends.list', {})).map((f) => f.displayName)).toEqual(['Good']);
     expect((await store.getContact(old.key.getFingerprint()))?.state).toBe('blocked');
   });
 
@@ -46,8 +46,8 @@ describe("a contact's key that expired or broke", () => {
     const friend = (await createIdentity('Fay')).publicKey;
     await store.putContact(contact(friend, 'Fay'));
     const service = serviceOver(store);
-    expect((await service.lockState()).locked).toBe(true);
-    await service.removeFriend(fingerprintOfKey(friend), false);
+    expect((await service.ask('identity.lock-state', {})).locked).toBe(true);
+    await service.ask('friends.remove', { fingerprint: fingerprintOfKey(friend), block: false });
     expect(await store.getContact(friend.getFingerprint())).toBeUndefined();
   });
 });

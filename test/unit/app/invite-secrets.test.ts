@@ -12,6 +12,7 @@ import { MemoryStore } from '../../../src/core/state/memory-store';
 import { fromBase64Url, toBase64Url } from '../../../src/core/bytes';
 import { currentInviteSecret, honouredInviteSecrets } from '../../../src/app/invite-secrets';
 import { noCache } from './service-harness';
+import { NO_ATTENTION } from '../../../src/app/app-ports';
 import { peerIdFor } from '../peer-ids';
 
 function person(name: string) {
@@ -21,7 +22,9 @@ function person(name: string) {
     settings: memorySettings(),
     address: async () => ({ peerId: peerIdFor(name), tracker: 'ws://127.0.0.1:9000/murmur' }),
     unlockedKeys: noCache,
-    friendsChanged: () => void changed++,
+    network: { configure: async () => void changed++, reach: async () => ({}) },
+    attention: NO_ATTENTION,
+    askToShare: async () => undefined,
     changed: () => undefined,
   });
   return { murmur, changes: () => changed };
@@ -30,15 +33,15 @@ function person(name: string) {
 it('Ann adds Alice’s invite link; her calls to Alice prove its secret, which Alice honours', async () => {
   const alice = person('alice');
   const ann = person('ann');
-  const aliceView = await alice.murmur.createIdentity('Alice');
-  await ann.murmur.createIdentity('Ann');
+  const aliceView = await alice.murmur.ask('identity.create', { displayName: 'Alice' });
+  await ann.murmur.ask('identity.create', { displayName: 'Ann' });
   const secret = contactCardFromText(aliceView.card).inviteSecret;
   expect(secret).toHaveLength(16);
-  expect(await alice.murmur.inviteSecrets()).toEqual([toBase64Url(secret!)]);
+  expect((await alice.murmur.networkConfig()).inviteSecrets).toEqual([toBase64Url(secret!)]);
   expect(alice.changes()).toBeGreaterThan(0); // the host heard of the new secret
 
-  await ann.murmur.addFriend(aliceView.inviteLink!);
-  const [address] = await ann.murmur.friendAddresses();
+  await ann.murmur.ask('friends.add', { card: aliceView.inviteLink! });
+  const [address] = (await ann.murmur.networkConfig()).friends;
   expect(address).toEqual({
     peerId: peerIdFor('alice'),
     tracker: 'ws://127.0.0.1:9000/murmur',

@@ -33,7 +33,7 @@ it('a friend renaming itself to another friend’s name does not pass for them',
   } as unknown as Opened;
   await applyFriendProfile(store, rename);
 
-  const friends = await serviceOver(store).friends();
+  const friends = await serviceOver(store).ask('friends.list', {});
   const seen = friends.map((f) => [f.displayName, f.callsThemselves, f.nameClash]);
   expect(seen).toContainEqual(['George', 'Paul', false]);
   expect(seen).toContainEqual(['Paul', null, false]);
@@ -44,7 +44,7 @@ it('marks two contacts the user knows by the same name', async () => {
   await createAccount(store, noCache, 'Me');
   for (const who of ['Sam', 'Sam', 'Ann'])
     await store.putContact(contact((await createIdentity(who)).publicKey, who));
-  const friends = await serviceOver(store).friends();
+  const friends = await serviceOver(store).ask('friends.list', {});
   expect(friends.filter((f) => f.nameClash).map((f) => f.displayName)).toEqual(['Sam', 'Sam']);
 });
 

@@ -5,6 +5,7 @@
 import * as openpgp from 'openpgp';
 import type { UnlockedKeyCache } from '../../../src/app/account';
 import { Murmur } from '../../../src/app/murmur';
+import { NO_ATTENTION } from '../../../src/app/app-ports';
 import type { ContactRecord } from '../../../src/core/state/records';
 import type { MemoryStore } from '../../../src/core/state/memory-store';
 import { memorySettings } from '../../../src/app/settings-port';
@@ -47,7 +48,9 @@ export function serviceOver(store: MemoryStore): Murmur {
     settings: memorySettings(),
     address: async () => ({ peerId: peerIdFor('me'), tracker: 'ws://127.0.0.1:9000/murmur' }),
     unlockedKeys: noCache,
-    friendsChanged: () => undefined,
+    network: { configure: async () => undefined, reach: async () => ({}) },
+    attention: NO_ATTENTION,
+    askToShare: async () => undefined,
     changed: () => undefined,
   });
 }

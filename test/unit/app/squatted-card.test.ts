@@ -28,18 +28,24 @@ it("refuses a card that claims a friend's peer id on the same tracker, or a peer
   const service = serviceOver(store);
   // Fay's peer id, the same tracker written another way.
   await expect(
-    service.addFriend(card(peerIdFor('fay'), 'ws://127.0.0.1:9000/murmur/')),
+    service.ask('friends.add', { card: card(peerIdFor('fay'), 'ws://127.0.0.1:9000/murmur/') }),
   ).rejects.toThrow(/claims Fay's address/);
   // A peer id of another form would be dialled as it is (and once refused the whole list of
   // addresses handed to the network): the card is unreadable.
   for (const odd of ['mfay', `M${'0'.repeat(32)}`, 'fay@127.0.0.1'])
-    await expect(service.addFriend(card(odd, 'ws://127.0.0.1:9000/murmur'))).rejects.toMatchObject({
+    await expect(
+      service.ask('friends.add', { card: card(odd, 'ws://127.0.0.1:9000/murmur') }),
+    ).rejects.toMatchObject({
       code: 'card-unreadable',
     });
-  expect((await service.friends()).map((f) => f.fingerprint)).toEqual([fay.getFingerprint()]);
+  expect((await service.ask('friends.list', {})).map((f) => f.fingerprint)).toEqual([
+    fay.getFingerprint(),
+  ]);
   // Her own address is fine.
-  await service.addFriend(card(peerIdFor('mallory'), 'ws://127.0.0.1:9000/murmur'));
-  expect(await service.friends()).toHaveLength(2);
+  await service.ask('friends.add', {
+    card: card(peerIdFor('mallory'), 'ws://127.0.0.1:9000/murmur'),
+  });
+  expect(await service.ask('friends.list', {})).toHaveLength(2);
 });
 
 it("refuses a card that claims a friend's peer id on another tracker (calls would go astray)", async () => {
@@ -57,6 +63,10 @@ it("refuses a card that claims a friend's peer id on another tracker (calls woul
     tracker: 'wss://mallory.example/murmur',
     inviteSecret: null,
   });
-  await expect(service.addFriend(card)).rejects.toMatchObject({ code: 'card-address-taken' });
-  expect((await service.friends()).map((f) => f.fingerprint)).toEqual([fay.getFingerprint()]);
+  await expect(service.ask('friends.add', { card: card })).rejects.toMatchObject({
+    code: 'card-address-taken',
+  });
+  expect((await service.ask('friends.list', {})).map((f) => f.fingerprint)).toEqual([
+    fay.getFingerprint(),
+  ]);
 });

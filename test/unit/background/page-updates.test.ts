@@ -7,10 +7,10 @@ import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { isObject, isString } from '../../../src/core/guard';
 import type { UpdateNote } from '../../../src/messaging/page-updates';
-import { defineRequest } from '../../../src/messaging/request-map';
+import { defineRequest, type Handlers } from '../../../src/messaging/request-map';
 import { dispatch, route } from '../../../src/messaging/router';
 import { pageUpdates } from '../../../src/background/page-updates';
-import { tellingChanges } from '../../../src/background/request-changes';
+import { tellingChanges } from '../../../src/app/request-changes';
 
 /** An extension page's end of the port, as the background sees it. */
 function openPage() {
@@ -50,7 +50,7 @@ describe('pages are told what changed', () => {
     // Each page is greeted as it is taken, with what changed just before: nothing yet.
     expect(popup.notes).toEqual([{ changed: [] }]);
     expect(options.notes).toEqual([{ changed: [] }]);
-    const handlers = tellingChanges<typeof map, null>(
+    const handlers = tellingChanges<Handlers<typeof map, null>>(
       {
         'posts.publish': async ({ text }) => {
           if (!text) throw new RangeError('empty');

@@ -6,9 +6,10 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
-import { networkErrorReason } from '../../../src/background/network-error-reason';
+import { networkErrorReason } from '../../../src/app/network-error-reason';
 // vi.mock below is hoisted above this import: the module sees the fake browser.
-import { explainLink, explainTest, trackerErrors } from '../../../src/background/tracker-errors';
+import { trackerErrors } from '../../../src/background/tracker-errors';
+import { explainLink, explainTest } from '../../../src/app/tracker-reasons';
 import type { TrackerLinkStatus } from '../../../src/messaging/status';
 
 const fake = vi.hoisted(() => ({

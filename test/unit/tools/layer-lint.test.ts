@@ -9,6 +9,17 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   return result!.messages.map((m) => m.ruleId ?? m.message);
 }
 
+/** Unread-count policy written into the background, as it once was. */
+const BADGE_POLICY = `import browser from 'webextension-polyfill';
+export async function announce(mine: boolean): Promise<void> {
+  if (mine) return;
+  const { unread, notify } = await browser.storage.local.get(['unread', 'notify']);
+  const count = typeof unread === 'number' && unread >= 0 ? unread + 1 : 1;
+  await browser.action.setBadgeText({ text: count > 999 ? '999' : String(count) });
+  if (notify !== false) await browser.notifications.create({ type: 'basic', title: 'x', message: 'y', iconUrl: '' });
+}
+`;
+
 describe('layer boundaries', () => {
   it.each([
     [
@@ -57,6 +68,15 @@ describe('layer boundaries', () => {
       "import { Peer } from 'peerjs';\nexport const p = Peer;\n",
       'no-restricted-imports',
     ],
+    // A browser decision outside the wiring: the app never touches the browser...
+    [
+      'src/app/x.ts',
+      "export const unread = () => browser.storage.local.get('ui.unread');\n",
+      'no-restricted-globals',
+    ],
+    ['src/app/x.ts', "export { default } from 'webextension-polyfill';\n", 'no-restricted-imports'],
+    // ...and the background only wires: deciding there, from what the browser says, is refused.
+    ['src/background/x.ts', BADGE_POLICY, 'complexity'],
   ])('%s: %j is refused', async (file, code, rule) => {
     expect(await ruleIds(file, code)).toContain(rule);
   });
@@ -65,6 +85,12 @@ describe('layer boundaries', () => {
     expect(
       await ruleIds('src/background/x.ts', "export * from '../transport/network-host';\n"),
     ).toEqual([]);
+    // Wiring: one guard, then hand over.
+    const wiring =
+      "import browser from 'webextension-polyfill';\n" +
+      'export async function badge(count: number) {\n' +
+      '  if (count < 0) return;\n  await browser.action.setBadgeText({ text: String(count) });\n}\n';
+    expect(await ruleIds('src/background/x.ts', wiring)).toEqual([]);
     expect(await ruleIds('src/popup/x.ts', "export * from '../ui/i18n';\n")).toEqual([]);
     expect(await ruleIds('src/core/x.ts', "export * from './guard';\n")).toEqual([]);
     expect(await ruleIds('src/tab/x.ts', "export * from '../screens/murmur-app';\n")).toEqual([]);

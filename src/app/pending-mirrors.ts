@@ -1,12 +1,12 @@
 /**
- * Facebook posts waiting for the user's answer in the share window (share-window.ts). Kept in
- * the extension's own settings, not in memory: a Chromium service worker may stop while the
+ * Facebook posts waiting for the user's answer in the share window. Kept in
+ * the user's settings, not in memory: a Chromium service worker may stop while the
  * question is open. Bounded both ways — a few posts, for a day — so a busy or hostile Facebook
  * tab cannot fill the store, and an unanswered question does not share a stale post later.
  */
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { MirroredPost } from '../messaging/content-requests';
-import { extensionSettings } from './extension-settings';
+import type { SettingsPort } from './settings-port';
 
 const PENDING = 'crosspost.pending';
 /** More unanswered posts than anyone writes in one sitting; the oldest give way. */
@@ -35,35 +35,39 @@ function isPendingMirror(value: unknown): value is PendingMirror {
   );
 }
 
-async function load(now: number): Promise<PendingMirror[]> {
-  const stored = (await extensionSettings.get(PENDING))[PENDING];
+async function load(settings: SettingsPort, now: number): Promise<PendingMirror[]> {
+  const stored = (await settings.get(PENDING))[PENDING];
   if (!Array.isArray(stored)) return [];
   return stored.filter(isPendingMirror).filter((p) => now - p.askedAt < PENDING_MIRROR_TTL_MS);
 }
 
-const save = (list: PendingMirror[]) => extensionSettings.set({ [PENDING]: list });
+export class PendingMirrors {
+  constructor(private readonly settings: SettingsPort) {}
 
-export const pendingMirrors = {
   /** Queues a post for the question; returns its id. */
   async add(post: MirroredPost, now = Date.now()): Promise<string> {
     const id = crypto.randomUUID();
-    const list = [...(await load(now)), { id, ...post, askedAt: now }];
-    await save(list.slice(-MAX_PENDING_MIRRORS));
+    const list = [...(await load(this.settings, now)), { id, ...post, askedAt: now }];
+    await this.save(list.slice(-MAX_PENDING_MIRRORS));
     return id;
-  },
+  }
 
   /** The oldest post still waiting, and how many wait in all. */
   async first(now = Date.now()): Promise<{ post: PendingMirror; waiting: number } | null> {
-    const list = await load(now);
+    const list = await load(this.settings, now);
     const post = list[0];
     return post ? { post, waiting: list.length } : null;
-  },
+  }
 
   /** Removes and returns the post with this id, if it is still waiting. */
   async take(id: string, now = Date.now()): Promise<PendingMirror | null> {
-    const list = await load(now);
+    const list = await load(this.settings, now);
     const post = list.find((p) => p.id === id) ?? null;
-    await save(list.filter((p) => p.id !== id));
+    await this.save(list.filter((p) => p.id !== id));
     return post;
-  },
-};
+  }
+
+  private save(list: PendingMirror[]): Promise<void> {
+    return this.settings.set({ [PENDING]: list });
+  }
+}

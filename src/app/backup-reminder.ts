@@ -1,5 +1,5 @@
-/** Backup bookkeeping in extension storage: when the last backup was made, when "not now" was said. */
-import { extensionSettings } from './extension-settings';
+/** Backup bookkeeping in the user's settings: when the last backup was made, when "not now" was said. */
+import type { SettingsPort } from './settings-port';
 import { backupReminderDue, daysWithoutBackup } from '../core/backup/reminder';
 import type { BackupReminderView } from '../messaging/views';
 
@@ -10,18 +10,19 @@ export const BACKUP_STATE_KEYS = [LAST_BACKUP, DISMISSED];
 const timeOrNull = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
-export async function recordBackupMade(at: number): Promise<void> {
-  await extensionSettings.set({ [LAST_BACKUP]: at });
+export async function recordBackupMade(settings: SettingsPort, at: number): Promise<void> {
+  await settings.set({ [LAST_BACKUP]: at });
 }
 
-export async function dismissBackupReminder(): Promise<void> {
-  await extensionSettings.set({ [DISMISSED]: Date.now() });
+export async function dismissBackupReminder(settings: SettingsPort): Promise<void> {
+  await settings.set({ [DISMISSED]: Date.now() });
 }
 
 export async function backupReminder(
+  settings: SettingsPort,
   identityCreatedAt: number | null,
 ): Promise<BackupReminderView> {
-  const stored = await extensionSettings.get([LAST_BACKUP, DISMISSED]);
+  const stored = await settings.get([LAST_BACKUP, DISMISSED]);
   const lastBackupAt = timeOrNull(stored[LAST_BACKUP]);
   if (identityCreatedAt === null) return { due: false, lastBackupAt, days: 0 };
   const state = {

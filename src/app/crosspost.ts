@@ -1,12 +1,12 @@
 /**
- * Facebook cross-posting in the background: the content script's "mirror this post" requests
+ * Facebook cross-posting: the content script's "mirror this post" requests
  * are answered here, from the user's settings, with an acknowledgement only. The first post
  * Murmur sees is always asked about, whatever the setting; after that, off means nothing is
  * shared, ask means the user decides in the share window, automatic shares to the default
  * audience. The answer comes from that window (an extension page, channel `ui`), never from the
  * content script: Facebook's page can forge nothing that reaches it.
  */
-import { extensionSettings } from './extension-settings';
+import type { SettingsPort } from './settings-port';
 import type { Thumbnail } from '../core/messages/kinds';
 import { TokenBucket } from '../core/token-bucket';
 import type { ContentRequests, MirrorAck, MirroredPost } from '../messaging/content-requests';
@@ -18,9 +18,8 @@ import {
   type CrosspostSettings,
 } from '../messaging/settings';
 import type { CrosspostView, LastPostOutcome } from '../messaging/views';
-import type { SenderContext } from './sender';
-import { thumbnailsFrom } from '../app/thumbnails';
-import { pendingMirrors } from './pending-mirrors';
+import { thumbnailsFrom } from './thumbnails';
+import { PendingMirrors } from './pending-mirrors';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
 const SETTINGS = 'crosspost.settings';
@@ -32,6 +31,7 @@ const LAST_POST = 'crosspost.lastPost';
 const PUBLISHED_SLACK_MS = 24 * 3600_000;
 
 export interface CrosspostDeps {
+  settings: SettingsPort;
   publish: (
     text: string,
     to: Fingerprint[] | undefined,
@@ -43,23 +43,26 @@ export interface CrosspostDeps {
   namesOf: (fingerprints: string[]) => Promise<string[]>;
 }
 
-export async function loadCrosspostSettings(): Promise<CrosspostSettings> {
-  const stored = (await extensionSettings.get(SETTINGS))[SETTINGS];
+export async function loadCrosspostSettings(settings: SettingsPort): Promise<CrosspostSettings> {
+  const stored = (await settings.get(SETTINGS))[SETTINGS];
   const checked = isCrosspostSettings(stored);
   return checked.ok ? checked.value : DEFAULT_CROSSPOST_SETTINGS;
 }
 
-export async function saveCrosspostSettings(settings: CrosspostSettings): Promise<CrosspostView> {
-  await extensionSettings.set({ [SETTINGS]: settings });
-  return crosspostView();
+export async function saveCrosspostSettings(
+  settings: SettingsPort,
+  chosen: CrosspostSettings,
+): Promise<CrosspostView> {
+  await settings.set({ [SETTINGS]: chosen });
+  return crosspostView(settings);
 }
 
-export async function crosspostView(): Promise<CrosspostView> {
-  const stored = await extensionSettings.get([UNRECOGNISED, LAST_POST]);
+export async function crosspostView(settings: SettingsPort): Promise<CrosspostView> {
+  const stored = await settings.get([UNRECOGNISED, LAST_POST]);
   const unrecognised = stored[UNRECOGNISED] as CrosspostView['unrecognised'] | undefined;
   const last = stored[LAST_POST] as CrosspostView['lastPost'] | undefined;
   return {
-    ...(await loadCrosspostSettings()),
+    ...(await loadCrosspostSettings(settings)),
     unrecognised: unrecognised ?? null,
     lastPost: last ?? null,
   };
@@ -67,19 +70,21 @@ export async function crosspostView(): Promise<CrosspostView> {
 
 export interface Crosspost {
   /** For our content script on Facebook: acknowledgements only. */
-  content: Handlers<ContentRequests, SenderContext>;
+  content: Handlers<ContentRequests, unknown>;
   /** For the share window (an extension page): the pending post, and the user's answer. */
   shareWindow: Pick<
-    Handlers<UiRequests, SenderContext>,
+    Handlers<UiRequests, unknown>,
     'mirror.pending' | 'mirror.share' | 'mirror.skip'
   >;
 }
 
 export function crosspost(deps: CrosspostDeps): Crosspost {
+  const { settings } = deps;
+  const pendingMirrors = new PendingMirrors(settings);
   // Even a compromised Facebook tab cannot make us post or ask in a loop: ten in a row, then
   // one every six seconds, is more than anyone writes.
   const bucket = new TokenBucket(10 / 60, 10);
-  const asked = async () => (await extensionSettings.get(ASKED))[ASKED] === true;
+  const asked = async () => (await settings.get(ASKED))[ASKED] === true;
   const ack = (outcome: MirrorAck['outcome']): MirrorAck => ({ outcome });
   let busyNoted = false;
 
@@ -89,14 +94,14 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
   ): Promise<MirrorAck> {
     if (Math.abs(post.publishedAt - Date.now()) > PUBLISHED_SLACK_MS)
       throw new RangeError('publishedAt is not about now');
-    const settings = await loadCrosspostSettings();
+    const chosen = await loadCrosspostSettings(settings);
     const to =
-      audience === 'default' && settings.audience !== 'all-friends' ? settings.audience : undefined;
+      audience === 'default' && chosen.audience !== 'all-friends' ? chosen.audience : undefined;
     await deps.publish(post.text, to, {
       thumbnails: thumbnailsFrom(post.thumbnails),
       mirroredFrom: { source: 'facebook', publishedAt: post.publishedAt },
     });
-    await extensionSettings.set({ [ASKED]: true });
+    await settings.set({ [ASKED]: true });
     await noteLastPost('shared');
     return ack('shared');
   }
@@ -110,7 +115,7 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
 
   /** Options says what became of the last post, so "why is it not on Murmur?" has an answer. */
   const noteLastPost = (outcome: LastPostOutcome) =>
-    extensionSettings.set({ [LAST_POST]: { at: Date.now(), outcome } });
+    settings.set({ [LAST_POST]: { at: Date.now(), outcome } });
 
   const content: Crosspost['content'] = {
     'mirror.post': async (post) => {
@@ -122,8 +127,8 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
       }
       busyNoted = false;
       // The composer was recognised again: the warning in Options goes away.
-      await extensionSettings.remove(UNRECOGNISED);
-      const { mode } = await loadCrosspostSettings();
+      await settings.set({ [UNRECOGNISED]: null });
+      const { mode } = await loadCrosspostSettings(settings);
       if (!(await asked())) return askAbout(post);
       if (mode === 'off') {
         await noteLastPost('off');
@@ -133,9 +138,8 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
       return share(post, 'default');
     },
     'mirror.unrecognised': async ({ reason, host }) => {
-      const known = (await extensionSettings.get(UNRECOGNISED))[UNRECOGNISED];
-      if (!known)
-        await extensionSettings.set({ [UNRECOGNISED]: { since: Date.now(), reason, host } });
+      const known = (await settings.get(UNRECOGNISED))[UNRECOGNISED];
+      if (!known) await settings.set({ [UNRECOGNISED]: { since: Date.now(), reason, host } });
       return ack('noted');
     },
   };
@@ -145,7 +149,7 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
       const first = await pendingMirrors.first();
       if (!first) return null;
       const { post, waiting } = first;
-      const { audience } = await loadCrosspostSettings();
+      const { audience } = await loadCrosspostSettings(settings);
       return {
         id: post.id,
         text: post.text,
@@ -160,7 +164,7 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
       // Answered already, or lapsed: nothing to share.
       if (!post) return ack('ignored');
       // Turned off since the question was asked (the first-time question is always answered).
-      const { mode } = await loadCrosspostSettings();
+      const { mode } = await loadCrosspostSettings(settings);
       if ((await asked()) && mode === 'off') {
         await noteLastPost('off');
         return ack('ignored');
@@ -169,7 +173,7 @@ export function crosspost(deps: CrosspostDeps): Crosspost {
     },
     'mirror.skip': async ({ id }) => {
       await pendingMirrors.take(id);
-      await extensionSettings.set({ [ASKED]: true });
+      await settings.set({ [ASKED]: true });
       await noteLastPost('skipped');
       return ack('skipped');
     },

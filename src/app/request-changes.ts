@@ -4,7 +4,6 @@
  */
 import type { ContentRequests } from '../messaging/content-requests';
 import { UPDATE_TOPICS, type UpdateTopic } from '../messaging/page-updates';
-import type { Handlers, RequestMap } from '../messaging/request-map';
 import type { UiRequests } from '../messaging/ui-requests';
 
 type Changes<M> = { readonly [K in keyof M]?: readonly UpdateTopic[] };
@@ -44,22 +43,23 @@ export const CONTENT_REQUEST_CHANGES: Changes<ContentRequests> = {
   'mirror.unrecognised': ['settings'],
 };
 
+type Handler = (request: unknown, ctx: unknown) => Promise<unknown>;
+
 /** The same handlers, each telling the pages what it changed once it has succeeded. */
-export function tellingChanges<M extends RequestMap, Ctx>(
-  handlers: Handlers<M, Ctx>,
-  changes: Changes<M>,
+export function tellingChanges<H extends object>(
+  handlers: H,
+  changes: Changes<Record<string, unknown>>,
   tell: (...topics: UpdateTopic[]) => void,
-): Handlers<M, Ctx> {
-  const wrapped = { ...handlers };
-  for (const type of Object.keys(handlers) as (keyof M)[]) {
+): H {
+  const wrapped: Record<string, unknown> = { ...(handlers as Record<string, unknown>) };
+  for (const [type, handle] of Object.entries(handlers) as [string, Handler][]) {
     const topics = changes[type];
     if (!topics) continue;
-    const handle = handlers[type];
-    wrapped[type] = async (request, ctx) => {
+    wrapped[type] = async (request: unknown, ctx: unknown) => {
       const response = await handle(request, ctx);
       tell(...topics);
       return response;
     };
   }
-  return wrapped;
+  return wrapped as H;
 }

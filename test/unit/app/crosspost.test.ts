@@ -1,28 +1,30 @@
 /**
- * Facebook cross-posting in the background (hostile-peers issue, point 15): the question is
- * answered in Murmur's own share window, never by the content script, and what waits for an
- * answer is bounded in number and time. Real settings store (IndexedDB).
+ * Facebook cross-posting (hostile-peers issue, point 15): the question is answered in Murmur's
+ * own share window, never by the content script, and what waits for an answer is bounded in
+ * number and time. The app decides, over the user's settings (in memory here).
  */
-import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crosspost, crosspostView, saveCrosspostSettings } from '../../../src/background/crosspost';
-import { extensionSettings } from '../../../src/background/extension-settings';
+import {
+  crosspost,
+  crosspostView as viewOver,
+  saveCrosspostSettings as saveOver,
+} from '../../../src/app/crosspost';
+import { memorySettings, type SettingsPort } from '../../../src/app/settings-port';
 import {
   MAX_PENDING_MIRRORS,
   PENDING_MIRROR_TTL_MS,
-  pendingMirrors,
-} from '../../../src/background/pending-mirrors';
-import type { SenderContext } from '../../../src/background/sender';
+  PendingMirrors,
+} from '../../../src/app/pending-mirrors';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 
-const facebookTab: SenderContext = {
+const facebookTab = {
   fromExtensionPage: false,
   fromContentScript: true,
   onFacebook: true,
   onInvitePage: false,
   url: '',
 };
-const shareWindowPage: SenderContext = {
+const shareWindowPage = {
   fromExtensionPage: true,
   fromContentScript: false,
   onFacebook: false,
@@ -36,6 +38,7 @@ function harness() {
   const published: { text: string; to: string[] | undefined }[] = [];
   let windowsShown = 0;
   const { content, shareWindow } = crosspost({
+    settings,
     publish: async (text, to) => published.push({ text, to }),
     ask: async () => void windowsShown++,
     namesOf: async (fingerprints) => fingerprints.map((f) => `name of ${f}`),
@@ -43,7 +46,15 @@ function harness() {
   return { content, shareWindow, published, windowsShown: () => windowsShown };
 }
 
-beforeEach(() => extensionSettings.clear());
+let settings: SettingsPort = memorySettings();
+let pendingMirrors = new PendingMirrors(settings);
+const crosspostView = () => viewOver(settings);
+const saveCrosspostSettings = (chosen: Parameters<typeof saveOver>[1]) =>
+  saveOver(settings, chosen);
+beforeEach(() => {
+  settings = memorySettings();
+  pendingMirrors = new PendingMirrors(settings);
+});
 
 describe('the share window answers, the Facebook tab cannot', () => {
   it('the first post is asked about in the window, shows its text, and shares once on Share', async () => {
