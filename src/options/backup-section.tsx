@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 import { useRequest } from '../ui/use-request';
 import { saveFile, transfer, TransferError, type Progress } from './backup-transfer';
 import { errorText } from '../ui/error-text';
@@ -22,6 +23,13 @@ const KNOWN_ERRORS = [
   'identity-exists',
 ];
 
+/** What went wrong with a backup, archive or restore, in the reader's words. */
+function transferErrorText(e: unknown): string {
+  const code = e instanceof TransferError ? e.code : '';
+  if (KNOWN_ERRORS.includes(code)) return t(`backupError_${code.replace(/-/g, '_')}`);
+  return e instanceof TransferError ? t('errorUnexpected', code) : errorText(e);
+}
+
 export function BackupSection() {
   const [me, reloadMe] = useRequest('identity.get', {}, ['identity']);
   const [passphrase, setPassphrase] = useState('');
@@ -30,31 +38,22 @@ export function BackupSection() {
   const [restorePassphrase, setRestorePassphrase] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [note, setNote] = useState<NoticeState | null>(null);
   const identity = me.kind === 'ready' ? me.value : null;
-  const busy = progress !== null;
-
-  const run = async (work: () => Promise<string>) => {
-    setNote(null);
+  /** One backup, archive or restore at a time, with its progress while it runs. */
+  const job = useSubmit(async (work: () => Promise<string>) => {
     setProgress({ phase: 'reading', done: 0, total: 1 });
     try {
-      setNote({ ok: true, text: await work() });
-    } catch (e) {
-      const code = e instanceof TransferError ? e.code : '';
-      const text = KNOWN_ERRORS.includes(code)
-        ? t(`backupError_${code.replace(/-/g, '_')}`)
-        : e instanceof TransferError
-          ? t('errorUnexpected', code)
-          : errorText(e);
-      setNote({ ok: false, text });
+      return await work();
     } finally {
       setProgress(null);
     }
-  };
+  }, transferErrorText);
+  const busy = job.busy;
+  const run = job.run;
 
   const backUp = (event: Event) => {
     event.preventDefault();
-    void run(async () => {
+    run(async () => {
       const { file: bytes } = await transfer({ type: 'backup', passphrase }, setProgress);
       const name = `murmur-backup-${today()}.murmur`;
       await saveFile(bytes, name, 'application/octet-stream');
@@ -64,7 +63,7 @@ export function BackupSection() {
     });
   };
   const archive = () =>
-    void run(async () => {
+    run(async () => {
       const { file: bytes } = await transfer({ type: 'archive' }, setProgress);
       const name = `murmur-archive-${today()}.html`;
       await saveFile(bytes, name, 'text/html');
@@ -72,7 +71,7 @@ export function BackupSection() {
     });
   const restore = (replace: boolean) => {
     setConfirming(false);
-    void run(async () => {
+    run(async () => {
       if (!file) throw new TypeError('no backup file chosen');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await transfer(
@@ -166,7 +165,7 @@ export function BackupSection() {
           <progress id="backup-progress" max={progress.total} value={progress.done} />
         </p>
       )}
-      <Notice notice={note} />
+      <Notice notice={job.notice} />
     </section>
   );
 }

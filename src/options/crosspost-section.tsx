@@ -9,7 +9,8 @@ import type { CrosspostSettings } from '../messaging/settings';
 import type { LastPostOutcome } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
 import type { Fingerprint } from '../core/identity/fingerprint';
@@ -32,23 +33,21 @@ export function CrosspostSection() {
   const [view, reload] = useRequest('crosspost.get', {}, ['settings']);
   const [friends] = useRequest('friends.list', {}, ['friends']);
   const [form, setForm] = useState<CrosspostSettings | null>(null);
-  const [note, setNote] = useState<NoticeState | null>(null);
+  const save = useSubmit(
+    async () => {
+      if (!form) return;
+      await background.request('crosspost.set', form);
+      reload();
+      return t('optionsSaved');
+    },
+    (e) => t('optionsInvalid', errorText(e)),
+  );
   const loaded = view.kind === 'ready' ? view.value : null;
   useEffect(() => {
     if (loaded && !form) setForm({ mode: loaded.mode, audience: loaded.audience });
   }, [loaded, form]);
   if (!loaded || !form) return null;
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await background.request('crosspost.set', form);
-      setNote({ ok: true, text: t('optionsSaved') });
-      reload();
-    } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
-    }
-  };
   const chosen = form.audience === 'all-friends' ? null : form.audience;
   const toggleFriend = (fingerprint: Fingerprint, on: boolean) => {
     const rest = (chosen ?? []).filter((f) => f !== fingerprint);
@@ -68,7 +67,7 @@ export function CrosspostSection() {
           {t('crosspostLastPost', when(loaded.lastPost.at), t(OUTCOME[loaded.lastPost.outcome]))}
         </p>
       )}
-      <form onSubmit={(event) => void save(event)}>
+      <form onSubmit={save.onSubmit}>
         <fieldset>
           <legend>{t('optionsFacebook')}</legend>
           {(['off', 'ask', 'auto'] as const).map((mode) => (
@@ -119,10 +118,10 @@ export function CrosspostSection() {
               </label>
             ))}
         </fieldset>
-        <button type="submit" id="crosspost-save">
+        <button type="submit" id="crosspost-save" disabled={save.busy}>
           {t('optionsSave')}
         </button>
-        <Notice notice={note} />
+        <Notice notice={save.notice} />
       </form>
     </section>
   );

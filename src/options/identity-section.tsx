@@ -7,23 +7,17 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
 import { PassphraseSection } from './passphrase-section';
-import { errorText } from '../ui/error-text';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 
 export function IdentitySection() {
   const [me] = useRequest('identity.get', {}, ['identity']);
   const [armored, setArmored] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const exportKeys = useSubmit(async (withPrivate: boolean) =>
+    setArmored(await background.request('identity.export', withPrivate ? { passphrase } : {})),
+  );
   if (me.kind !== 'ready' || !me.value) return null;
-
-  const exportKeys = async (withPrivate: boolean) => {
-    setError(null);
-    try {
-      setArmored(await background.request('identity.export', withPrivate ? { passphrase } : {}));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
   const fingerprint = me.value.fingerprint
     .toUpperCase()
     .replace(/(.{4})/g, '$1 ')
@@ -35,7 +29,12 @@ export function IdentitySection() {
         {t('optionsFingerprint')} <code data-testid="fingerprint">{fingerprint}</code>
       </p>
       <p>
-        <button type="button" id="export-public" onClick={() => void exportKeys(false)}>
+        <button
+          type="button"
+          id="export-public"
+          disabled={exportKeys.busy}
+          onClick={() => exportKeys.run(false)}
+        >
           {t('exportPublic')}
         </button>
       </p>
@@ -43,7 +42,7 @@ export function IdentitySection() {
         class="export-private"
         onSubmit={(event) => {
           event.preventDefault();
-          if (passphrase.length >= 8) void exportKeys(true);
+          if (passphrase.length >= 8) exportKeys.run(true);
         }}
       >
         <label for="export-passphrase">{t('exportPassphrase')}</label>
@@ -55,16 +54,16 @@ export function IdentitySection() {
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
-          <button type="submit" id="export-private" disabled={passphrase.length < 8}>
+          <button
+            type="submit"
+            id="export-private"
+            disabled={exportKeys.busy || passphrase.length < 8}
+          >
             {t('exportPrivate')}
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Notice notice={exportKeys.notice} />
       <PassphraseSection />
       {armored && (
         <textarea

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NetworkSettings } from '../messaging/settings';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { ConnectionTest } from './connection-test-view';
 import { iceServersFromText, iceServersToText } from './ice-servers-text';
@@ -26,7 +27,21 @@ export function NetworkSettingsForm() {
   const [text, setText] = useState('');
   const [ice, setIce] = useState('');
   const [hideAddress, setHideAddress] = useState(false);
-  const [message, setMessage] = useState<NoticeState | null>(null);
+  const save = useSubmit(
+    async () => {
+      if (!settings) return;
+      const trackers = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      const iceServers = iceServersFromText(ice);
+      setSettings(
+        await background.request('settings.network.set', { trackers, iceServers, hideAddress }),
+      );
+      return t('optionsSaved');
+    },
+    (error) => t('optionsInvalid', errorText(error)),
+  );
 
   useEffect(() => {
     void background.request('settings.network.get', {}).then((loaded) => {
@@ -37,30 +52,9 @@ export function NetworkSettingsForm() {
     });
   }, []);
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (!settings) return;
-    const trackers = text
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    try {
-      setSettings(
-        await background.request('settings.network.set', {
-          trackers,
-          iceServers: iceServersFromText(ice),
-          hideAddress,
-        }),
-      );
-      setMessage({ ok: true, text: t('optionsSaved') });
-    } catch (error) {
-      setMessage({ ok: false, text: t('optionsInvalid', errorText(error)) });
-    }
-  };
-
   return (
     <>
-      <form onSubmit={(event) => void save(event)} aria-labelledby="network-heading">
+      <form onSubmit={save.onSubmit} aria-labelledby="network-heading">
         <h2 id="network-heading">{t('optionsNetwork')}</h2>
         <label for="trackers">{t('optionsTrackers')}</label>
         <br />
@@ -92,10 +86,10 @@ export function NetworkSettingsForm() {
           {t('optionsHideAddress')}
         </LabelledCheckbox>
         <p class="muted">{t('optionsHideAddressHelp')}</p>
-        <button type="submit" disabled={!settings}>
+        <button type="submit" disabled={save.busy || !settings}>
           {t('optionsSave')}
         </button>
-        <Notice notice={message} />
+        <Notice notice={save.notice} />
       </form>
       <TrackerSitesSection trackers={settings?.trackers ?? []} />
       <ConnectionTest />

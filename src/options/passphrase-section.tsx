@@ -5,7 +5,9 @@
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
 
@@ -14,12 +16,9 @@ export function PassphraseSection() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [note, setNote] = useState<NoticeState | null>(null);
-  if (state.kind !== 'ready' || !state.value.exists || state.value.locked) return null;
-  const isProtected = state.value.protected;
-
-  const save = async (remove: boolean) => {
-    try {
+  const isProtected = state.kind === 'ready' && state.value.protected;
+  const save = useSubmit(
+    async (remove: boolean) => {
       await background.request('identity.passphrase', {
         ...(isProtected ? { current } : {}),
         next: remove ? null : next,
@@ -27,30 +26,28 @@ export function PassphraseSection() {
       setCurrent('');
       setNext('');
       setRepeat('');
-      setNote({ ok: true, text: t('passphraseSaved') });
       reload();
-    } catch (e) {
-      setNote({ ok: false, text: t('restoreFailed', errorText(e)) });
-    }
-  };
+      return t('passphraseSaved');
+    },
+    (e) => t('restoreFailed', errorText(e)),
+  );
+  if (state.kind !== 'ready' || !state.value.exists || state.value.locked) return null;
   const field = (id: string, label: string, value: string, set: (v: string) => void) => (
-    <>
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        autoComplete={id === 'passphrase-current' ? 'current-password' : 'new-password'}
-        value={value}
-        onInput={(e) => set(e.currentTarget.value)}
-      />
-    </>
+    <Field
+      id={id}
+      label={label}
+      password
+      autoComplete={id === 'passphrase-current' ? 'current-password' : 'new-password'}
+      value={value}
+      onInput={set}
+    />
   );
   return (
     <form
       aria-labelledby="passphrase-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        void save(false);
+        save.run(false);
       }}
     >
       <h3 id="passphrase-heading">{t('optionsPassphrase')}</h3>
@@ -58,20 +55,24 @@ export function PassphraseSection() {
       {isProtected && field('passphrase-current', t('passphraseCurrent'), current, setCurrent)}
       {field('passphrase-new', t('passphraseNew'), next, setNext)}
       {field('passphrase-repeat', t('passphraseRepeat'), repeat, setRepeat)}
-      <button type="submit" id="passphrase-save" disabled={next.length < 8 || next !== repeat}>
+      <button
+        type="submit"
+        id="passphrase-save"
+        disabled={save.busy || next.length < 8 || next !== repeat}
+      >
         {t(isProtected ? 'passphraseChange' : 'passphraseSet')}
       </button>
       {isProtected && (
         <button
           type="button"
           id="passphrase-remove"
-          disabled={!current}
-          onClick={() => void save(true)}
+          disabled={save.busy || !current}
+          onClick={() => save.run(true)}
         >
           {t('passphraseRemove')}
         </button>
       )}
-      <Notice notice={note} />
+      <Notice notice={save.notice} />
     </form>
   );
 }

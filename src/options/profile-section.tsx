@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 import { AVATAR_SIDE, dataUrlOf, filesOf, thumbnailOf } from '../ui/thumbnails';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
@@ -13,7 +15,14 @@ export function ProfileSection() {
   const [name, setName] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [avatar, setAvatar] = useState<ThumbnailData | null>(null);
-  const [note, setNote] = useState<NoticeState | null>(null);
+  const save = useSubmit(
+    async () => {
+      const profile = { name: (name ?? '').trim(), status: status.trim(), avatar };
+      await background.request('profile.set', profile);
+      return t('optionsSaved');
+    },
+    (e) => t('optionsInvalid', errorText(e)),
+  );
   const profile = loaded.kind === 'ready' ? loaded.value : null;
   useEffect(() => {
     if (profile && name === null) {
@@ -29,32 +38,23 @@ export function ProfileSection() {
     input.value = '';
     if (file) setAvatar(await thumbnailOf(file, AVATAR_SIDE));
   };
-  const save = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await background.request('profile.set', { name: name.trim(), status: status.trim(), avatar });
-      setNote({ ok: true, text: t('optionsSaved') });
-    } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
-    }
-  };
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('optionsProfile')}</h2>
-      <form onSubmit={(event) => void save(event)}>
-        <label for="profile-name">{t('firstRunName')}</label>
-        <input
+      <form onSubmit={save.onSubmit}>
+        <Field
           id="profile-name"
+          label={t('firstRunName')}
           maxLength={64}
           value={name}
-          onInput={(e) => setName(e.currentTarget.value)}
+          onInput={setName}
         />
-        <label for="profile-status">{t('profileStatus')}</label>
-        <input
+        <Field
           id="profile-status"
+          label={t('profileStatus')}
           maxLength={280}
           value={status}
-          onInput={(e) => setStatus(e.currentTarget.value)}
+          onInput={setStatus}
         />
         <label for="profile-avatar">{t('profileAvatar')}</label>
         {avatar && <img class="avatar" alt="" width={32} height={32} src={dataUrlOf(avatar)} />}
@@ -69,10 +69,10 @@ export function ProfileSection() {
             {t('profileAvatarRemove')}
           </button>
         )}
-        <button type="submit" id="profile-save" disabled={!name.trim()}>
+        <button type="submit" id="profile-save" disabled={save.busy || !name.trim()}>
           {t('optionsSave')}
         </button>
-        <Notice notice={note} />
+        <Notice notice={save.notice} />
       </form>
     </section>
   );

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
 
@@ -11,7 +12,18 @@ const MB = 1024 * 1024;
 export function RelaySection() {
   const [relay, reload] = useRequest('relay.get', {}, ['relay']);
   const [form, setForm] = useState({ maxKb: '', days: '', quotaMb: '' });
-  const [note, setNote] = useState<NoticeState | null>(null);
+  const save = useSubmit(
+    async () => {
+      await background.request('relay.set', {
+        maxMessageBytes: Number(form.maxKb) * 1024,
+        maxHoldSeconds: Number(form.days) * 86400,
+        quotaBytes: Number(form.quotaMb) * MB,
+      });
+      reload();
+      return t('optionsSaved');
+    },
+    (e) => t('optionsInvalid', errorText(e)),
+  );
   const loaded = relay.kind === 'ready' ? relay.value : null;
   useEffect(() => {
     if (loaded && form.maxKb === '')
@@ -22,20 +34,6 @@ export function RelaySection() {
       });
   }, [loaded, form.maxKb]);
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await background.request('relay.set', {
-        maxMessageBytes: Number(form.maxKb) * 1024,
-        maxHoldSeconds: Number(form.days) * 86400,
-        quotaBytes: Number(form.quotaMb) * MB,
-      });
-      setNote({ ok: true, text: t('optionsSaved') });
-      reload();
-    } catch (e) {
-      setNote({ ok: false, text: t('optionsInvalid', errorText(e)) });
-    }
-  };
   const field = (id: keyof typeof form, label: string) => (
     <>
       <label for={`relay-${id}`}>{label}</label>
@@ -49,7 +47,7 @@ export function RelaySection() {
     </>
   );
   return (
-    <form onSubmit={(event) => void save(event)} aria-labelledby="relay-heading">
+    <form onSubmit={save.onSubmit} aria-labelledby="relay-heading">
       <h2 id="relay-heading">{t('optionsRelay')}</h2>
       <p class="muted">{t('optionsRelayHelp')}</p>
       {field('maxKb', t('relayMaxKb'))}
@@ -64,10 +62,10 @@ export function RelaySection() {
           )}
         </p>
       )}
-      <button type="submit" disabled={!loaded}>
+      <button type="submit" disabled={save.busy || !loaded}>
         {t('optionsSave')}
       </button>
-      <Notice notice={note} />
+      <Notice notice={save.notice} />
     </form>
   );
 }

@@ -4,10 +4,10 @@
  */
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
-import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
 import type { Fingerprint } from '../core/identity/fingerprint';
-import { ErrorLine } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
 
 export function ChatComposer({
   to,
@@ -19,31 +19,17 @@ export function ChatComposer({
   onSent: () => void;
 }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-
-  const send = async () => {
-    if (!text.trim() || sending) return;
-    setSending(true);
-    try {
-      await background.request('messages.send', { to, text });
-      setText('');
-      setError(null);
-      onSent();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
-  };
+  const send = useSubmit(async () => {
+    await background.request('messages.send', { to, text });
+    setText('');
+    onSent();
+  });
+  const ready = text.trim() !== '' && !send.busy;
 
   return (
     <form
       class="chat-composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
+      onSubmit={(event) => (ready ? send.onSubmit(event) : event.preventDefault())}
     >
       <textarea
         id="chat-input"
@@ -55,14 +41,14 @@ export function ChatComposer({
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
-            void send();
+            if (ready) send.run();
           }
         }}
       />
-      <button type="submit" class="primary" disabled={!text.trim() || sending}>
+      <button type="submit" class="primary" disabled={!ready}>
         {t('send')}
       </button>
-      <ErrorLine error={error} />
+      <Notice notice={send.notice} />
     </form>
   );
 }

@@ -8,8 +8,9 @@ import browser from 'webextension-polyfill';
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { errorText } from '../ui/error-text';
-import { ErrorLine } from '../ui/notice';
+import { Notice } from '../ui/notice';
+import { useSubmit, type Submit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 import { AVATAR_SIDE, filesOf, thumbnailOf } from '../ui/thumbnails';
 import { Avatar } from '../ui/avatar';
 import { useFocusOnMount } from '../ui/focus-on-mount';
@@ -21,27 +22,16 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [picture, setPicture] = useState<ThumbnailData | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const start = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const displayName = name.trim();
-      await background.request(
-        'identity.create',
-        passphrase ? { displayName, passphrase } : { displayName },
-      );
-      if (picture)
-        await background.request('profile.set', { name: displayName, status: '', avatar: picture });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
-  };
+  const start = useSubmit(async () => {
+    const displayName = name.trim();
+    await background.request(
+      'identity.create',
+      passphrase ? { displayName, passphrase } : { displayName },
+    );
+    if (picture)
+      await background.request('profile.set', { name: displayName, status: '', avatar: picture });
+    onDone();
+  });
 
   if (step === 'name')
     return (
@@ -57,9 +47,7 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
     <PassphraseStep
       passphrase={passphrase}
       onPassphrase={setPassphrase}
-      busy={busy}
-      error={error}
-      onStart={(event) => void start(event)}
+      start={start}
       onBack={() => setStep('name')}
     />
   );
@@ -68,30 +56,29 @@ export function FirstRun({ onDone }: { onDone: () => void }) {
 interface PassphraseStepProps {
   passphrase: string;
   onPassphrase: (passphrase: string) => void;
-  busy: boolean;
-  error: string | null;
-  onStart: (event: Event) => void;
+  start: Submit;
   onBack: () => void;
 }
 
 /** Step 2: a passphrase, or none — what each means, said before the choice. */
 function PassphraseStep(props: PassphraseStepProps) {
-  const { passphrase, onPassphrase, busy, error, onStart, onBack } = props;
+  const { passphrase, onPassphrase, start, onBack } = props;
+  const { busy } = start;
   const passphraseField = useFocusOnMount<HTMLInputElement>();
   return (
-    <form onSubmit={onStart} class="card" aria-labelledby="lock-heading">
+    <form onSubmit={start.onSubmit} class="card" aria-labelledby="lock-heading">
       <p class="muted">{t('firstRunStep', '2', '3')}</p>
       <h2 id="lock-heading">{t('firstRunLockTitle')}</h2>
       <p id="first-passphrase-help">{t('firstRunPassphraseHelp')}</p>
-      <label for="first-passphrase">{t('firstRunPassphrase')}</label>
-      <input
+      <Field
         id="first-passphrase"
-        type="password"
+        label={t('firstRunPassphrase')}
+        password
         autoComplete="new-password"
-        ref={passphraseField}
-        aria-describedby="first-passphrase-help"
+        inputRef={passphraseField}
+        describedBy="first-passphrase-help"
         value={passphrase}
-        onInput={(e) => onPassphrase(e.currentTarget.value)}
+        onInput={onPassphrase}
       />
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
@@ -101,7 +88,7 @@ function PassphraseStep(props: PassphraseStepProps) {
           {t('back')}
         </button>
       </div>
-      <ErrorLine error={error} />
+      <Notice notice={start.notice} />
     </form>
   );
 }
@@ -142,14 +129,14 @@ function NameStep({ name, picture, onName, onPicture, onNext }: NameStepProps) {
       <p class="muted">{t('firstRunStep', '1', '3')}</p>
       <h2 id="welcome-heading">{t('firstRunTitle')}</h2>
       <p>{t('firstRunIntro')}</p>
-      <label for="display-name">{t('firstRunName')}</label>
-      <input
+      <Field
         id="display-name"
+        label={t('firstRunName')}
         value={name}
         maxLength={64}
         required
-        ref={nameField}
-        onInput={(e) => onName(e.currentTarget.value)}
+        inputRef={nameField}
+        onInput={onName}
       />
       <label for="first-picture">{t('firstRunPicture')}</label>
       <div class="row">

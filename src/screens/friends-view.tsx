@@ -14,6 +14,8 @@ import { TrackerNotice } from './tracker-notice';
 import { CopyButton } from '../ui/copy-button';
 import { PersonName } from './open-wall';
 import { errorText } from '../ui/error-text';
+import { useSubmit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 import type { Fingerprint } from '../core/identity/fingerprint';
 
 /** What adding someone said, and about whom: "Asked Ann…" goes once Ann has accepted. */
@@ -56,9 +58,9 @@ export function FriendsView({ me, justAdded = null }: Props) {
     reload();
   };
 
-  const add = async (event: Event) => {
-    event.preventDefault();
-    try {
+  const add = useSubmit(
+    async () => {
+      setMessage(null);
       const friend = await background.request('friends.add', {
         card: card.trim(),
         introduction: intro.trim(),
@@ -67,10 +69,9 @@ export function FriendsView({ me, justAdded = null }: Props) {
       setIntro('');
       setMessage(addedMessage(friend));
       reload();
-    } catch (e) {
-      setMessage({ notice: { ok: false, text: t('friendAddFailed', errorText(e)) }, asked: null });
-    }
-  };
+    },
+    (e) => t('friendAddFailed', errorText(e)),
+  );
 
   return (
     <section aria-labelledby="friends-heading">
@@ -155,27 +156,21 @@ export function FriendsView({ me, justAdded = null }: Props) {
       <p class="muted">{t('yourCardHelp')}</p>
       <textarea id="my-card" readOnly rows={3} value={me.card} aria-label={t('yourCard')} />
       <CopyButton text={me.card} />
-      <form onSubmit={(event) => void add(event)}>
-        <label for="friend-card">{t('friendCard')}</label>
-        <textarea
-          id="friend-card"
-          rows={3}
-          value={card}
-          onInput={(e) => setCard(e.currentTarget.value)}
-        />
-        <label for="friend-intro">{t('introLabel')}</label>
-        <textarea
+      <form onSubmit={add.onSubmit}>
+        <Field id="friend-card" label={t('friendCard')} rows={3} value={card} onInput={setCard} />
+        <Field
           id="friend-intro"
+          label={t('introLabel')}
           rows={2}
           maxLength={1000}
           value={intro}
-          onInput={(e) => setIntro(e.currentTarget.value)}
+          onInput={setIntro}
         />
-        <button type="submit" disabled={!card.trim()}>
+        <button type="submit" disabled={add.busy || !card.trim()}>
           {t('addFriend')}
         </button>
       </form>
-      <Notice notice={message && askedNow ? message.notice : null} />
+      <Notice notice={add.notice ?? (message && askedNow ? message.notice : null)} />
     </section>
   );
 }

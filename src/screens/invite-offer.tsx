@@ -8,10 +8,11 @@ import { useState } from 'preact/hooks';
 import type { FriendView, InvitePreview } from '../messaging/views';
 import type { InviteTabAddress } from '../messaging/invite-tab-address';
 import { background } from '../ui/background-client';
-import { errorText } from '../ui/error-text';
 import { t } from '../ui/i18n';
 import { nameList } from '../ui/name-list';
-import { ErrorLine } from '../ui/notice';
+import { ErrorLine, Notice } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 import { useRequest } from '../ui/use-request';
 import { Avatar } from '../ui/avatar';
 
@@ -74,8 +75,9 @@ function CloseButton({ onDone }: Pick<Props, 'onDone'>) {
 
 function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview }) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const add = useSubmit(async () => {
+    onDone(await background.request('friends.add', { card, introduction: note.trim() }));
+  });
   if (preview.kind === 'own' || preview.kind === 'friend' || preview.kind === 'asked') {
     const text =
       preview.kind === 'own'
@@ -91,18 +93,8 @@ function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview
       </>
     );
   }
-  const add = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      onDone(await background.request('friends.add', { card, introduction: note.trim() }));
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
-  };
   return (
-    <form onSubmit={(event) => void add(event)}>
+    <form onSubmit={add.onSubmit}>
       <div class="wall-header">
         <Avatar name={preview.displayName} fingerprint={preview.fingerprint} picture={null} />
         <h2 id="invite-offer-heading">{t('inviteOfferTitle', preview.displayName)}</h2>
@@ -122,23 +114,23 @@ function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview
         <p class="safety-number">{preview.safetyNumber}</p>
         <p class="muted">{t('safetyCompare', preview.displayName)}</p>
       </div>
-      <label for="invite-note">{t('inviteOfferNote', preview.displayName)}</label>
-      <textarea
+      <Field
         id="invite-note"
+        label={t('inviteOfferNote', preview.displayName)}
         rows={2}
         maxLength={1000}
         value={note}
-        onInput={(e) => setNote(e.currentTarget.value)}
+        onInput={setNote}
       />
       <div class="row">
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={add.busy}>
           {t('inviteOfferAdd', preview.displayName)}
         </button>
         <button type="button" onClick={() => onDone(null)}>
           {t('inviteOfferNotNow')}
         </button>
       </div>
-      <ErrorLine error={error} />
+      <Notice notice={add.notice} />
     </form>
   );
 }

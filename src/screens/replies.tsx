@@ -10,8 +10,8 @@ import { t } from '../ui/i18n';
 import { LabelledCheckbox } from '../ui/labelled-checkbox';
 import { MessageItem } from './message-item';
 import { entryOf } from '../core/map-entry';
-import { errorText } from '../ui/error-text';
-import { ErrorLine } from '../ui/notice';
+import { useSubmit } from '../ui/use-submit';
+import { Notice } from '../ui/notice';
 import { useFocusOnMount } from '../ui/focus-on-mount';
 import { useFocusReturn } from '../ui/focus-return';
 
@@ -26,28 +26,22 @@ function ReplyForm({
 }) {
   const [text, setText] = useState('');
   const [onlyAuthor, setOnlyAuthor] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const id = `reply-${parent?.itemId ?? post.itemId}`;
   // Opened by "Reply": the person is about to type.
   const field = useFocusOnMount<HTMLInputElement>();
   const label = onlyAuthor ? t('replyPrivate', post.authorName) : t('replyPublic');
-  const send = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await background.request('replies.send', {
-        post: post.id,
-        ...(parent ? { parentReplyId: parent.itemId } : {}),
-        visibility: onlyAuthor ? 'private' : 'public',
-        text,
-      });
-      setText('');
-      onSent();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
+  const send = useSubmit(async () => {
+    await background.request('replies.send', {
+      post: post.id,
+      ...(parent ? { parentReplyId: parent.itemId } : {}),
+      visibility: onlyAuthor ? 'private' : 'public',
+      text,
+    });
+    setText('');
+    onSent();
+  });
   return (
-    <form onSubmit={(event) => void send(event)} class="row reply-form">
+    <form onSubmit={send.onSubmit} class="row reply-form">
       <label for={id} class="visually-hidden">
         {label}
       </label>
@@ -64,10 +58,10 @@ function ReplyForm({
           {t('replyOnlyTo', post.authorName)}
         </LabelledCheckbox>
       )}
-      <button type="submit" disabled={!text.trim()}>
+      <button type="submit" disabled={send.busy || !text.trim()}>
         {t('reply')}
       </button>
-      <ErrorLine error={error} />
+      <Notice notice={send.notice} />
     </form>
   );
 }

@@ -2,47 +2,47 @@
 import { useState } from 'preact/hooks';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { Notice, type NoticeState } from '../ui/notice';
+import { Notice } from '../ui/notice';
 import { errorText } from '../ui/error-text';
+import { useSubmit } from '../ui/use-submit';
+import { Field } from '../ui/field';
 
 export function RestoreKey({ onDone }: { onDone: () => void }) {
   const [armored, setArmored] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [notice, setNotice] = useState<NoticeState | null>(null);
-  const restore = async (event: Event) => {
-    event.preventDefault();
-    try {
+  const restore = useSubmit(
+    async () => {
+      const key = armored.trim();
       await background.request(
         'identity.import',
-        passphrase ? { armored: armored.trim(), passphrase } : { armored: armored.trim() },
+        passphrase ? { armored: key, passphrase } : { armored: key },
       );
       onDone();
-    } catch (e) {
-      setNotice({ ok: false, text: t('restoreFailed', errorText(e)) });
-    }
-  };
+    },
+    (e) => t('restoreFailed', errorText(e)),
+  );
   return (
     <details class="card">
       <summary>{t('restoreTitle')}</summary>
-      <form onSubmit={(event) => void restore(event)}>
-        <label for="restore-key">{t('restoreKey')}</label>
-        <textarea
+      <form onSubmit={restore.onSubmit}>
+        <Field
           id="restore-key"
+          label={t('restoreKey')}
           rows={4}
           value={armored}
-          onInput={(e) => setArmored(e.currentTarget.value)}
+          onInput={setArmored}
         />
-        <label for="restore-passphrase">{t('restorePassphrase')}</label>
-        <input
+        <Field
           id="restore-passphrase"
-          type="password"
+          label={t('restorePassphrase')}
+          password
           value={passphrase}
-          onInput={(e) => setPassphrase(e.currentTarget.value)}
+          onInput={setPassphrase}
         />
-        <button type="submit" disabled={!armored.trim()}>
+        <button type="submit" disabled={restore.busy || !armored.trim()}>
           {t('restoreButton')}
         </button>
-        <Notice notice={notice} />
+        <Notice notice={restore.notice} />
       </form>
     </details>
   );
