@@ -18,7 +18,7 @@ import { decodeInner } from './inner';
 import { OpenError } from './open-error';
 import { receiptTokenFor } from './pairwise';
 import { unwrapPkesk } from './pkesk';
-import { checkSharedReply } from './shared-reply';
+import { checkSharedReply, type UnwrappedReply } from './shared-reply';
 import { verifyStoredSignature } from '../identity/detached-signature';
 import { toleratedNow } from '../clock';
 import { fingerprintFromBytes, type Fingerprint } from '../identity/fingerprint';
@@ -41,6 +41,8 @@ export interface Opened {
   slot: number;
   /** Revealed in a delivery receipt so relays can drop their copies; null for strangers. */
   receiptToken: Uint8Array | null;
+  /** A shared reply's inner reply, checked and decoded once as it was opened; else null. */
+  sharedReply: UnwrappedReply | null;
 }
 
 export type OpenResult = { ok: true; value: Opened } | { ok: false; error: OpenError };
@@ -132,7 +134,8 @@ async function openOrThrow(
       );
     if (!(await signature.verified))
       throw new OpenError('bad-signature', 'signature does not verify');
-    if (message.kind === 'shared-reply') await checkSharedReply(message, friend.fingerprint);
+    const sharedReply =
+      message.kind === 'shared-reply' ? await checkSharedReply(message, friend.fingerprint) : null;
     return {
       envelope,
       message,
@@ -144,6 +147,7 @@ async function openOrThrow(
       signature: decrypted.signatureBytes,
       slot,
       receiptToken: receiptTokenFor(friend.keys, envelope.header.nonce, friend.dirToMe),
+      sharedReply,
     };
   }
 
@@ -256,5 +260,6 @@ async function acceptStrangerRequest(
     signature: decrypted.signatureBytes,
     slot,
     receiptToken: null,
+    sharedReply: null,
   };
 }

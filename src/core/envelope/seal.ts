@@ -39,6 +39,8 @@ export interface SealedEnvelope {
   header: EnvelopeHeader;
   /** Which slot went to which friend: the sender's private record, for receipts. */
   slots: { fingerprintHex: Fingerprint; slot: number }[];
+  /** The message as encoded inside (encoded once: the sender's own copy keeps these bytes). */
+  encodedMessage: Uint8Array;
 }
 
 export async function seal(
@@ -74,11 +76,8 @@ export async function seal(
   const pkesks = await Promise.all(
     order.map((r) => buildPkesk(ephemeral, r.encryption, sessionKey)),
   );
-  const inner = encodeInner(
-    headerBinding(header, pkesks),
-    sender.fingerprint,
-    encodeMessage(message),
-  );
+  const encodedMessage = encodeMessage(message);
+  const inner = encodeInner(headerBinding(header, pkesks), sender.fingerprint, encodedMessage);
   const encryptedData = (await openpgp.encrypt({
     message: await openpgp.createMessage({ binary: inner, format: 'binary' }),
     sessionKey: { data: sessionKey, algorithm: 'aes256' },
@@ -93,6 +92,7 @@ export async function seal(
     bytes,
     header,
     slots: order.map((r, slot) => ({ fingerprintHex: r.fingerprintHex, slot })),
+    encodedMessage,
   };
 }
 

@@ -7,7 +7,6 @@ import { decodeWith } from '../codec/decode-error';
 import { decodeEnvelope } from '../envelope/format';
 import { decodeInner } from '../envelope/inner';
 import { openEnvelope, type Opened, type OpenErrorCode } from '../envelope/open';
-import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { Friend } from '../keyring';
 import type { StoredMessage } from '../state/records';
 import { SessionError } from '../sync/session-error';
@@ -53,9 +52,9 @@ export function storedMessageOf(
   myFingerprint: Fingerprint,
 ): StoredMessage {
   const m = opened.message;
-  if (m.kind === 'shared-reply') {
+  if (m.kind === 'shared-reply' && opened.sharedReply) {
     // Kept as the reply it carries, signed by its author, so it lists and archives as theirs.
-    const { authorFingerprintHex, encodedReply } = unwrapSharedReply(m);
+    const { authorFingerprintHex, encodedReply } = opened.sharedReply;
     return {
       id: opened.envelope.id,
       authorFingerprint: authorFingerprintHex,

@@ -9,7 +9,6 @@
 import { concatBytes, fromHex, toHex, utf8 } from '../bytes';
 import { sha256 } from '../crypto/hash';
 import type { Opened } from '../envelope/open';
-import { unwrapSharedReply } from '../envelope/shared-reply';
 import type { SeenRecord } from '../state/records';
 import type { ContentKey } from '../state/content-key';
 import { messageIdBytes, type MessageId } from '../messages/message-id';
@@ -29,8 +28,8 @@ export function contentKeyOf(opened: Opened): ContentKey | null {
     case 'friend-request':
       return keyOf(opened.senderFingerprintHex, m.id);
     case 'shared-reply': {
-      const { authorFingerprintHex, reply } = unwrapSharedReply(m);
-      return keyOf(authorFingerprintHex, reply.id);
+      const shared = opened.sharedReply;
+      return shared ? keyOf(shared.authorFingerprintHex, shared.reply.id) : null;
     }
     default:
       // Profiles and friend lists replace older ones by time; answers and receipts are idempotent.

@@ -6,7 +6,6 @@
 import { DEFAULT_HOP_LIMIT } from '../envelope/format';
 import { seal } from '../envelope/seal';
 import { signDetached } from '../identity/detached-signature';
-import { encodeMessage } from '../messages/codec';
 import type { Message } from '../messages/kinds';
 import type { OutboxEntry } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
@@ -53,7 +52,7 @@ export async function sealToOutbox(
     downstream: [],
     declinedBy: [],
   };
-  const encoded = encodeMessage(message);
+  const encoded = sealed.encodedMessage;
   await ctx.store.putSent(
     {
       id: sealed.id,
