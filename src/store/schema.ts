@@ -2,9 +2,10 @@
  * Murmur's IndexedDB schema (Dexie). Works in the Chromium service worker, extension pages,
  * Firefox's background page, and Node over fake-indexeddb.
  *
- * Version 2 adds the chats list's index (`heads`, store/conversation-heads.ts); a database of
- * version 1 gets an empty one, rebuilt from its messages at the first read. Messages are indexed
- * only as queries read them (the feed by [kind+receivedAt], conversations by
+ * One version: nothing has shipped, so no database of an older shape exists to upgrade (the
+ * first release starts here; a later change of shape adds version 2 and its upgrade). The chats
+ * list's index (`heads`, store/conversation-heads.ts) is rebuilt from the messages at the first
+ * read after a restore. Messages are indexed only as queries read them (the feed by [kind+receivedAt], conversations by
  * [conversationWith+receivedAt]): each index is written on every put, and restoring a backup of
  * 60,000 messages once spent most of its time on two that nothing read.
  */
@@ -47,9 +48,6 @@ export const SCHEMA = {
   heads: '&with',
 };
 
-/** Version 1's tables, before the chats list had its index. */
-const SCHEMA_V1 = Object.fromEntries(Object.entries(SCHEMA).filter(([table]) => table !== 'heads'));
-
 export class MurmurDatabase extends Dexie {
   messages!: Table<StoredMessage, string>;
   outbox!: Table<OutboxEntry, string>;
@@ -62,8 +60,7 @@ export class MurmurDatabase extends Dexie {
 
   constructor(name = 'murmur', options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA);
+    this.version(1).stores(SCHEMA);
   }
 
   /** Writes per table, for in-memory copies that must follow them (store/write-counter.ts). */

@@ -54,11 +54,20 @@ export function backupSuite(from: BrowserKind, to: BrowserKind): void {
             await bob.ui('identity.create', { displayName: 'Bob' }),
           ];
           await befriend([[alice, bob]]);
+          // Each side confirms the other when its own session is established: both must have,
+          // or Bob's post finds no accepted friend yet.
           await alice.until(
             'friends.list',
             {},
-            (f) => f[0]?.online === true,
-            'Alice sees Bob online',
+            (f) => f[0]?.online === true && !f[0].asked,
+            'Alice sees Bob online, accepted',
+            30_000,
+          );
+          await bob.until(
+            'friends.list',
+            {},
+            (f) => f[0]?.online === true && !f[0].asked,
+            'Bob sees Alice online, accepted',
             30_000,
           );
 

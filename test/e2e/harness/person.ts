@@ -17,6 +17,7 @@ import type {
 import { launchFirefox } from '../../../tools/browsers/firefox';
 import type { RequestOf, ResponseOf } from '../../../src/messaging/request-map';
 import type { UiRequests } from '../../../src/messaging/ui-requests';
+import type { FriendView } from '../../../src/messaging/views';
 import { useTracker } from './profiles';
 
 type Watched = { kind: 'texts'; texts: string[] } | { kind: 'online'; fingerprint: string };
@@ -229,5 +230,8 @@ export async function friendsOnline(
   await a.ui('identity.create', { displayName: nameA });
   await b.ui('identity.create', { displayName: nameB });
   await befriend([[a, b]]);
-  await a.until('friends.list', {}, (f) => f[0]?.online === true, `${nameB} online`, 45_000);
+  // Each side confirms the other once its own session is established: wait for both.
+  const accepted = (f: FriendView[]) => f[0]?.online === true && !f[0].asked;
+  await a.until('friends.list', {}, accepted, `${nameB} online, accepted`, 45_000);
+  await b.until('friends.list', {}, accepted, `${nameA} online, accepted`, 45_000);
 }
