@@ -32,10 +32,16 @@ export interface Friend {
    * (what they signed while the key was valid verifies), but nothing new is sealed to them.
    */
   keyExpiredAt: number | null;
+  /**
+   * Whose Murmur home this is (an always-on node of theirs that cannot read what it carries):
+   * our own home's owner is us; a friend's home is named in their profile. null: a person.
+   */
+  homeOf: Fingerprint | null;
 }
 
 export interface AddFriendOptions {
   keyExpiredAt?: number;
+  homeOf?: Fingerprint;
 }
 
 interface MatchEntry {
@@ -103,6 +109,7 @@ export class Keyring {
       dirFromMe: direction(this.me.fingerprint, fingerprint),
       dirToMe: direction(fingerprint, this.me.fingerprint),
       keyExpiredAt: options.keyExpiredAt ?? null,
+      homeOf: options.homeOf ?? null,
     };
     this.friends.set(friend.fingerprintHex, friend);
     this.rebuild();

@@ -37,8 +37,15 @@ export const DEFAULT_SIM: SimConfig = {
 export function parseSimArgs(
   argv: string[],
   base: SimConfig = DEFAULT_SIM,
-): SimConfig & { hops: number[]; naive: boolean; out: string } {
-  const config = { ...base, hops: [] as number[], naive: true, out: 'sim-results' };
+): SimConfig & { hops: number[]; homes: number[]; naive: boolean; out: string } {
+  const config = {
+    ...base,
+    hops: [] as number[],
+    /** Percent of people with a Murmur home, one run each (homes.ts). */
+    homes: [0],
+    naive: true,
+    out: 'sim-results',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = at(argv, i).split('=');
     const value = () => inline ?? argv[++i] ?? '';
@@ -54,6 +61,11 @@ export function parseSimArgs(
         break;
       case '--hops':
         config.hops = value().split(',').map(Number);
+        break;
+      case '--homes':
+        config.homes = value().split(',').map(Number);
+        if (config.homes.some((p) => !(p >= 0 && p <= 100)))
+          throw new Error('--homes takes percentages from 0 to 100, e.g. 0,10,50,100');
         break;
       case '--dm-rate':
         config.directPerDay = Number(value());

@@ -3,7 +3,6 @@
  * in-memory channels, driven by a virtual clock through everyone's online sessions and
  * messages. Measures delivery against the ideal, delays, bytes and duplicates.
  */
-import { writeFileSync } from 'node:fs';
 import type { Message } from '../../src/core/messages/kinds';
 import { MurmurNode } from '../../src/core/node/node';
 import { MemoryStore } from '../../src/core/state/memory-store';
@@ -11,7 +10,8 @@ import type { RelayCopy } from '../../src/core/state/records';
 import { channelPair, newTraffic } from '../../src/core/sync/memory-channel';
 import type { Session } from '../../src/core/sync/session';
 import type { SimConfig } from './config';
-import { Reach } from './ideal';
+import { homesOf, type Homes } from './homes';
+import { measureDeliveries } from './measure';
 import type { World } from './world';
 import { entryOf } from '../../src/core/map-entry';
 import { at } from '../at';
@@ -25,50 +25,25 @@ class PeakStore extends MemoryStore {
   }
 }
 
-export interface RunResult {
-  hopLimit: number;
-  nodes: number;
-  messages: number;
-  pairs_intended: number;
-  pairs_ideal: number;
-  pairs_delivered: number;
-  delivered_outside_ideal: number;
-  delivery_ratio_vs_ideal: number;
-  delay_p50_s: number;
-  delay_p95_s: number;
-  ideal_delay_p50_s: number;
-  bytes_sent: number;
-  bytes_delivered: number;
-  bytes_per_delivered_byte: number;
-  envelope_transfers: number;
-  duplicate_body_transfers: number;
-  duplicate_body_ratio: number;
-  peak_relay_bytes_per_node: number;
-  mean_peak_relay_bytes: number;
-  session_errors: number;
-  session_error_reasons: Record<string, number>;
-  wall_s: number;
-  /** Envelope size of each planned message, for the naive baseline. */
-  sizes: number[];
-}
-
-const pct = (values: number[], p: number) => {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return at(sorted, Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length)));
-};
+export type RunResult = Awaited<ReturnType<typeof runSimulation>>;
 
 export async function runSimulation(
   world: World,
   config: SimConfig,
   hopLimit: number,
-): Promise<RunResult> {
+  homes: Homes = { percent: 0, list: [] },
+) {
   const started = performance.now();
-  const horizon = config.days * 24 * 3600;
   const clock = { t: 0 };
   const traffic = newTraffic();
-  const stores = world.keyrings.map(() => new PeakStore({ copyRecords: false }));
-  const fingerprints = world.keyrings.map((k) => k.me.fingerprintHex);
+  // People first, then their homes (always online, from the start).
+  const people = world.keyrings.length;
+  const keyrings = [...world.keyrings, ...homes.list.map((h) => h.keyring)];
+  const homeOwner = (i: number) =>
+    i < people ? undefined : at(world.keyrings, at(homes.list, i - people).owner).me.fingerprintHex;
+  const homesNear = homesOf(world, homes);
+  const stores = keyrings.map(() => new PeakStore({ copyRecords: false }));
+  const fingerprints = keyrings.map((k) => k.me.fingerprintHex);
   const idToPlan = new Map<string, number>();
   const delivered = new Map<string, number>(); // `${plan}:${recipient}` → time
   const transfers = new Set<string>();
@@ -78,9 +53,11 @@ export async function runSimulation(
   const errorReasons = new Map<string, number>();
   const activity = { pending: 0 };
 
-  const nodes = world.keyrings.map((keyring, i) => {
+  const nodes = keyrings.map((keyring, i) => {
+    const homeOf = homeOwner(i);
     const node = new MurmurNode({
       keyring,
+      ...(homeOf ? { homeOf } : {}),
       store: at(stores, i),
       now: () => clock.t * 1000,
       events: {
@@ -116,7 +93,7 @@ export async function runSimulation(
   const connect = (a: number, b: number) => {
     const [ca, cb] = channelPair(traffic);
     const answering = at(nodes, b).answer(cb);
-    const friend = at(world.keyrings, a).friend(at(fingerprints, b));
+    const friend = at(keyrings, a).friend(at(fingerprints, b));
     if (!friend) throw new Error(`${b} is not a friend of ${a}`);
     const calling = at(nodes, a).call(ca, friend);
     track(a, calling);
@@ -153,6 +130,8 @@ export async function runSimulation(
           // As the extension does: on coming online, at most hourly.
           await at(nodes, i).purgeExpired(3600);
           for (const f of at(world.friends, i)) if (online.has(f)) connect(i, f);
+          // Their own home and their friends' homes are always there.
+          for (const k of homesNear.get(i) ?? []) connect(i, people + k);
         },
       });
       events.push({
@@ -201,65 +180,15 @@ export async function runSimulation(
     await quiesce();
   }
 
-  // Compare with the ideal.
-  let pairsIntended = 0;
-  let pairsIdeal = 0;
-  let pairsDelivered = 0;
-  let outsideIdeal = 0;
-  let bytesDelivered = 0;
-  const delays: number[] = [];
-  const missed: object[] = [];
-  const idealDelays: number[] = [];
-  const reach = new Reach(world.friends, world.online);
-  for (const m of world.plan) {
-    const arrivals = reach.earliestArrival(
-      m.sender,
-      m.at,
-      Math.min(m.at + config.ttlDays * 86400, horizon),
-      hopLimit,
-      m.recipients,
-    );
-    for (const [k, r] of m.recipients.entries()) {
-      pairsIntended++;
-      const ideal = arrivals[k];
-      const got = delivered.get(`${m.index}:${r}`);
-      if (ideal !== undefined) {
-        pairsIdeal++;
-        idealDelays.push(ideal - m.at);
-      }
-      if (ideal !== undefined && got === undefined && process.env.SIM_DEBUG)
-        missed.push({
-          plan: m.index,
-          kind: m.kind,
-          sender: m.sender,
-          recipient: r,
-          sentAt: m.at,
-          idealAt: ideal,
-          slots: m.recipients.length,
-        });
-      if (got !== undefined) {
-        pairsDelivered++;
-        bytesDelivered += at(sizes, m.index);
-        delays.push(got - m.at);
-        if (ideal === undefined) outsideIdeal++;
-      }
-    }
-  }
+  const measured = measureDeliveries(world, config, hopLimit, { delivered, sizes, homes });
   const peaks = stores.map((s) => s.peak);
-  // SIM_DEBUG=file.json lists the deliveries the ideal had and this run missed.
-  if (process.env.SIM_DEBUG) writeFileSync(process.env.SIM_DEBUG, JSON.stringify(missed, null, 1));
+  const { bytesDelivered } = measured;
   return {
     hopLimit,
     nodes: config.nodes,
+    homes_percent: homes.percent,
     messages: world.plan.length,
-    pairs_intended: pairsIntended,
-    pairs_ideal: pairsIdeal,
-    pairs_delivered: pairsDelivered,
-    delivered_outside_ideal: outsideIdeal,
-    delivery_ratio_vs_ideal: pairsIdeal ? (pairsDelivered - outsideIdeal) / pairsIdeal : 1,
-    delay_p50_s: pct(delays, 50),
-    delay_p95_s: pct(delays, 95),
-    ideal_delay_p50_s: pct(idealDelays, 50),
+    ...measured.figures,
     bytes_sent: traffic.bytes,
     bytes_delivered: bytesDelivered,
     bytes_per_delivered_byte: bytesDelivered ? traffic.bytes / bytesDelivered : 0,

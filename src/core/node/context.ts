@@ -6,6 +6,7 @@ import type { NotForMe } from './not-for-me';
 import type { ReceiptsOwed } from './receipts-owed';
 import type { RefusedForNow } from './refused-for-now';
 import type { EnvelopeId } from '../envelope/envelope-id';
+import type { Fingerprint } from '../identity/fingerprint';
 
 export interface NodeEvents {
   /** A message for this user was opened and stored (once per message). */
@@ -29,6 +30,8 @@ export interface NodeContext {
   notForMe: NotForMe;
   /** Ours, did not open for a reason that may pass: not fetched again until its next try. */
   refusedForNow: RefusedForNow;
+  /** Whose Murmur home this node is (home-offers.ts); null for a person's own Murmur. */
+  homeOf: Fingerprint | null;
 }
 
 export const nowSeconds = (ctx: NodeContext) => Math.floor(ctx.now() / 1000);

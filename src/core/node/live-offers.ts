@@ -13,7 +13,8 @@ import { offerOfCopy, offerOfOutbox, shouldOfferCopy, shouldOfferOutbox } from '
 export function offerOutboxLive(ctx: NodeContext, sessions: LiveSessions, entry: OutboxEntry) {
   const now = nowSeconds(ctx);
   sessions.offer((peer, policy) =>
-    policy && shouldOfferOutbox(entry, peer, policy, now, sessions.has)
+    policy &&
+    shouldOfferOutbox(entry, peer, policy, now, sessions.has, ctx.keyring.me.fingerprintHex)
       ? offerOfOutbox(entry)
       : null,
   );
@@ -36,7 +37,8 @@ export async function offerCopyLive(
   const copy = await ctx.store.getRelayCopy(id);
   if (copy)
     sessions.offer(
-      (peer) => (shouldOfferCopy(copy, peer, nowSeconds(ctx)) ? offerOfCopy(copy) : null),
+      (peer) =>
+        shouldOfferCopy(copy, peer, nowSeconds(ctx), ctx.homeOf) ? offerOfCopy(copy) : null,
       except,
     );
 }

@@ -52,6 +52,8 @@ export interface NodeOptions {
   onSessionClosed?: (peer: Friend | null, error: SessionError | null) => void;
   /** Called when a friend proved their key and a session is running. */
   onSessionEstablished?: (peer: Friend) => void;
+  /** This node is the Murmur home of that person (home-offers.ts). */
+  homeOf?: Fingerprint;
 }
 
 export { DEFAULT_TTL_SECONDS, type SendOptions } from './seal-to-outbox';
@@ -73,6 +75,7 @@ export class MurmurNode implements SyncEngine {
       receiptsOwed: new ReceiptsOwed(),
       notForMe: new NotForMe(),
       refusedForNow: new RefusedForNow(),
+      homeOf: options.homeOf ?? null,
     };
     this.introductions = newIntroductionLimit(this.ctx.now);
   }

@@ -23,6 +23,8 @@ import type { OutboxEntry, RelayCopy, RelayPolicy } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import type { InFlight } from './in-flight';
 import { relayDecision } from './relay-decision';
+import { copyMayGoTo, outboxGoesToHome } from './home-offers';
+import type { Fingerprint } from '../identity/fingerprint';
 import { envelopeIdFromBytes, type EnvelopeId } from '../envelope/envelope-id';
 
 /**
@@ -63,6 +65,7 @@ export function shouldOfferOutbox(
   peerPolicy: RelayPolicy,
   now: number,
   connected: (fingerprintHex: string) => boolean,
+  me: Fingerprint,
 ): boolean {
   if (entry.expiresAt < now || entry.bytes.length === 0) return false;
   if (entry.heldBy.includes(peer.fingerprintHex) || entry.declinedBy.includes(peer.fingerprintHex))
@@ -71,13 +74,20 @@ export function shouldOfferOutbox(
   // A recipient gets the offer even when delivered, once (then it is a known holder): if its copy
   // came the long way round, ours may let it raise its hops and pass the message on further.
   if (recipient) return true;
+  if (peer.homeOf !== null && !outboxGoesToHome(entry, peer.homeOf, me)) return false;
   const waiting = entry.recipients.filter((r) => r.state !== 'delivered');
   if (waiting.every((r) => connected(r.fingerprintHex))) return false;
   // Not a recipient: only as a relay, if hops and the peer's policy allow.
   return hopsLeftOf(entry.bytes) > 0 && entry.bytes.length <= peerPolicy.maxMessageBytes;
 }
 
-export function shouldOfferCopy(copy: RelayCopy, peer: Friend, now: number): boolean {
+export function shouldOfferCopy(
+  copy: RelayCopy,
+  peer: Friend,
+  now: number,
+  homeOf: Fingerprint | null,
+): boolean {
+  if (!copyMayGoTo(copy, peer, homeOf)) return false;
   const fp = peer.fingerprintHex;
   const verdict = relayDecision({
     kind: 'hand-on',
@@ -98,10 +108,10 @@ export async function offersFor(
   const now = nowSeconds(ctx);
   const offers: OfferEntry[] = [];
   for (const entry of await ctx.store.listOutbox())
-    if (shouldOfferOutbox(entry, peer, peerPolicy, now, connected))
+    if (shouldOfferOutbox(entry, peer, peerPolicy, now, connected, ctx.keyring.me.fingerprintHex))
       offers.push(offerOfOutbox(entry));
   for (const copy of await ctx.store.listRelayCopies())
-    if (shouldOfferCopy(copy, peer, now)) offers.push(offerOfCopy(copy));
+    if (shouldOfferCopy(copy, peer, now, ctx.homeOf)) offers.push(offerOfCopy(copy));
   return offers;
 }
 

@@ -35,7 +35,7 @@ export async function makeNode(
   name: string,
   store: NodeStore = new MemoryStore(),
   keyring?: Keyring,
-  options: Pick<NodeOptions, 'bodyLimits' | 'handshakeDeadlineMs'> = {},
+  options: Pick<NodeOptions, 'bodyLimits' | 'handshakeDeadlineMs' | 'homeOf'> = {},
 ): Promise<TestNode> {
   const ring = keyring ?? new Keyring(await createIdentity(name));
   const inbox: Opened[] = [];

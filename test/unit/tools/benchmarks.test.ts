@@ -8,7 +8,11 @@ import { expectBench } from '../../bench-run';
 
 it.each([
   ['bench:core', ['--runs', '2'], 'seal_2kb_150_ms'],
-  ['bench:sync', ['--nodes', '30', '--days', '1'], 'delivery_ratio_vs_ideal'],
+  [
+    'bench:sync',
+    ['--nodes', '30', '--days', '1', '--homes', '0,50'],
+    'delay_beyond_next_online_p50_s',
+  ],
   ['bench:tracker', ['--peers', '120', '--samples', '20'], 'peers_held'],
 ])(
   '%s runs and prints its JSON line',
