@@ -11,6 +11,7 @@ import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { Notice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
+import { LabelledRadio } from '../ui/labelled-radio';
 import { useRequest } from '../ui/use-request';
 import { errorText } from '../ui/error-text';
 import type { Fingerprint } from '../core/identity/fingerprint';
@@ -71,40 +72,35 @@ export function CrosspostSection() {
         <fieldset>
           <legend>{t('optionsFacebook')}</legend>
           {(['off', 'ask', 'auto'] as const).map((mode) => (
-            <label key={mode}>
-              <input
-                type="radio"
-                name="crosspost-mode"
-                id={`crosspost-${mode}`}
-                checked={form.mode === mode}
-                onChange={() => setForm({ ...form, mode })}
-              />{' '}
+            <LabelledRadio
+              key={mode}
+              name="crosspost-mode"
+              id={`crosspost-${mode}`}
+              checked={form.mode === mode}
+              onSelect={() => setForm({ ...form, mode })}
+            >
               {t(MODE_LABEL[mode])}
-            </label>
+            </LabelledRadio>
           ))}
         </fieldset>
         <fieldset>
           <legend>{t('crosspostAudienceLabel')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="crosspost-audience"
-              id="crosspost-audience-all"
-              checked={chosen === null}
-              onChange={() => setForm({ ...form, audience: 'all-friends' })}
-            />{' '}
+          <LabelledRadio
+            name="crosspost-audience"
+            id="crosspost-audience-all"
+            checked={chosen === null}
+            onSelect={() => setForm({ ...form, audience: 'all-friends' })}
+          >
             {t('crosspostAudienceAll')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="crosspost-audience"
-              id="crosspost-audience-chosen"
-              checked={chosen !== null}
-              onChange={() => setForm({ ...form, audience: [] })}
-            />{' '}
+          </LabelledRadio>
+          <LabelledRadio
+            name="crosspost-audience"
+            id="crosspost-audience-chosen"
+            checked={chosen !== null}
+            onSelect={() => setForm({ ...form, audience: [] })}
+          >
             {t('crosspostAudienceChosen')}
-          </label>
+          </LabelledRadio>
           {chosen !== null &&
             friends.kind === 'ready' &&
             friends.value.map((f) => (

@@ -8,6 +8,7 @@ import type { AudienceList } from '../messaging/settings';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
+import { LabelledRadio } from '../ui/labelled-radio';
 
 export type Audience =
   | { kind: 'all' }
@@ -106,38 +107,33 @@ export function AudiencePicker({
   return (
     <fieldset class="audience">
       <legend>{t('audience')}</legend>
-      <label>
-        <input
-          type="radio"
-          name="audience"
-          id="audience-all"
-          checked={audience.kind === 'all'}
-          onChange={() => onChange(ALL_FRIENDS)}
-        />{' '}
+      <LabelledRadio
+        name="audience"
+        id="audience-all"
+        checked={audience.kind === 'all'}
+        onSelect={() => onChange(ALL_FRIENDS)}
+      >
         {t('audienceAll')}
-      </label>
+      </LabelledRadio>
       {lists.map((list, i) => (
-        <label key={list.name}>
-          <input
-            type="radio"
-            name="audience"
-            id={`audience-list-${i}`}
-            checked={audience.kind === 'list' && audience.name === list.name}
-            onChange={() => onChange({ kind: 'list', ...list })}
-          />{' '}
-          {t('audienceList', list.name, String(list.members.length))}
-        </label>
-      ))}
-      <label>
-        <input
-          type="radio"
+        <LabelledRadio
+          key={list.name}
           name="audience"
-          id="audience-chosen"
-          checked={chosen !== null}
-          onChange={() => onChange({ kind: 'chosen', members: [] })}
-        />{' '}
+          id={`audience-list-${i}`}
+          checked={audience.kind === 'list' && audience.name === list.name}
+          onSelect={() => onChange({ kind: 'list', ...list })}
+        >
+          {t('audienceList', list.name, String(list.members.length))}
+        </LabelledRadio>
+      ))}
+      <LabelledRadio
+        name="audience"
+        id="audience-chosen"
+        checked={chosen !== null}
+        onSelect={() => onChange({ kind: 'chosen', members: [] })}
+      >
         {t('audienceChosen')}
-      </label>
+      </LabelledRadio>
       {chosen && <FriendChoices chosen={chosen} toggle={toggle} />}
       {chosen && chosen.length > 0 && (
         <SaveAsList lists={lists} members={chosen} saved={onChange} />
