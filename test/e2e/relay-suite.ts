@@ -20,6 +20,26 @@ export type Disruption =
   | 'tracker-restart';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Each person's network host: trackers, friends linked and how each friend was reached. */
+async function whereHostsStand(people: Person[]): Promise<string> {
+  const lines = await Promise.all(
+    people.map(async (p) => {
+      // A detached person's page opens again to ask (the test has failed by then anyway).
+      const status = await p
+        .ui('status', {})
+        .catch(async () => {
+          await p.attach();
+          return p.ui('status', {});
+        })
+        .catch((e: unknown) => String(e));
+      if (typeof status === 'string') return `${p.name}: ${status}`;
+      const host = status.host.reachable ? status.host.status : status.host.error;
+      return `${p.name} (background since ${status.startedAt}): ${JSON.stringify(host)}`;
+    }),
+  );
+  return lines.join('\n');
+}
 const IDLE_PREFS = { 'extensions.background.idle.timeout': 2000 };
 
 export function relaySuite(
@@ -178,13 +198,19 @@ export function relaySuite(
       await sleep(disruption === 'firefox-idle-timeout' ? 8000 : 1000);
 
       const later = await alice.ui('messages.send', { to: G, text: 'Are you still up?' });
-      await alice.until(
-        'outbox.status',
-        { id: later.id },
-        (s) => s?.state === 'delivered',
-        'delivered while George was idle',
-        30_000,
-      );
+      await alice
+        .until(
+          'outbox.status',
+          { id: later.id },
+          (s) => s?.state === 'delivered',
+          'delivered while George was idle',
+          30_000,
+        )
+        .catch(async (error: unknown) => {
+          // Once seen on a busy machine and not since (the house, second pass, point 7): when
+          // it fails, say where each network host stood, to find out which wait was long.
+          throw new Error(`${String(error)}\n${await whereHostsStand([alice, paul, george])}`);
+        });
       await george.attach();
       const got = await george.ui('messages.list', { kind: 'direct' });
       expect(got.filter((m) => m.id === later.id)).toHaveLength(1);
