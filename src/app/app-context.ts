@@ -4,12 +4,11 @@
  * second copy to fall out of date.
  */
 import type { Identity } from '../core/identity/identity';
-import type { MurmurNode } from '../core/node/node';
+import type { MurmurNode, NodeOptions } from '../core/node/node';
 import type { ContactRecord } from '../core/state/records';
 import { activeContacts } from './contacts';
 import type { AppPorts } from './app-ports';
 import { MurmurLife, type Running } from './murmur-life';
-import type { NodeOptions } from '../core/node/node';
 import { shareFriendList } from './friends-of-friends';
 
 export class AppContext {

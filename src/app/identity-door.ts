@@ -19,26 +19,31 @@ type IdentityRequests =
   | 'identity.import'
   | 'identity.export';
 
-/** The identity as pages show it: card, invite link (a new invite secret is made once). */
-export async function identityView(ctx: AppContext, identity: Identity): Promise<IdentityView> {
+/**
+ * The identity as pages show it: card and invite link. The first view makes an invite secret;
+ * `newSecret` says so, because the network host must then learn to admit calls proving it.
+ */
+async function identityView(ctx: AppContext, identity: Identity) {
   const invite = await currentInviteSecret(ctx.settings);
-  // A new secret: the network host admits calls proving it from now on.
-  if (invite.made) ctx.friendsChanged();
-  return identityViewOf(identity, await ctx.ports.address(), invite.secret);
+  const view = identityViewOf(identity, await ctx.ports.address(), invite.secret);
+  return { view, newSecret: invite.made };
 }
 
 export function identityDoor(ctx: AppContext): AppHandlers<IdentityRequests> {
   const { life } = ctx;
-  /** Started: the host learns our tracker key, friends and invite secrets first. */
-  const started = async (identity: Identity) => {
-    const view = await identityView(ctx, identity);
+  /** Started: the host learns our tracker key, friends and invite secrets, once, first. */
+  const started = async (identity: Identity): Promise<IdentityView> => {
+    const { view } = await identityView(ctx, identity);
     await ctx.ports.network.configure();
     return view;
   };
   return {
     'identity.get': async () => {
       const running = await ctx.runningOrNull();
-      return running ? identityView(ctx, running.identity) : null;
+      if (!running) return null;
+      const { view, newSecret } = await identityView(ctx, running.identity);
+      if (newSecret) ctx.friendsChanged();
+      return view;
     },
     'identity.create': async ({ displayName, passphrase }) =>
       started(await life.create(displayName, passphrase)),

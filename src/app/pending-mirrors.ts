@@ -1,8 +1,9 @@
 /**
- * Facebook posts waiting for the user's answer in the share window. Kept in
- * the user's settings, not in memory: a Chromium service worker may stop while the
- * question is open. Bounded both ways — a few posts, for a day — so a busy or hostile Facebook
- * tab cannot fill the store, and an unanswered question does not share a stale post later.
+ * Facebook posts waiting for the user's answer to "Also share on Murmur?" (asked by the host,
+ * AppPorts.askToShare). Kept in the user's settings, not in memory: a Chromium service worker
+ * may stop while the question is open. Bounded both ways — a few posts, for a day — so a busy
+ * or hostile Facebook tab cannot fill the store, and an unanswered question does not share a
+ * stale post later.
  */
 import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { MirroredPost } from '../messaging/content-requests';

@@ -36,8 +36,7 @@ export async function addHomes(world: World, percent: number, seed: number): Pro
     })),
   );
   for (const { owner, keyring } of list) {
-    const owner_ = at(world.keyrings, owner);
-    const homeOf = owner_.me.fingerprintHex;
+    const homeOf = at(world.keyrings, owner).me.fingerprintHex;
     const people = [owner, ...at(world.friends, owner)].map((i) => at(world.keyrings, i));
     await Promise.all(
       people.map(async (person) => {
