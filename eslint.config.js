@@ -46,6 +46,8 @@ function forbid(rooms, packages, why, typesOnly = []) {
             group: roomPattern(room),
             message: `${why} (no imports from src/${room})`,
           })),
+          // The home (murmur-node) is a host: nothing in src or the tracker imports it.
+          { group: ['**/home/*'], message: `${why} (no imports from the home)` },
           ...typesOnly.map((room) => ({
             group: roomPattern(room),
             allowTypeImports: true,
@@ -189,6 +191,16 @@ export default tseslint.config(
     rules: { complexity: ['error', { max: 5 }] },
   },
   {
+    // The Murmur home (murmur-node): a host like the background, in Node. It runs the app,
+    // the transport and its own SQLite store; nothing of the browser, the pages or Dexie.
+    files: ['home/**'],
+    rules: forbid(
+      ['store', 'ui', 'screens', ...CONTEXTS],
+      ['dexie', 'preact', 'preact/hooks', 'webextension-polyfill'],
+      'the home runs the app in Node: core, app, messaging and transport only',
+    ),
+  },
+  {
     files: ['signaling-server/**'],
     rules: forbid(
       ROOMS,
@@ -203,7 +215,7 @@ export default tseslint.config(
   {
     // Type-aware rules for the product: what the types know, lint checks (a promise nobody
     // awaits, an async handler where a void one is expected, a cast that changes nothing).
-    files: ['src/**/*.{ts,tsx}', 'signaling-server/**/*.ts', 'tools/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'home/**/*.ts', 'signaling-server/**/*.ts', 'tools/**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

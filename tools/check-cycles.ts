@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { ROOT } from './build';
 
-const ROOTS = ['src', 'signaling-server', 'tools'];
+const ROOTS = ['src', 'home', 'signaling-server', 'tools'];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

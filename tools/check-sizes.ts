@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { ROOT } from './build';
 
 export const MAX_LINES = 300;
-const ROOTS = ['src', 'signaling-server', 'tools', 'test'];
+const ROOTS = ['src', 'home', 'signaling-server', 'tools', 'test'];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,7 +2,8 @@
 # Installs what a fresh Debian machine lacks for Murmur: npm packages (npm ci) and the browsers
 # and tools the tests drive (Debian's chromium, firefox-esr, gpg, sq; coturn for STUN/TURN,
 # nftables and iproute2 for the NAT lab, openssl for its certificates, systemd-analyze to rate
-# the shipped systemd unit). Cheap when all is there.
+# the shipped systemd unit; a C++ toolchain and python3 for better-sqlite3, the home's database,
+# which npm builds from source when no prebuilt binary can be fetched). Cheap when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ command -v nft >/dev/null 2>&1 || missing+=(nftables)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if ((${#missing[@]})); then
   echo "murmur: installing Debian packages: ${missing[*]}"
   sudo=""

@@ -2,6 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/core/state/memory-store';
 import { DexieStore } from '../../../src/store/dexie-store';
+import { SqliteStore } from '../../../home/sqlite-store';
+import { openHomeDatabase } from '../../../home/sqlite-database';
 import { freshDatabase } from './fresh-database';
 import { storeContract } from './contract';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
@@ -9,6 +11,7 @@ import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 
 storeContract('memory', async () => new MemoryStore());
 storeContract('dexie (fake-indexeddb)', async () => new DexieStore(freshDatabase()));
+storeContract('sqlite (the home)', async () => new SqliteStore(openHomeDatabase(':memory:')));
 
 describe('dexie store', () => {
   it('keeps everything across a reopen (a browser restart)', async () => {

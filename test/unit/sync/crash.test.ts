@@ -13,6 +13,11 @@ import type { NodeStore } from '../../../src/core/state/store-port';
 import { DexieStore } from '../../../src/store/dexie-store';
 import { MurmurDatabase } from '../../../src/store/schema';
 import { crashingStore } from './crashing-store';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../../home/sqlite-store';
+import { openHomeDatabase } from '../../../home/sqlite-database';
 import { befriend, connect, dm, makeNode, type TestNode } from './harness';
 import type { Session } from '../../../src/core/sync/session';
 import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
@@ -42,13 +47,20 @@ async function waitFor(
   throw new Error(`stuck without a crash: ${check.toString().slice(0, 120)}`);
 }
 
-type StoreKind = 'memory' | 'dexie';
+type StoreKind = 'memory' | 'dexie' | 'sqlite';
 
 /** A persistent store and a way to reopen it, as a restarted browser would. */
 function persistent(kind: StoreKind): { current: NodeStore; reopen(): void } {
   if (kind === 'memory') {
     const store = new MemoryStore();
     return { current: store, reopen: () => undefined };
+  }
+  if (kind === 'sqlite') {
+    // The same file opened again, as a restarted home would (the old handle dies with it).
+    const path = join(mkdtempSync(join(tmpdir(), 'murmur-crash-')), 'home.db');
+    const open = () => new SqliteStore(openHomeDatabase(path));
+    const handle = { current: open() as NodeStore, reopen: () => void (handle.current = open()) };
+    return handle;
   }
   const factory = new IDBFactory();
   const open = () =>
@@ -144,7 +156,7 @@ async function scenario(
   };
 }
 
-describe.each(['memory', 'dexie'] as StoreKind[])(
+describe.each(['memory', 'dexie', 'sqlite'] as StoreKind[])(
   'crash and restart at every step of a sync (%s store)',
   (kind) => {
     for (const victim of ['alice', 'paul', 'george'] as Name[]) {

@@ -1,0 +1,67 @@
+/** The home's store on disk: what it wrote is there after a restart, and a newer file is refused. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { DatabaseVersionError, openHomeDatabase } from '../../../home/sqlite-database';
+import { sqliteSettings } from '../../../home/sqlite-settings';
+import { SqliteStore } from '../../../home/sqlite-store';
+import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
+import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+
+const fileIn = (name: string) => join(mkdtempSync(join(tmpdir(), 'murmur-home-db-')), name);
+
+it('keeps relay copies, the policy and settings across a restart of the home', async () => {
+  const path = fileIn('home.db');
+  const first = openHomeDatabase(path);
+  const store = new SqliteStore(first);
+  await store.putRelayPolicy({ maxMessageBytes: 10, maxHoldSeconds: 20, quotaBytes: 30 });
+  await store.putRelayCopy({
+    id: 'r' as EnvelopeId,
+    bytes: new Uint8Array([1, 2, 3]),
+    size: 3,
+    receivedAt: 1,
+    dropAt: 9,
+    hopsLeft: 0,
+    fromPeer: 'p' as Fingerprint,
+    heldBy: [],
+    downstream: [],
+    declinedBy: [],
+    deliveredSlots: [],
+  });
+  await sqliteSettings(first).set({ 'home.owner': { name: 'Ann', keys: [new Uint8Array([7])] } });
+  first.close();
+
+  const second = openHomeDatabase(path);
+  const reopened = new SqliteStore(second);
+  expect(await reopened.getRelayPolicy()).toEqual({
+    maxMessageBytes: 10,
+    maxHoldSeconds: 20,
+    quotaBytes: 30,
+  });
+  expect((await reopened.getRelayCopy('r' as EnvelopeId))?.bytes).toEqual(
+    new Uint8Array([1, 2, 3]),
+  );
+  expect(await reopened.relayBytes()).toBe(3);
+  expect(await sqliteSettings(second).get(['home.owner', 'missing'])).toEqual({
+    'home.owner': { name: 'Ann', keys: [new Uint8Array([7])] },
+  });
+  second.close();
+});
+
+it('refuses a database a newer home wrote, and leaves it as it was', () => {
+  const path = fileIn('newer.db');
+  const raw = new Database(path);
+  raw.pragma('user_version = 99');
+  raw.close();
+  expect(() => openHomeDatabase(path)).toThrow(DatabaseVersionError);
+  const after = new Database(path);
+  expect(after.pragma('user_version', { simple: true })).toBe(99);
+  expect(
+    after.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get(),
+  ).toEqual({
+    n: 0,
+  });
+  after.close();
+});
