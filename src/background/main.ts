@@ -1,7 +1,7 @@
 /**
  * The background's wiring, shared by both browsers: runs Murmur (`src/app/murmur.ts`) over
  * the extension's store and settings, routes typed requests from the popup, options page and
- * content script to it, hands it the network host's data channels (`link-router.ts`), keeps
+ * content script to it, hands it the network host's data channels (`src/transport/link-router.ts`), keeps
  * the host configured with our tracker key, trackers and friends, and tells open pages what
  * changed.
  */
@@ -25,7 +25,7 @@ import { toolbarAttention } from './toolbar';
 import { openStore } from './database';
 import type { HostPort } from './host-port';
 import { Murmur } from '../app/murmur';
-import { LinkRouter } from './link-router';
+import { LinkRouter, linkEventHandlers } from '../transport/link-router';
 import { describeSender, pagePortOf, type SenderContext } from './sender';
 import { serveBackupPort } from './backup-service';
 import { showShareWindow } from './share-window';
@@ -117,27 +117,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     return current.host.reachable ? current.host.status.reach : {};
   }
 
-  const linkHandlers: Handlers<LinkEvents, unknown> = {
-    'link.open': async ({ link, peerId, initiator, binding }) => {
-      links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
-      updates.tell('friends', 'status');
-      return {};
-    },
-    'link.frame': async ({ link, frame }) => {
-      links.frame(link, frame);
-      return {};
-    },
-    'link.closed': async ({ link }) => {
-      links.closed(link);
-      updates.tell('friends', 'status');
-      return {};
-    },
-    'link.alive': async () => ({}),
-    'link.changed': async () => {
-      updates.tell('friends', 'status');
-      return {};
-    },
-  };
+  const linkHandlers = linkEventHandlers(links, () => updates.tell('friends', 'status'));
 
   const routes: Routes<SenderContext> = {
     ui: route(

@@ -9,12 +9,9 @@ import {
   isNetworkSettings,
   type NetworkSettings,
 } from '../messaging/settings';
-import { toBase64Url } from '../core/bytes';
-import { generateSigningKey } from '../core/crypto/ed25519';
-import { isTrackerKey } from '../messaging/host-requests';
+import { readOrCreateTrackerKey } from '../app/tracker-key';
 
 const NETWORK_KEY = 'settings.network';
-const TRACKER_KEY = 'network.trackerKey';
 
 export async function loadNetworkSettings(): Promise<NetworkSettings> {
   const stored = (await extensionSettings.get(NETWORK_KEY))[NETWORK_KEY];
@@ -28,15 +25,12 @@ export async function saveNetworkSettings(settings: NetworkSettings): Promise<vo
   await extensionSettings.set({ [NETWORK_KEY]: settings });
 }
 
-/**
- * This installation's tracker key (an Ed25519 seed, base64url): made once, kept so the peer
- * id friends know stays ours. Used for nothing but trackers, never linked to the identity key.
- */
+/** This installation's tracker key (src/app/tracker-key.ts), read once per background. */
 let trackerKeyOnce: Promise<string> | null = null;
 
 /** Memoised: concurrent first calls (start-up and a status request) must not mint two keys. */
 export function loadOrCreateTrackerKey(): Promise<string> {
-  trackerKeyOnce ??= readOrCreateTrackerKey().catch((error: unknown) => {
+  trackerKeyOnce ??= readOrCreateTrackerKey(extensionSettings).catch((error: unknown) => {
     trackerKeyOnce = null;
     throw error;
   });
@@ -46,12 +40,4 @@ export function loadOrCreateTrackerKey(): Promise<string> {
 /** After a restore replaced the stored key: read it again. */
 export function forgetTrackerKey(): void {
   trackerKeyOnce = null;
-}
-
-async function readOrCreateTrackerKey(): Promise<string> {
-  const stored = (await extensionSettings.get(TRACKER_KEY))[TRACKER_KEY];
-  if (isTrackerKey(stored).ok) return stored as string;
-  const seed = toBase64Url(generateSigningKey().seed);
-  await extensionSettings.set({ [TRACKER_KEY]: seed });
-  return seed;
 }

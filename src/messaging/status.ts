@@ -55,7 +55,8 @@ export interface ConnectionTestResult {
   trackers: TrackerTestResult[];
 }
 
-export type HostContext = 'offscreen' | 'background';
+/** Where the network host runs: Chromium's offscreen document, Firefox's background, a home. */
+export type HostContext = 'offscreen' | 'background' | 'home';
 
 export interface HostStatus {
   context: HostContext;

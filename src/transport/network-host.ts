@@ -247,6 +247,18 @@ export class NetworkHost {
     setTimeout(() => void this.lookForFriends(), wait + 50);
   }
 
+  /** Ends every channel and registration and every timer: the process may exit after this. */
+  stop(): void {
+    this.friendLinks?.closeAll();
+    this.friendLinks = null;
+    for (const link of this.trackers.values()) link.stop();
+    this.trackers.clear();
+    this.trackersKey = null;
+    if (this.poll) clearInterval(this.poll);
+    if (this.alive) clearInterval(this.alive);
+    this.poll = this.alive = null;
+  }
+
   handlers(): Handlers<HostRequests, unknown> {
     return {
       'host.status': async () => this.status(),

@@ -5,6 +5,9 @@
  */
 import type { Client } from '../messaging/client';
 import type { HostRequests } from '../messaging/host-requests';
+import { fromBase64Url } from '../core/bytes';
+import type { LinkEvents } from '../messaging/link-events';
+import type { Handlers } from '../messaging/request-map';
 import { LinkChannel } from './link-channel';
 
 export class LinkRouter {
@@ -39,4 +42,32 @@ export class LinkRouter {
     for (const channel of [...this.channels.values()]) channel.close();
     this.channels.clear();
   }
+}
+
+/** The link events a network host reports, handed to a router; `changed` after opens and closes. */
+export function linkEventHandlers(
+  links: LinkRouter,
+  changed: () => void,
+): Handlers<LinkEvents, unknown> {
+  return {
+    'link.open': async ({ link, peerId, initiator, binding }) => {
+      links.opened(link, peerId, initiator, fromBase64Url(binding) ?? new Uint8Array());
+      changed();
+      return {};
+    },
+    'link.frame': async ({ link, frame }) => {
+      links.frame(link, frame);
+      return {};
+    },
+    'link.closed': async ({ link }) => {
+      links.closed(link);
+      changed();
+      return {};
+    },
+    'link.alive': async () => ({}),
+    'link.changed': async () => {
+      changed();
+      return {};
+    },
+  };
 }

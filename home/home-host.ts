@@ -1,0 +1,99 @@
+/**
+ * The Murmur home as a host of the app: what the extension's background does for a browser,
+ * done for a process with no window. It runs Murmur (src/app, through its one front door) over
+ * the home's SQLite file, and the same network host the browsers run (src/transport), in
+ * process, over node-datachannel. It decides nothing itself.
+ */
+import { fromBase64Url, toBase64Url } from '../src/core/bytes';
+import { signingKeyFromSeed } from '../src/core/crypto/ed25519';
+import { peerIdOf } from '../src/core/tracker/peer-id';
+import { NO_ATTENTION } from '../src/app/app-ports';
+import { Murmur } from '../src/app/murmur';
+import { readOrCreateTrackerKey } from '../src/app/tracker-key';
+import type { LinkEvents } from '../src/messaging/link-events';
+import type { UpdateTopic } from '../src/messaging/page-updates';
+import type { Handlers } from '../src/messaging/request-map';
+import type { NetworkSettings } from '../src/messaging/settings';
+import type { HostStatus } from '../src/messaging/status';
+import { inProcessHost } from '../src/transport/in-process-host';
+import { LinkRouter, linkEventHandlers } from '../src/transport/link-router';
+import type { HomeDatabase } from './sqlite-database';
+import { sqliteSettings } from './sqlite-settings';
+import { SqliteStore } from './sqlite-store';
+import type { HomeLog } from './home-log';
+import { watchTrackers } from './tracker-watch';
+
+export interface HomeOptions {
+  db: HomeDatabase;
+  /** The trackers the home registers with (its own card names the first). */
+  trackers: string[];
+  /** The name the home's own identity is created with, on its first start. */
+  name: string;
+  log: HomeLog;
+  /** Told what pages would be told changed (tests wait on it; a home has no pages). */
+  changed?: (...topics: UpdateTopic[]) => void;
+}
+
+export interface RunningHome {
+  murmur: Murmur;
+  status(): HostStatus;
+  stop(): Promise<void>;
+}
+
+export async function startHome(options: HomeOptions): Promise<RunningHome> {
+  const { db, log } = options;
+  const store = new SqliteStore(db);
+  const settings = sqliteSettings(db);
+  const network: NetworkSettings = { trackers: options.trackers, iceServers: [] };
+  const trackerKey = await readOrCreateTrackerKey(settings);
+  const seed = fromBase64Url(trackerKey);
+  if (!seed) throw new TypeError('the stored tracker key is not base64url');
+  const peerId = peerIdOf(signingKeyFromSeed(seed).publicKey);
+  // Sessions on channels from an earlier run of this process died with it.
+  const epoch = toBase64Url(crypto.getRandomValues(new Uint8Array(9)));
+
+  let linkHandlers: Handlers<LinkEvents, unknown> | null = null;
+  const host = inProcessHost('home', () => linkHandlers);
+  const configure = async () => {
+    const { friends, inviteSecrets } = await murmur.networkConfig();
+    await host.client.request('host.configure', {
+      trackerKey,
+      network,
+      friends,
+      inviteSecrets,
+      epoch,
+    });
+  };
+  const murmur: Murmur = new Murmur({
+    store,
+    settings,
+    address: async () => ({ peerId, tracker: network.trackers[0] ?? '' }),
+    // The home's key is never protected by a passphrase: nobody is there to type one.
+    unlockedKeys: { get: async () => null, set: async () => undefined },
+    network: { configure, reach: async () => host.network.status().reach },
+    attention: NO_ATTENTION,
+    askToShare: async () => undefined,
+    changed: options.changed ?? (() => undefined),
+  });
+  const links = new LinkRouter(host.client, (channel, initiator) =>
+    murmur.attach(channel, initiator),
+  );
+  const trackers = watchTrackers(() => host.network.status(), log);
+  linkHandlers = linkEventHandlers(links, trackers.check);
+
+  const kept = await murmur.start();
+  if (!kept) await murmur.ask('identity.create', { displayName: options.name });
+  log({ event: 'started', identity: kept ? 'kept' : 'created' });
+  await configure();
+  trackers.check();
+  return {
+    murmur,
+    status: () => host.network.status(),
+    async stop() {
+      trackers.stop();
+      links.closeAll();
+      host.network.stop();
+      await murmur.stop();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * Bundles the Murmur home into one file, dist/home/murmur-node.mjs, that plain `node` runs
+ * (the `murmur-node` bin, `npm run home`, the systemd unit). Native parts (better-sqlite3,
+ * node-datachannel) and ws stay outside, loaded from node_modules; PeerJS is bundled from
+ * its ES module build, which Node's own loader would not pick.
+ */
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const HOME_BUNDLE = join(ROOT, 'dist', 'home', 'murmur-node.mjs');
+
+export async function buildHome(): Promise<string> {
+  await build({
+    entryPoints: [join(ROOT, 'home', 'cli.ts')],
+    outfile: HOME_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    external: ['better-sqlite3', 'node-datachannel', 'ws', 'bufferutil', 'utf-8-validate'],
+    // Bundled CommonJS code calls require(); an ES module has none of its own.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as murmurRequire } from 'node:module';\nconst require = murmurRequire(import.meta.url);",
+    },
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  await chmod(HOME_BUNDLE, 0o755);
+  return HOME_BUNDLE;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildHome();
