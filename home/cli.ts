@@ -23,7 +23,8 @@ try {
   const config = parseHomeConfig(args);
   const release = lockDataDir(config.dataDir);
   const db = openHomeDatabase(join(config.dataDir, 'home.db'));
-  const home = await startHome({ db, trackers: config.trackers, name: config.name, log });
+  const pairingLinkFile = join(config.dataDir, 'pairing-link');
+  const home = await startHome({ db, ...config, pairingLinkFile, log });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -11,7 +11,9 @@ Usage: npm run home -- --data DIR [options]
 
 Options:
   --data DIR       where the home keeps its database (DIR/home.db) and lock; created if
-                   missing, readable by this user only. Required.
+                   missing, readable by this user only. Until it is paired, DIR/pairing-link
+                   holds the link to paste into Murmur's Options › Murmur home (single use,
+                   renewed every hour). Required.
   --tracker URL    a tracker to register with (ws:// or wss://); repeat for several. The
                    first is the one named on the home's card. Default: ${DEFAULT_TRACKER}
   --name NAME      the name the home's own identity gets when it is first created

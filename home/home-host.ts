@@ -22,6 +22,7 @@ import { sqliteSettings } from './sqlite-settings';
 import { SqliteStore } from './sqlite-store';
 import type { HomeLog } from './home-log';
 import { watchTrackers } from './tracker-watch';
+import { offerPairing, type PairingFile } from './pairing-file';
 
 export interface HomeOptions {
   db: HomeDatabase;
@@ -32,6 +33,13 @@ export interface HomeOptions {
   log: HomeLog;
   /** Told what pages would be told changed (tests wait on it; a home has no pages). */
   changed?: (...topics: UpdateTopic[]) => void;
+  /**
+   * 'home' (the default): serves the owner who pairs with it. 'person': a person's Murmur in
+   * Node, standing in for a browser in tests and benchmarks.
+   */
+  role?: 'home' | 'person';
+  /** Where an unpaired home keeps its current pairing link for its owner to read (0600). */
+  pairingLinkFile?: string;
 }
 
 export interface RunningHome {
@@ -64,6 +72,8 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
       epoch,
     });
   };
+  const role = options.role ?? 'home';
+  let pairing: PairingFile | null = null;
   const murmur: Murmur = new Murmur({
     store,
     settings,
@@ -73,7 +83,11 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
     network: { configure, reach: async () => host.network.status().reach },
     attention: NO_ATTENTION,
     askToShare: async () => undefined,
-    changed: options.changed ?? (() => undefined),
+    changed: (...topics) => {
+      options.changed?.(...topics);
+      if (topics.includes('friends')) void pairing?.check();
+    },
+    ...(role === 'home' ? { role } : {}),
   });
   const links = new LinkRouter(host.client, (channel, initiator) =>
     murmur.attach(channel, initiator),
@@ -86,10 +100,13 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
   log({ event: 'started', identity: kept ? 'kept' : 'created' });
   await configure();
   trackers.check();
+  if (role === 'home' && options.pairingLinkFile)
+    pairing = await offerPairing(murmur, options.pairingLinkFile, log);
   return {
     murmur,
     status: () => host.network.status(),
     async stop() {
+      pairing?.stop();
       trackers.stop();
       links.closeAll();
       host.network.stop();

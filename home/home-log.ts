@@ -11,6 +11,8 @@ export type HomeLogLine =
       failures: number;
     }
   | { event: 'friends-linked'; count: number }
+  | { event: 'pairing-link'; expiresAt: string }
+  | { event: 'paired' }
   | { event: 'stopping'; signal: string }
   | { event: 'stopped' }
   | { event: 'failed'; error: string };

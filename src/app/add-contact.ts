@@ -13,6 +13,7 @@ import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { ContactRecord } from '../core/state/records';
+import type { Fingerprint } from '../core/identity/fingerprint';
 import type { NodeStore } from '../core/state/store-port';
 import { pendingRequests } from './friend-requests';
 import { Refusal } from '../core/refusal';
@@ -32,9 +33,11 @@ export async function addContact(
   active: readonly ContactRecord[],
   cardText: string,
   introduction: string,
+  /** For a Murmur home: whose (app/my-home.ts). */
+  options: { homeOf?: Fingerprint } = {},
 ): Promise<AddedContact> {
   const { card, peerId, read } = await refusing(readCard(cardText), cardRefusal);
-  const friend = await node.keyring.addFriendAsync(read.key);
+  const friend = await node.keyring.addFriendAsync(read.key, options);
   if (friend.fingerprintHex === me.fingerprintHex) {
     node.keyring.removeFriend(friend.fingerprintHex);
     throw new Refusal('card-own', 'that is your own card');
@@ -60,6 +63,7 @@ export async function addContact(
     addedAt: existing?.addedAt ?? Date.now(),
     introduction,
     ...(card.inviteSecret ? { inviteSecret: card.inviteSecret } : {}),
+    ...(options.homeOf ? { homeOf: options.homeOf } : {}),
   });
   return {
     fingerprint: friend.fingerprintHex,

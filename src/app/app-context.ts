@@ -10,6 +10,7 @@ import { activeContacts } from './contacts';
 import type { AppPorts } from './app-ports';
 import { MurmurLife, type Running } from './murmur-life';
 import { shareFriendList } from './friends-of-friends';
+import { homeOwner } from './home-owner';
 
 export class AppContext {
   readonly life: MurmurLife;
@@ -24,6 +25,7 @@ export class AppContext {
       store: ports.store,
       unlockedKeys: ports.unlockedKeys,
       hooks: hooks(this),
+      homeOf: async () => (ports.role === 'home' ? homeOwner(ports.settings) : null),
     });
   }
 
@@ -59,8 +61,13 @@ export class AppContext {
     return new Set<string>((await this.runningOrNull())?.node.connectedFriends() ?? []);
   }
 
-  /** Friends and those we asked, once the store has been read. */
+  /** Friends and those we asked, once the store has been read: people, not our home. */
   async contacts(): Promise<ContactRecord[]> {
+    return (await this.reachable()).filter((c) => !c.homeOf);
+  }
+
+  /** Everyone the network looks for: friends, those we asked, and our Murmur home. */
+  async reachable(): Promise<ContactRecord[]> {
     await this.life.now();
     return activeContacts(this.store);
   }

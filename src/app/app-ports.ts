@@ -43,6 +43,8 @@ export interface AppPorts {
   askToShare: () => Promise<void>;
   /** Something pages show changed (they ask again). */
   changed: (...topics: UpdateTopic[]) => void;
+  /** A Murmur home (home/): it serves the owner who pairs with it. Absent: a person's Murmur. */
+  role?: 'home';
 }
 
 /** A host with no user to tell (tests, a headless home): nothing is shown. */

@@ -15,6 +15,9 @@ import { applyFriendUpdate } from './friend-updates';
 import { catchUpProfile } from './profiles';
 import { viewOf } from './reading-door';
 import { shareReply } from './reply';
+import { pairIfProven } from './home-role';
+import { addFriend } from './friends-door';
+import type { Opened } from '../core/envelope/open';
 
 export function arrivals(attention: Attention) {
   return (ctx: AppContext) =>
@@ -24,6 +27,7 @@ export function arrivals(attention: Attention) {
         onSessionEstablished: (peer) => void confirmed(ctx, peer.fingerprintHex),
         events: {
           friendRequest: (opened) => {
+            if (ports.role === 'home') return void servedOwner(ctx, opened);
             ports.changed('requests');
             void announceIfNew(store, opened, (name) => attention.requestArrived(name));
           },
@@ -44,6 +48,13 @@ export function arrivals(attention: Attention) {
         },
       };
     };
+}
+
+/** A home takes no requests but its owner's pairing (home-role.ts); others are not kept. */
+async function servedOwner(ctx: AppContext, opened: Opened): Promise<void> {
+  const paired = await pairIfProven(ctx, opened, (card) => addFriend(ctx, card));
+  await ctx.store.deleteMessage(opened.envelope.id);
+  if (paired) ctx.ports.changed('friends');
 }
 
 /** A session with someone we had asked: they accepted. */

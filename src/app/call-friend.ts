@@ -10,6 +10,7 @@ import type { NodeStore } from '../core/state/store-port';
 import { encodeFrame } from '../core/sync/frames';
 import type { Channel } from '../core/sync/channel';
 import { REQUEST_RESEND_MS, sealRequest } from './friend-requests';
+import { pairingProof } from '../core/identity/home-pairing';
 
 /** A channel to a peer id on a tracker. */
 export type PeerChannel = Channel & { readonly peerId: string };
@@ -39,7 +40,14 @@ async function callFriend(
   const askAgain = (contact.requestSentAt ?? 0) < Date.now() - REQUEST_RESEND_MS;
   if (contact.state === 'requested' && askAgain) {
     const card = await ourCard();
-    const envelope = await sealRequest(node.keyring, friend, card, contact.introduction ?? '');
+    const me = node.keyring.me.fingerprintHex;
+    // Our own Murmur home, from its pairing link: the request proves we hold its secret.
+    const proof =
+      contact.homeOf === me && contact.inviteSecret
+        ? pairingProof(contact.inviteSecret, me, contact.fingerprint)
+        : null;
+    const introduction = contact.introduction ?? '';
+    const envelope = await sealRequest(node.keyring, friend, card, introduction, proof);
     channel.send(encodeFrame({ type: 'introduce', envelope }));
     await store.putContact({ ...contact, requestSentAt: Date.now() });
     setTimeout(() => channel.close(), 5_000);

@@ -35,12 +35,15 @@ async function load(
     return { state: 'unusable', reason: 'the stored key is not this contact’s' };
   try {
     if (read.state === 'expired') {
-      await keyring.addFriendAsync(read.key, { keyExpiredAt: read.expiredAt });
+      await keyring.addFriendAsync(read.key, { keyExpiredAt: read.expiredAt, ...homeOf(contact) });
       return { state: 'expired', expiredAt: read.expiredAt };
     }
-    await keyring.addFriendAsync(read.key);
+    await keyring.addFriendAsync(read.key, homeOf(contact));
     return { state: 'valid', expiresAt: read.expiresAt };
   } catch (error) {
     return { state: 'unusable', reason: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/** A contact that is a Murmur home is a friend whose copies follow the home rules. */
+const homeOf = (contact: ContactRecord) => (contact.homeOf ? { homeOf: contact.homeOf } : {});

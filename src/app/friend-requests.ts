@@ -35,6 +35,7 @@ export async function sealRequest(
   friend: Friend,
   ourCard: ContactCard,
   introduction: string,
+  pairingProof: Uint8Array | null = null,
 ): Promise<Uint8Array> {
   const sealed = await seal(
     {
@@ -43,6 +44,7 @@ export async function sealRequest(
       createdAt: Date.now(),
       introduction,
       card: encodeContactCard(ourCard),
+      pairingProof,
     },
     [friend],
     keyring.me,

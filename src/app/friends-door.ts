@@ -47,13 +47,13 @@ export async function friendsWithConnections(ctx: AppContext): Promise<FriendVie
  * once; otherwise they are asked (our card and `introduction`, handed over when they are
  * online) and become a friend when they accept.
  */
-async function addFriend(
+export async function addFriend(
   ctx: AppContext,
   cardText: string,
   introduction = '',
 ): Promise<FriendView> {
   const { node, identity, contactKeys } = await ctx.running();
-  const active = await ctx.contacts();
+  const active = await ctx.reachable();
   const added = await addContact(node, identity, ctx.store, active, cardText, introduction);
   contactKeys.set(added.fingerprint, { state: 'valid', expiresAt: added.keyExpiresAt });
   ctx.friendsChanged();

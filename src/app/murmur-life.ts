@@ -19,6 +19,7 @@ import {
 } from './account';
 import { loadContactKeys, type ContactKeys } from './contact-keys';
 import type { LockStateView } from '../messaging/views';
+import type { Fingerprint } from '../core/identity/fingerprint';
 
 export type Life =
   | { kind: 'no-identity' }
@@ -38,6 +39,8 @@ export interface LifeOptions {
   unlockedKeys: UnlockedKeyCache;
   /** How a new node reports to the rest of the app; `node()` is the node being started. */
   hooks: (node: () => MurmurNode) => Pick<NodeOptions, 'events' | 'onSessionEstablished'>;
+  /** Whose home this Murmur is (null: a person's). */
+  homeOf: () => Promise<Fingerprint | null>;
 }
 
 export class MurmurLife {
@@ -143,9 +146,11 @@ export class MurmurLife {
       keyring,
       Date.now(),
     );
+    const homeOf = await this.options.homeOf();
     const node: MurmurNode = new MurmurNode({
       keyring,
       store,
+      ...(homeOf ? { homeOf } : {}),
       ...this.options.hooks(() => node),
     });
     const running: Running = { kind: 'running', identity, node, contactKeys };

@@ -25,11 +25,13 @@ import { friendAddresses } from './friend-addresses';
 import { friendsDoor } from './friends-door';
 import { identityDoor } from './identity-door';
 import { honouredInviteSecrets } from './invite-secrets';
+import { pairingLink, pairingSecrets, type PairingLink } from './home-role';
 import { readingDoor } from './reading-door';
 import { CONTENT_REQUEST_CHANGES, tellingChanges, UI_REQUEST_CHANGES } from './request-changes';
 import { sendingDoor } from './sending-door';
 import { publish } from './sending';
 import { settingsDoor } from './settings-door';
+import { homeDoor } from './home-door';
 
 /** What the host's network must know: where to look for friends, which invites to honour. */
 export interface NetworkConfig {
@@ -43,6 +45,8 @@ export class Murmur {
   readonly requests: AppHandlers;
   /** What our content script on Facebook may hand over (acknowledgements only). */
   readonly content: Handlers<ContentRequests, unknown>;
+  /** A Murmur home's own business (role 'home'): the link its owner pairs with. */
+  readonly asHome: { pairingLink(): Promise<PairingLink | null> };
 
   constructor(ports: AppPorts) {
     const attention = new Attention(ports.settings, ports.attention);
@@ -63,10 +67,12 @@ export class Murmur {
       ...readingDoor(ctx, attention),
       ...sendingDoor(ctx),
       ...settingsDoor(ctx, attention),
+      ...homeDoor(ctx),
       ...mirroring.shareWindow,
     };
     this.requests = tellingChanges(doors, UI_REQUEST_CHANGES, ports.changed);
     this.content = tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, ports.changed);
+    this.asHome = { pairingLink: () => pairingLink(ctx) };
   }
 
   /** One request, from code (a host's own work, tests): the same door pages use. */
@@ -106,8 +112,11 @@ export class Murmur {
   async networkConfig(): Promise<NetworkConfig> {
     const me = (await this.ctx.ports.address()).peerId as PeerId;
     return {
-      friends: friendAddresses(await this.ctx.contacts(), me),
-      inviteSecrets: await honouredInviteSecrets(this.ctx.settings),
+      friends: friendAddresses(await this.ctx.reachable(), me),
+      inviteSecrets: [
+        ...(await honouredInviteSecrets(this.ctx.settings)),
+        ...(this.ctx.ports.role === 'home' ? await pairingSecrets(this.ctx.settings) : []),
+      ],
     };
   }
 }

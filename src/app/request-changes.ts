@@ -35,6 +35,8 @@ export const UI_REQUEST_CHANGES: Changes<UiRequests> = {
   'mirror.share': ['messages', 'settings'],
   'mirror.skip': ['settings'],
   'backup.reminder.dismiss': ['settings'],
+  'home.pair': ['friends'],
+  'home.unpair': ['friends'],
 };
 
 /** A post handed over from Facebook changes what Options says about the last one (and the feed). */

@@ -126,13 +126,17 @@ export class Keyring {
   }
 
   /** A friend we may seal new messages to: known, and their key not expired. */
+  /**
+   * A friend content may be sealed to: a key that has not expired, and a person — never a
+   * Murmur home, which carries what it is given and must not be able to read any of it.
+   */
   writableFriend(fingerprintHex: Fingerprint): Friend | undefined {
     const friend = this.friends.get(fingerprintHex);
-    return friend?.keyExpiredAt === null ? friend : undefined;
+    return friend && writable(friend) ? friend : undefined;
   }
 
   writableList(): Friend[] {
-    return this.list().filter((f) => f.keyExpiredAt === null);
+    return this.list().filter(writable);
   }
 
   get size(): number {
@@ -187,3 +191,6 @@ function slotsByHigh(hints: Uint32Array): Map<number, number[]> {
   for (let i = 0; i < hints.length; i += 2) entryOf(byHigh, hints[i] ?? 0, () => []).push(i >> 1);
   return byHigh;
 }
+
+const writable = (friend: Friend): boolean =>
+  friend.keyExpiredAt === null && friend.homeOf === null;

@@ -22,6 +22,8 @@ export const REFUSAL_CODES = [
   'request-missing',
   'reply-to-self',
   'picture-unreadable',
+  'home-paired',
+  'home-link',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -29,6 +29,7 @@ import type {
   BackupReminderView,
   CrosspostView,
   FriendView,
+  HomeView,
   InvitePreview,
   FriendsOfFriendsView,
   IdentityView,
@@ -186,6 +187,12 @@ export const uiRequests = {
   'backup.reminder.get': defineRequest<BackupReminderView>()(isEmpty),
   /** "Not now": quiet for a month. */
   'backup.reminder.dismiss': defineRequest<BackupReminderView>()(isEmpty),
+  /** Your Murmur home, if you paired one (app/my-home.ts). */
+  'home.get': defineRequest<HomeView | null>()(isEmpty),
+  /** Pair with the home whose pairing link this is. */
+  'home.pair': defineRequest<HomeView>()(isObject({ link: isString({ min: 8, max: 16384 }) })),
+  /** Forget the home: nothing goes to it any more. */
+  'home.unpair': defineRequest<null>()(isEmpty),
 } satisfies RequestMap;
 
 export type UiRequests = typeof uiRequests;

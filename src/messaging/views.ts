@@ -267,3 +267,14 @@ export interface LockStateView {
   protected: boolean;
   displayName: string;
 }
+
+/** The user's Murmur home, as Options shows it. */
+export interface HomeView {
+  fingerprint: Fingerprint;
+  /** The name the home calls itself (from its pairing link). */
+  displayName: string;
+  /** Asked (it has not yet answered our pairing request), or paired. */
+  state: 'pairing' | 'paired';
+  /** A data channel to it is open now. */
+  linked: boolean;
+}

@@ -7,6 +7,7 @@ import { IdentitySection } from './identity-section';
 import { ProfileSection } from './profile-section';
 import { NetworkSettingsForm } from './network-settings';
 import { RelaySection } from './relay-section';
+import { HomeSection } from './home-section';
 import { NotificationSettings } from './notification-settings';
 import { BackupSection } from './backup-section';
 import { CrosspostSection } from './crosspost-section';
@@ -19,6 +20,7 @@ const SECTIONS: [heading: string, title: string][] = [
   ['identity-heading', 'optionsIdentity'],
   ['network-heading', 'optionsNetwork'],
   ['relay-heading', 'optionsRelay'],
+  ['home-heading', 'optionsHome'],
   ['notifications-heading', 'optionsNotifications'],
   ['lists-heading', 'optionsLists'],
   ['fof-heading', 'optionsFriendsOfFriends'],
@@ -52,6 +54,7 @@ function Options() {
         <IdentitySection />
         <NetworkSettingsForm />
         <RelaySection />
+        <HomeSection />
         <NotificationSettings />
         <ListsSection />
         <FriendsOfFriendsSection />

@@ -33,6 +33,8 @@ import { turnCredential } from '../../src/core/tracker/turn-credentials';
 import { inviteToken } from '../../src/core/identity/invite-token';
 import type { PeerId } from '../../src/core/tracker/peer-id';
 import { messageIdFromBytes } from '../../src/core/messages/message-id';
+import { pairingProof } from '../../src/core/identity/home-pairing';
+import type { Fingerprint } from '../../src/core/identity/fingerprint';
 
 export type Vector = Record<string, string>;
 
@@ -48,6 +50,7 @@ const CHALLENGE_B = fromHex('b1'.repeat(16));
 const BINDING = fromHex('bd'.repeat(32));
 
 const TRACKER_SEED = fromHex('7e'.repeat(32));
+const PAIRING_SECRET = fromHex('5a'.repeat(16));
 const TRACKER_CHALLENGE = fromHex('c4'.repeat(24));
 
 export async function computeVectors(): Promise<Record<string, Vector>> {
@@ -199,6 +202,30 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       envelope: toHex(encodeEnvelope(header, body)),
       id: envelopeId(encodeEnvelope(header, body)),
       binding_with_body_pkesk: toHex(headerBinding(header, [body.subarray(0, 5)])),
+    },
+    'message-friend-request-pairing': {
+      message: toHex(
+        encodeMessage({
+          kind: 'friend-request',
+          id: messageIdFromBytes(fromHex('0a'.repeat(16))),
+          createdAt: 1_790_000_000_000,
+          introduction: '',
+          card: fromHex('c0c1c2c3'),
+          pairingProof: pairingProof(
+            PAIRING_SECRET,
+            toHex(A_FP) as Fingerprint,
+            toHex(B_FP) as Fingerprint,
+          ),
+        }),
+      ),
+    },
+    'home-pairing': {
+      secret: toHex(PAIRING_SECRET),
+      owner: toHex(A_FP),
+      home: toHex(B_FP),
+      proof: toHex(
+        pairingProof(PAIRING_SECRET, toHex(A_FP) as Fingerprint, toHex(B_FP) as Fingerprint),
+      ),
     },
     'message-direct': {
       message: toHex(

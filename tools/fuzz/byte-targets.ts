@@ -51,6 +51,7 @@ const MESSAGES: Message[] = [
     createdAt: t,
     introduction: 'hello',
     card: new Uint8Array(60).fill(1),
+    pairingProof: new Uint8Array(32).fill(7),
   },
 ];
 

@@ -16,6 +16,7 @@ import {
   type Thumbnail,
 } from './kinds';
 import { MESSAGE_ID_BYTES, messageIdBytes, messageIdFromBytes, type MessageId } from './message-id';
+import { PAIRING_PROOF_BYTES } from '../identity/home-pairing';
 
 const KIND_VERSION = 1;
 const FINGERPRINT_BYTES = 20;
@@ -94,7 +95,9 @@ export function encodeMessage(m: Message): Uint8Array {
       w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
         .time(m.createdAt)
         .text(2, L.introductionBytes, m.introduction)
-        .bytesOf(2, L.cardBytes, m.card);
+        .bytesOf(2, L.cardBytes, m.card)
+        .u8(m.pairingProof ? 1 : 0);
+      if (m.pairingProof) w.fixed(m.pairingProof, PAIRING_PROOF_BYTES);
       break;
     case 'friend-list':
       if (m.friends.length > L.friendListEntries)
@@ -180,14 +183,21 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
       if (hasAvatar > 1) throw new DecodeError('malformed', 'message: bad avatar flag');
       return { kind, updatedAt, name, status, avatar: hasAvatar ? readThumbnail(r) : null };
     }
-    case 'friend-request':
-      return {
+    case 'friend-request': {
+      const request = {
         kind,
         id: readId(r, 'id'),
         createdAt: r.time('created'),
         introduction: r.text(2, L.introductionBytes, 'introduction'),
         card: r.bytesOf(2, L.cardBytes, 'card'),
       };
+      const hasProof = r.u8('pairing flag');
+      if (hasProof > 1) throw new DecodeError('malformed', 'message: bad pairing flag');
+      return {
+        ...request,
+        pairingProof: hasProof ? r.fixed(PAIRING_PROOF_BYTES, 'pairing proof') : null,
+      };
+    }
     case 'friend-list': {
       const updatedAt = r.time('updated');
       const count = r.u16('friend count');

@@ -93,6 +93,8 @@ export interface FriendRequestMessage {
   introduction: string;
   /** The requester's contact card (binary), whose key must have signed the request. */
   card: Uint8Array;
+  /** Set when the requester pairs with a Murmur home it owns (core/identity/home-pairing.ts). */
+  pairingProof: Uint8Array | null;
 }
 
 /**

@@ -84,6 +84,11 @@ export class MurmurNode implements SyncEngine {
     return this.ctx.keyring;
   }
 
+  /** A home that has just been paired serves its owner from now on (home-offers.ts). */
+  serveAsHomeOf(owner: Fingerprint | null): void {
+    this.ctx.homeOf = owner;
+  }
+
   /** Runs a sync session over a channel we opened to this friend. */
   call(channel: Channel, friend: Friend): Session {
     return this.session(channel, { calling: friend });

@@ -152,6 +152,8 @@ export interface ContactRecord {
   friendListUpdatedAt?: number;
   /** When the user said the safety number matched what this friend sees (ms). */
   verifiedAt?: number;
+  /** This contact is a Murmur home, of this person (our own fingerprint: our home). */
+  homeOf?: Fingerprint;
 }
 
 export interface RelayPolicy {

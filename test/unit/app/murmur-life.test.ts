@@ -40,7 +40,7 @@ function sessionCache(): UnlockedKeyCache & { quit(): void } {
 }
 
 const lifeOver = (store: NodeStore, unlockedKeys: UnlockedKeyCache) =>
-  new MurmurLife({ store, unlockedKeys, hooks: () => ({}) });
+  new MurmurLife({ store, unlockedKeys, hooks: () => ({}), homeOf: async () => null });
 
 describe.each(stores)('the life of a Murmur (%s store)', (_name, makeStore) => {
   it('goes from no identity to running, locked after a restart with a passphrase, and back', async () => {

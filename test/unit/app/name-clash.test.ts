@@ -65,6 +65,7 @@ it('so does the friend request', async () => {
       createdAt: Date.now(),
       introduction: 'it is me, Paul',
       card: encodeContactCard(card),
+      pairingProof: null,
     }),
     conversationWith: null,
     receivedAt: Date.now(),

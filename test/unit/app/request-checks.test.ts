@@ -48,6 +48,7 @@ it('shows the safety number to compare and the friends shared with whoever asks'
       createdAt: Date.now(),
       introduction: 'hi',
       card,
+      pairingProof: null,
     }),
     conversationWith: null,
     receivedAt: Date.now(),

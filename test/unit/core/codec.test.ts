@@ -62,7 +62,22 @@ export const SAMPLE_MESSAGES: Message[] = [
   },
   { kind: 'profile', updatedAt: t, name: 'Ann', status: 'on holiday', avatar: thumb },
   { kind: 'profile', updatedAt: t, name: 'Ann', status: '', avatar: null },
-  { kind: 'friend-request', id: id(), createdAt: t, introduction: 'hello', card: randomBytes(500) },
+  {
+    kind: 'friend-request',
+    id: id(),
+    createdAt: t,
+    introduction: 'hello',
+    card: randomBytes(500),
+    pairingProof: null,
+  },
+  {
+    kind: 'friend-request',
+    id: id(),
+    createdAt: t,
+    introduction: '',
+    card: randomBytes(300),
+    pairingProof: randomBytes(32),
+  },
   {
     kind: 'shared-reply',
     createdAt: t,

@@ -4,6 +4,9 @@
  * accepted, and a direct message arrives.
  */
 import '../../../home/webrtc-globals';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHome, type RunningHome } from '../../../home/home-host';
 import { openHomeDatabase } from '../../../home/sqlite-database';
@@ -23,13 +26,15 @@ afterAll(async () => {
   await tracker.stop();
 });
 
-async function home(name: string) {
+async function home(name: string, role: 'home' | 'person' = 'person', pairingLinkFile?: string) {
   const waiting: { topic: UpdateTopic; heard: () => void }[] = [];
   const lines: HomeLogLine[] = [];
   const running = await startHome({
     db: openHomeDatabase(':memory:'),
     trackers: [`ws://127.0.0.1:${tracker.port}/murmur`],
     name,
+    role,
+    ...(pairingLinkFile ? { pairingLinkFile } : {}),
     log: (line) => lines.push(line),
     changed: (...topics) => {
       for (const w of waiting.filter((w) => topics.includes(w.topic))) w.heard();
@@ -40,7 +45,7 @@ async function home(name: string) {
   return { murmur: running.murmur, lines, next };
 }
 
-it('two homes become friends by invite link and a message crosses a real data channel', async () => {
+it('two Murmurs in Node become friends by invite link and a message crosses a real data channel', async () => {
   const ann = await home('Ann');
   const ben = await home('Ben');
   const annView = await ann.murmur.ask('identity.get', {});
@@ -65,4 +70,19 @@ it('two homes become friends by invite link and a message crosses a real data ch
   expect(conversation.map((m) => m.text)).toContain('over WebRTC');
   expect(ann.lines).toContainEqual({ event: 'friends-linked', count: 1 });
   expect(JSON.stringify(ann.lines)).not.toMatch(/over WebRTC|127\.0\.0\.1|m[0-9a-f]{32}/);
+}, 60_000);
+
+it('Ann pairs with her home by its link, over a real data channel', async () => {
+  const linkFile = join(mkdtempSync(join(tmpdir(), 'murmur-pairing-')), 'pairing-link');
+  const annsHome = await home('Ann’s home', 'home', linkFile);
+  const ann = await home('Ann');
+  const link = readFileSync(linkFile, 'utf8').trim();
+  expect(statSync(linkFile).mode & 0o077).toBe(0);
+  expect(annsHome.lines).toContainEqual(expect.objectContaining({ event: 'pairing-link' }));
+  expect(JSON.stringify(annsHome.lines)).not.toContain(link);
+
+  await ann.murmur.ask('home.pair', { link });
+  while ((await ann.murmur.ask('home.get', {}))?.state !== 'paired') await ann.next('friends');
+  expect(annsHome.lines).toContainEqual({ event: 'paired' });
+  expect(existsSync(linkFile)).toBe(false);
 }, 60_000);

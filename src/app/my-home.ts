@@ -1,0 +1,65 @@
+/**
+ * The user's own Murmur home (issue 32; PROTOCOL.md §15), from the browser's side. Pairing adds
+ * the home from its pairing link as a contact marked as ours (`homeOf` is our fingerprint); our
+ * calls show the link's invite token, and our request proves the link's secret
+ * (call-friend.ts). A home is never a recipient of anything (keyring.ts `writableFriend`): it
+ * carries our sealed copies and cannot read them. Unpairing forgets it.
+ */
+import { contactCardToText } from '../core/identity/contact-card';
+import { cardOfPairingLink } from '../core/identity/home-pairing';
+import type { Fingerprint } from '../core/identity/fingerprint';
+import { Refusal } from '../core/refusal';
+import type { ContactRecord } from '../core/state/records';
+import type { HomeView } from '../messaging/views';
+import { addContact } from './add-contact';
+import type { AppContext } from './app-context';
+import { removeContact } from './contacts';
+import { refusing, cardRefusal } from './refusals';
+
+async function ourHome(ctx: AppContext, me: Fingerprint): Promise<ContactRecord | null> {
+  return (await ctx.reachable()).find((c) => c.homeOf === me) ?? null;
+}
+
+function viewOf(home: ContactRecord, linked: ReadonlySet<string>): HomeView {
+  return {
+    fingerprint: home.fingerprint,
+    displayName: home.displayName,
+    state: home.state === 'friend' ? 'paired' : 'pairing',
+    linked: linked.has(home.fingerprint),
+  };
+}
+
+export async function myHome(ctx: AppContext): Promise<HomeView | null> {
+  const running = await ctx.runningOrNull();
+  const home = running && (await ourHome(ctx, running.identity.fingerprintHex));
+  return home ? viewOf(home, await ctx.online()) : null;
+}
+
+export async function pairHome(ctx: AppContext, link: string): Promise<HomeView> {
+  const { node, identity, contactKeys } = await ctx.running();
+  const me = identity.fingerprintHex;
+  if (await ourHome(ctx, me))
+    throw new Refusal('home-paired', 'you have a Murmur home: unpair it first');
+  const card = await refusing(
+    Promise.resolve().then(() => cardOfPairingLink(link)),
+    cardRefusal,
+  );
+  if (!card) throw new Refusal('home-link', 'this is not a pairing link: run your home to get one');
+  const active = await ctx.reachable();
+  const cardText = contactCardToText(card);
+  const added = await addContact(node, identity, ctx.store, active, cardText, '', { homeOf: me });
+  contactKeys.set(added.fingerprint, { state: 'valid', expiresAt: added.keyExpiresAt });
+  ctx.friendsChanged();
+  const home = await ourHome(ctx, me);
+  if (!home) throw new Error('the paired home is missing from the contacts');
+  return viewOf(home, await ctx.online());
+}
+
+export async function unpairHome(ctx: AppContext): Promise<null> {
+  const running = await ctx.running();
+  const home = await ourHome(ctx, running.identity.fingerprintHex);
+  const ours = { keyring: running.node.keyring, contactKeys: running.contactKeys };
+  if (home && (await removeContact(ctx.store, home.fingerprint, 'remove', ours)))
+    ctx.friendsChanged();
+  return null;
+}

@@ -1,0 +1,3 @@
+import { homePairingSuite } from './home-pairing-flow';
+
+homePairingSuite('firefox');
