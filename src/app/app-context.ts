@@ -14,6 +14,7 @@ import { homeOwner } from './home-owner';
 
 export class AppContext {
   readonly life: MurmurLife;
+  private readonly friendsHooks: (() => void)[] = [];
 
   constructor(
     readonly ports: AppPorts,
@@ -72,6 +73,11 @@ export class AppContext {
     return activeContacts(this.store);
   }
 
+  /** Also run `hook` whenever friends change (features that follow the friends list). */
+  whenFriendsChange(hook: () => void): void {
+    this.friendsHooks.push(hook);
+  }
+
   /** Everyone's name as the user knows them, by fingerprint (removed contacts too). */
   async names(): Promise<Map<string, string>> {
     const all = await this.store.listContacts();
@@ -85,6 +91,7 @@ export class AppContext {
    */
   friendsChanged(): void {
     void this.ports.network.configure().catch(() => undefined);
+    for (const hook of this.friendsHooks) hook();
     void this.runningOrNull()
       .then((running) => shareFriendList(running?.node ?? null, this.store, this.settings))
       .catch(() => undefined);

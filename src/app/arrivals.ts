@@ -15,6 +15,9 @@ import { applyFriendUpdate } from './friend-updates';
 import { catchUpProfile } from './profiles';
 import { viewOf } from './reading-door';
 import { shareReply } from './reply';
+import { applyHomeFriends } from './home-friends';
+import { applyFriendHome } from './friend-homes';
+import { announceHome } from './my-home';
 import { pairIfProven } from './home-role';
 import { addFriend } from './friends-door';
 import type { Opened } from '../core/envelope/open';
@@ -32,9 +35,15 @@ export function arrivals(attention: Attention) {
             void announceIfNew(store, opened, (name) => attention.requestArrived(name));
           },
           message: (opened) => {
+            if (opened.message.kind === 'home-friends') {
+              void applyHomeFriends(ctx, opened).then((applied) => applied && friendsMoved(ctx));
+              return;
+            }
             const update = applyFriendUpdate(store, opened);
             if (update) {
-              void update.then(() => ports.changed('friends'));
+              void update
+                .then(() => applyFriendHome(ctx, opened))
+                .then((homeMoved) => (homeMoved ? friendsMoved(ctx) : ports.changed('friends')));
               return;
             }
             ports.changed('messages', 'unread');
@@ -45,9 +54,16 @@ export function arrivals(attention: Attention) {
           },
           outbox: () => ports.changed('messages'),
           carried: () => ports.changed('relay'),
+          retired: () => ports.changed('relay'),
         },
       };
     };
+}
+
+/** Whom the network looks for changed, and the pages show friends afresh. */
+function friendsMoved(ctx: AppContext): void {
+  ctx.friendsChanged();
+  ctx.ports.changed('friends');
 }
 
 /** A home takes no requests but its owner's pairing (home-role.ts); others are not kept. */
@@ -59,8 +75,9 @@ async function servedOwner(ctx: AppContext, opened: Opened): Promise<void> {
 
 /** A session with someone we had asked: they accepted. */
 async function confirmed(ctx: AppContext, fingerprint: Fingerprint): Promise<void> {
-  await confirmContact(ctx.store, fingerprint);
+  const homeNow = await confirmContact(ctx.store, fingerprint);
   ctx.ports.changed('friends');
+  if (homeNow) await announceHome(ctx);
   const running = await ctx.runningOrNull();
   if (running) await catchUpProfile(running.node, ctx.store, ctx.settings, fingerprint);
 }

@@ -15,10 +15,12 @@ export async function activeContacts(store: NodeStore): Promise<ContactRecord[]>
   );
 }
 
-/** A session with someone we had asked: they accepted. */
-export async function confirmContact(store: NodeStore, fingerprint: Fingerprint): Promise<void> {
+/** A session with someone we had asked: they accepted. True when that was our Murmur home. */
+export async function confirmContact(store: NodeStore, fingerprint: Fingerprint): Promise<boolean> {
   const contact = await store.getContact(fingerprint);
-  if (contact?.state === 'requested') await store.putContact({ ...contact, state: 'friend' });
+  if (contact?.state !== 'requested') return false;
+  await store.putContact({ ...contact, state: 'friend' });
+  return contact.homeOf !== undefined;
 }
 
 /**

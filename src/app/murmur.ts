@@ -32,6 +32,7 @@ import { sendingDoor } from './sending-door';
 import { publish } from './sending';
 import { settingsDoor } from './settings-door';
 import { homeDoor } from './home-door';
+import { shareFriendsWithHome } from './home-friends';
 
 /** What the host's network must know: where to look for friends, which invites to honour. */
 export interface NetworkConfig {
@@ -73,6 +74,8 @@ export class Murmur {
     this.requests = tellingChanges(doors, UI_REQUEST_CHANGES, ports.changed);
     this.content = tellingChanges(mirroring.content, CONTENT_REQUEST_CHANGES, ports.changed);
     this.asHome = { pairingLink: () => pairingLink(ctx) };
+    // Our home learns our friends whenever they change (it may serve only them).
+    ctx.whenFriendsChange(() => void shareFriendsWithHome(ctx).catch(() => undefined));
   }
 
   /** One request, from code (a host's own work, tests): the same door pages use. */

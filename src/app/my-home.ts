@@ -15,6 +15,9 @@ import { addContact } from './add-contact';
 import type { AppContext } from './app-context';
 import { removeContact } from './contacts';
 import { refusing, cardRefusal } from './refusals';
+import { loadOwnProfile, saveOwnProfile, sendProfileTo } from './profiles';
+import { acceptedFriends } from './accepted-friends';
+import { shareFriendsWithHome } from './home-friends';
 
 async function ourHome(ctx: AppContext, me: Fingerprint): Promise<ContactRecord | null> {
   return (await ctx.reachable()).find((c) => c.homeOf === me) ?? null;
@@ -59,7 +62,28 @@ export async function unpairHome(ctx: AppContext): Promise<null> {
   const running = await ctx.running();
   const home = await ourHome(ctx, running.identity.fingerprintHex);
   const ours = { keyring: running.node.keyring, contactKeys: running.contactKeys };
-  if (home && (await removeContact(ctx.store, home.fingerprint, 'remove', ours)))
+  if (home && (await removeContact(ctx.store, home.fingerprint, 'remove', ours))) {
     ctx.friendsChanged();
+    await announceHome(ctx);
+  }
   return null;
+}
+
+/**
+ * Our home was paired or forgotten: friends learn it from a fresh profile, and a paired home
+ * learns our friends.
+ */
+export async function announceHome(ctx: AppContext): Promise<void> {
+  const running = await ctx.runningOrNull();
+  if (!running) return;
+  const own = await loadOwnProfile(ctx.settings);
+  await saveOwnProfile(ctx.settings, { ...own, updatedAt: Date.now() });
+  const { node } = running;
+  await sendProfileTo(
+    node,
+    ctx.store,
+    ctx.settings,
+    await acceptedFriends(node.keyring, ctx.store),
+  );
+  await shareFriendsWithHome(ctx);
 }

@@ -6,6 +6,7 @@
 import { acceptedFriends } from './accepted-friends';
 import type { SettingsPort } from './settings-port';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
+import { ownHomeCard } from './home-card';
 import type { Opened } from '../core/envelope/open';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
@@ -39,13 +40,18 @@ export async function saveOwnProfile(settings: SettingsPort, profile: OwnProfile
   await settings.set({ [OWN]: profile });
 }
 
-export function profileMessage(name: string, own: OwnProfile): ProfileMessage {
+export function profileMessage(
+  name: string,
+  own: OwnProfile,
+  home: Uint8Array | null = null,
+): ProfileMessage {
   return {
     kind: 'profile',
     updatedAt: own.updatedAt,
     name,
     status: own.status,
     avatar: own.avatar ? (thumbnailsFrom([own.avatar])[0] ?? null) : null,
+    home,
   };
 }
 
@@ -94,7 +100,8 @@ export async function sendProfileTo(
   const recipients = to.filter((fp) => node.keyring.writableFriend(fp));
   if (!recipients.length) return;
   const own = await loadOwnProfile(settings);
-  await node.send(profileMessage(node.keyring.me.displayName, own), recipients);
+  const home = await ownHomeCard(store, node.keyring.me.fingerprintHex);
+  await node.send(profileMessage(node.keyring.me.displayName, own, home), recipients);
   for (const fp of recipients) {
     const contact = await store.getContact(fp);
     if (contact) await store.putContact({ ...contact, profileSentAt: Date.now() });

@@ -33,8 +33,7 @@ import { turnCredential } from '../../src/core/tracker/turn-credentials';
 import { inviteToken } from '../../src/core/identity/invite-token';
 import type { PeerId } from '../../src/core/tracker/peer-id';
 import { messageIdFromBytes } from '../../src/core/messages/message-id';
-import { pairingProof } from '../../src/core/identity/home-pairing';
-import type { Fingerprint } from '../../src/core/identity/fingerprint';
+import { homeVectors } from './home-vectors';
 
 export type Vector = Record<string, string>;
 
@@ -50,7 +49,6 @@ const CHALLENGE_B = fromHex('b1'.repeat(16));
 const BINDING = fromHex('bd'.repeat(32));
 
 const TRACKER_SEED = fromHex('7e'.repeat(32));
-const PAIRING_SECRET = fromHex('5a'.repeat(16));
 const TRACKER_CHALLENGE = fromHex('c4'.repeat(24));
 
 export async function computeVectors(): Promise<Record<string, Vector>> {
@@ -203,30 +201,7 @@ export async function computeVectors(): Promise<Record<string, Vector>> {
       id: envelopeId(encodeEnvelope(header, body)),
       binding_with_body_pkesk: toHex(headerBinding(header, [body.subarray(0, 5)])),
     },
-    'message-friend-request-pairing': {
-      message: toHex(
-        encodeMessage({
-          kind: 'friend-request',
-          id: messageIdFromBytes(fromHex('0a'.repeat(16))),
-          createdAt: 1_790_000_000_000,
-          introduction: '',
-          card: fromHex('c0c1c2c3'),
-          pairingProof: pairingProof(
-            PAIRING_SECRET,
-            toHex(A_FP) as Fingerprint,
-            toHex(B_FP) as Fingerprint,
-          ),
-        }),
-      ),
-    },
-    'home-pairing': {
-      secret: toHex(PAIRING_SECRET),
-      owner: toHex(A_FP),
-      home: toHex(B_FP),
-      proof: toHex(
-        pairingProof(PAIRING_SECRET, toHex(A_FP) as Fingerprint, toHex(B_FP) as Fingerprint),
-      ),
-    },
+    ...homeVectors(),
     'message-direct': {
       message: toHex(
         encodeMessage({

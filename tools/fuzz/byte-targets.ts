@@ -44,7 +44,8 @@ const MESSAGES: Message[] = [
     visibility: 'public',
     text: 'same',
   },
-  { kind: 'profile', updatedAt: t, name: 'Ann', status: 'away', avatar: thumb },
+  { kind: 'profile', updatedAt: t, name: 'Ann', status: 'away', avatar: thumb, home: null },
+  { kind: 'home-friends', updatedAt: t, cards: [new Uint8Array(80).fill(3)] },
   {
     kind: 'friend-request',
     id: id(6),

@@ -90,6 +90,8 @@ export function encodeMessage(m: Message): Uint8Array {
         .text(2, L.statusBytes, m.status)
         .u8(m.avatar ? 1 : 0);
       if (m.avatar) writeThumbnail(w, m.avatar);
+      w.u8(m.home ? 1 : 0);
+      if (m.home) w.bytesOf(2, L.homeCardBytes, m.home);
       break;
     case 'friend-request':
       w.fixed(messageIdBytes(m.id), MESSAGE_ID_BYTES)
@@ -111,6 +113,12 @@ export function encodeMessage(m: Message): Uint8Array {
         .bytesOf(2, L.publicKeyBytes, m.authorKey)
         .bytesOf(2, L.sharedSignedBytes, m.signedData)
         .bytesOf(2, L.signatureBytes, m.signature);
+      break;
+    case 'home-friends':
+      if (m.cards.length > L.homeFriends)
+        throw new RangeError(`at most ${L.homeFriends} cards for a home`);
+      w.time(m.updatedAt).u16(m.cards.length);
+      for (const card of m.cards) w.bytesOf(2, L.homeCardBytes, card);
       break;
   }
   return w.finish();
@@ -181,7 +189,11 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
       const status = r.text(2, L.statusBytes, 'status');
       const hasAvatar = r.u8('avatar flag');
       if (hasAvatar > 1) throw new DecodeError('malformed', 'message: bad avatar flag');
-      return { kind, updatedAt, name, status, avatar: hasAvatar ? readThumbnail(r) : null };
+      const avatar = hasAvatar ? readThumbnail(r) : null;
+      const hasHome = r.u8('home flag');
+      if (hasHome > 1) throw new DecodeError('malformed', 'message: bad home flag');
+      const home = hasHome ? r.bytesOf(2, L.homeCardBytes, 'home card') : null;
+      return { kind, updatedAt, name, status, avatar, home };
     }
     case 'friend-request': {
       const request = {
@@ -217,5 +229,14 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
         signedData: r.bytesOf(2, L.sharedSignedBytes, 'signed data'),
         signature: r.bytesOf(2, L.signatureBytes, 'signature'),
       };
+    case 'home-friends': {
+      const updatedAt = r.time('updated');
+      const count = r.u16('card count');
+      if (count > L.homeFriends) throw new DecodeError('too-large', `${count} cards`);
+      const cards = Array.from({ length: count }, () =>
+        r.bytesOf(2, L.homeCardBytes, 'friend card'),
+      );
+      return { kind, updatedAt, cards };
+    }
   }
 }

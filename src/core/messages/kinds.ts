@@ -17,6 +17,9 @@ export const MESSAGE_LIMITS = {
   publicKeyBytes: 4096,
   signatureBytes: 1024,
   friendListEntries: 1000,
+  /** A Murmur home serves one person: at most this many of their friends' cards. */
+  homeFriends: 1000,
+  homeCardBytes: 2 * 1024,
   /** A shared reply's signed content: the inner framing (53 bytes) and a reply. */
   sharedSignedBytes: 16 * 1024 + 1024,
 } as const;
@@ -30,6 +33,7 @@ export const KIND_CODES = {
   // 6–10 are reserved (PROTOCOL.md §6): kinds planned once, never sent; not to be reused.
   'friend-list': 11,
   'shared-reply': 12,
+  'home-friends': 13,
 } as const;
 
 export type MessageKind = keyof typeof KIND_CODES;
@@ -84,6 +88,8 @@ export interface ProfileMessage {
   name: string;
   status: string;
   avatar: Thumbnail | null;
+  /** The sender's Murmur home (its card, binary, no secret): friends hand it copies for them. */
+  home: Uint8Array | null;
 }
 
 export interface FriendRequestMessage {
@@ -120,7 +126,19 @@ export type Message =
   | ProfileMessage
   | FriendRequestMessage
   | FriendListMessage
-  | SharedReplyMessage;
+  | SharedReplyMessage
+  | HomeFriendsMessage;
+
+/**
+ * From a person to their own Murmur home only (PROTOCOL.md §15): their friends' cards (binary,
+ * no secrets), so the home knows whom it may serve. Newer `updatedAt` replaces older; the
+ * only kind ever sealed to a home.
+ */
+export interface HomeFriendsMessage {
+  kind: 'home-friends';
+  updatedAt: number;
+  cards: Uint8Array[];
+}
 
 /**
  * Who the sender's friends are, for friends-of-friends visibility: sent only when the sender

@@ -17,6 +17,8 @@ export interface NodeEvents {
   friendRequest?: (opened: Opened) => void;
   /** A sealed copy for others was kept (what this node carries grew). */
   carried?: (id: EnvelopeId) => void;
+  /** A copy carried for others was delivered and dropped (what this node carries shrank). */
+  retired?: (id: EnvelopeId) => void;
 }
 
 export interface NodeContext {

@@ -228,4 +228,5 @@ export async function retireCopy(ctx: NodeContext, copy: RelayCopy): Promise<voi
     notify: [copy.fromPeer, ...copy.downstream],
   });
   await ctx.store.deleteRelayCopy(copy.id);
+  ctx.events.retired?.(copy.id);
 }

@@ -11,6 +11,7 @@ import type { OutboxEntry } from '../state/records';
 import { nowSeconds, type NodeContext } from './context';
 import { Refusal } from '../refusal';
 import type { Fingerprint } from '../identity/fingerprint';
+import type { Friend } from '../keyring';
 
 export interface SendOptions {
   hopLimit?: number;
@@ -33,6 +34,7 @@ export async function sealToOutbox(
       throw new Refusal('friend-key-expired', `their key has expired: ${fp}`);
     return f;
   });
+  refuseWhatAHomeMustNotRead(message, friends);
   const expiresAt = nowSeconds(ctx) + (options.ttlSeconds ?? DEFAULT_TTL_SECONDS);
   const sealed = await seal(message, friends, ctx.keyring.me, {
     expiresAt,
@@ -68,4 +70,18 @@ export async function sealToOutbox(
     entry,
   );
   return entry;
+}
+
+/**
+ * A Murmur home carries what it is given and must read none of it: the one thing sealed to a
+ * home is its owner's list of friends for it, and that goes to the home alone.
+ */
+function refuseWhatAHomeMustNotRead(message: Message, friends: readonly Friend[]): void {
+  const homes = friends.filter((f) => f.homeOf !== null);
+  const forHome = message.kind === 'home-friends';
+  if (forHome ? homes.length === 1 && friends.length === 1 : homes.length === 0) return;
+  throw new Refusal(
+    'not-a-friend',
+    forHome ? 'home-friends goes to one home alone' : 'a Murmur home is never a recipient',
+  );
 }

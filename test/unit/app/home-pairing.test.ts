@@ -4,53 +4,8 @@
  * recipient of anything, and a request that does not prove the open secret pairs nobody.
  */
 import { expect, it } from 'vitest';
-import { NO_ATTENTION } from '../../../src/app/app-ports';
-import type { PeerChannel } from '../../../src/app/call-friend';
-import { Murmur } from '../../../src/app/murmur';
-import { memorySettings } from '../../../src/app/settings-port';
 import { homeOwner } from '../../../src/app/home-owner';
-import { MemoryStore } from '../../../src/core/state/memory-store';
-import { channelPair } from '../../../src/core/sync/memory-channel';
-import type { UpdateTopic } from '../../../src/messaging/page-updates';
-import { peerIdFor } from '../peer-ids';
-import { noCache } from './service-harness';
-
-const TRACKER = 'ws://127.0.0.1:9000/murmur';
-
-function host(name: string, role?: 'home') {
-  const waiting: { topic: UpdateTopic; heard: () => void }[] = [];
-  const settings = memorySettings();
-  const store = new MemoryStore();
-  const murmur = new Murmur({
-    store,
-    settings,
-    address: async () => ({ peerId: peerIdFor(name), tracker: TRACKER }),
-    unlockedKeys: noCache,
-    network: { configure: async () => undefined, reach: async () => ({}) },
-    attention: NO_ATTENTION,
-    askToShare: async () => undefined,
-    changed: (...topics) => {
-      for (const w of waiting.filter((w) => topics.includes(w.topic))) w.heard();
-    },
-    ...(role ? { role } : {}),
-  });
-  const next = (topic: UpdateTopic) => new Promise<void>((heard) => waiting.push({ topic, heard }));
-  return { murmur, settings, store, peerId: peerIdFor(name), next };
-}
-type Host = ReturnType<typeof host>;
-
-/** The network opened a channel from `caller` to `callee`; resolves when it closes. */
-function dial(caller: Host, callee: Host) {
-  const [calling, answering] = channelPair();
-  const ends = [
-    Object.assign(calling, { peerId: callee.peerId }) as PeerChannel,
-    Object.assign(answering, { peerId: caller.peerId }) as PeerChannel,
-  ] as const;
-  const closed = new Promise<void>((resolve) => ends[0].onClose(resolve));
-  void callee.murmur.attach(ends[1], false);
-  void caller.murmur.attach(ends[0], true);
-  return { closed, close: () => ends[0].close() };
-}
+import { dial, host } from './headless-hosts';
 
 async function started() {
   const home = host('home', 'home');

@@ -60,8 +60,7 @@ export const SAMPLE_MESSAGES: Message[] = [
     visibility: 'public',
     text: 'same',
   },
-  { kind: 'profile', updatedAt: t, name: 'Ann', status: 'on holiday', avatar: thumb },
-  { kind: 'profile', updatedAt: t, name: 'Ann', status: '', avatar: null },
+  { kind: 'profile', updatedAt: t, name: 'Ann', status: 'on holiday', avatar: thumb, home: null },
   {
     kind: 'friend-request',
     id: id(),
@@ -69,14 +68,6 @@ export const SAMPLE_MESSAGES: Message[] = [
     introduction: 'hello',
     card: randomBytes(500),
     pairingProof: null,
-  },
-  {
-    kind: 'friend-request',
-    id: id(),
-    createdAt: t,
-    introduction: '',
-    card: randomBytes(300),
-    pairingProof: randomBytes(32),
   },
   {
     kind: 'shared-reply',

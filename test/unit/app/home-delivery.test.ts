@@ -1,0 +1,90 @@
+/**
+ * What a Murmur home is for (issue 32, point 3), through the app's front door: Ann's home
+ * learns her friends, Bob learns of her home from her profile; Ann posts and goes away, and
+ * Bob gets the post from her home; Bob writes to Ann while she is away, and she gets it from
+ * her home when she comes back. The home holds only sealed copies it cannot open.
+ */
+import { expect, it } from 'vitest';
+import type { UpdateTopic } from '../../../src/messaging/page-updates';
+import { dial, host, type Host } from './headless-hosts';
+
+/**
+ * A channel from `a` to `b`, kept open until `heardBy` (default `b`) reports `topic` and
+ * `done` holds (each report checks again), then hung up.
+ */
+async function meet(
+  a: Host,
+  b: Host,
+  topic: UpdateTopic,
+  heardBy: Host = b,
+  done: () => Promise<boolean> = async () => true,
+) {
+  let heard = heardBy.next(topic);
+  const channel = dial(a, b);
+  for (;;) {
+    await heard;
+    heard = heardBy.next(topic);
+    if (await done()) break;
+  }
+  channel.close();
+}
+
+const namesOf = async (h: Host) =>
+  (await h.murmur.ask('friends.list', {})).map((f) => f.displayName).sort();
+
+/** `a` asks `b` by card, `b` accepts, and `a` learns it. */
+async function befriend(a: Host, b: Host) {
+  const bView = await b.murmur.ask('identity.get', {});
+  await a.murmur.ask('friends.add', { card: bView?.card ?? '' });
+  await dial(a, b).closed;
+  const [request] = await b.murmur.ask('requests.list', {});
+  await b.murmur.ask('requests.answer', { id: request?.id ?? ('' as never), accept: true });
+  await meet(b, a, 'friends');
+}
+
+it('Bob gets Ann’s post from her home, and Ann gets Bob’s message from it', async () => {
+  const home = host('home', 'home');
+  const ann = host('ann');
+  const bob = host('bob');
+  await home.murmur.ask('identity.create', { displayName: 'Ann’s home' });
+  const annId = await ann.murmur.ask('identity.create', { displayName: 'Ann' });
+  const bobId = await bob.murmur.ask('identity.create', { displayName: 'Bob' });
+  await befriend(ann, bob);
+
+  // Ann pairs; at the first session her home learns her friends (Bob).
+  await ann.murmur.ask('home.pair', { link: (await home.murmur.asHome.pairingLink())?.link ?? '' });
+  const paired = home.next('friends');
+  await dial(ann, home).closed; // her request, proving the link
+  await paired;
+  await meet(ann, home, 'friends', ann); // Ann's client confirms it
+  // The home takes her friends list.
+  await meet(ann, home, 'friends', home, async () => (await namesOf(home)).length === 2);
+  expect(await namesOf(home)).toEqual(['Ann', 'Bob']);
+  // Bob learns of Ann's home from her fresh profile (it is no friend in his lists).
+  const bobKnowsHome = async () => (await bob.murmur.networkConfig()).friends.length === 2;
+  await meet(ann, bob, 'friends', bob, bobKnowsHome);
+  expect((await bob.murmur.ask('friends.list', {})).map((f) => f.displayName)).toEqual(['Ann']);
+
+  // Ann posts, hands it to her home, and goes away.
+  const post = await ann.murmur.ask('posts.publish', { text: 'hello from Ann' });
+  const holdsPost = async () => (await home.store.getRelayCopy(post.id)) !== undefined;
+  await meet(ann, home, 'relay', home, holdsPost);
+  // The home cannot read it: nothing it stores is a message for it.
+  expect((await home.store.listMessages()).map((m) => m.kind)).toEqual([]);
+
+  // Bob comes online: only Ann's home is there.
+  // Bob's receipt lets the home drop its copy: it carries nothing delivered.
+  const dropped = async () => (await home.store.listRelayCopies()).length === 0;
+  await meet(bob, home, 'relay', home, dropped);
+  const feed = await bob.murmur.ask('messages.list', {});
+  expect(feed.map((m) => [m.authorName, m.text])).toEqual([['Ann', 'hello from Ann']]);
+
+  // Bob writes to Ann, who is away: his copy waits at her home, and she gets it when she comes.
+  await bob.murmur.ask('messages.send', { to: annId.fingerprint, text: 'hi Ann' });
+  await meet(bob, home, 'relay', home, async () => (await home.store.listRelayCopies()).length > 0);
+  const dms = () => ann.murmur.ask('messages.list', { kind: 'direct' });
+  await meet(ann, home, 'messages', ann, async () => (await dms()).length > 0);
+  const inbox = await dms();
+  expect(inbox.map((m) => [m.authorName, m.text])).toEqual([['Bob', 'hi Ann']]);
+  expect(bobId.fingerprint).not.toBe(annId.fingerprint);
+});
