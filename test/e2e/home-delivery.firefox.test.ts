@@ -1,0 +1,3 @@
+import { homeDeliverySuite } from './home-delivery-flow';
+
+homeDeliverySuite('firefox');
