@@ -33,7 +33,6 @@ try {
     home
       .stop()
       .then(() => {
-        db.close();
         release();
         log({ event: 'stopped' });
         process.exit(0);

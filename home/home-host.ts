@@ -45,6 +45,8 @@ export interface HomeOptions {
 export interface RunningHome {
   murmur: Murmur;
   status(): HostStatus;
+  /** How many sealed copies it carries now. */
+  carrying(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -105,12 +107,15 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
   return {
     murmur,
     status: () => host.network.status(),
+    carrying: async () => (await store.listRelayCopies()).length,
     async stop() {
       pairing?.stop();
       trackers.stop();
       links.closeAll();
       host.network.stop();
       await murmur.stop();
+      // Sessions still finishing a step now meet StoreClosedError, an expected end.
+      store.close();
     },
   };
 }

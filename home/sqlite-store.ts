@@ -19,10 +19,11 @@ import {
   type SeenRecord,
   type StoredMessage,
 } from '../src/core/state/records';
-import type {
-  ConversationRead,
-  ListMessagesOptions,
-  NodeStore,
+import {
+  StoreClosedError,
+  type ConversationRead,
+  type ListMessagesOptions,
+  type NodeStore,
 } from '../src/core/state/store-port';
 import { recordBytes, recordFrom, type HomeDatabase } from './sqlite-database';
 import { statementsOf } from './sqlite-statements';
@@ -30,12 +31,13 @@ import { statementsOf } from './sqlite-statements';
 type Row = { record: Buffer };
 
 export class SqliteStore implements NodeStore {
-  private readonly sql: ReturnType<typeof statementsOf>;
+  private readonly statements: ReturnType<typeof statementsOf>;
+  private closed = false;
   private readonly sentTogether: (m: StoredMessage, e: OutboxEntry) => void;
   private readonly deliveredTogether: (m: StoredMessage, r: ReceiptRecord, s: SeenRecord) => void;
 
   constructor(readonly db: HomeDatabase) {
-    this.sql = statementsOf(db);
+    this.statements = statementsOf(db);
     this.sentTogether = db.transaction((m: StoredMessage, e: OutboxEntry) => {
       this.writeMessage(m);
       this.writeOutbox(e);
@@ -45,6 +47,19 @@ export class SqliteStore implements NodeStore {
       this.sql.putReceipt.run(r.key, recordBytes(r));
       this.sql.putSeen.run(s.id, recordBytes(s));
     });
+  }
+
+  /** The prepared statements, while the store is open. */
+  private get sql(): ReturnType<typeof statementsOf> {
+    if (this.closed) throw new StoreClosedError('store-closed', 'the home is stopping');
+    return this.statements;
+  }
+
+  /** Closes the database: every call after this rejects with StoreClosedError. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
   }
 
   private writeMessage(m: StoredMessage): void {
@@ -71,9 +86,11 @@ export class SqliteStore implements NodeStore {
   }
 
   async putSent(m: StoredMessage, e: OutboxEntry) {
+    void this.sql; // refuses once closed, before the transaction begins
     this.sentTogether(m, e);
   }
   async putDelivery(m: StoredMessage, r: ReceiptRecord, s: SeenRecord) {
+    void this.sql;
     this.deliveredTogether(m, r, s);
   }
 

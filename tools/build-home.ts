@@ -11,16 +11,27 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 export const HOME_BUNDLE = join(ROOT, 'dist', 'home', 'murmur-node.mjs');
 
-export async function buildHome(): Promise<string> {
+/**
+ * Bundles a Node entry that loads the transport (the home, benchmarks of it) into one ES module
+ * that plain `node` runs; returns the file.
+ */
+export async function bundleForNode(entry: string, outfile: string): Promise<string> {
   await build({
-    entryPoints: [join(ROOT, 'home', 'cli.ts')],
-    outfile: HOME_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     mainFields: ['module', 'main'],
-    external: ['better-sqlite3', 'node-datachannel', 'ws', 'bufferutil', 'utf-8-validate'],
+    external: [
+      'better-sqlite3',
+      'node-datachannel',
+      'ws',
+      'bufferutil',
+      'utf-8-validate',
+      'esbuild',
+    ],
     // Bundled CommonJS code calls require(); an ES module has none of its own.
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as murmurRequire } from 'node:module';\nconst require = murmurRequire(import.meta.url);",
@@ -28,8 +39,11 @@ export async function buildHome(): Promise<string> {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  await chmod(HOME_BUNDLE, 0o755);
-  return HOME_BUNDLE;
+  await chmod(outfile, 0o755);
+  return outfile;
 }
+
+export const buildHome = (): Promise<string> =>
+  bundleForNode(join(ROOT, 'home', 'cli.ts'), HOME_BUNDLE);
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildHome();

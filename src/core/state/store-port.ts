@@ -18,6 +18,15 @@ import type { ReceiptKey } from './receipt-key';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { EnvelopeId } from '../envelope/envelope-id';
 import type { ContentKey } from './content-key';
+import { CodedError } from '../coded-error';
+
+/**
+ * What a store its host has closed (the node is stopping) rejects every call with: work still in
+ * flight then ends as expected, not as a fault.
+ */
+export class StoreClosedError extends CodedError<'store-closed'> {
+  override readonly name = 'StoreClosedError';
+}
 
 /** Unread counts stop here: the list shows "99+" beyond, and a long-unread chat costs no more. */
 export const UNREAD_COUNT_LIMIT = 100;

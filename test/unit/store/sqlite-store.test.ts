@@ -9,6 +9,8 @@ import { sqliteSettings } from '../../../home/sqlite-settings';
 import { SqliteStore } from '../../../home/sqlite-store';
 import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
+import type { ReceiptKey } from '../../../src/core/state/receipt-key';
+import { StoreClosedError } from '../../../src/core/state/store-port';
 
 const fileIn = (name: string) => join(mkdtempSync(join(tmpdir(), 'murmur-home-db-')), name);
 
@@ -64,4 +66,12 @@ it('refuses a database a newer home wrote, and leaves it as it was', () => {
     n: 0,
   });
   after.close();
+});
+
+it('once the home closes it, every call rejects with a typed error, not a driver fault', async () => {
+  const store = new SqliteStore(openHomeDatabase(':memory:'));
+  store.close();
+  store.close(); // twice is harmless
+  await expect(store.listOutbox()).rejects.toBeInstanceOf(StoreClosedError);
+  await expect(store.getReceipt('k' as ReceiptKey)).rejects.toBeInstanceOf(StoreClosedError);
 });

@@ -14,6 +14,7 @@ it.each([
     'delay_beyond_next_online_p50_s',
   ],
   ['bench:tracker', ['--peers', '120', '--samples', '20'], 'peers_held'],
+  ['bench:home', ['--messages', '20', '--friends', '5', '--runs', '2'], 'catchup_20_ms'],
 ])(
   '%s runs and prints its JSON line',
   async (script, args, key) => {
