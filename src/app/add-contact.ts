@@ -13,6 +13,8 @@ import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
 import type { ContactRecord } from '../core/state/records';
+import type { Friend } from '../core/keyring';
+import { fingerprintOfKey } from '../core/identity/key-material';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { NodeStore } from '../core/state/store-port';
 import { pendingRequests } from './friend-requests';
@@ -37,24 +39,17 @@ export async function addContact(
   options: { homeOf?: Fingerprint } = {},
 ): Promise<AddedContact> {
   const { card, peerId, read } = await refusing(readCard(cardText), cardRefusal);
-  const friend = await node.keyring.addFriendAsync(read.key, options);
-  if (friend.fingerprintHex === me.fingerprintHex) {
-    node.keyring.removeFriend(friend.fingerprintHex);
-    throw new Refusal('card-own', 'that is your own card');
-  }
-  const squatted = active.find(
-    (c) => c.fingerprint !== friend.fingerprintHex && c.peerId === card.peerId,
-  );
-  const existing = await store.getContact(friend.fingerprintHex);
-  if (squatted) {
-    if (!existing) node.keyring.removeFriend(friend.fingerprintHex);
+  const fingerprint = fingerprintOfKey(read.key);
+  if (fingerprint === me.fingerprintHex) throw new Refusal('card-own', 'that is your own card');
+  const squatted = active.find((c) => c.fingerprint !== fingerprint && c.peerId === card.peerId);
+  if (squatted)
     throw new Refusal('card-address-taken', `this card claims ${squatted.displayName}'s address`);
-  }
-  const theyAsked = (await pendingRequests(store)).some(
-    (r) => r.fingerprint === friend.fingerprintHex,
-  );
+  const existing = await store.getContact(fingerprint);
+  const theyAsked = (await pendingRequests(store)).some((r) => r.fingerprint === fingerprint);
+  // The record first, the keyring after: a session can start only once the key is in the
+  // keyring, and the session that confirms someone we asked must find them asked.
   await store.putContact({
-    fingerprint: friend.fingerprintHex,
+    fingerprint,
     publicKey: card.publicKey,
     displayName: card.displayName,
     peerId,
@@ -65,6 +60,15 @@ export async function addContact(
     ...(card.inviteSecret ? { inviteSecret: card.inviteSecret } : {}),
     ...(options.homeOf ? { homeOf: options.homeOf } : {}),
   });
+  let friend: Friend;
+  try {
+    friend = await node.keyring.addFriendAsync(read.key, options);
+  } catch (error) {
+    // A key the keyring refuses leaves nothing behind (or what there was).
+    if (existing) await store.putContact(existing);
+    else await store.deleteContact(fingerprint);
+    throw error;
+  }
   return {
     fingerprint: friend.fingerprintHex,
     displayName: card.displayName,
