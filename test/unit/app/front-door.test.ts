@@ -1,56 +1,17 @@
 /**
- * The app has one front door (the house, second pass, point 1): a host with no browser — the
- * coming Murmur home — starts Murmur with a few lines, hands it channels, and asks it what a
- * page would ask. Two such hosts become friends from an invite link and talk.
+ * The app has one front door (the house, second pass, point 1): a host with no browser starts
+ * Murmur with a few lines (./headless-hosts.ts; the Murmur home, home/home-host.ts), hands it
+ * channels, and asks it what a page would ask. Two such hosts become friends from an invite link
+ * and talk.
  */
 import { expect, it } from 'vitest';
-import { NO_ATTENTION } from '../../../src/app/app-ports';
-import type { PeerChannel } from '../../../src/app/call-friend';
 import { Murmur } from '../../../src/app/murmur';
-import { memorySettings } from '../../../src/app/settings-port';
-import { MemoryStore } from '../../../src/core/state/memory-store';
-import { channelPair } from '../../../src/core/sync/memory-channel';
-import type { UpdateTopic } from '../../../src/messaging/page-updates';
 import { uiRequests } from '../../../src/messaging/ui-requests';
-import { peerIdFor } from '../peer-ids';
-import { noCache } from './service-harness';
-
-const TRACKER = 'ws://127.0.0.1:9000/murmur';
-
-/** A headless host: everything it takes to run Murmur. */
-function home(name: string) {
-  const waiting: { topic: UpdateTopic; heard: () => void }[] = [];
-  const murmur = new Murmur({
-    store: new MemoryStore(),
-    settings: memorySettings(),
-    address: async () => ({ peerId: peerIdFor(name), tracker: TRACKER }),
-    unlockedKeys: noCache,
-    network: { configure: async () => undefined, reach: async () => ({}) },
-    attention: NO_ATTENTION,
-    askToShare: async () => undefined,
-    changed: (...topics) => {
-      for (const w of waiting.filter((w) => topics.includes(w.topic))) w.heard();
-    },
-  });
-  /** Resolves at the next change of this topic the app reports. */
-  const next = (topic: UpdateTopic) => new Promise<void>((heard) => waiting.push({ topic, heard }));
-  return { murmur, peerId: peerIdFor(name), next };
-}
-
-/** The network opened a channel from `caller` to `callee`. */
-function dial(caller: ReturnType<typeof home>, callee: ReturnType<typeof home>) {
-  const [calling, answering] = channelPair();
-  const ends = [
-    Object.assign(calling, { peerId: callee.peerId }) as PeerChannel,
-    Object.assign(answering, { peerId: caller.peerId }) as PeerChannel,
-  ] as const;
-  void callee.murmur.attach(ends[1], false);
-  void caller.murmur.attach(ends[0], true);
-}
+import { dial, host } from './headless-hosts';
 
 it('two headless homes become friends through the front door and talk', async () => {
-  const alice = home('alice');
-  const bob = home('bob');
+  const alice = host('alice');
+  const bob = host('bob');
   const aliceView = await alice.murmur.ask('identity.create', { displayName: 'Alice' });
   await bob.murmur.ask('identity.create', { displayName: 'Bob' });
 
@@ -85,7 +46,7 @@ it('two headless homes become friends through the front door and talk', async ()
 });
 
 it('the front door has few public members and answers every page request but the host’s own', () => {
-  const { murmur } = home('carol');
+  const { murmur } = host('carol');
   const own = Object.getOwnPropertyNames(Murmur.prototype).filter((m) => m !== 'constructor');
   expect(own.sort()).toEqual([
     'ask',
