@@ -11,6 +11,7 @@ import { encodeFrame } from '../core/sync/frames';
 import type { Channel } from '../core/sync/channel';
 import { REQUEST_RESEND_MS, sealRequest } from './friend-requests';
 import { pairingProof } from '../core/identity/home-pairing';
+import { updateContact } from './contacts';
 
 /** A channel to a peer id on a tracker. */
 export type PeerChannel = Channel & { readonly peerId: string };
@@ -49,7 +50,10 @@ async function callFriend(
     const introduction = contact.introduction ?? '';
     const envelope = await sealRequest(node.keyring, friend, card, introduction, proof);
     channel.send(encodeFrame({ type: 'introduce', envelope }));
-    await store.putContact({ ...contact, requestSentAt: Date.now() });
+    await updateContact(store, contact.fingerprint, (now) => ({
+      ...now,
+      requestSentAt: Date.now(),
+    }));
     setTimeout(() => channel.close(), 5_000);
     return;
   }

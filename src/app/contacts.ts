@@ -15,12 +15,45 @@ export async function activeContacts(store: NodeStore): Promise<ContactRecord[]>
   );
 }
 
+/** Changes of one contact under way, per store: each waits for the one before. */
+const changing = new WeakMap<NodeStore, Map<string, Promise<unknown>>>();
+
+/**
+ * Changes one contact as it is now: read and written with no other such change in between.
+ * Sessions, arrivals and sends all touch contacts; a copy read before an await and written back
+ * after it would undo what happened meanwhile (a confirmation, a profile). Null: no such
+ * contact, or `change` left it as it was.
+ */
+export function updateContact(
+  store: NodeStore,
+  fingerprint: Fingerprint,
+  change: (current: ContactRecord) => ContactRecord | null,
+): Promise<ContactRecord | null> {
+  let chains = changing.get(store);
+  if (!chains) changing.set(store, (chains = new Map()));
+  const queue = chains;
+  const next = (queue.get(fingerprint) ?? Promise.resolve())
+    .catch(() => undefined) // one failed change does not stop the next
+    .then(async () => {
+      const current = await store.getContact(fingerprint);
+      const updated = current ? change(current) : null;
+      if (updated) await store.putContact(updated);
+      return updated;
+    });
+  queue.set(fingerprint, next);
+  const forget = () => {
+    if (queue.get(fingerprint) === next) queue.delete(fingerprint);
+  };
+  next.then(forget, forget);
+  return next;
+}
+
 /** A session with someone we had asked: they accepted. True when that was our Murmur home. */
 export async function confirmContact(store: NodeStore, fingerprint: Fingerprint): Promise<boolean> {
-  const contact = await store.getContact(fingerprint);
-  if (contact?.state !== 'requested') return false;
-  await store.putContact({ ...contact, state: 'friend' });
-  return contact.homeOf !== undefined;
+  const confirmed = await updateContact(store, fingerprint, (contact) =>
+    contact.state === 'requested' ? { ...contact, state: 'friend' } : null,
+  );
+  return confirmed !== null && confirmed.homeOf !== undefined;
 }
 
 /**

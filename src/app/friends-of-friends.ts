@@ -5,6 +5,7 @@
  * look at theirs is the user's other choice here.
  */
 import type { SettingsPort } from './settings-port';
+import { updateContact } from './contacts';
 import { fromHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import type { MurmurNode } from '../core/node/node';
@@ -63,14 +64,16 @@ export async function shareFriendList(
 export async function applyFriendList(store: NodeStore, opened: Opened): Promise<void> {
   const list = opened.message;
   if (list.kind !== 'friend-list' || !opened.friend) return;
-  const contact = await store.getContact(opened.senderFingerprintHex);
-  if (!contact || (contact.friendListUpdatedAt ?? 0) >= list.updatedAt) return;
-  await store.putContact({
-    ...contact,
-    friendList: list.friends.map((f) => ({
-      fingerprint: fingerprintFromBytes(f.fingerprint),
-      name: f.name,
-    })),
-    friendListUpdatedAt: list.updatedAt,
-  });
+  await updateContact(store, opened.senderFingerprintHex, (contact) =>
+    (contact.friendListUpdatedAt ?? 0) >= list.updatedAt
+      ? null
+      : {
+          ...contact,
+          friendList: list.friends.map((f) => ({
+            fingerprint: fingerprintFromBytes(f.fingerprint),
+            name: f.name,
+          })),
+          friendListUpdatedAt: list.updatedAt,
+        },
+  );
 }

@@ -7,6 +7,7 @@ import { acceptedFriends } from './accepted-friends';
 import type { SettingsPort } from './settings-port';
 import { MESSAGE_LIMITS, type ProfileMessage } from '../core/messages/kinds';
 import { ownHomeCard } from './home-card';
+import { updateContact } from './contacts';
 import type { Opened } from '../core/envelope/open';
 import type { Identity } from '../core/identity/identity';
 import type { MurmurNode } from '../core/node/node';
@@ -62,15 +63,17 @@ export function profileMessage(
 export async function applyFriendProfile(store: NodeStore, opened: Opened): Promise<void> {
   const profile = opened.message;
   if (profile.kind !== 'profile' || !opened.friend) return;
-  const contact = await store.getContact(opened.senderFingerprintHex);
-  if (!contact || (contact.profileUpdatedAt ?? 0) >= profile.updatedAt) return;
-  await store.putContact({
-    ...contact,
-    theirName: profile.name || undefined,
-    status: profile.status,
-    avatar: profile.avatar ?? undefined,
-    profileUpdatedAt: profile.updatedAt,
-  });
+  await updateContact(store, opened.senderFingerprintHex, (contact) =>
+    (contact.profileUpdatedAt ?? 0) >= profile.updatedAt
+      ? null
+      : {
+          ...contact,
+          theirName: profile.name || undefined,
+          status: profile.status,
+          avatar: profile.avatar ?? undefined,
+          profileUpdatedAt: profile.updatedAt,
+        },
+  );
 }
 
 /** Our name (on the identity), status and picture, as the user set them in Options. */
@@ -102,10 +105,8 @@ export async function sendProfileTo(
   const own = await loadOwnProfile(settings);
   const home = await ownHomeCard(store, node.keyring.me.fingerprintHex);
   await node.send(profileMessage(node.keyring.me.displayName, own, home), recipients);
-  for (const fp of recipients) {
-    const contact = await store.getContact(fp);
-    if (contact) await store.putContact({ ...contact, profileSentAt: Date.now() });
-  }
+  for (const fp of recipients)
+    await updateContact(store, fp, (contact) => ({ ...contact, profileSentAt: Date.now() }));
 }
 
 /** A session with a friend started: if they have not had our latest profile, it goes now. */
