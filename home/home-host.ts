@@ -87,7 +87,9 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
     askToShare: async () => undefined,
     changed: (...topics) => {
       options.changed?.(...topics);
-      if (topics.includes('friends')) void pairing?.check();
+      // Paired now? A check that fails (the home is stopping) is simply made again at the
+      // next change, or never once stopped.
+      if (topics.includes('friends')) void pairing?.check().catch(() => undefined);
     },
     ...(role === 'home' ? { role } : {}),
   });

@@ -21,36 +21,43 @@ import { announceHome } from './my-home';
 import { pairIfProven } from './home-role';
 import { addFriend } from './friends-door';
 import type { Opened } from '../core/envelope/open';
+import { StoreClosedError } from '../core/state/store-port';
 
 export function arrivals(attention: Attention) {
   return (ctx: AppContext) =>
     (node: () => MurmurNode): Pick<NodeOptions, 'events' | 'onSessionEstablished'> => {
       const { store, ports } = ctx;
       return {
-        onSessionEstablished: (peer) => void confirmed(ctx, peer.fingerprintHex),
+        onSessionEstablished: (peer) => inBackground(confirmed(ctx, peer.fingerprintHex)),
         events: {
           friendRequest: (opened) => {
-            if (ports.role === 'home') return void servedOwner(ctx, opened);
+            if (ports.role === 'home') return inBackground(servedOwner(ctx, opened));
             ports.changed('requests');
-            void announceIfNew(store, opened, (name) => attention.requestArrived(name));
+            inBackground(announceIfNew(store, opened, (name) => attention.requestArrived(name)));
           },
           message: (opened) => {
             if (opened.message.kind === 'home-friends') {
-              void applyHomeFriends(ctx, opened).then((applied) => applied && friendsMoved(ctx));
+              inBackground(
+                applyHomeFriends(ctx, opened).then((applied) => applied && friendsMoved(ctx)),
+              );
               return;
             }
             const update = applyFriendUpdate(store, opened);
             if (update) {
-              void update
-                .then(() => applyFriendHome(ctx, opened))
-                .then((homeMoved) => (homeMoved ? friendsMoved(ctx) : ports.changed('friends')));
+              inBackground(
+                update
+                  .then(() => applyFriendHome(ctx, opened))
+                  .then((homeMoved) => (homeMoved ? friendsMoved(ctx) : ports.changed('friends'))),
+              );
               return;
             }
             ports.changed('messages', 'unread');
-            void ctx.names().then((names) => shareReply(node(), store, opened, names));
-            void viewOf(ctx, opened.envelope.id).then((view) => {
-              if (view) attention.messageArrived(view);
-            });
+            inBackground(ctx.names().then((names) => shareReply(node(), store, opened, names)));
+            inBackground(
+              viewOf(ctx, opened.envelope.id).then((view) => {
+                if (view) attention.messageArrived(view);
+              }),
+            );
           },
           outbox: () => ports.changed('messages'),
           carried: () => ports.changed('relay'),
@@ -58,6 +65,17 @@ export function arrivals(attention: Attention) {
         },
       };
     };
+}
+
+/**
+ * Work an arrival starts and nobody awaits. A store closed under it (the host is stopping) is
+ * the expected end; anything else is a fault to see, never a rejection nobody handles.
+ */
+function inBackground(work: Promise<unknown>): void {
+  work.catch((error: unknown) => {
+    if (!(error instanceof StoreClosedError))
+      console.error('Murmur: work after an arrival failed', error);
+  });
 }
 
 /** Whom the network looks for changed, and the pages show friends afresh. */
