@@ -37,8 +37,16 @@ export class DatabaseVersionError extends Error {
   override readonly name = 'DatabaseVersionError';
 }
 
+/**
+ * How a commit reaches the disk. A home flushes each one (`full`): it acknowledges copies a
+ * sender may then forget. `relaxed` hands commits to the OS and lets it flush, as browsers
+ * commit IndexedDB (Firefox and Safari, and Chromium since 121): a process killed loses
+ * nothing, a power cut may lose the last seconds. Only a stand-in for a browser uses it.
+ */
+export type Durability = 'full' | 'relaxed';
+
 /** Opens (creating if needed) the home's database at `path` (`:memory:` for tests). */
-export function openHomeDatabase(path: string): HomeDatabase {
+export function openHomeDatabase(path: string, durability: Durability = 'full'): HomeDatabase {
   const db = new Database(path);
   try {
     const version = Number(db.pragma('user_version', { simple: true }));
@@ -47,7 +55,7 @@ export function openHomeDatabase(path: string): HomeDatabase {
         `the database was written by a newer Murmur home (schema ${version}, this one knows ${SCHEMA_VERSION})`,
       );
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     db.exec(SCHEMA);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;

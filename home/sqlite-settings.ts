@@ -4,6 +4,7 @@
  */
 import type { SettingsPort } from '../src/app/settings-port';
 import { recordBytes, recordFrom, type HomeDatabase } from './sqlite-database';
+import { writeGroupsOf } from './write-groups';
 
 export function sqliteSettings(db: HomeDatabase): SettingsPort {
   const read = db.prepare('SELECT value FROM settings WHERE key = ?');
@@ -13,6 +14,7 @@ export function sqliteSettings(db: HomeDatabase): SettingsPort {
   const writeAll = db.transaction((entries: [string, unknown][]) => {
     for (const [key, value] of entries) write.run(key, recordBytes(value));
   });
+  const groups = writeGroupsOf(db);
   return {
     async get(keys) {
       const names = typeof keys === 'string' ? [keys] : keys;
@@ -24,6 +26,7 @@ export function sqliteSettings(db: HomeDatabase): SettingsPort {
       return found;
     },
     async set(items) {
+      await groups.turn(null); // a settings write waits for an open group (write-groups.ts)
       writeAll(Object.entries(items));
     },
   };

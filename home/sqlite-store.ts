@@ -27,17 +27,22 @@ import {
 } from '../src/core/state/store-port';
 import { recordBytes, recordFrom, type HomeDatabase } from './sqlite-database';
 import { statementsOf } from './sqlite-statements';
+import { writeGroupsOf, type WriteGroup, type WriteGroups } from './write-groups';
 
 type Row = { record: Buffer };
 
 export class SqliteStore implements NodeStore {
   private readonly statements: ReturnType<typeof statementsOf>;
   private closed = false;
+  private readonly groups: WriteGroups;
+  /** The group this handle writes in: null for the store itself (see writeTogether). */
+  private group: WriteGroup | null = null;
   private readonly sentTogether: (m: StoredMessage, e: OutboxEntry) => void;
   private readonly deliveredTogether: (m: StoredMessage, r: ReceiptRecord, s: SeenRecord) => void;
 
   constructor(readonly db: HomeDatabase) {
     this.statements = statementsOf(db);
+    this.groups = writeGroupsOf(db);
     this.sentTogether = db.transaction((m: StoredMessage, e: OutboxEntry) => {
       this.writeMessage(m);
       this.writeOutbox(e);
@@ -85,22 +90,39 @@ export class SqliteStore implements NodeStore {
     return rows.map((row) => recordFrom<T>((row as Row).record));
   }
 
+  async writeTogether<T>(work: (store: NodeStore) => Promise<T>): Promise<T> {
+    void this.sql; // refuses once closed, before the group begins
+    if (this.group) return work(this); // already in a group: it is one
+    return this.groups.together((group) => work(this.inGroup(group)));
+  }
+
+  /** This store as the group's handle: its writes go into the group's transaction. */
+  private inGroup(group: WriteGroup): SqliteStore {
+    const view = Object.create(this) as SqliteStore;
+    view.group = group;
+    return view;
+  }
+
   async putSent(m: StoredMessage, e: OutboxEntry) {
+    await this.groups.turn(this.group);
     void this.sql; // refuses once closed, before the transaction begins
     this.sentTogether(m, e);
   }
   async putDelivery(m: StoredMessage, r: ReceiptRecord, s: SeenRecord) {
+    await this.groups.turn(this.group);
     void this.sql;
     this.deliveredTogether(m, r, s);
   }
 
   async putMessage(m: StoredMessage) {
+    await this.groups.turn(this.group);
     this.writeMessage(m);
   }
   async getMessage(id: EnvelopeId) {
     return this.one<StoredMessage>(this.sql.getMessage.get(id));
   }
   async deleteMessage(id: EnvelopeId) {
+    await this.groups.turn(this.group);
     this.sql.deleteMessage.run(id);
   }
   async listMessages(options: ListMessagesOptions = {}) {
@@ -124,6 +146,7 @@ export class SqliteStore implements NodeStore {
   }
 
   async putOutbox(e: OutboxEntry) {
+    await this.groups.turn(this.group);
     this.writeOutbox(e);
   }
   async getOutbox(id: EnvelopeId) {
@@ -133,10 +156,12 @@ export class SqliteStore implements NodeStore {
     return this.all<OutboxEntry>(this.sql.listOutbox.all());
   }
   async deleteOutbox(id: EnvelopeId) {
+    await this.groups.turn(this.group);
     this.sql.deleteOutbox.run(id);
   }
 
   async putRelayCopy(c: RelayCopy) {
+    await this.groups.turn(this.group);
     this.sql.putRelay.run(c.id, c.receivedAt, c.size, recordBytes(c));
   }
   async getRelayCopy(id: EnvelopeId) {
@@ -146,6 +171,7 @@ export class SqliteStore implements NodeStore {
     return this.all<RelayCopy>(this.sql.listRelay.all());
   }
   async deleteRelayCopy(id: EnvelopeId) {
+    await this.groups.turn(this.group);
     this.sql.deleteRelay.run(id);
   }
   async relayBytes() {
@@ -153,6 +179,7 @@ export class SqliteStore implements NodeStore {
   }
 
   async putReceipt(r: ReceiptRecord) {
+    await this.groups.turn(this.group);
     this.sql.putReceipt.run(r.key, recordBytes(r));
   }
   async getReceipt(key: ReceiptKey) {
@@ -162,16 +189,19 @@ export class SqliteStore implements NodeStore {
     return this.all<ReceiptRecord>(this.sql.listReceipts.all());
   }
   async deleteReceipt(key: ReceiptKey) {
+    await this.groups.turn(this.group);
     this.sql.deleteReceipt.run(key);
   }
 
   async putSeen(s: SeenRecord) {
+    await this.groups.turn(this.group);
     this.sql.putSeen.run(s.id, recordBytes(s));
   }
   async getSeen(id: EnvelopeId | ContentKey) {
     return this.one<SeenRecord>(this.sql.getSeen.get(id));
   }
   async deleteSeen(id: EnvelopeId | ContentKey) {
+    await this.groups.turn(this.group);
     this.sql.deleteSeen.run(id);
   }
   async listSeen() {
@@ -186,6 +216,7 @@ export class SqliteStore implements NodeStore {
     return this.one<RelayPolicy>(this.sql.getSingleton.get('relayPolicy')) ?? DEFAULT_RELAY_POLICY;
   }
   async putRelayPolicy(policy: RelayPolicy) {
+    await this.groups.turn(this.group);
     this.sql.putSingleton.run('relayPolicy', recordBytes(policy));
   }
 
@@ -193,10 +224,12 @@ export class SqliteStore implements NodeStore {
     return this.one<IdentityRecord>(this.sql.getSingleton.get('identity'));
   }
   async putIdentity(identity: IdentityRecord) {
+    await this.groups.turn(this.group);
     this.sql.putSingleton.run('identity', recordBytes(identity));
   }
 
   async putContact(c: ContactRecord) {
+    await this.groups.turn(this.group);
     this.sql.putContact.run(c.fingerprint, c.addedAt, recordBytes(c));
   }
   async getContact(fingerprint: Fingerprint) {
@@ -206,6 +239,7 @@ export class SqliteStore implements NodeStore {
     return this.all<ContactRecord>(this.sql.listContacts.all());
   }
   async deleteContact(fingerprint: Fingerprint) {
+    await this.groups.turn(this.group);
     this.sql.deleteContact.run(fingerprint);
   }
 }

@@ -38,6 +38,11 @@ export class DexieStore implements NodeStore {
     );
   }
 
+  /** Each write is its own commit here: nothing to group. */
+  writeTogether<T>(work: (store: NodeStore) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
   async putSent(message: StoredMessage, entry: OutboxEntry) {
     await this.db.transaction('rw', this.db.messages, this.db.heads, this.db.outbox, async () => {
       await this.db.messages.put(message);

@@ -4,25 +4,26 @@
  * the browser (the same app and transport code the extension runs).
  *
  * - catchup: Bob writes `--messages` direct messages to Ann while she is away; they wait at
- *   her home. Ann's Murmur starts afresh: the time from its start until all of them are in her
+ *   her home. Her home runs as its own `murmur-node` process, as users run it; Ann's Murmur
+ *   starts afresh: the time from its start until all of them are in her
  *   store (registration, finding her home, the data channel, the sync). `--runs` times, from
  *   the same saved state; median.
  * - rss: the home as its own `murmur-node` process with `--friends` friends connected to it:
  *   its resident memory once every one of them has a data channel to it.
  */
 import '../../home/webrtc-globals';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { startHome, type RunningHome } from '../../home/home-host';
-import { openHomeDatabase } from '../../home/sqlite-database';
+import { startHome } from '../../home/home-host';
+import type { Statement } from 'better-sqlite3';
+import { openHomeDatabase, type HomeDatabase } from '../../home/sqlite-database';
 import { localConfig } from '../../signaling-server/config';
 import { startTracker } from '../../signaling-server/tracker';
 import type { UpdateTopic } from '../../src/messaging/page-updates';
 import { answerHelp, sizeFlag } from '../cli-help';
 import { addContacts, prepare, type Prepared } from './home-world';
+import { startHomeProcess } from './home-process';
 import { median, report, round } from './stats';
 
 answerHelp(`npm run bench:home [-- --messages 1000 --friends 100 --runs 3]
@@ -48,7 +49,10 @@ const tracker = await startTracker(
 const trackerUrl = `ws://127.0.0.1:${tracker.port}/murmur`;
 const dir = mkdtempSync(join(tmpdir(), 'murmur-bench-home-'));
 
-/** Resolves when `check` holds, checked at each change the Murmur reports (and at the start). */
+/**
+ * Resolves when `check` holds, checked at each change the Murmur reports (and at the start).
+ * A check counts rows in the database: cheap enough to run at every change.
+ */
 function whenever(check: () => Promise<boolean>) {
   let wake: () => void = () => undefined;
   const changed = (..._topics: UpdateTopic[]) => wake();
@@ -65,15 +69,26 @@ function whenever(check: () => Promise<boolean>) {
   return { changed, done };
 }
 
+/** Rows counted by `sql` (a measuring instrument: it reads the database, not the app). */
+function counter(sql: string): (db: HomeDatabase) => number {
+  const prepared = new WeakMap<HomeDatabase, Statement>();
+  return (db) => {
+    let statement = prepared.get(db);
+    if (!statement) prepared.set(db, (statement = db.prepare(sql)));
+    return (statement.get() as { n: number }).n;
+  };
+}
+
 /** Runs a prepared Murmur; `stop` also closes its database (so its file may be copied). */
 async function run(
   prepared: Prepared,
   name: string,
   role: 'home' | 'person',
-  check?: () => Promise<boolean>,
+  check?: (db: HomeDatabase) => Promise<boolean>,
 ) {
-  const watch = check ? whenever(check) : null;
-  const db = openHomeDatabase(prepared.path);
+  // A person's Murmur stands in for a browser, and commits as browsers commit IndexedDB.
+  const db = openHomeDatabase(prepared.path, role === 'person' ? 'relaxed' : 'full');
+  const watch = check ? whenever(() => check(db)) : null;
   const home = await startHome({
     db,
     trackers: [trackerUrl],
@@ -95,10 +110,9 @@ async function catchup(): Promise<number[]> {
   await addContacts(bob, [ann.asContact(), annsHome.asContact({ homeOf: ann.fingerprint })]);
 
   // Bob writes while Ann is away; everything waits at her home.
-  let homeRun: RunningHome | null = null;
-  const held = async () => homeRun !== null && (await homeRun.carrying()) >= MESSAGES;
+  const copies = counter('SELECT count(*) AS n FROM relay');
+  const held = async (db: HomeDatabase) => copies(db) >= MESSAGES;
   const home = await run(annsHome, 'Ann’s home', 'home', held);
-  homeRun = home.home;
   const writer = await run(bob, 'Bob', 'person');
   for (let i = 0; i < MESSAGES; i++)
     await writer.home.murmur.ask('messages.send', { to: ann.fingerprint, text: `waiting ${i}` });
@@ -109,18 +123,18 @@ async function catchup(): Promise<number[]> {
     copyFileSync(join(dir, file), join(dir, `${file}.saved`));
 
   const times: number[] = [];
+  const directMessages = counter("SELECT count(*) AS n FROM messages WHERE kind = 'direct'");
+  const homeDir = join(dir, 'ann-home');
+  mkdirSync(homeDir, { recursive: true });
   for (let r = 0; r < RUNS; r++) {
-    for (const file of ['ann.db', 'home.db'])
-      copyFileSync(join(dir, `${file}.saved`), join(dir, file));
-    const again = await run(annsHome, 'Ann’s home', 'home');
-    let annRun: RunningHome | null = null;
-    const arrived = async () =>
-      annRun !== null &&
-      (await annRun.murmur.ask('messages.list', { kind: 'direct', limit: MESSAGES })).length >=
-        MESSAGES;
+    copyFileSync(join(dir, 'ann.db.saved'), join(dir, 'ann.db'));
+    copyFileSync(join(dir, 'home.db.saved'), join(homeDir, 'home.db'));
+    const again = startHomeProcess(homeDir, trackerUrl);
+    await again.connected;
+    // Counted in her database: listing a thousand messages at each change would slow her down.
+    const arrived = async (db: HomeDatabase) => directMessages(db) >= MESSAGES;
     const started = performance.now();
     const reader = await run(ann, 'Ann', 'person', arrived);
-    annRun = reader.home;
     await reader.done;
     times.push(performance.now() - started);
     await reader.stop();
@@ -152,31 +166,13 @@ async function rssWithFriends(): Promise<{ rss: number; idle: number }> {
   );
   mkdirSync(homeDir, { recursive: true });
   copyFileSync(home.path, join(homeDir, 'home.db'));
-  const bundle = process.env.MURMUR_HOME_BUNDLE;
-  if (!bundle) throw new Error('run me through tools/bench/bundled.ts (it builds murmur-node)');
-  const child = spawn(process.execPath, [bundle, '--data', homeDir, '--tracker', trackerUrl]);
-  let linked = 0;
-  let wake: () => void = () => undefined;
-  createInterface({ input: child.stdout }).on('line', (text) => {
-    const line = JSON.parse(text) as { event: string; count?: number; state?: string };
-    if (line.event === 'friends-linked') linked = line.count ?? 0;
-    if (line.event === 'tracker' && line.state === 'connected') wake();
-    wake();
-  });
-  await new Promise<void>((resolve) => (wake = resolve));
-  const idle = rssOf(child.pid ?? 0);
+  const child = startHomeProcess(homeDir, trackerUrl);
+  await child.connected;
+  const idle = rssOf(child.pid);
   const running = await Promise.all(friends.map((f, i) => run(f, `Friend ${i}`, 'person')));
-  const deadline = Date.now() + WAIT_MS;
-  while (linked < FRIENDS) {
-    if (Date.now() > deadline) throw new Error(`only ${linked} of ${FRIENDS} friends linked`);
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      setTimeout(resolve, 1_000);
-    });
-  }
-  const rss = rssOf(child.pid ?? 0);
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.on('exit', resolve));
+  await child.linked(FRIENDS, WAIT_MS);
+  const rss = rssOf(child.pid);
+  await child.stop();
   for (const r of running) await r.stop();
   return { rss, idle };
 }

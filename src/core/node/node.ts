@@ -172,6 +172,11 @@ export class MurmurNode implements SyncEngine {
     return purgeExpired(this.ctx, now);
   }
 
+  /** A frame's writes, committed together (NodeStore.writeTogether) through `ctx.store`. */
+  private together<T>(work: (ctx: NodeContext) => Promise<T>): Promise<T> {
+    return this.ctx.store.writeTogether((store) => work({ ...this.ctx, store }));
+  }
+
   // SyncEngine: what sessions ask of the node.
 
   policy(): Promise<RelayPolicy> {
@@ -214,7 +219,7 @@ export class MurmurNode implements SyncEngine {
     let accepted;
     let waiting: WaitingOffer[] = [];
     try {
-      accepted = await acceptEnvelope(this.ctx, peer, bytes, id);
+      accepted = await this.together((ctx) => acceptEnvelope(ctx, peer, bytes, id));
     } finally {
       waiting = this.inFlight.release(id);
     }
@@ -258,11 +263,11 @@ export class MurmurNode implements SyncEngine {
   }
 
   peerHolds(peer: Friend, ids: EnvelopeId[], how: HeldHow): Promise<void> {
-    return peerHolds(this.ctx, peer, ids, how);
+    return this.together((ctx) => peerHolds(ctx, peer, ids, how));
   }
 
   peerDeclined(peer: Friend, entries: { id: EnvelopeId }[]): Promise<void> {
-    return peerDeclined(this.ctx, peer, entries);
+    return this.together((ctx) => peerDeclined(ctx, peer, entries));
   }
 
   receiptsFor(peer: Friend) {
@@ -270,7 +275,8 @@ export class MurmurNode implements SyncEngine {
   }
 
   async acceptReceipts(peer: Friend, entries: ReceiptEntry[]): Promise<void> {
-    const fresh = await acceptReceipts(this.ctx, peer, entries);
+    // Committed before they are passed on (and before the session acknowledges them).
+    const fresh = await this.together((ctx) => acceptReceipts(ctx, peer, entries));
     if (fresh.length === 0) return;
     for (const [fp, session] of this.sessions) {
       const friend = session.peer;
@@ -280,7 +286,7 @@ export class MurmurNode implements SyncEngine {
   }
 
   receiptsAcknowledged(peer: Friend, entries: { id: EnvelopeId; slot: number }[]): Promise<void> {
-    return receiptsAcknowledged(this.ctx, peer, entries);
+    return this.together((ctx) => receiptsAcknowledged(ctx, peer, entries));
   }
 
   acceptIntroduction(envelope: Uint8Array): Promise<void> {

@@ -59,6 +59,11 @@ export class MemoryStore implements NodeStore {
   private relayInOrder = true;
   private lastReceivedAt = -Infinity;
 
+  /** Each write is its own commit here: nothing to group. */
+  writeTogether<T>(work: (store: NodeStore) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
   async putSent(m: StoredMessage, e: OutboxEntry) {
     this.messages.set(m.id, this.copy(m));
     this.outbox.set(e.id, this.copy(e));

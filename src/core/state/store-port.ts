@@ -32,6 +32,17 @@ export class StoreClosedError extends CodedError<'store-closed'> {
 export const UNREAD_COUNT_LIMIT = 100;
 
 export interface NodeStore {
+  /**
+   * Runs `work`, whose writes the store may commit together, with one flush to disk for a
+   * frame's worth of them (SQLite) instead of one each. `work` makes them through the store it
+   * is given. They are durable once this settles, not before: nothing that promises them to
+   * anyone (an acknowledgement to a peer) may happen inside `work`. If `work` fails, a store
+   * that groups writes keeps none of them, as a crash would. Writes through this store itself
+   * meanwhile wait for the group, so `work` must never wait for them. A store without the means
+   * (memory, IndexedDB) just runs `work` on itself.
+   */
+  writeTogether<T>(work: (store: NodeStore) => Promise<T>): Promise<T>;
+
   /** Atomically: the user's own copy of what they sent, and its outbox entry. */
   putSent(message: StoredMessage, entry: OutboxEntry): Promise<void>;
   /** Atomically: a message delivered to this user, its receipt token, and its seen marker. */

@@ -28,6 +28,8 @@ export class InboundFrames {
     private readonly options: InboundOptions,
     private readonly handle: (bytes: Uint8Array) => Promise<void>,
     private readonly fail: (error: unknown) => void,
+    /** Every frame received so far is handled: answers held back for a burst may go. */
+    private readonly idle: () => void = () => undefined,
   ) {
     this.limiter = new RateLimiter(
       options.rateLimits ?? DEFAULT_RATE_LIMITS,
@@ -55,7 +57,13 @@ export class InboundFrames {
         this.waiting.frames--;
         this.waiting.bytes -= bytes.length;
         if (activity) activity.pending--;
+        if (this.waiting.frames === 0) this.idle();
       });
+  }
+
+  /** Frames received and not yet handled (the one being handled included). */
+  get busy(): boolean {
+    return this.waiting.frames > 0;
   }
 
   /** Runs after every frame received so far (a close must not overtake a BYE's reason). */

@@ -2,8 +2,9 @@
  * One sync session between two friends over a channel. Handshake (handshake.ts), then relay
  * policies, then inventory sync: offer ids → request what is missing → transfer → ack; and
  * live offers and receipts while connected. Frames are handled strictly one after another,
- * each fully persisted by the engine before the next, so a session killed at any point leaves
- * a consistent store. Bad frames end the session with a typed error.
+ * each fully persisted by the engine before the next (answers that only report it share frames:
+ * outgoing-batch.ts), so a session killed at any point leaves a consistent store. Bad frames
+ * end the session with a typed error.
  */
 import { fromHex, randomBytes, toHex } from '../bytes';
 import { envelopeId } from '../envelope/format';
@@ -21,6 +22,7 @@ import {
   type WantedBody,
 } from './body-requests';
 import { InboundFrames, type InboundOptions } from './inbound-frames';
+import { OutgoingBatch } from './outgoing-batch';
 import { decodeSessionFrame, SessionError, sessionErrorOf } from './session-error';
 import { receiptKey } from '../state/receipt-key';
 import { envelopeIdFromBytes } from '../envelope/envelope-id';
@@ -49,6 +51,7 @@ export class Session {
   private readonly myChallenge = randomBytes(CHALLENGE_BYTES);
   private readonly bodies: BodyRequests;
   private readonly inbound: InboundFrames;
+  private readonly answers = new OutgoingBatch((frame) => this.send(frame));
   private readonly receiptsSent = new Set<string>();
   /** Anyone holding a card can open a channel: it must prove itself within this time. */
   private handshakeTimer: ReturnType<typeof setTimeout> | null;
@@ -61,6 +64,9 @@ export class Session {
       options,
       (bytes) => this.handle(bytes),
       (error) => this.fail(error),
+      () => {
+        if (this.state !== 'closed') this.answers.flush();
+      },
     );
     this.bodies = new BodyRequests(options.bodyLimits ?? DEFAULT_BODY_LIMITS, {
       request: (ids) => {
@@ -109,6 +115,7 @@ export class Session {
 
   close(): void {
     if (this.state === 'closed') return;
+    this.answers.flush();
     this.send({ type: 'bye', code: 'done', reason: '' });
     this.finish(null);
     this.options.channel.close();
@@ -135,17 +142,16 @@ export class Session {
       this.send({ type: 'have', ids: ids.slice(i, i + MAX_LIST) });
   }
 
-  /** Sends receipts not yet sent in this session (they are re-sent next session until acknowledged). */
+  /** Receipts not yet sent in this session (re-sent next session until acknowledged). */
   sendReceipts(entries: ReceiptEntry[]): void {
     if (this.state !== 'established') return;
-    const fresh = entries.filter((e) => {
+    for (const e of entries) {
       const key = receiptKey(toHex(e.id), e.slot);
-      if (this.receiptsSent.has(key)) return false;
+      if (this.receiptsSent.has(key)) continue;
       this.receiptsSent.add(key);
-      return true;
-    });
-    for (let i = 0; i < fresh.length; i += MAX_LIST)
-      this.send({ type: 'receipts', entries: fresh.slice(i, i + MAX_LIST) });
+      this.answers.receipt(e);
+    }
+    if (!this.inbound.busy) this.answers.flush();
   }
 
   private send(frame: Frame): void {
@@ -239,7 +245,7 @@ export class Session {
           throw new SessionError('protocol', 'an envelope we did not request');
         if (arrival === 'late') return; // asked of someone else since: dropped unread
         const outcome = await engine.acceptEnvelope(peer, frame.bytes, id);
-        if (outcome === 'taken') this.send({ type: 'ack', ids: [fromHex(id)] });
+        if (outcome === 'taken') this.answers.ack(fromHex(id));
         return;
       }
       case 'ack':
@@ -256,10 +262,7 @@ export class Session {
         );
       case 'receipts':
         await engine.acceptReceipts(peer, frame.entries);
-        this.send({
-          type: 'receipts-ack',
-          entries: frame.entries.map((e) => ({ id: e.id, slot: e.slot })),
-        });
+        for (const e of frame.entries) this.answers.receiptAck({ id: e.id, slot: e.slot });
         return;
       case 'receipts-ack':
         return engine.receiptsAcknowledged(
@@ -275,6 +278,7 @@ export class Session {
     const sessionError = sessionErrorOf(error);
     if (this.state !== 'closed') {
       try {
+        this.answers.flush(); // what was stored before the failure is still acknowledged
         this.send({ type: 'bye', code: sessionError.code, reason: sessionError.reason });
       } catch {
         // the channel may already be gone

@@ -1,55 +1,13 @@
 /** The store port's contract: every implementation must pass exactly this suite. */
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../../../src/core/bytes';
-import type { OutboxEntry, RelayCopy, StoredMessage } from '../../../src/core/state/records';
+import type { StoredMessage } from '../../../src/core/state/records';
 import { DEFAULT_RELAY_POLICY } from '../../../src/core/state/records';
 import type { NodeStore } from '../../../src/core/state/store-port';
 import { receiptKey } from '../../../src/core/state/receipt-key';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import { peerIdFor } from '../peer-ids';
-import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
-
-/** Short ids for readability; the store takes any id it is given. */
-const E = (id: string) => id as EnvelopeId;
-
-const msg = (
-  id: EnvelopeId,
-  kind: string,
-  receivedAt: number,
-  conversationWith: Fingerprint | null = null,
-): StoredMessage => ({
-  id,
-  authorFingerprint: 'a'.repeat(40) as Fingerprint,
-  kind,
-  message: randomBytes(20),
-  conversationWith,
-  receivedAt,
-  signedData: randomBytes(60),
-  signature: randomBytes(90),
-});
-const outbox = (id: EnvelopeId, createdAt: number): OutboxEntry => ({
-  id,
-  bytes: randomBytes(100),
-  createdAt,
-  expiresAt: 2_000_000_000,
-  recipients: [{ fingerprintHex: 'b'.repeat(40) as Fingerprint, slot: 0, state: 'pending' }],
-  heldBy: [],
-  downstream: [],
-  declinedBy: [],
-});
-const copyOf = (id: EnvelopeId, size: number, receivedAt: number): RelayCopy => ({
-  id,
-  bytes: randomBytes(size),
-  size,
-  receivedAt,
-  dropAt: 2_000_000_000,
-  hopsLeft: 1,
-  fromPeer: 'c'.repeat(40) as Fingerprint,
-  heldBy: [],
-  downstream: [],
-  declinedBy: [],
-  deliveredSlots: [],
-});
+import { copyOf, E, msg, outbox } from './contract-records';
 
 export function storeContract(name: string, makeStore: () => Promise<NodeStore>): void {
   describe(`store contract: ${name}`, () => {
@@ -277,6 +235,20 @@ export function storeContract(name: string, makeStore: () => Promise<NodeStore>)
       expect(await store.getContact(F)).toEqual(contact);
       await store.deleteContact(F);
       expect(await store.getContact(F)).toBeUndefined();
+    });
+
+    it('writes made together are all kept, and reads see them after', async () => {
+      const store = await makeStore();
+      const result = await store.writeTogether(async (group) => {
+        await group.putOutbox(outbox(E('t1'), 1));
+        await group.putRelayCopy(copyOf(E('t2'), 10, 2));
+        // Writes wait for the group only from outside it: a nested group is the same one.
+        await group.writeTogether((inner) => inner.deleteOutbox(E('t1')));
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(await store.getOutbox(E('t1'))).toBeUndefined();
+      expect((await store.getRelayCopy(E('t2')))?.size).toBe(10);
     });
 
     it('hands out copies: changing a returned record does not change the store', async () => {

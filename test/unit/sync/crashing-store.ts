@@ -18,24 +18,32 @@ export function crashingStore(
 ): { store: NodeStore; writes: () => number; dead: () => boolean } {
   let writes = 0;
   let dead = false;
-  const store = new Proxy(inner, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        if (dead) throw new Crash('dead');
-        if (WRITES.test(String(prop)) && process.env.TRACE_WRITES)
-          appendFileSync(
-            process.env.TRACE_WRITES,
-            `${crashAtWrite} write ${writes + 1} ${String(prop)}\n`,
-          );
-        if (WRITES.test(String(prop)) && ++writes === crashAtWrite) {
-          dead = true;
-          throw new Crash(`killed at write ${writes} (${String(prop)})`);
-        }
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
+  const dying = (inner: NodeStore): NodeStore =>
+    new Proxy(inner, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        // The group's own handle dies with the store, at the same count of writes.
+        if (prop === 'writeTogether')
+          return async <T>(work: (store: NodeStore) => Promise<T>) => {
+            if (dead) throw new Crash('dead');
+            return target.writeTogether((group) => work(dying(group)));
+          };
+        return async (...args: unknown[]) => {
+          if (dead) throw new Crash('dead');
+          if (WRITES.test(String(prop)) && process.env.TRACE_WRITES)
+            appendFileSync(
+              process.env.TRACE_WRITES,
+              `${crashAtWrite} write ${writes + 1} ${String(prop)}\n`,
+            );
+          if (WRITES.test(String(prop)) && ++writes === crashAtWrite) {
+            dead = true;
+            throw new Crash(`killed at write ${writes} (${String(prop)})`);
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const store = dying(inner);
   return { store, writes: () => writes, dead: () => dead };
 }
