@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { HOME_NODE_FLAGS } from '../home/node-flags';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const HOME_BUNDLE = join(ROOT, 'dist', 'home', 'murmur-node.mjs');
@@ -15,7 +16,15 @@ export const HOME_BUNDLE = join(ROOT, 'dist', 'home', 'murmur-node.mjs');
  * Bundles a Node entry that loads the transport (the home, benchmarks of it) into one ES module
  * that plain `node` runs; returns the file.
  */
-export async function bundleForNode(entry: string, outfile: string): Promise<string> {
+export async function bundleForNode(
+  entry: string,
+  outfile: string,
+  nodeFlags: readonly string[] = [],
+): Promise<string> {
+  // `env -S` splits the line, so the file runs with its flags wherever it is started from.
+  const shebang = nodeFlags.length
+    ? `#!/usr/bin/env -S node ${nodeFlags.join(' ')}`
+    : '#!/usr/bin/env node';
   await build({
     entryPoints: [entry],
     outfile,
@@ -34,7 +43,7 @@ export async function bundleForNode(entry: string, outfile: string): Promise<str
     ],
     // Bundled CommonJS code calls require(); an ES module has none of its own.
     banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as murmurRequire } from 'node:module';\nconst require = murmurRequire(import.meta.url);",
+      js: `${shebang}\nimport { createRequire as murmurRequire } from 'node:module';\nconst require = murmurRequire(import.meta.url);`,
     },
     sourcemap: 'linked',
     logLevel: 'warning',
@@ -44,6 +53,6 @@ export async function bundleForNode(entry: string, outfile: string): Promise<str
 }
 
 export const buildHome = (): Promise<string> =>
-  bundleForNode(join(ROOT, 'home', 'cli.ts'), HOME_BUNDLE);
+  bundleForNode(join(ROOT, 'home', 'cli.ts'), HOME_BUNDLE, HOME_NODE_FLAGS);
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildHome();

@@ -16,12 +16,14 @@ import { buildHome } from '../../tools/build-home';
 import { friendsOnline, Person } from './harness/person';
 import { step } from './harness/step';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+import { HOME_NODE_FLAGS } from '../../home/node-flags';
 
 type LogLine = Record<string, unknown>;
 
 /** `murmur-node` as a user runs it, following its JSON log. */
 async function startHomeProcess(trackerUrl: string, dataDir: string) {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [
+    ...HOME_NODE_FLAGS,
     await buildHome(),
     '--data',
     dataDir,

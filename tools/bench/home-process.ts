@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { HOME_NODE_FLAGS } from '../../home/node-flags';
 
 export interface HomeProcess {
   pid: number;
@@ -21,9 +22,13 @@ type LogLine = { event: string; count?: number; state?: string };
 export function startHomeProcess(dataDir: string, trackerUrl: string): HomeProcess {
   const bundle = process.env.MURMUR_HOME_BUNDLE;
   if (!bundle) throw new Error('run me through tools/bench/bundled.ts (it builds murmur-node)');
-  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--tracker', trackerUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...HOME_NODE_FLAGS, bundle, '--data', dataDir, '--tracker', trackerUrl],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   let linkedNow = 0;
   let wake: () => void = () => undefined;

@@ -182,7 +182,7 @@ const { rss, idle } = await rssWithFriends();
 await tracker.stop();
 rmSync(dir, { recursive: true, force: true });
 
-const MB = 1024 * 1024;
+const MB = 1_000_000; // the target is in megabytes, not mebibytes
 report(
   `Murmur home: ${MESSAGES} waiting messages caught up (${RUNS} runs), ${FRIENDS} friends connected`,
   [

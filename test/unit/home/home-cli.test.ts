@@ -5,7 +5,7 @@
  * and stops cleanly on SIGTERM.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localConfig } from '../../../signaling-server/config';
 import { startTracker, type RunningTracker } from '../../../signaling-server/tracker';
 import { buildHome } from '../../../tools/build-home';
+import { HOME_NODE_FLAGS } from '../../../home/node-flags';
 
 let tracker: RunningTracker;
 let bundle: string;
@@ -29,7 +30,7 @@ afterAll(async () => {
 const trackerUrl = () => `ws://127.0.0.1:${tracker.port}/murmur`;
 
 function start(args: string[]) {
-  const child = spawn(process.execPath, [bundle, ...args]);
+  const child = spawn(process.execPath, [...HOME_NODE_FLAGS, bundle, ...args]);
   running.push(child);
   const lines: Record<string, unknown>[] = [];
   const waiters: { match: (l: Record<string, unknown>) => boolean; found: () => void }[] = [];
@@ -53,7 +54,7 @@ const connected = (l: Record<string, unknown>) => l.event === 'tracker' && l.sta
 
 /** A run that ends by itself: its exit code and what it printed. */
 function runOnce(args: string[]) {
-  const child = spawn(process.execPath, [bundle, ...args]);
+  const child = spawn(process.execPath, [...HOME_NODE_FLAGS, bundle, ...args]);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -73,6 +74,23 @@ it('explains every option and refuses a bad one', async () => {
   expect(bad.code).toBe(2);
   expect(bad.stderr).toMatch(/--tracker/);
   expect((await runOnce([])).code).toBe(2);
+}, 30_000);
+
+it('runs as a program of its own (the bin, the systemd unit) with the home’s Node flags', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'murmur-home-cli-'));
+  // No `node` in front: the bundle's first line starts it, as the bin and the unit do.
+  const child = spawn(bundle, ['--data', data, '--tracker', trackerUrl()]);
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  await new Promise<void>((resolve) =>
+    createInterface({ input: child.stdout }).on('line', (text) => {
+      if (connected(JSON.parse(text) as Record<string, unknown>)) resolve();
+    }),
+  );
+  // Running, so env has exec()ed node in its own place: node's arguments are the process's.
+  const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+  expect(argv).toEqual(expect.arrayContaining([...HOME_NODE_FLAGS, bundle]));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
 }, 30_000);
 
 it('runs, refuses a second copy, keeps its identity after kill -9, stops on SIGTERM', async () => {
