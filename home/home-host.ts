@@ -22,6 +22,7 @@ import { sqliteSettings } from './sqlite-settings';
 import { SqliteStore } from './sqlite-store';
 import type { HomeLog } from './home-log';
 import { watchTrackers } from './tracker-watch';
+import { watchCarrying } from './carrying-watch';
 import { offerPairing, type PairingFile } from './pairing-file';
 
 export interface HomeOptions {
@@ -76,6 +77,7 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
   };
   const role = options.role ?? 'home';
   let pairing: PairingFile | null = null;
+  const carrying = watchCarrying(db, log);
   const murmur: Murmur = new Murmur({
     store,
     settings,
@@ -87,6 +89,7 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
     askToShare: async () => undefined,
     changed: (...topics) => {
       options.changed?.(...topics);
+      if (topics.includes('relay')) carrying.changed();
       // Paired now? A check that fails (the home is stopping) is simply made again at the
       // next change, or never once stopped.
       if (topics.includes('friends')) void pairing?.check().catch(() => undefined);
@@ -102,6 +105,7 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
   const kept = await murmur.start();
   if (!kept) await murmur.ask('identity.create', { displayName: options.name });
   log({ event: 'started', identity: kept ? 'kept' : 'created' });
+  carrying.changed(); // what it still carries from its last run
   await configure();
   trackers.check();
   if (role === 'home' && options.pairingLinkFile)
@@ -109,9 +113,10 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
   return {
     murmur,
     status: () => host.network.status(),
-    carrying: async () => (await store.listRelayCopies()).length,
+    carrying: async () => carrying.count(),
     async stop() {
       pairing?.stop();
+      carrying.stop();
       trackers.stop();
       links.closeAll();
       host.network.stop();

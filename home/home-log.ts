@@ -11,6 +11,7 @@ export type HomeLogLine =
       failures: number;
     }
   | { event: 'friends-linked'; count: number }
+  | { event: 'carrying'; count: number; bytes: number }
   | { event: 'pairing-link'; expiresAt: string }
   | { event: 'paired' }
   | { event: 'stopping'; signal: string }

@@ -7,38 +7,52 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { HOME_NODE_FLAGS } from '../../home/node-flags';
 
+/** What the home's log has said so far. */
+export interface HomeProcessState {
+  /** Friends with a data channel to it. */
+  linked: number;
+  /** Sealed copies it carries (-1 until it first says). */
+  carrying: number;
+}
+
 export interface HomeProcess {
   pid: number;
   /** Resolves once the home is registered with its tracker. */
   connected: Promise<void>;
-  /** Resolves once `count` friends have a data channel to the home. */
-  linked(count: number, waitMs: number): Promise<void>;
+  /** Resolves once `check` holds for what the log says; rejects after `waitMs`. */
+  until(check: (state: HomeProcessState) => boolean, what: string, waitMs: number): Promise<void>;
   /** SIGTERM, and the process's exit. */
   stop(): Promise<void>;
+  /** SIGKILL: the process ends wherever it was, as on a power cut of the program. */
+  kill9(): Promise<void>;
 }
 
 type LogLine = { event: string; count?: number; state?: string };
 
-export function startHomeProcess(dataDir: string, trackerUrl: string): HomeProcess {
+/** The bundle a benchmark was given by tools/bench/bundled.ts. */
+export function benchHomeBundle(): string {
   const bundle = process.env.MURMUR_HOME_BUNDLE;
   if (!bundle) throw new Error('run me through tools/bench/bundled.ts (it builds murmur-node)');
+  return bundle;
+}
+
+export function startHomeProcess(bundle: string, dataDir: string, trackerUrl: string): HomeProcess {
   const child = spawn(
     process.execPath,
     [...HOME_NODE_FLAGS, bundle, '--data', dataDir, '--tracker', trackerUrl],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  let linkedNow = 0;
-  let wake: () => void = () => undefined;
+  const state: HomeProcessState = { linked: 0, carrying: -1 };
+  const waiters = new Set<() => void>();
   let markConnected: () => void = () => undefined;
   const connected = new Promise<void>((resolve) => (markConnected = resolve));
   createInterface({ input: child.stdout }).on('line', (text) => {
     const line = JSON.parse(text) as LogLine;
-    if (line.event === 'friends-linked') linkedNow = line.count ?? 0;
+    if (line.event === 'friends-linked') state.linked = line.count ?? 0;
+    if (line.event === 'carrying') state.carrying = line.count ?? 0;
     if (line.event === 'tracker' && line.state === 'connected') markConnected();
-    wake();
+    for (const wake of [...waiters]) wake();
   });
   return {
     pid: child.pid ?? 0,
@@ -46,18 +60,28 @@ export function startHomeProcess(dataDir: string, trackerUrl: string): HomeProce
       connected,
       exited.then(() => Promise.reject(new Error('the home exited before it connected'))),
     ]),
-    async linked(count, waitMs) {
-      const deadline = Date.now() + waitMs;
-      while (linkedNow < count) {
-        if (Date.now() > deadline) throw new Error(`only ${linkedNow} of ${count} linked`);
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, 1_000);
-        });
-      }
+    until(check, what, waitMs) {
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`home: ${what} not in ${waitMs} ms (${JSON.stringify(state)})`));
+        }, waitMs);
+        const wake = () => {
+          if (!check(state)) return;
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve();
+        };
+        waiters.add(wake);
+        wake();
+      });
     },
     async stop() {
       child.kill('SIGTERM');
+      await exited;
+    },
+    async kill9() {
+      child.kill('SIGKILL');
       await exited;
     },
   };

@@ -23,7 +23,7 @@ import { startTracker } from '../../signaling-server/tracker';
 import type { UpdateTopic } from '../../src/messaging/page-updates';
 import { answerHelp, sizeFlag } from '../cli-help';
 import { addContacts, prepare, type Prepared } from './home-world';
-import { startHomeProcess } from './home-process';
+import { benchHomeBundle, startHomeProcess } from './home-process';
 import { median, report, round } from './stats';
 
 answerHelp(`npm run bench:home [-- --messages 1000 --friends 100 --runs 3]
@@ -129,7 +129,7 @@ async function catchup(): Promise<number[]> {
   for (let r = 0; r < RUNS; r++) {
     copyFileSync(join(dir, 'ann.db.saved'), join(dir, 'ann.db'));
     copyFileSync(join(dir, 'home.db.saved'), join(homeDir, 'home.db'));
-    const again = startHomeProcess(homeDir, trackerUrl);
+    const again = startHomeProcess(benchHomeBundle(), homeDir, trackerUrl);
     await again.connected;
     // Counted in her database: listing a thousand messages at each change would slow her down.
     const arrived = async (db: HomeDatabase) => directMessages(db) >= MESSAGES;
@@ -166,11 +166,11 @@ async function rssWithFriends(): Promise<{ rss: number; idle: number }> {
   );
   mkdirSync(homeDir, { recursive: true });
   copyFileSync(home.path, join(homeDir, 'home.db'));
-  const child = startHomeProcess(homeDir, trackerUrl);
+  const child = startHomeProcess(benchHomeBundle(), homeDir, trackerUrl);
   await child.connected;
   const idle = rssOf(child.pid);
   const running = await Promise.all(friends.map((f, i) => run(f, `Friend ${i}`, 'person')));
-  await child.linked(FRIENDS, WAIT_MS);
+  await child.until((home) => home.linked >= FRIENDS, `${FRIENDS} friends linked`, WAIT_MS);
   const rss = rssOf(child.pid);
   await child.stop();
   for (const r of running) await r.stop();
