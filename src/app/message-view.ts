@@ -86,13 +86,14 @@ export async function listMessageViews(
     store.listContacts(),
   ]);
   const clashes = unverifiedClashes(contacts, me?.displayName ?? null);
+  const homes = new Map(contacts.flatMap((c) => (c.homeOf ? [[c.fingerprint, c.homeOf]] : [])));
   const now = Math.floor(Date.now() / 1000);
   const views = await Promise.all(
     stored.map(async (m) => {
       // Own messages show how far they got; the outbox keeps that after delivery too.
       const outbox =
         m.authorFingerprint === me?.fingerprintHex ? await store.getOutbox(m.id) : undefined;
-      const delivery = outbox ? deliveryView(outbox, now, names, online) : null;
+      const delivery = outbox ? deliveryView(outbox, now, names, online, homes) : null;
       return messageView(m, me, names, delivery, clashes);
     }),
   );

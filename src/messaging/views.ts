@@ -215,6 +215,10 @@ export interface DeliveryView extends OutboxStatus {
   sending: number;
   /** Friends, not recipients, holding a copy for the offline ones, by name. */
   carriedBy: string[];
+  /** Recipients without it whose Murmur home holds it, by name: it waits there for them. */
+  atTheirHome: string[];
+  /** The user's own Murmur home holds it, to hand on while the browser is closed. */
+  atMyHome: boolean;
 }
 
 /** The relay policy (what we carry for friends) and how much of the quota is in use. */

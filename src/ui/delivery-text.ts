@@ -1,7 +1,7 @@
 /**
  * How far an own message got, in words about people: "Delivered", "Sending…", "Waiting for Cat
- * to come online · Ben is carrying it". Names are listed up to three (the way the language
- * joins them); beyond that, counted.
+ * to come online · Ben is carrying it", "Waiting at Cat's home · Your home is carrying it".
+ * Names are listed up to three (the way the language joins them); beyond that, counted.
  */
 import type { DeliveryView } from '../messaging/views';
 import { t } from './i18n';
@@ -19,6 +19,11 @@ export function deliveryText(d: DeliveryView): string {
     parts.push(t('waitingForCount', String(d.waitingFor.length)));
   else if (d.waitingFor.length > 0) parts.push(t('waitingForNames', nameList(d.waitingFor)));
   else if (d.sending > 0) parts.push(t('deliverySending'));
+  if (d.atTheirHome.length > MAX_NAMES)
+    parts.push(t('waitingAtHomesCount', String(d.atTheirHome.length)));
+  else if (d.atTheirHome.length === 1) parts.push(t('waitingAtHome', d.atTheirHome[0] ?? ''));
+  else if (d.atTheirHome.length > 1) parts.push(t('waitingAtHomes', nameList(d.atTheirHome)));
+  if (d.atMyHome) parts.push(t('carriedByMyHome'));
   if (d.carriedBy.length === 1) parts.push(t('carriedByOne', d.carriedBy[0] ?? ''));
   else if (d.carriedBy.length > MAX_NAMES)
     parts.push(t('carriedByCount', String(d.carriedBy.length)));

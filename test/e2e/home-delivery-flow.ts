@@ -16,6 +16,7 @@ import { buildHome } from '../../tools/build-home';
 import { friendsOnline, Person } from './harness/person';
 import { step } from './harness/step';
 import { startTrackerProcess, type TrackerProcess } from './harness/tracker-process';
+import { waitForText } from './harness/scene';
 import { HOME_NODE_FLAGS } from '../../home/node-flags';
 
 type LogLine = Record<string, unknown>;
@@ -123,6 +124,11 @@ export function homeDeliverySuite(kind: BrowserKind): void {
             (s) => s?.state === 'held',
             'Alice’s home holds Bob’s message',
           );
+          // Bob's chat says where it waits, in words about people.
+          const popup = await bob.browser!.openExtensionPage('popup.html');
+          await popup.clickTab('Chats');
+          await popup.clickButton('Alice');
+          await waitForText(popup, '[aria-label="Messages with Alice"]', 'Waiting at Alice’s home');
           await bob.goOffline();
           await alice.launch(tracker?.url ?? '');
           await alice.waitForText('Got it, thanks', 60_000);

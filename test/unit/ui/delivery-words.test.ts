@@ -102,4 +102,34 @@ describe('delivery in words', () => {
   it('a recipient holding a copy is no carrier', () => {
     expect(words(sentTo([[cat, 'pending']], [cat]))).toBe('Waiting for Cat to come online');
   });
+
+  describe('with Murmur homes (issue 32)', () => {
+    const catsHome = fp('1');
+    const myHome = fp('2');
+    const me = fp('9');
+    const homes = new Map([
+      [catsHome, cat],
+      [myHome, me],
+    ]);
+    const withHomes = new Map([...names, [catsHome, 'Cat’s home'], [myHome, 'My home']]);
+    const said = (entry: OutboxEntry, online: Fingerprint[] = []) =>
+      deliveryText(deliveryView(entry, NOW, withHomes, new Set(online), homes));
+
+    it('says the message waits at the recipient’s home, not that a friend carries it', () => {
+      expect(said(sentTo([[cat, 'pending']], [catsHome]))).toBe('Waiting at Cat’s home');
+    });
+
+    it('says the user’s own home carries it while the recipient is away', () => {
+      expect(said(sentTo([[cat, 'pending']], [myHome]))).toBe(
+        'Waiting for Cat to come online · Your home is carrying it',
+      );
+      expect(said(sentTo([[cat, 'pending']], [myHome, catsHome, ben]))).toBe(
+        'Waiting at Cat’s home · Your home is carrying it · Ben is carrying it',
+      );
+    });
+
+    it('says nothing of homes once the recipient has it', () => {
+      expect(said(sentTo([[cat, 'delivered']], [catsHome, myHome]))).toBe('Delivered');
+    });
+  });
 });
