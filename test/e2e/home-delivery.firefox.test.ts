@@ -1,3 +1,3 @@
 import { homeDeliverySuite } from './home-delivery-flow';
 
-homeDeliverySuite('firefox');
+homeDeliverySuite('firefox', 'loopback');

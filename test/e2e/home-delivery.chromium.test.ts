@@ -1,3 +1,0 @@
-import { homeDeliverySuite } from './home-delivery-flow';
-
-homeDeliverySuite('chromium');
