@@ -14,6 +14,7 @@ export type HomeLogLine =
   | { event: 'carrying'; count: number; bytes: number }
   | { event: 'pairing-link'; expiresAt: string }
   | { event: 'paired' }
+  | { event: 'released' }
   | { event: 'stopping'; signal: string }
   | { event: 'stopped' }
   | { event: 'failed'; error: string };

@@ -1,7 +1,7 @@
 /**
  * An unpaired home keeps its pairing link in a file only its own user can read (never in the
- * log: the link holds a secret). The link is renewed when it expires, and the file removed
- * once an owner has paired.
+ * log: the link holds a secret). The link is renewed when it expires, the file removed once an
+ * owner has paired, and written afresh when the owner unpairs (home-release.ts).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Murmur } from '../src/app/murmur';
@@ -37,11 +37,13 @@ export async function offerPairing(
   await write();
   return {
     async check() {
-      if (paired || stopped) return;
-      if ((await murmur.asHome.pairingLink()) === null) {
-        if (timer) clearTimeout(timer);
-        await write();
-      }
+      if (stopped) return;
+      const unpaired = (await murmur.asHome.pairingLink()) !== null;
+      if (unpaired !== paired) return; // as it was
+      if (timer) clearTimeout(timer);
+      if (paired) log({ event: 'released' }); // its owner unpaired it: a new link
+      paired = false;
+      await write();
     },
     stop() {
       stopped = true;

@@ -16,6 +16,7 @@ import { catchUpProfile } from './profiles';
 import { viewOf } from './reading-door';
 import { shareReply } from './reply';
 import { applyHomeFriends } from './home-friends';
+import { applyHomeRelease } from './home-release';
 import { applyFriendHome } from './friend-homes';
 import { announceHome } from './my-home';
 import { pairIfProven } from './home-role';
@@ -39,6 +40,12 @@ export function arrivals(attention: Attention) {
             if (opened.message.kind === 'home-friends') {
               inBackground(
                 applyHomeFriends(ctx, opened).then((applied) => applied && friendsMoved(ctx)),
+              );
+              return;
+            }
+            if (opened.message.kind === 'home-release') {
+              inBackground(
+                applyHomeRelease(ctx, opened).then((released) => released && friendsMoved(ctx)),
               );
               return;
             }

@@ -3,14 +3,15 @@
  * the home from its pairing link as a contact marked as ours (`homeOf` is our fingerprint); our
  * calls show the link's invite token, and our request proves the link's secret
  * (call-friend.ts). A home is never a recipient of anything (keyring.ts `writableFriend`): it
- * carries our sealed copies and cannot read them. Unpairing forgets it.
+ * carries our sealed copies and cannot read them. Unpairing tells it to forget us, and
+ * forgets it.
  */
 import { contactCardToText } from '../core/identity/contact-card';
 import { cardOfPairingLink } from '../core/identity/home-pairing';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import { Refusal } from '../core/refusal';
 import type { ContactRecord } from '../core/state/records';
-import type { HomeView } from '../messaging/views';
+import type { HomeUnpaired, HomeView } from '../messaging/views';
 import { addContact } from './add-contact';
 import type { AppContext } from './app-context';
 import { removeContact } from './contacts';
@@ -18,6 +19,7 @@ import { refusing, cardRefusal } from './refusals';
 import { loadOwnProfile, saveOwnProfile, sendProfileTo } from './profiles';
 import { acceptedFriends } from './accepted-friends';
 import { shareFriendsWithHome } from './home-friends';
+import { releaseHome } from './home-release';
 
 async function ourHome(ctx: AppContext, me: Fingerprint): Promise<ContactRecord | null> {
   return (await ctx.reachable()).find((c) => c.homeOf === me) ?? null;
@@ -58,15 +60,18 @@ export async function pairHome(ctx: AppContext, link: string): Promise<HomeView>
   return viewOf(home, await ctx.online());
 }
 
-export async function unpairHome(ctx: AppContext): Promise<null> {
+/** Forgets our home, after telling it to forget us if it is online (home-release.ts). */
+export async function unpairHome(ctx: AppContext): Promise<HomeUnpaired> {
   const running = await ctx.running();
   const home = await ourHome(ctx, running.identity.fingerprintHex);
+  if (!home) return { homeForgotUs: false };
+  const homeForgotUs = home.state === 'friend' && (await releaseHome(ctx, home));
   const ours = { keyring: running.node.keyring, contactKeys: running.contactKeys };
-  if (home && (await removeContact(ctx.store, home.fingerprint, 'remove', ours))) {
+  if (await removeContact(ctx.store, home.fingerprint, 'remove', ours)) {
     ctx.friendsChanged();
     await announceHome(ctx);
   }
-  return null;
+  return { homeForgotUs };
 }
 
 /**

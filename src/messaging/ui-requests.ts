@@ -29,6 +29,7 @@ import type {
   BackupReminderView,
   CrosspostView,
   FriendView,
+  HomeUnpaired,
   HomeView,
   InvitePreview,
   FriendsOfFriendsView,
@@ -191,8 +192,8 @@ export const uiRequests = {
   'home.get': defineRequest<HomeView | null>()(isEmpty),
   /** Pair with the home whose pairing link this is. */
   'home.pair': defineRequest<HomeView>()(isObject({ link: isString({ min: 8, max: 16384 }) })),
-  /** Forget the home: nothing goes to it any more. */
-  'home.unpair': defineRequest<null>()(isEmpty),
+  /** Tell the home to forget us (if online), and forget it: nothing goes to it any more. */
+  'home.unpair': defineRequest<HomeUnpaired>()(isEmpty),
 } satisfies RequestMap;
 
 export type UiRequests = typeof uiRequests;

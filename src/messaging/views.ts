@@ -273,6 +273,11 @@ export interface LockStateView {
 }
 
 /** The user's Murmur home, as Options shows it. */
+/** Unpaired: whether the home confirmed that it forgot us (it was online to be told). */
+export interface HomeUnpaired {
+  homeForgotUs: boolean;
+}
+
 export interface HomeView {
   fingerprint: Fingerprint;
   /** The name the home calls itself (from its pairing link). */

@@ -37,10 +37,10 @@ function PairForm({ paired }: { paired: () => void }) {
   );
 }
 
-function PairedHome({ home, forgotten }: { home: HomeView; forgotten: () => void }) {
+function PairedHome({ home, forgotten }: { home: HomeView; forgotten: (said: string) => void }) {
   const unpair = useSubmit(async () => {
-    await background.request('home.unpair', {});
-    forgotten();
+    const { homeForgotUs } = await background.request('home.unpair', {});
+    forgotten(homeForgotUs ? t('homeForgotUs') : t('homeNotTold'));
   });
   const state =
     home.state === 'pairing'
@@ -63,12 +63,18 @@ function PairedHome({ home, forgotten }: { home: HomeView; forgotten: () => void
 
 export function HomeSection() {
   const [home, reload] = useRequest('home.get', {}, ['friends']);
+  const [farewell, setFarewell] = useState<string | null>(null);
+  const forgotten = (said: string) => {
+    setFarewell(said);
+    reload();
+  };
   return (
     <section aria-labelledby="home-heading">
       <h2 id="home-heading">{t('optionsHome')}</h2>
       <p class="muted">{t('optionsHomeHelp')}</p>
+      {farewell && <p role="status">{farewell}</p>}
       {home.kind === 'ready' && home.value ? (
-        <PairedHome home={home.value} forgotten={reload} />
+        <PairedHome home={home.value} forgotten={forgotten} />
       ) : home.kind === 'ready' ? (
         <PairForm paired={reload} />
       ) : (

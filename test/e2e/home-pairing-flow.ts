@@ -25,12 +25,19 @@ export function homePairingSuite(kind: BrowserKind): void {
     it('Ann pastes her home’s pairing link in Options and her home comes online', async () => {
       const { tracker, scratch } = await setting.start();
       const lines: HomeLogLine[] = [];
+      // Resolves when the home offers a new link after its owner released it.
+      let offeredAgain: () => void = () => undefined;
+      const newLink = new Promise<void>((resolve) => (offeredAgain = resolve));
       const linkFile = join(scratch, 'pairing-link');
       home = await startHome({
         db: openHomeDatabase(join(scratch, 'home.db')),
         trackers: [tracker.url],
         name: 'Ann’s home',
-        log: (line) => lines.push(line),
+        log: (line) => {
+          lines.push(line);
+          if (line.event === 'pairing-link' && lines.some((l) => l.event === 'released'))
+            offeredAgain();
+        },
         pairingLinkFile: linkFile,
       });
       const link = readFileSync(linkFile, 'utf8').trim();
@@ -53,6 +60,18 @@ export function homePairingSuite(kind: BrowserKind): void {
       expect(lines).toContainEqual({ event: 'paired' });
       expect(existsSync(linkFile)).toBe(false);
       await expectAccessible(options, 'Options with a paired Murmur home');
+
+      // One click unpairs; the home, online, is told and forgets Ann (a new link for a new owner).
+      await options.clickButton('Unpair');
+      const section = 'section[aria-labelledby=home-heading]';
+      await waitForText(options, section, 'Unpaired.', 30_000);
+      const said = await options.evaluate(
+        (sel) => document.querySelector(sel)?.textContent ?? '',
+        section,
+      );
+      expect(said).toContain('Your home forgot you');
+      await newLink;
+      expect(readFileSync(linkFile, 'utf8').trim()).not.toBe(link);
     });
 
     afterAll(async () => {

@@ -32,6 +32,9 @@ export function homeVectors(): Record<string, Record<string, string>> {
         }),
       ),
     },
+    'message-home-release': {
+      message: toHex(encodeMessage({ kind: 'home-release', releasedAt: 1_790_000_000_000 })),
+    },
     'message-profile-home': {
       message: toHex(
         encodeMessage({

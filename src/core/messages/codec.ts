@@ -120,6 +120,9 @@ export function encodeMessage(m: Message): Uint8Array {
       w.time(m.updatedAt).u16(m.cards.length);
       for (const card of m.cards) w.bytesOf(2, L.homeCardBytes, card);
       break;
+    case 'home-release':
+      w.time(m.releasedAt);
+      break;
   }
   return w.finish();
 }
@@ -238,5 +241,7 @@ function decodeBody(kind: MessageKind, r: Reader): Message {
       );
       return { kind, updatedAt, cards };
     }
+    case 'home-release':
+      return { kind, releasedAt: r.time('released') };
   }
 }

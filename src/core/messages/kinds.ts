@@ -34,6 +34,7 @@ export const KIND_CODES = {
   'friend-list': 11,
   'shared-reply': 12,
   'home-friends': 13,
+  'home-release': 14,
 } as const;
 
 export type MessageKind = keyof typeof KIND_CODES;
@@ -127,7 +128,8 @@ export type Message =
   | FriendRequestMessage
   | FriendListMessage
   | SharedReplyMessage
-  | HomeFriendsMessage;
+  | HomeFriendsMessage
+  | HomeReleaseMessage;
 
 /**
  * From a person to their own Murmur home only (PROTOCOL.md §15): their friends' cards (binary,
@@ -138,6 +140,15 @@ export interface HomeFriendsMessage {
   kind: 'home-friends';
   updatedAt: number;
   cards: Uint8Array[];
+}
+
+/**
+ * From a person to their own Murmur home only (PROTOCOL.md §15): unpaired. The home forgets its
+ * owner, the owner's friends and every copy it carries, and offers a pairing link again.
+ */
+export interface HomeReleaseMessage {
+  kind: 'home-release';
+  releasedAt: number;
 }
 
 /**

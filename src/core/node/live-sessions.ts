@@ -51,6 +51,12 @@ export class LiveSessions implements Iterable<[string, Session]> {
     }
   }
 
+  /** Ends the sessions of peers `gone` says are no longer friends (answers still go first). */
+  hangUpOn(gone: (peer: Friend) => boolean): void {
+    for (const session of [...this.byFriend.values()])
+      if (session.peer && gone(session.peer)) session.close();
+  }
+
   [Symbol.iterator](): Iterator<[string, Session]> {
     return this.byFriend[Symbol.iterator]();
   }

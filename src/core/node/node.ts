@@ -144,6 +144,11 @@ export class MurmurNode implements SyncEngine {
     return this.sessions.friends();
   }
 
+  /** Ends the sessions of anyone no longer a friend (a contact just forgotten). */
+  hangUpOnStrangers(): void {
+    this.sessions.hangUpOn((peer) => !this.ctx.keyring.friend(peer.fingerprintHex));
+  }
+
   /** Seals a message for these friends, keeps it in the outbox and offers it at once. */
   async send(
     message: Message,

@@ -73,15 +73,15 @@ export async function sealToOutbox(
 }
 
 /**
- * A Murmur home carries what it is given and must read none of it: the one thing sealed to a
- * home is its owner's list of friends for it, and that goes to the home alone.
+ * A Murmur home carries what it is given and must read none of it: the only things sealed to a
+ * home are its owner's instructions (its list of friends, its release), each to the home alone.
  */
 function refuseWhatAHomeMustNotRead(message: Message, friends: readonly Friend[]): void {
   const homes = friends.filter((f) => f.homeOf !== null);
-  const forHome = message.kind === 'home-friends';
+  const forHome = message.kind === 'home-friends' || message.kind === 'home-release';
   if (forHome ? homes.length === 1 && friends.length === 1 : homes.length === 0) return;
   throw new Refusal(
     'not-a-friend',
-    forHome ? 'home-friends goes to one home alone' : 'a Murmur home is never a recipient',
+    forHome ? `${message.kind} goes to one home alone` : 'a Murmur home is never a recipient',
   );
 }

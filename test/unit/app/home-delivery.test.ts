@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import type { UpdateTopic } from '../../../src/messaging/page-updates';
+import { homeOwner } from '../../../src/app/home-owner';
 import { dial, host, type Host } from './headless-hosts';
 
 /**
@@ -87,4 +88,47 @@ it('Bob gets Ann’s post from her home, and Ann gets Bob’s message from it', 
   const inbox = await dms();
   expect(inbox.map((m) => [m.authorName, m.text])).toEqual([['Bob', 'hi Ann']]);
   expect(bobId.fingerprint).not.toBe(annId.fingerprint);
+});
+
+it('unpairing tells a linked home to forget Ann, her friends and what it carries', async () => {
+  const home = host('home', 'home');
+  const ann = host('ann');
+  const bob = host('bob');
+  await home.murmur.ask('identity.create', { displayName: 'Ann’s home' });
+  await ann.murmur.ask('identity.create', { displayName: 'Ann' });
+  await bob.murmur.ask('identity.create', { displayName: 'Bob' });
+  await befriend(ann, bob);
+  await ann.murmur.ask('home.pair', { link: (await home.murmur.asHome.pairingLink())?.link ?? '' });
+  const paired = home.next('friends');
+  await dial(ann, home).closed;
+  await paired;
+  await meet(ann, home, 'friends', ann);
+  await meet(ann, home, 'friends', home, async () => (await namesOf(home)).length === 2);
+  const post = await ann.murmur.ask('posts.publish', { text: 'for Bob, at my home' });
+  await meet(ann, home, 'relay', home, async () => !!(await home.store.getRelayCopy(post.id)));
+
+  // Ann unpairs while her home is linked: it is told, and confirms.
+  const linked = ann.next('friends');
+  const channel = dial(ann, home);
+  await linked;
+  const forgot = home.next('friends');
+  expect(await ann.murmur.ask('home.unpair', {})).toEqual({ homeForgotUs: true });
+  await forgot;
+  channel.close();
+  expect(await ann.murmur.ask('home.get', {})).toBeNull();
+  expect(await home.store.listContacts()).toEqual([]);
+  expect(await home.store.listRelayCopies()).toEqual([]);
+  expect(await home.store.listMessages()).toEqual([]); // the instruction is not kept either
+  expect(await homeOwner(home.settings)).toBeNull();
+  expect((await home.murmur.networkConfig()).friends).toEqual([]);
+  expect((await home.murmur.asHome.pairingLink())?.link).toMatch(/^murmur-pair:/);
+
+  // Not linked: Ann's browser forgets the home all the same, and says it could not tell it.
+  const other = host('other-home', 'home');
+  await other.murmur.ask('identity.create', { displayName: 'Another home' });
+  await ann.murmur.ask('home.pair', {
+    link: (await other.murmur.asHome.pairingLink())?.link ?? '',
+  });
+  expect(await ann.murmur.ask('home.unpair', {})).toEqual({ homeForgotUs: false });
+  expect(await ann.murmur.ask('home.get', {})).toBeNull();
 });
