@@ -20,7 +20,9 @@ export class AppContext {
     readonly ports: AppPorts,
     hooks: (
       ctx: AppContext,
-    ) => (node: () => MurmurNode) => Pick<NodeOptions, 'events' | 'onSessionEstablished'>,
+    ) => (
+      node: () => MurmurNode,
+    ) => Pick<NodeOptions, 'events' | 'onSessionEstablished' | 'onSessionClosed'>,
   ) {
     this.life = new MurmurLife({
       store: ports.store,

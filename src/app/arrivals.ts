@@ -18,7 +18,7 @@ import { shareReply } from './reply';
 import { applyHomeFriends } from './home-friends';
 import { applyHomeRelease } from './home-release';
 import { applyFriendHome } from './friend-homes';
-import { announceHome } from './my-home';
+import { announceHome, sawOurHome } from './my-home';
 import { pairIfProven } from './home-role';
 import { addFriend } from './friends-door';
 import type { Opened } from '../core/envelope/open';
@@ -26,10 +26,18 @@ import { StoreClosedError } from '../core/state/store-port';
 
 export function arrivals(attention: Attention) {
   return (ctx: AppContext) =>
-    (node: () => MurmurNode): Pick<NodeOptions, 'events' | 'onSessionEstablished'> => {
+    (
+      node: () => MurmurNode,
+    ): Pick<NodeOptions, 'events' | 'onSessionEstablished' | 'onSessionClosed'> => {
       const { store, ports } = ctx;
       return {
-        onSessionEstablished: (peer) => inBackground(confirmed(ctx, peer.fingerprintHex)),
+        onSessionEstablished: (peer) => {
+          inBackground(confirmed(ctx, peer.fingerprintHex));
+          inBackground(sawOurHome(ctx, peer.fingerprintHex));
+        },
+        onSessionClosed: (peer) => {
+          if (peer) inBackground(sawOurHome(ctx, peer.fingerprintHex));
+        },
         events: {
           friendRequest: (opened) => {
             if (ports.role === 'home') return inBackground(servedOwner(ctx, opened));

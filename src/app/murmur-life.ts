@@ -38,7 +38,9 @@ export interface LifeOptions {
   store: NodeStore;
   unlockedKeys: UnlockedKeyCache;
   /** How a new node reports to the rest of the app; `node()` is the node being started. */
-  hooks: (node: () => MurmurNode) => Pick<NodeOptions, 'events' | 'onSessionEstablished'>;
+  hooks: (
+    node: () => MurmurNode,
+  ) => Pick<NodeOptions, 'events' | 'onSessionEstablished' | 'onSessionClosed'>;
   /** Whose home this Murmur is (null: a person's). */
   homeOf: () => Promise<Fingerprint | null>;
 }

@@ -10,7 +10,7 @@ import { contactCardToText } from '../core/identity/contact-card';
 import { cardOfPairingLink } from '../core/identity/home-pairing';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import { Refusal } from '../core/refusal';
-import type { ContactRecord } from '../core/state/records';
+import type { ContactRecord, OutboxEntry } from '../core/state/records';
 import type { HomeUnpaired, HomeView } from '../messaging/views';
 import { addContact } from './add-contact';
 import type { AppContext } from './app-context';
@@ -25,19 +25,38 @@ async function ourHome(ctx: AppContext, me: Fingerprint): Promise<ContactRecord 
   return (await ctx.reachable()).find((c) => c.homeOf === me) ?? null;
 }
 
-function viewOf(home: ContactRecord, linked: ReadonlySet<string>): HomeView {
+/** When a session with our home last began or ended (ms): "last seen" while it is away. */
+const LAST_SEEN = 'home.lastSeenAt';
+
+async function viewOf(ctx: AppContext, home: ContactRecord): Promise<HomeView> {
+  const lastSeen = (await ctx.settings.get(LAST_SEEN))[LAST_SEEN];
+  const pending = (entry: OutboxEntry) => entry.recipients.some((r) => r.state !== 'delivered');
+  const carried = (await ctx.store.listOutbox()).filter(
+    (entry) => entry.heldBy.includes(home.fingerprint) && pending(entry),
+  );
   return {
     fingerprint: home.fingerprint,
     displayName: home.displayName,
     state: home.state === 'friend' ? 'paired' : 'pairing',
-    linked: linked.has(home.fingerprint),
+    linked: (await ctx.online()).has(home.fingerprint),
+    lastSeenAt: typeof lastSeen === 'number' ? lastSeen : null,
+    carryingForFriends: carried.length,
   };
 }
 
 export async function myHome(ctx: AppContext): Promise<HomeView | null> {
   const running = await ctx.runningOrNull();
   const home = running && (await ourHome(ctx, running.identity.fingerprintHex));
-  return home ? viewOf(home, await ctx.online()) : null;
+  return home ? viewOf(ctx, home) : null;
+}
+
+/** A session began or ended: if it was with our home, it was seen now. */
+export async function sawOurHome(ctx: AppContext, fingerprint: string): Promise<void> {
+  const running = await ctx.runningOrNull();
+  const home = running && (await ourHome(ctx, running.identity.fingerprintHex));
+  if (home?.fingerprint !== fingerprint) return;
+  await ctx.settings.set({ [LAST_SEEN]: Date.now() });
+  ctx.ports.changed('friends');
 }
 
 export async function pairHome(ctx: AppContext, link: string): Promise<HomeView> {
@@ -57,7 +76,7 @@ export async function pairHome(ctx: AppContext, link: string): Promise<HomeView>
   ctx.friendsChanged();
   const home = await ourHome(ctx, me);
   if (!home) throw new Error('the paired home is missing from the contacts');
-  return viewOf(home, await ctx.online());
+  return viewOf(ctx, home);
 }
 
 /** Forgets our home, after telling it to forget us if it is online (home-release.ts). */
@@ -68,6 +87,7 @@ export async function unpairHome(ctx: AppContext): Promise<HomeUnpaired> {
   const homeForgotUs = home.state === 'friend' && (await releaseHome(ctx, home));
   const ours = { keyring: running.node.keyring, contactKeys: running.contactKeys };
   if (await removeContact(ctx.store, home.fingerprint, 'remove', ours)) {
+    await ctx.settings.set({ [LAST_SEEN]: null });
     ctx.friendsChanged();
     await announceHome(ctx);
   }

@@ -286,4 +286,8 @@ export interface HomeView {
   state: 'pairing' | 'paired';
   /** A data channel to it is open now. */
   linked: boolean;
+  /** When a session with it last began or ended (ms since the epoch); null if never. */
+  lastSeenAt: number | null;
+  /** The user's own messages it holds for friends who have not got them yet. */
+  carryingForFriends: number;
 }

@@ -11,6 +11,7 @@ import { t } from '../ui/i18n';
 import { Notice } from '../ui/notice';
 import { useRequest } from '../ui/use-request';
 import { useSubmit } from '../ui/use-submit';
+import { When } from '../ui/when';
 
 const START_COMMAND = 'npm run home -- --data ~/murmur-home --tracker wss://…';
 
@@ -53,6 +54,16 @@ function PairedHome({ home, forgotten }: { home: HomeView; forgotten: (said: str
       <p data-testid="home-state">
         {t('homeNamed', home.displayName)} — {state}
       </p>
+      {!home.linked && home.lastSeenAt !== null && (
+        <p data-testid="home-last-seen">
+          {t('homeLastSeen')} <When ms={home.lastSeenAt} />
+        </p>
+      )}
+      {home.carryingForFriends > 0 && (
+        <p data-testid="home-carrying">
+          {t('homeCarryingForFriends', String(home.carryingForFriends))}
+        </p>
+      )}
       <button type="button" onClick={() => unpair.run()} disabled={unpair.busy}>
         {t('homeUnpair')}
       </button>

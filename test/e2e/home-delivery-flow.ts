@@ -151,6 +151,9 @@ export function homeDeliverySuite(kind: BrowserKind, where: 'loopback' | 'nat-la
           (s) => s?.state === 'held',
           'Alice’s home holds her post',
         );
+        // Options › Murmur home says so, in words.
+        const options = await alice.browser!.openExtensionPage('options.html');
+        await waitForText(options, '[data-testid=home-carrying]', 'Carrying 1 of your messages');
         await alice.goOffline();
       });
 

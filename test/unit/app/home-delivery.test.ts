@@ -72,6 +72,12 @@ it('Bob gets Ann’s post from her home, and Ann gets Bob’s message from it', 
   await meet(ann, home, 'relay', home, holdsPost);
   // The home cannot read it: nothing it stores is a message for it.
   expect((await home.store.listMessages()).map((m) => m.kind)).toEqual([]);
+  // Options says what it carries for her friends, and when she last saw it.
+  const carrying = async () => (await ann.murmur.ask('home.get', {}))?.carryingForFriends;
+  if ((await carrying()) !== 1)
+    await meet(ann, home, 'messages', ann, async () => (await carrying()) === 1);
+  const shown = await ann.murmur.ask('home.get', {});
+  expect(shown?.lastSeenAt).toBeGreaterThan(Date.now() - 60_000);
 
   // Bob comes online: only Ann's home is there.
   // Bob's receipt lets the home drop its copy: it carries nothing delivered.
@@ -87,6 +93,9 @@ it('Bob gets Ann’s post from her home, and Ann gets Bob’s message from it', 
   await meet(ann, home, 'messages', ann, async () => (await dms()).length > 0);
   const inbox = await dms();
   expect(inbox.map((m) => [m.authorName, m.text])).toEqual([['Bob', 'hi Ann']]);
+  // Bob's receipt for her post came back through her home: it carries nothing of hers now.
+  if ((await carrying()) !== 0)
+    await meet(ann, home, 'messages', ann, async () => (await carrying()) === 0);
   expect(bobId.fingerprint).not.toBe(annId.fingerprint);
 });
 
