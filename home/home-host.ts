@@ -4,6 +4,7 @@
  * the home's SQLite file, and the same network host the browsers run (src/transport), in
  * process, over node-datachannel. It decides nothing itself.
  */
+import type { RelayPolicy } from '../src/core/state/records';
 import { fromBase64Url, toBase64Url } from '../src/core/bytes';
 import { signingKeyFromSeed } from '../src/core/crypto/ed25519';
 import { peerIdOf } from '../src/core/tracker/peer-id';
@@ -41,6 +42,8 @@ export interface HomeOptions {
   role?: 'home' | 'person';
   /** Where an unpaired home keeps its current pairing link for its owner to read (0600). */
   pairingLinkFile?: string;
+  /** The home's relay policy (its command line's); kept as it is when absent. */
+  relayPolicy?: RelayPolicy;
 }
 
 export interface RunningHome {
@@ -104,6 +107,8 @@ export async function startHome(options: HomeOptions): Promise<RunningHome> {
 
   const kept = await murmur.start();
   if (!kept) await murmur.ask('identity.create', { displayName: options.name });
+  // Through the front door, as Options sets a browser's: a smaller quota takes effect at once.
+  if (options.relayPolicy) await murmur.ask('relay.set', options.relayPolicy);
   log({ event: 'started', identity: kept ? 'kept' : 'created' });
   carrying.changed(); // what it still carries from its last run
   await configure();

@@ -67,7 +67,7 @@ function runOnce(args: string[]) {
 it('explains every option and refuses a bad one', async () => {
   const help = await runOnce(['--help']);
   expect(help.code).toBe(0);
-  for (const option of ['--data', '--tracker', '--name', '--help'])
+  for (const option of ['--data', '--tracker', '--name', '--quota', '--hold-days', '--help'])
     expect(help.stdout).toContain(option);
 
   const bad = await runOnce(['--data', join(tmpdir(), 'unused'), '--tracker', 'ftp://example.org']);
