@@ -11,6 +11,7 @@ import type { EnvelopeId } from '../../../src/core/envelope/envelope-id';
 import type { Fingerprint } from '../../../src/core/identity/fingerprint';
 import type { ReceiptKey } from '../../../src/core/state/receipt-key';
 import { StoreClosedError } from '../../../src/core/state/store-port';
+import { copyOf } from './contract-records';
 
 const fileIn = (name: string) => join(mkdtempSync(join(tmpdir(), 'murmur-home-db-')), name);
 
@@ -77,19 +78,7 @@ it('once the home closes it, every call rejects with a typed error, not a driver
 });
 
 describe('writes made together (one flush to disk for a frame)', () => {
-  const copy = (id: string) => ({
-    id: id as EnvelopeId,
-    bytes: new Uint8Array([1]),
-    size: 1,
-    receivedAt: 1,
-    dropAt: 9,
-    hopsLeft: 0,
-    fromPeer: 'p' as Fingerprint,
-    heldBy: [],
-    downstream: [],
-    declinedBy: [],
-    deliveredSlots: [],
-  });
+  const copy = (id: string) => copyOf(id as EnvelopeId, 1, 1);
 
   it('keeps none of a group whose work failed, as a crash would', async () => {
     const store = new SqliteStore(openHomeDatabase(fileIn('home.db')));
