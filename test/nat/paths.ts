@@ -25,11 +25,18 @@ export async function friendOf(person: Person, other: Person): Promise<FriendVie
 /** Waits until `person` has a sync session with `other`; returns how the Friends list says it goes. */
 export async function onlineConnection(person: Person, other: Person) {
   const them = (await other.ui('identity.get', {}))!;
+  // Online comes first; the way it took is known once the browser has read the link's stats.
   const friends = await person.until(
     'friends.list',
     {},
-    (fs) => fs.some((f) => f.fingerprint === them.fingerprint && f.online),
-    `${person.name} has a session with ${other.name}`,
+    (fs) =>
+      fs.some(
+        (f) =>
+          f.fingerprint === them.fingerprint &&
+          f.online &&
+          (f.connection?.state !== 'online' || f.connection.via !== 'unknown'),
+      ),
+    `${person.name} has a session with ${other.name}, and knows its path`,
     60_000,
     250,
   );
