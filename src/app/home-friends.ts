@@ -15,6 +15,8 @@ import { homeOwner } from './home-owner';
 
 const SHARED = 'home.friendsShared';
 const APPLIED = 'home.friendsUpdatedAt';
+/** The settings a home keeps of its owner's friends (forgotten with the owner: home-release.ts). */
+export const HOME_FRIENDS_SETTINGS = [SHARED, APPLIED] as const;
 
 /** Owner's side: sends the current list to our paired home, unless it has it already. */
 export async function shareFriendsWithHome(ctx: AppContext): Promise<void> {
@@ -36,6 +38,20 @@ export async function shareFriendsWithHome(ctx: AppContext): Promise<void> {
   await ctx.settings.set({ [SHARED]: digest });
 }
 
+/** Home's side: forgets every contact but those `keep` names (keys, key states, records). */
+export async function forgetContactsExcept(
+  ctx: AppContext,
+  keep: (fingerprint: Fingerprint) => boolean,
+): Promise<void> {
+  const running = await ctx.running();
+  for (const contact of await ctx.store.listContacts()) {
+    if (keep(contact.fingerprint)) continue;
+    running.node.keyring.removeFriend(contact.fingerprint);
+    running.contactKeys.delete(contact.fingerprint);
+    await ctx.store.deleteContact(contact.fingerprint);
+  }
+}
+
 /** Home's side: its owner's list replaces its friends (the owner stays). True when applied. */
 export async function applyHomeFriends(ctx: AppContext, opened: Opened): Promise<boolean> {
   const message = opened.message;
@@ -54,13 +70,8 @@ export async function applyHomeFriends(ctx: AppContext, opened: Opened): Promise
     if (checked && checked.fingerprint !== owner && checked.fingerprint !== me)
       wanted.set(checked.fingerprint, checked);
   }
+  await forgetContactsExcept(ctx, (fp) => fp === owner || wanted.has(fp));
   const { keyring } = running.node;
-  for (const contact of await ctx.store.listContacts()) {
-    if (contact.fingerprint === owner || wanted.has(contact.fingerprint)) continue;
-    keyring.removeFriend(contact.fingerprint);
-    running.contactKeys.delete(contact.fingerprint);
-    await ctx.store.deleteContact(contact.fingerprint);
-  }
   for (const [fingerprint, { card, key, peerId }] of wanted) {
     const existing = await ctx.store.getContact(fingerprint);
     if (!existing) await keyring.addFriendAsync(key);

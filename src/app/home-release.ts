@@ -10,9 +10,10 @@ import type { Opened } from '../core/envelope/open';
 import type { ContactRecord } from '../core/state/records';
 import type { AppContext } from './app-context';
 import { HOME_OWNER, homeOwner } from './home-owner';
+import { forgetContactsExcept, HOME_FRIENDS_SETTINGS } from './home-friends';
 
-/** The home's settings that describe its owner's world (home-friends.ts, home-role.ts). */
-const OWNER_SETTINGS = [HOME_OWNER, 'home.friendsShared', 'home.friendsUpdatedAt'];
+/** The home's settings that describe its owner's world. */
+const OWNER_SETTINGS = [HOME_OWNER, ...HOME_FRIENDS_SETTINGS];
 
 /** How long unpairing waits for a linked home to confirm that it forgot us. */
 export const RELEASE_WAIT_MS = 10_000;
@@ -44,12 +45,8 @@ export async function applyHomeRelease(ctx: AppContext, opened: Opened): Promise
   const running = await ctx.runningOrNull();
   if (opened.message.kind !== 'home-release' || ctx.ports.role !== 'home' || !running) return false;
   if (opened.senderFingerprintHex !== (await homeOwner(ctx.settings))) return false;
-  const { node, contactKeys } = running;
-  for (const contact of await ctx.store.listContacts()) {
-    node.keyring.removeFriend(contact.fingerprint);
-    contactKeys.delete(contact.fingerprint);
-    await ctx.store.deleteContact(contact.fingerprint);
-  }
+  const { node } = running;
+  await forgetContactsExcept(ctx, () => false);
   for (const copy of await ctx.store.listRelayCopies()) await ctx.store.deleteRelayCopy(copy.id);
   await ctx.settings.set(Object.fromEntries(OWNER_SETTINGS.map((key) => [key, null])));
   node.serveAsHomeOf(null);
