@@ -6,17 +6,14 @@ import { fromHex } from '../bytes';
 import type { Friend, Keyring } from '../keyring';
 import type { Message } from '../messages/kinds';
 import type { OutboxEntry, RelayPolicy } from '../state/records';
-import type { NodeStore } from '../state/store-port';
 import type { Channel } from '../sync/channel';
-import type { BodyRequestLimits } from '../sync/body-requests';
 import type { AcceptOutcome, SyncEngine } from '../sync/engine';
 import type { OfferEntry, ReceiptEntry } from '../sync/frames';
-import type { RateLimits } from '../sync/rate-limit';
 import { Session } from '../sync/session';
 import { LiveSessions } from './live-sessions';
-import type { SessionError } from '../sync/session-error';
 import { acceptEnvelope } from './accept';
-import { nowSeconds, type NodeContext, type NodeEvents } from './context';
+import { nowSeconds, type NodeContext } from './context';
+import type { NodeOptions } from './node-options';
 import { introduction, newIntroductionLimit } from './introduction';
 import type { TokenBucket } from '../token-bucket';
 import { bytesToHandOn, considerOffers, offersFor, raiseHops } from './offers';
@@ -33,28 +30,12 @@ import { sealToOutbox, type SendOptions } from './seal-to-outbox';
 import type { HeldHow } from '../sync/engine';
 import type { Fingerprint } from '../identity/fingerprint';
 import type { EnvelopeId } from '../envelope/envelope-id';
+import { OneAtATime } from '../one-at-a-time';
 
 /** How often, at most, expired copies, seen ids and receipts are swept (node.purgeExpired). */
 const PURGE_EVERY_SECONDS = 3600;
 
-export interface NodeOptions {
-  keyring: Keyring;
-  store: NodeStore;
-  now?: () => number;
-  events?: NodeEvents;
-  rateLimits?: RateLimits;
-  /** Deadlines for bodies asked of a friend, and for a handshake (tests shorten them). */
-  bodyLimits?: BodyRequestLimits;
-  handshakeDeadlineMs?: number;
-  /** Shared count of frames not yet handled, across sessions (for simulations). */
-  activity?: { pending: number };
-  /** Called when a session ends, with its error if it failed. */
-  onSessionClosed?: (peer: Friend | null, error: SessionError | null) => void;
-  /** Called when a friend proved their key and a session is running. */
-  onSessionEstablished?: (peer: Friend) => void;
-  /** This node is the Murmur home of that person (home-offers.ts). */
-  homeOf?: Fingerprint;
-}
+export type { NodeOptions } from './node-options';
 
 export { DEFAULT_TTL_SECONDS, type SendOptions } from './seal-to-outbox';
 
@@ -63,6 +44,8 @@ export class MurmurNode implements SyncEngine {
   private readonly sessions = new LiveSessions();
   /** Ids some session is deciding on or fetching: never fetched twice at once. */
   private readonly inFlight = new InFlight();
+  /** Engine work that reads, changes and writes records, one piece at a time (together()). */
+  private readonly writes = new OneAtATime();
   private readonly introductions: TokenBucket;
   private lastPurge = -Infinity;
 
@@ -174,12 +157,18 @@ export class MurmurNode implements SyncEngine {
     const now = nowSeconds(this.ctx);
     if (now < this.lastPurge + atMostEverySeconds) return 0;
     this.lastPurge = now;
-    return purgeExpired(this.ctx, now);
+    return this.writes.run(() => purgeExpired(this.ctx, now));
   }
 
-  /** A frame's writes, committed together (NodeStore.writeTogether) through `ctx.store`. */
+  /**
+   * A frame's writes, committed together (NodeStore.writeTogether) through `ctx.store`, one
+   * frame's work at a time across all sessions: they read, change and write the same records
+   * (two friends' receipts for one post both rewrite its outbox entry).
+   */
   private together<T>(work: (ctx: NodeContext) => Promise<T>): Promise<T> {
-    return this.ctx.store.writeTogether((store) => work({ ...this.ctx, store }));
+    return this.writes.run(() =>
+      this.ctx.store.writeTogether((store) => work({ ...this.ctx, store })),
+    );
   }
 
   // SyncEngine: what sessions ask of the node.
@@ -193,7 +182,10 @@ export class MurmurNode implements SyncEngine {
   }
 
   async considerOffers(peer: Friend, entries: OfferEntry[]) {
-    const decision = await considerOffers(this.ctx, peer, entries, this.inFlight);
+    // In turn with the writes: raising a copy's hops rewrites it.
+    const decision = await this.writes.run(() =>
+      considerOffers(this.ctx, peer, entries, this.inFlight),
+    );
     for (const id of decision.raised) {
       await offerCopyLive(this.ctx, this.sessions, id, peer.fingerprintHex);
     }
@@ -262,7 +254,7 @@ export class MurmurNode implements SyncEngine {
       const session = this.sessions.get(peer);
       if (!session) continue;
       session.tellHave([fromHex(id)]);
-      raised = (await raiseHops(this.ctx, id, hopsLeft - 1)) || raised;
+      raised = (await this.writes.run(() => raiseHops(this.ctx, id, hopsLeft - 1))) || raised;
     }
     if (raised) await offerCopyLive(this.ctx, this.sessions, id);
   }

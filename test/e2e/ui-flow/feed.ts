@@ -9,6 +9,7 @@ import { screenshot } from '../harness/profiles';
 import { waitForText } from '../harness/scene';
 import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
+import { deliveryDiagnosis } from '../harness/delivery-diagnosis';
 
 export const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
 
@@ -188,7 +189,7 @@ export const feedSteps: SceneStep[] = [
   },
   {
     name: 'Alice’s post says it reached both friends: a double tick, with its words',
-    run: async ({ a }) => {
+    run: async ({ a, b, c }) => {
       // What the post says about its delivery; runs in the page.
       const delivery = () =>
         [...document.querySelectorAll('[data-testid=feed] > li')]
@@ -198,7 +199,10 @@ export const feedSteps: SceneStep[] = [
         const shown = await a.evaluate(delivery, null);
         if (shown.includes('Delivered to all 2')) break;
         // Say where it stopped: which friend it still waits for, who carries it.
-        if (Date.now() > deadline) throw new Error(`after 20 s the post still says "${shown}"`);
+        if (Date.now() > deadline) {
+          const where = await deliveryDiagnosis({ a, b, c }, 'For everyone again');
+          throw new Error(`after 20 s the post still says "${shown}"\n${where}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       // On screen, a small double tick; the words are its hover title and for screen readers.
