@@ -11,37 +11,69 @@ import type { ReceiptKey } from '../state/receipt-key';
 type Index = Map<string, Set<ReceiptKey>>;
 
 export class ReceiptsOwed {
-  /** Not built yet, or built: keys owed, per friend. */
-  private state: { kind: 'not-built' } | { kind: 'built'; index: Index } = { kind: 'not-built' };
+  /**
+   * Not built yet; being built (the changes made while the store is read, to apply after: the
+   * read may not see a receipt written meanwhile, and one left out is never sent again); built.
+   */
+  private state:
+    | { kind: 'not-built' }
+    | { kind: 'building'; built: Promise<Index>; meanwhile: Change[] }
+    | { kind: 'built'; index: Index } = { kind: 'not-built' };
 
   /** A record just written: who is owed it now, and who no longer. */
   track(record: ReceiptRecord): void {
-    if (this.state.kind === 'built') indexInto(this.state.index, record);
+    this.change((index) => indexInto(index, record));
   }
 
   owed(fp: string, key: ReceiptKey): void {
-    if (this.state.kind === 'built') entryOf(this.state.index, fp, () => new Set()).add(key);
+    this.change((index) => entryOf(index, fp, () => new Set()).add(key));
   }
 
   settled(fp: string, key: ReceiptKey): void {
-    if (this.state.kind === 'built') this.state.index.get(fp)?.delete(key);
+    this.change((index) => index.get(fp)?.delete(key));
   }
 
   forget(key: ReceiptKey): void {
-    if (this.state.kind === 'built') for (const keys of this.state.index.values()) keys.delete(key);
+    this.change((index) => {
+      for (const keys of index.values()) keys.delete(key);
+    });
   }
 
   /** The keys owed to `fp`; the first call builds the index from every stored receipt. */
   async keysOwedTo(fp: string, all: () => Promise<ReceiptRecord[]>): Promise<ReceiptKey[]> {
-    if (this.state.kind === 'not-built') {
-      const index: Index = new Map();
-      for (const r of await all()) indexInto(index, r);
-      // Another question may have built it meanwhile: keep that one, kept in step since.
-      if (this.state.kind === 'not-built') this.state = { kind: 'built', index };
-    }
-    return [...(this.state.index.get(fp) ?? [])];
+    const index = await this.built(all);
+    return [...(index.get(fp) ?? [])];
+  }
+
+  private change(apply: Change): void {
+    if (this.state.kind === 'built') apply(this.state.index);
+    else if (this.state.kind === 'building') this.state.meanwhile.push(apply);
+  }
+
+  private built(all: () => Promise<ReceiptRecord[]>): Promise<Index> {
+    if (this.state.kind === 'built') return Promise.resolve(this.state.index);
+    if (this.state.kind === 'building') return this.state.built;
+    const meanwhile: Change[] = [];
+    const built = all().then(
+      (records) => {
+        const index: Index = new Map();
+        for (const r of records) indexInto(index, r);
+        // In the order they were made: each says what the store holds now.
+        for (const apply of meanwhile) apply(index);
+        this.state = { kind: 'built', index };
+        return index;
+      },
+      (error: unknown) => {
+        this.state = { kind: 'not-built' }; // the next question tries again
+        throw error;
+      },
+    );
+    this.state = { kind: 'building', built, meanwhile };
+    return built;
   }
 }
+
+type Change = (index: Index) => void;
 
 function indexInto(index: Index, r: ReceiptRecord): void {
   const sent = new Set(r.sentTo);
