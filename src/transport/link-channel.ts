@@ -40,8 +40,12 @@ export class LinkChannel implements Channel {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    // Only fails when the host restarted: then the link is closed already.
-    void this.host.request('host.link.close', { link: this.link }).catch(() => undefined);
+    // Behind the frames already sent: a session's last answers and its BYE go out first (a
+    // close that overtook them dropped receipts the peer then waited for until it came back).
+    void this.sending
+      .then(() => this.host.request('host.link.close', { link: this.link }))
+      // Only fails when the host restarted: then the link is closed already.
+      .catch(() => undefined);
     for (const handler of this.closeHandlers) handler();
   }
 
