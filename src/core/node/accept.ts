@@ -135,7 +135,7 @@ export async function acceptEnvelope(
         slot: opened.slot,
         token,
         expiresAt: envelope.header.expiresAt,
-        audience: [opened.senderFingerprintHex, peer.fingerprintHex],
+        audience: [...new Set([opened.senderFingerprintHex, peer.fingerprintHex])],
         sentTo: [],
       };
       if (repeat) {
