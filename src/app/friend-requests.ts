@@ -20,7 +20,7 @@ import type { StoredMessage } from '../core/state/records';
 import type { RequestView } from '../messaging/views';
 
 /** A request as stored: what the asker sent (request-checks.ts adds what the user checks). */
-export type PendingRequest = Omit<RequestView, 'safetyNumber' | 'mutualFriends' | 'nameClash'>;
+export type PendingRequest = Omit<RequestView, 'safetyNumber' | 'inCommon' | 'nameClash'>;
 import { REQUEST_KEPT_MS } from '../core/node/introduction';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
 import { newMessageId } from '../core/messages/message-id';

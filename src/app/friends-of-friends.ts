@@ -1,11 +1,13 @@
 /**
  * Friends-of-friends visibility. Sharing (off by default) sends every friend a `friend-list`
- * of who our friends are, again whenever they change; switching it off sends an empty list, so
- * friends drop what they had. Friends' lists arrive on their contact (newer wins). Whether we
+ * of who our friends are (people, not homes), again whenever they change; switching it off
+ * sends an empty list, so friends drop what they had (a shared list always names the friend it
+ * went to, so an empty one means "not shared"). Friends' lists arrive on their contact (newer wins). Whether we
  * look at theirs is the user's other choice here.
  */
 import type { SettingsPort } from './settings-port';
 import { updateContact } from './contacts';
+import type { ContactRecord } from '../core/state/records';
 import { fromHex } from '../core/bytes';
 import type { Opened } from '../core/envelope/open';
 import type { MurmurNode } from '../core/node/node';
@@ -42,7 +44,10 @@ export async function shareFriendList(
   const { share } = await friendsOfFriendsSettings(settings);
   const wasShared = (await settings.get(SHARED))[SHARED] === true;
   if (!share && !wasShared) return;
-  const friends = (await store.listContacts()).filter((c) => c.state === 'friend');
+  // People only: the user's Murmur home, and friends' homes, are nobody's friends to list.
+  const friends = (await store.listContacts()).filter(
+    (c) => c.state === 'friend' && c.homeOf === undefined,
+  );
   const recipients = friends
     .map((c) => c.fingerprint)
     .filter((fp) => node.keyring.writableFriend(fp));
@@ -64,16 +69,22 @@ export async function shareFriendList(
 export async function applyFriendList(store: NodeStore, opened: Opened): Promise<void> {
   const list = opened.message;
   if (list.kind !== 'friend-list' || !opened.friend) return;
-  await updateContact(store, opened.senderFingerprintHex, (contact) =>
-    (contact.friendListUpdatedAt ?? 0) >= list.updatedAt
-      ? null
-      : {
-          ...contact,
-          friendList: list.friends.map((f) => ({
-            fingerprint: fingerprintFromBytes(f.fingerprint),
-            name: f.name,
-          })),
-          friendListUpdatedAt: list.updatedAt,
-        },
-  );
+  await updateContact(store, opened.senderFingerprintHex, (contact) => {
+    if ((contact.friendListUpdatedAt ?? 0) >= list.updatedAt) return null;
+    // A shared list names at least the friend it went to: an empty one withdraws it, and the
+    // screens say they cannot tell, not that there is nobody in common.
+    if (list.friends.length === 0) {
+      const withdrawn: ContactRecord = { ...contact, friendListUpdatedAt: list.updatedAt };
+      delete withdrawn.friendList;
+      return withdrawn;
+    }
+    return {
+      ...contact,
+      friendList: list.friends.map((f) => ({
+        fingerprint: fingerprintFromBytes(f.fingerprint),
+        name: f.name,
+      })),
+      friendListUpdatedAt: list.updatedAt,
+    };
+  });
 }

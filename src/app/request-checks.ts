@@ -11,14 +11,14 @@ import { encryptionSubkeyOf } from '../core/identity/key-material';
 import { safetyNumber } from '../core/identity/safety-number';
 import { fromHex } from '../core/bytes';
 import type { NodeStore } from '../core/state/store-port';
-import type { ContactRecord } from '../core/state/records';
 import type { InvitePreview, RequestView } from '../messaging/views';
 import { pendingRequests } from './friend-requests';
 import { readStoredFriendKey, requireValid } from '../core/identity/friend-key';
-import { fingerprintFromBytes, type Fingerprint } from '../core/identity/fingerprint';
+import { fingerprintFromBytes } from '../core/identity/fingerprint';
 import { fingerprintBytes } from '../core/identity/key-material';
 import { cardRefusal, refusing } from './refusals';
 import { nameTakenByAnother } from './name-clashes';
+import { inCommonWithStranger } from './friends-in-common';
 
 /** Pending requests as the Friends screen shows them; without an identity, no safety numbers. */
 export async function requestsToShow(
@@ -26,12 +26,11 @@ export async function requestsToShow(
   me: Identity | null,
 ): Promise<RequestView[]> {
   const [requests, contacts] = await Promise.all([pendingRequests(store), store.listContacts()]);
-  const friends = contacts.filter((c) => c.state === 'friend');
   return Promise.all(
     requests.map(async (r) => ({
       ...r,
       safetyNumber: me ? await safetyNumberWith(me, r.card) : null,
-      mutualFriends: mutualFriends(friends, r.fingerprint),
+      inCommon: inCommonWithStranger(contacts, r.fingerprint),
       nameClash: nameTakenByAnother(
         r.displayName,
         r.fingerprint,
@@ -40,13 +39,6 @@ export async function requestsToShow(
       ),
     })),
   );
-}
-
-/** The user's friends whose shared friend lists name this person. */
-function mutualFriends(friends: readonly ContactRecord[], them: Fingerprint): string[] {
-  return friends
-    .filter((f) => f.friendList?.some((x) => x.fingerprint === them))
-    .map((f) => f.displayName);
 }
 
 /**
@@ -75,13 +67,12 @@ export async function previewInvite(
     return { kind: 'friend', fingerprint, displayName: contact.displayName };
   const them = { fingerprint: fingerprintBytes(key), encryption: encryptionSubkeyOf(key) };
   const contacts = await store.listContacts();
-  const friends = contacts.filter((c) => c.state === 'friend');
   return {
     kind: contact?.state === 'requested' ? 'asked' : 'new',
     fingerprint,
     displayName,
     safetyNumber: safetyNumber(me, them),
-    mutualFriends: mutualFriends(friends, fingerprint),
+    inCommon: inCommonWithStranger(contacts, fingerprint),
     nameClash: nameTakenByAnother(displayName, fingerprint, contacts, me.displayName),
   };
 }

@@ -4,6 +4,7 @@
  * to). Posts come from a bounded walk back through the feed: at most WALL_PAGES pages of posts
  * are read for at most WALL_POSTS of this person's.
  */
+import { inCommonWithFriend } from './friends-in-common';
 import { avatarView } from './friend-view';
 import type { Identity } from '../core/identity/identity';
 import type { Fingerprint } from '../core/identity/fingerprint';
@@ -55,12 +56,7 @@ async function friendPerson(c: ContactRecord, ctx: WallContext): Promise<WallPer
     online: ctx.online.has(c.fingerprint),
     safetyNumber: friend ? safetyNumber(ctx.me, friend) : '',
     verified: c.verifiedAt !== undefined,
-    mutualFriends: c.friendList
-      ? c.friendList.flatMap((f) => {
-          const ours = contacts.get(f.fingerprint);
-          return ours?.state === 'friend' ? [ours.displayName] : [];
-        })
-      : null,
+    inCommon: inCommonWithFriend(c, contacts),
   };
 }
 

@@ -5,6 +5,7 @@ import type { ThumbnailData } from '../core/messages/thumbnail-data';
 import type { Fingerprint } from '../core/identity/fingerprint';
 import type { EnvelopeId } from '../core/envelope/envelope-id';
 import type { MessageId } from '../core/messages/message-id';
+import type { FriendsInCommon } from './stranger-views';
 
 /** How Murmur reaches a friend right now, in the terms the Friends list uses. */
 export type FriendConnection =
@@ -104,8 +105,8 @@ export type WallPerson =
       safetyNumber: string;
       /** The user compared the safety number with them and said it matched. */
       verified: boolean;
-      /** Friends the two share, when they share their friends; null when they do not. */
-      mutualFriends: string[] | null;
+      /** Friends the two share, as far as their shared list tells. */
+      inCommon: FriendsInCommon;
     };
 
 export interface WallPost {
@@ -133,39 +134,7 @@ export interface LastMessageView {
   mine: boolean;
 }
 
-/** Someone who asked to be our friend. */
-export interface RequestView {
-  id: EnvelopeId;
-  fingerprint: Fingerprint;
-  displayName: string;
-  introduction: string;
-  receivedAt: number;
-  /** Their card, to add them on "accept". */
-  card: string;
-  /** The safety number the two would share; null when their key cannot be read. */
-  safetyNumber: string | null;
-  /** The user's friends who have the asker as a friend too (from lists they share). */
-  mutualFriends: string[];
-  /** Another contact (or the user) has this name: it must not pass for them. */
-  nameClash: boolean;
-}
-
-/**
- * An invite link or card, before it is added: the user themself, a friend already, or someone
- * to add (or already asked), with what to check first.
- */
-export type InvitePreview =
-  | { kind: 'own' }
-  | { kind: 'friend'; fingerprint: Fingerprint; displayName: string }
-  | {
-      kind: 'new' | 'asked';
-      fingerprint: Fingerprint;
-      displayName: string;
-      safetyNumber: string;
-      mutualFriends: string[];
-      /** Another contact (or the user) has this name: it must not pass for them. */
-      nameClash: boolean;
-    };
+export type { FriendsInCommon, InvitePreview, RequestView } from './stranger-views';
 
 export interface MessageView {
   id: EnvelopeId;

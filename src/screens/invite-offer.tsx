@@ -4,12 +4,12 @@
  * common and the safety number — and says so plainly when the link is the user's own, a
  * friend's already, unreadable, or refused because its page could have swapped it.
  */
+import { inCommonText } from '../ui/in-common-text';
 import { useState } from 'preact/hooks';
 import type { FriendView, InvitePreview } from '../messaging/views';
 import type { InviteTabAddress } from '../messaging/invite-tab-address';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
-import { nameList } from '../ui/name-list';
 import { ErrorLine, Notice } from '../ui/notice';
 import { useSubmit } from '../ui/use-submit';
 import { Field } from '../ui/field';
@@ -106,9 +106,7 @@ function Offer({ preview, card, site, onDone }: Props & { preview: InvitePreview
         </p>
       )}
       <p class="muted" data-testid="invite-mutual">
-        {preview.mutualFriends.length > 0
-          ? t('mutualFriends', nameList(preview.mutualFriends))
-          : t('noMutualFriends')}
+        {inCommonText(preview.inCommon, preview.displayName)}
       </p>
       <div class="safety-check">
         <p class="safety-number">{preview.safetyNumber}</p>

@@ -2,11 +2,11 @@
  * Friend requests: who asked, in their own words, the friends the user shares with them and the
  * safety number to compare before trusting their key — accept or decline (or leave it).
  */
+import { inCommonText } from '../ui/in-common-text';
 import type { RequestView } from '../messaging/views';
 import { background } from '../ui/background-client';
 import { t } from '../ui/i18n';
 import { useRequest } from '../ui/use-request';
-import { nameList } from '../ui/name-list';
 
 export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
   const [requests, reload] = useRequest('requests.list', {}, ['requests']);
@@ -30,9 +30,7 @@ export function RequestsView({ onAnswered }: { onAnswered: () => void }) {
             )}
             {r.introduction && <p class="text">{r.introduction}</p>}
             <p class="muted" data-testid="request-mutual">
-              {r.mutualFriends.length > 0
-                ? t('mutualFriends', nameList(r.mutualFriends))
-                : t('noMutualFriends')}
+              {inCommonText(r.inCommon, r.displayName)}
             </p>
             {r.safetyNumber && (
               <div class="safety-check" data-testid="request-safety">

@@ -3,6 +3,7 @@
  * was checked with them and the friends the two share; then their posts to the user — or, on
  * the user's own wall, their posts and whom each went to.
  */
+import { inCommonText } from '../ui/in-common-text';
 import type { WallPerson } from '../messaging/views';
 import { Avatar } from '../ui/avatar';
 import { background } from '../ui/background-client';
@@ -78,12 +79,8 @@ export function WallScreen({ who, onBack }: { who: Fingerprint; onBack: () => vo
         </div>
       </header>
       {person.kind === 'friend' && <SafetyCheck person={person} />}
-      {person.kind === 'friend' && person.mutualFriends !== null && (
-        <p data-testid="mutual-friends">
-          {person.mutualFriends.length > 0
-            ? t('mutualFriends', nameList(person.mutualFriends))
-            : t('noMutualFriends')}
-        </p>
+      {person.kind === 'friend' && (
+        <p data-testid="mutual-friends">{inCommonText(person.inCommon, person.name)}</p>
       )}
       <h3>{person.kind === 'me' ? t('wallMyPosts') : t('wallTheirPosts', person.name)}</h3>
       {posts.length === 0 && <p class="muted">{t('wallNoPosts')}</p>}

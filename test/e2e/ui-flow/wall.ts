@@ -13,6 +13,14 @@ export const wallSteps: SceneStep[] = [
       await a.clickButton('Bob');
       await waitForText(a, '#wall-heading', 'Bob');
       await waitForText(a, '[data-testid=safety-check]', 'Compare these digits with Bob');
+      // Bob shares no friend list (the default): the wall says it cannot tell whom the two
+      // share, never that they share nobody (Carol is Alice's friend; whether Bob knows her
+      // Murmur cannot know).
+      await waitForText(
+        a,
+        '[data-testid=mutual-friends]',
+        "Murmur can't tell which friends you share: Bob doesn't share their friend list",
+      );
       await expectAccessible(a, 'a friend’s wall');
       await a.clickButton('They match');
       await waitForText(a, '[data-testid=safety-check]', 'You checked this safety number with Bob');

@@ -84,7 +84,7 @@ it('a friend’s wall: who they are, the safety check, friends shared, only thei
     status: 'climbing',
     online: true,
     verified: false,
-    mutualFriends: ['Ben'], // our name for him; Cat is no friend of ours
+    inCommon: { kind: 'all-known', names: ['Ben'] }, // our name for him; Cat is no friend of ours
   });
   expect(wall.person.kind === 'friend' && wall.person.safetyNumber).toMatch(/^(\d{5} ){5}\d{5}$/);
   expect(wall.posts).toHaveLength(WALL_POSTS);
