@@ -7,7 +7,11 @@ import type { UiRequests } from '../messaging/ui-requests';
 
 /** Answered by the host: how it reaches the network is not the app's business. */
 export type HostRequestName =
-  'status' | 'settings.network.get' | 'settings.network.set' | 'network.test';
+  | 'status'
+  | 'settings.network.get'
+  | 'settings.network.set'
+  | 'network.test'
+  | 'invites.scripts.ready';
 
 export type AppRequests = Omit<UiRequests, HostRequestName>;
 export type AppRequestName = keyof AppRequests;

@@ -28,11 +28,20 @@ async function sync(): Promise<void> {
   ]);
 }
 
-/**
- * Keeps the registration in step with the granted sites, one change at a time; `settled` is
- * when the changes heard so far are made.
- */
-export function keepInviteScripts(log: (message: string) => void): { settled(): Promise<void> } {
+export interface InviteScripts {
+  /** When the changes heard so far are made. */
+  settled(): Promise<void>;
+  /**
+   * Brings the registration in step with the sites granted now, and resolves once it is. For
+   * Options, which must not say "allowed" before a link there opens in Murmur: the page and
+   * the background each hear the grant, in no set order, and a link opened in between found
+   * no script (a loaded machine took seconds).
+   */
+  inStep(): Promise<void>;
+}
+
+/** Keeps the registration in step with the granted sites, one change at a time. */
+export function keepInviteScripts(log: (message: string) => void): InviteScripts {
   let chain = Promise.resolve();
   const again = () => {
     chain = chain.then(sync).catch((error: unknown) => log(`invite links: ${String(error)}`));
@@ -40,5 +49,11 @@ export function keepInviteScripts(log: (message: string) => void): { settled(): 
   browser.permissions.onAdded.addListener(again);
   browser.permissions.onRemoved.addListener(again);
   again();
-  return { settled: () => chain };
+  return {
+    settled: () => chain,
+    inStep: () => {
+      again();
+      return chain;
+    },
+  };
 }

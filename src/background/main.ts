@@ -57,6 +57,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
   const updates = pageUpdates();
   // The browser's reasons a tracker cannot be reached, for the sites the person allowed.
   const trackerReasons = trackerErrors(() => updates.tell('status'));
+  const inviteScripts = keepInviteScripts((message) => console.warn('Murmur:', message));
   const service = new Murmur({
     store,
     settings: extensionSettings,
@@ -129,6 +130,7 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
         reviveHost,
         configureHost,
         trackerReasons,
+        inviteScripts,
         tell: updates.tell,
       }),
       (sender) => sender.fromExtensionPage,
@@ -187,7 +189,6 @@ export function startBackground(browserName: BrowserName, host: HostPort): Runni
     });
   });
 
-  keepInviteScripts((message) => console.warn('Murmur:', message));
   configureHost().catch((error: unknown) =>
     console.warn('Murmur: network host not ready yet:', String(error)),
   );

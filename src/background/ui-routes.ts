@@ -13,6 +13,7 @@ import type { SenderContext } from './sender';
 import { loadNetworkSettings, saveNetworkSettings } from './settings-store';
 import { explainTest, type TrackerErrors } from '../app/tracker-reasons';
 import type { UpdateTopic } from '../messaging/page-updates';
+import type { InviteScripts } from './invite-scripts';
 
 export interface UiWiring {
   service: Murmur;
@@ -22,6 +23,7 @@ export interface UiWiring {
   configureHost(): Promise<void>;
   /** The browser's reasons a tracker cannot be reached (allowed sites only). */
   trackerReasons: TrackerErrors;
+  inviteScripts: InviteScripts;
   tell: (...topics: UpdateTopic[]) => void;
 }
 
@@ -33,6 +35,10 @@ export function uiHandlers(wiring: UiWiring): Handlers<UiRequests, SenderContext
       await wiring.reviveHost();
       const result = await wiring.host.client.request('host.test-connection', {});
       return explainTest(wiring.trackerReasons, result);
+    },
+    'invites.scripts.ready': async () => {
+      await wiring.inviteScripts.inStep();
+      return true;
     },
     'settings.network.set': async (settings) => {
       await saveNetworkSettings(settings);

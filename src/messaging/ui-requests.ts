@@ -56,6 +56,8 @@ export const uiRequests = {
   'settings.network.set': defineRequest<NetworkSettings>()(isNetworkSettings),
   /** Asks the network host to test each tracker's registration, STUN and TURN. */
   'network.test': defineRequest<ConnectionTestResult>()(isEmpty),
+  /** Resolves once invite links on every allowed tracker site open in Murmur (the browser's). */
+  'invites.scripts.ready': defineRequest<boolean>()(isEmpty),
   'identity.get': defineRequest<IdentityView | null>()(isEmpty),
   'identity.create': defineRequest<IdentityView>()(
     isObject({

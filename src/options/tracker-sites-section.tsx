@@ -10,6 +10,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { invitePageOf } from '../core/identity/invite-link';
 import { matchesPattern, trackerSiteOf } from '../core/identity/invite-match';
 import { t } from '../ui/i18n';
+import { background } from '../ui/background-client';
 
 type SiteState = 'built-in' | 'allowed' | 'not-allowed' | 'refused';
 
@@ -20,6 +21,16 @@ interface Site {
   state: SiteState;
 }
 
+/**
+ * Waits until the background's invite script follows the granted sites. If it cannot say (it
+ * is restarting), the page shows the permission as it is: the script follows at its start.
+ */
+const scriptsReady = () =>
+  background.request('invites.scripts.ready', {}).then(
+    () => undefined,
+    () => undefined,
+  );
+
 const builtInPatterns = () =>
   (browser.runtime.getManifest().content_scripts ?? [])
     .filter((script) => script.js?.includes('invite.js'))
@@ -28,6 +39,8 @@ const builtInPatterns = () =>
 async function sitesOf(trackers: readonly string[]): Promise<Site[]> {
   const sites = new Map<string, Site>();
   const builtIn = builtInPatterns();
+  // "Allowed" means a link there opens in Murmur: the background's script is in place first.
+  await scriptsReady();
   for (const tracker of trackers) {
     const page = invitePageOf(tracker);
     const origin = trackerSiteOf(tracker);
@@ -65,7 +78,10 @@ export function TrackerSitesSection({ trackers }: { trackers: readonly string[] 
   const allow = (site: Site) =>
     void browser.permissions
       .request({ origins: [site.origin] })
-      .then((granted) => settle(site.origin, granted ? 'allowed' : 'refused'))
+      .then(async (granted) => {
+        if (granted) await scriptsReady();
+        settle(site.origin, granted ? 'allowed' : 'refused');
+      })
       .catch(() => settle(site.origin, 'refused'));
   const stop = (site: Site) =>
     void browser.permissions

@@ -85,6 +85,19 @@ describe('invite links on allowed sites', () => {
     expect(fake.scripts.size).toBe(0);
   });
 
+  it('is in step when Options asks, even before the background heard of the grant', async () => {
+    const kept = keepInviteScripts(() => undefined);
+    await kept.settled();
+    // The page heard the grant first: the background's own listener has not run yet.
+    fake.origins.push('http://localhost/*');
+    await kept.inStep();
+    expect(registered()).toEqual(['http://localhost/*invite']);
+    // Its listener then runs too: nothing changes, nothing is registered twice.
+    fake.added.forEach((f) => f());
+    await kept.settled();
+    expect(fake.registrations).toBe(1);
+  });
+
   it('at a start, keeps what the browser kept and makes again what it did not', async () => {
     fake.origins.push('https://tracker.example/*');
     await keepInviteScripts(() => undefined).settled();
