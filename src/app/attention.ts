@@ -92,6 +92,12 @@ export class Attention {
     return true;
   }
 
+  /** When the feed was last looked at (ms, 0 if never), without moving the mark. */
+  async feedSeenAt(): Promise<number> {
+    const stored = (await this.settings.get(FEED_SEEN))[FEED_SEEN];
+    return typeof stored === 'number' ? stored : 0;
+  }
+
   /** Returns when the feed was last seen and marks it seen now: newer posts are "new". */
   async feedSeen(): Promise<number> {
     const stored = (await this.settings.get(FEED_SEEN))[FEED_SEEN];

@@ -13,6 +13,7 @@ import { conversationList } from './conversations';
 import { listMessageViews, messageView } from './message-view';
 import { profileOf } from './profiles';
 import { wallOf } from './walls';
+import { tabMarks } from './tab-marks';
 
 type ReadingRequests =
   | 'messages.list'
@@ -22,6 +23,7 @@ type ReadingRequests =
   | 'outbox.status'
   | 'conversations.read'
   | 'feed.seen'
+  | 'tabs.marks'
   | 'unread.get'
   | 'unread.clear';
 
@@ -55,6 +57,7 @@ export function readingDoor(ctx: AppContext, attention: Attention): AppHandlers<
     'outbox.status': async ({ id }) => (await ctx.node()).status(id),
     'conversations.read': ({ with: fingerprint }) => attention.markRead(fingerprint),
     'feed.seen': () => attention.feedSeen(),
+    'tabs.marks': () => tabMarks(ctx, attention),
     'unread.get': () => attention.unreadCount(),
     'unread.clear': () => attention.clearUnread(),
   };

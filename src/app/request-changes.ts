@@ -26,6 +26,8 @@ export const UI_REQUEST_CHANGES: Changes<UiRequests> = {
   'replies.send': ['messages'],
   'relay.set': ['relay'],
   'conversations.read': ['unread'],
+  // The feed was looked at: the Feed tab's mark for new posts goes.
+  'feed.seen': ['unread'],
   'unread.clear': ['unread'],
   'settings.notifications.set': ['settings'],
   'profile.set': ['settings'],

@@ -25,6 +25,7 @@ import type { BackgroundStatus, ConnectionTestResult } from './status';
 import type {
   AuthorPictureView,
   ConversationView,
+  TabMarksView,
   WallView,
   BackupReminderView,
   CrosspostView,
@@ -158,6 +159,8 @@ export const uiRequests = {
   'conversations.read': defineRequest<boolean>()(isObject({ with: isFingerprint })),
   /** When the feed was last looked at (ms, 0 if never); looking now moves the mark. */
   'feed.seen': defineRequest<number>()(isEmpty),
+  /** What the Feed and Chats tabs carry: unread messages in chats, posts new since the feed. */
+  'tabs.marks': defineRequest<TabMarksView>()(isEmpty),
   'unread.get': defineRequest<number>()(isEmpty),
   'unread.clear': defineRequest<number>()(isEmpty),
   'settings.notifications.get': defineRequest<boolean>()(isEmpty),

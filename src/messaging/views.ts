@@ -115,6 +115,12 @@ export interface WallPost {
   sentTo: string[] | null;
 }
 
+/** What the tabs carry (src/app/tab-marks.ts). */
+export interface TabMarksView {
+  unreadInChats: number;
+  newPosts: number;
+}
+
 /** One friend's conversation in the chats list. */
 export interface ConversationView {
   with: Fingerprint;

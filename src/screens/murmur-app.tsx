@@ -214,11 +214,17 @@ function MurmurScreens({ me, layout, place, go, justAdded, takeFocus }: MurmurSc
   const pictures = useAuthorPictures();
   const { tab, wall } = place;
   const openWall = (who: Fingerprint | null) => go({ tab, wall: who });
+  const [marks] = useRequest('tabs.marks', {}, ['messages', 'unread', 'friends']);
+  const news =
+    marks.kind === 'ready'
+      ? { chats: marks.value.unreadInChats, feed: marks.value.newPosts }
+      : { chats: 0, feed: 0 };
   return (
     <>
       <BackupReminder />
       <ScreenTabs
         current={tab}
+        news={news}
         takeFocus={takeFocus}
         onChoose={(name) => go({ tab: name, wall: null })}
       />

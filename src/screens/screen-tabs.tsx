@@ -3,6 +3,7 @@
  * what screen-reader and keyboard users expect of one. Only the chosen tab is in the Tab order;
  * the arrow keys, Home and End move between the tabs and choose the one they reach.
  */
+import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
 
@@ -22,14 +23,31 @@ function tabAfterKey(key: string, at: number): Tab | null {
   return to === undefined ? null : (TABS[to] ?? null);
 }
 
+/** News under the other tabs: unread messages in chats, friends' posts new since the feed. */
+export interface TabNews {
+  chats: number;
+  feed: number;
+}
+
 interface ScreenTabsProps {
   current: Tab;
+  news: TabNews;
   onChoose: (tab: Tab) => void;
   /** Focus the chosen tab on showing: the screen before (the first run's end) went away. */
   takeFocus: boolean;
 }
 
-export function ScreenTabs({ current, onChoose, takeFocus }: ScreenTabsProps) {
+/** The tab's news in words (for its description) and as a mark (for the eye), or null. */
+function newsOf(name: Tab, news: TabNews, current: Tab): { words: string; mark: string } | null {
+  // The feed's news is read by looking at it; chats stay unread until each is opened.
+  if (name === 'feed' && news.feed > 0 && current !== 'feed')
+    return { words: t('tabNewPosts', String(news.feed)), mark: '•' };
+  if (name === 'chats' && news.chats > 0)
+    return { words: t('tabUnreadMessages', String(news.chats)), mark: String(news.chats) };
+  return null;
+}
+
+export function ScreenTabs({ current, news, onChoose, takeFocus }: ScreenTabsProps) {
   const list = useRef<HTMLElement>(null);
   useLayoutEffect(() => {
     if (takeFocus) list.current?.querySelector<HTMLButtonElement>('[aria-selected=true]')?.focus();
@@ -44,19 +62,37 @@ export function ScreenTabs({ current, onChoose, takeFocus }: ScreenTabsProps) {
   };
   return (
     <nav role="tablist" aria-label={t('extName')} class="tabs" ref={list} onKeyDown={onKeyDown}>
-      {TABS.map((name) => (
-        <button
-          type="button"
-          role="tab"
-          id={`tab-${name}`}
-          aria-selected={current === name}
-          aria-controls="panel"
-          tabIndex={current === name ? 0 : -1}
-          onClick={() => onChoose(name)}
-        >
-          {t(`tab_${name}`)}
-        </button>
-      ))}
+      {TABS.map((name) => {
+        const said = newsOf(name, news, current);
+        // The tab keeps its name ("Chats"): the news is its description, read after it, and
+        // kept outside the button so that no tool counts it into the name.
+        return (
+          <Fragment key={name}>
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={current === name}
+              aria-controls="panel"
+              aria-describedby={said ? `tab-${name}-news` : undefined}
+              tabIndex={current === name ? 0 : -1}
+              onClick={() => onChoose(name)}
+            >
+              {t(`tab_${name}`)}
+              {said && (
+                <span class="tab-news" aria-hidden="true" data-testid={`tab-${name}-mark`}>
+                  {said.mark}
+                </span>
+              )}
+            </button>
+            {said && (
+              <span id={`tab-${name}-news`} hidden>
+                {said.words}
+              </span>
+            )}
+          </Fragment>
+        );
+      })}
     </nav>
   );
 }

@@ -34,6 +34,20 @@ export const chatSteps: SceneStep[] = [
       await a.clickButton('Bob');
       await a.fillField('Message Bob', 'Coffee tomorrow?');
       await a.clickButton('Send');
+      // Bob is on his Feed: the Chats tab shows one unread message, and says so in words (its
+      // description) while its name stays "Chats".
+      await b.waitFor(
+        () => {
+          const tab = document.getElementById('tab-chats');
+          const about = tab?.getAttribute('aria-describedby');
+          return (
+            tab?.querySelector('[data-testid=tab-chats-mark]')?.textContent === '1' &&
+            document.getElementById(about ?? '')?.textContent === 'Unread messages: 1'
+          );
+        },
+        null,
+        20_000,
+      );
       await b.clickTab('Chats');
       // Before Bob opens it, Alice's row shows her message and one unread.
       await b.waitFor(rowSays, ['Alice', ['Coffee tomorrow?', '1 unread'], []] as const, 20_000);

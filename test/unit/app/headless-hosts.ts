@@ -48,3 +48,34 @@ export function dial(caller: Host, callee: Host) {
   void caller.murmur.attach(ends[0], true);
   return { closed, close: () => ends[0].close() };
 }
+
+/**
+ * A channel from `a` to `b`, kept open until `heardBy` (default `b`) reports `topic` and
+ * `done` holds (each report checks again), then hung up.
+ */
+export async function meet(
+  a: Host,
+  b: Host,
+  topic: UpdateTopic,
+  heardBy: Host = b,
+  done: () => Promise<boolean> = async () => true,
+) {
+  let heard = heardBy.next(topic);
+  const channel = dial(a, b);
+  for (;;) {
+    await heard;
+    heard = heardBy.next(topic);
+    if (await done()) break;
+  }
+  channel.close();
+}
+
+/** `a` asks `b` by card, `b` accepts, and `a` learns it. */
+export async function befriend(a: Host, b: Host) {
+  const bView = await b.murmur.ask('identity.get', {});
+  await a.murmur.ask('friends.add', { card: bView?.card ?? '' });
+  await dial(a, b).closed;
+  const [request] = await b.murmur.ask('requests.list', {});
+  await b.murmur.ask('requests.answer', { id: request?.id ?? ('' as never), accept: true });
+  await meet(b, a, 'friends');
+}

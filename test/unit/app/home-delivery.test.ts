@@ -5,43 +5,11 @@
  * her home when she comes back. The home holds only sealed copies it cannot open.
  */
 import { expect, it } from 'vitest';
-import type { UpdateTopic } from '../../../src/messaging/page-updates';
 import { homeOwner } from '../../../src/app/home-owner';
-import { dial, host, type Host } from './headless-hosts';
-
-/**
- * A channel from `a` to `b`, kept open until `heardBy` (default `b`) reports `topic` and
- * `done` holds (each report checks again), then hung up.
- */
-async function meet(
-  a: Host,
-  b: Host,
-  topic: UpdateTopic,
-  heardBy: Host = b,
-  done: () => Promise<boolean> = async () => true,
-) {
-  let heard = heardBy.next(topic);
-  const channel = dial(a, b);
-  for (;;) {
-    await heard;
-    heard = heardBy.next(topic);
-    if (await done()) break;
-  }
-  channel.close();
-}
+import { befriend, dial, host, meet, type Host } from './headless-hosts';
 
 const namesOf = async (h: Host) =>
   (await h.murmur.ask('friends.list', {})).map((f) => f.displayName).sort();
-
-/** `a` asks `b` by card, `b` accepts, and `a` learns it. */
-async function befriend(a: Host, b: Host) {
-  const bView = await b.murmur.ask('identity.get', {});
-  await a.murmur.ask('friends.add', { card: bView?.card ?? '' });
-  await dial(a, b).closed;
-  const [request] = await b.murmur.ask('requests.list', {});
-  await b.murmur.ask('requests.answer', { id: request?.id ?? ('' as never), accept: true });
-  await meet(b, a, 'friends');
-}
 
 it('Bob gets Ann’s post from her home, and Ann gets Bob’s message from it', async () => {
   const home = host('home', 'home');
