@@ -79,7 +79,7 @@ export function FriendsView({ me, justAdded = null }: Props) {
       <TrackerNotice />
       <RequestsView onAnswered={reload} />
       {friends.kind === 'ready' && friends.value.length === 0 && <p>{t('friendsNone')}</p>}
-      <ul class="list" data-testid="friends">
+      <ul class="list friend-list" data-testid="friends">
         {rows.map((f) => (
           <li key={f.fingerprint} data-fingerprint={f.fingerprint} data-online={String(f.online)}>
             <span class={`dot ${f.online ? 'dot-connected' : ''}`} aria-hidden="true" />

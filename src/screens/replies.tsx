@@ -14,6 +14,7 @@ import { useSubmit } from '../ui/use-submit';
 import { Notice } from '../ui/notice';
 import { useFocusOnMount } from '../ui/focus-on-mount';
 import { useFocusReturn } from '../ui/focus-return';
+import { rememberRepliesOpen, repliesWereOpened } from '../ui/opened-replies';
 
 function ReplyForm({
   post,
@@ -88,8 +89,12 @@ export function Replies({
   // The form appears on demand: a hundred idle forms made the feed slow to show.
   const [writing, setWriting] = useState(false);
   const replyButton = useFocusReturn<HTMLButtonElement>(writing);
-  /** Folded under "Show N replies" until the reader opens them (or writes one). */
-  const [open, setOpen] = useState(false);
+  /** Folded under "Show N replies" until the reader opens them (or writes one); kept open. */
+  const [open, setOpenNow] = useState(() => repliesWereOpened(post.itemId));
+  const setOpen = (next: boolean) => {
+    setOpenNow(next);
+    rememberRepliesOpen(post.itemId, next);
+  };
   /** The reply being answered (its item id), when answering one. */
   const [answering, setAnswering] = useState<string | null>(null);
   const mine = replies;

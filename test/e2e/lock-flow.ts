@@ -2,6 +2,7 @@
  * A passphrase, by hand: chosen on first run, asked once after the browser restarts (a wrong one
  * is refused), not asked when only the background restarted, changed and removed in Options.
  */
+import { gapAfterButton } from './harness/layout';
 import { describe, expect, it } from 'vitest';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { screenshotBothThemes } from './harness/profiles';
@@ -56,6 +57,10 @@ export function lockSuite(kind: BrowserKind): void {
       await options.fill('#passphrase-repeat', 'dana runs with the dog');
       await options.click('#passphrase-save');
       await waitForText(options, 'form[aria-labelledby=passphrase-heading] [role=status]', 'Saved');
+      // Two buttons side by side, apart (they used to touch).
+      expect(
+        await gapAfterButton(options, 'Change passphrase', 'Remove passphrase'),
+      ).toBeGreaterThanOrEqual(4);
       await options.fill('#passphrase-current', 'dana runs with the dog');
       await options.click('#passphrase-remove');
       await waitForText(options, '[data-testid=passphrase-state]', 'without a passphrase');

@@ -14,6 +14,13 @@ export async function onboard(
   const popup = await browser.openExtensionPage('popup.html');
   // Three short steps: name and picture, an optional passphrase, inviting a friend.
   await startMurmur(popup, name, '', async (step) => {
+    // The invite's QR code is drawn once the screen around it was painted: the picture of the
+    // step waits for it, as a person's eye would (the README's step 3 had none).
+    if (step === 'invite')
+      await popup.waitFor(
+        () => (document.querySelector('svg.qr-code')?.getBoundingClientRect().width ?? 0) > 0,
+        null,
+      );
     await screenshot(browser, popup, `first-run-${step}`);
     await expectAccessible(popup, `first run: ${step}`);
     if (step !== 'name') return;

@@ -1,4 +1,5 @@
 /** What asks for attention (badge, notification) and what proves who is who (safety numbers), then a block. */
+import { fontSizeOf } from '../harness/layout';
 import { expect } from 'vitest';
 import type { ExtensionPage } from '../../../tools/browsers/extension-page';
 import type { SceneStep } from './scene';
@@ -89,6 +90,10 @@ export const attentionSteps: SceneStep[] = [
             ?.getAttribute('data-fingerprint') ?? null,
         null,
       );
+      // In the list the friend's name is the larger text, not the fold under it.
+      const nameSize = await fontSizeOf(a, `[data-fingerprint="${carolFp}"] .person-name`);
+      const foldSize = await fontSizeOf(a, `[data-fingerprint="${carolFp}"] summary`);
+      expect(nameSize).toBeGreaterThan(foldSize ?? Infinity);
       await a.click(`[data-fingerprint="${carolFp}"] summary`);
       await a.click(`[data-fingerprint="${carolFp}"] [data-action=block]`);
       await a.waitFor(

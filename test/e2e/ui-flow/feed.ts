@@ -10,6 +10,7 @@ import { waitForText } from '../harness/scene';
 import type { SceneStep } from './scene';
 import { expectAccessible } from '../harness/accessible';
 import { deliveryDiagnosis } from '../harness/delivery-diagnosis';
+import { gapAfterButton } from '../harness/layout';
 
 export const XSS = '<img src=x onerror="document.title=\'owned\'"><b>bold?</b>';
 
@@ -170,12 +171,33 @@ export const feedSteps: SceneStep[] = [
         20_000,
       );
       expect(await c.textOf('[data-testid=feed]')).not.toContain('See you Saturday');
+      // "Show 2 replies" and "Reply" are two things to press, apart (they used to touch).
+      expect(await gapAfterButton(c, 'Show 2 replies', 'Reply')).toBeGreaterThanOrEqual(4);
       await c.clickButton('Show 2 replies');
       await readReplies(c, '[data-testid=replies] .nested', 'See you Saturday');
       expect(await c.textOf('[data-testid=replies] .nested [data-testid=shared-by]')).toContain(
         'Alice',
       );
       expect(await c.textOf('[data-testid=replies] .nested .meta')).toContain('Bob');
+      // Carol looks at her chats and comes back: the replies she opened are still open.
+      await c.clickTab('Chats');
+      await c.clickTab('Feed');
+      await c.waitFor(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('[data-testid=replies] .nested')].some((e) =>
+            e.innerText.includes('See you Saturday'),
+          ),
+        null,
+      );
+      expect(
+        await c.evaluate(
+          () =>
+            [...document.querySelectorAll('button')]
+              .find((b) => b.textContent === 'Hide replies')
+              ?.getAttribute('aria-expanded') ?? null,
+          null,
+        ),
+      ).toBe('true');
       // The saved list, picked by name: Bob again, not Carol.
       await a.clickButton("What's new, Alice?");
       await a.fill('#compose', 'For the climbing partners');
