@@ -56,14 +56,21 @@ function Bubble({ message }: { message: MessageView }) {
   );
 }
 
-/** Under the newest own message not yet delivered: where it is, in words. */
-function Pending({ messages }: { messages: MessageView[] }) {
-  const last = messages.find((m) => m.mine);
-  if (!last?.delivery || last.delivery.state === 'delivered') return null;
+/** The newest own message, while it is not delivered: its bubble is followed by where it is. */
+function pendingOf(newestFirst: readonly MessageView[]): MessageView | null {
+  const last = newestFirst.find((m) => m.mine);
+  return last?.delivery && last.delivery.state !== 'delivered' ? last : null;
+}
+
+/** Right under the bubble it describes (it sat above the message field): where it is, in words. */
+function Pending({ message }: { message: MessageView }) {
+  if (!message.delivery) return null;
   return (
-    <p class="muted pending-delivery" role="status">
-      {deliveryText(last.delivery)}
-    </p>
+    <li class="pending-row">
+      <p class="muted pending-delivery" role="status">
+        {deliveryText(message.delivery)}
+      </p>
+    </li>
   );
 }
 
@@ -91,6 +98,7 @@ export function Conversation({
 
   const list = messages.kind === 'ready' ? messages.value : [];
   const rows = [...list].reverse();
+  const pending = pendingOf(list);
   return (
     <section class="conversation" aria-labelledby="conversation-heading">
       <header class="conversation-header">
@@ -124,6 +132,7 @@ export function Conversation({
               <DaySeparator ms={m.createdAt} />
             )}
             <Bubble message={m} />
+            {m === pending && <Pending message={m} />}
           </ItemBoundary>
         ))}
         <li ref={end} class="end" aria-hidden="true" />
@@ -131,7 +140,6 @@ export function Conversation({
       {messages.kind === 'ready' && list.length === 0 && (
         <p class="muted empty">{t('sayHello', conversation.name)}</p>
       )}
-      <Pending messages={list} />
       <ChatComposer to={friend} name={conversation.name} onSent={reload} />
     </section>
   );

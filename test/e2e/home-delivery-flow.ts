@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserKind } from '../../tools/browsers/extension-page';
 import { buildHome } from '../../tools/build-home';
 import { friendsOnline, Person } from './harness/person';
@@ -183,6 +183,14 @@ export function homeDeliverySuite(kind: BrowserKind, where: 'loopback' | 'nat-la
           await popup.clickTab('Chats');
           await popup.clickButton('Alice');
           await waitForText(popup, '[aria-label="Messages with Alice"]', 'Waiting at Alice’s home');
+          // In words right under the bubble it is about (it sat above the message field).
+          const under = await popup.evaluate(() => {
+            const said = document.querySelector('.pending-delivery');
+            const bubble = said?.closest('li')?.previousElementSibling;
+            return [said?.textContent ?? '', bubble?.querySelector('.text')?.textContent ?? ''];
+          }, null);
+          expect(under[0]).toContain('Waiting at Alice’s home');
+          expect(under[1]).toBe('Got it, thanks');
           await bob.goOffline();
           await alice.launch(trackerUrl);
           await alice.waitForText('Got it, thanks', 60_000);
