@@ -2,8 +2,8 @@
 import type { ExtensionPage } from '../../../tools/browsers/extension-page';
 
 /**
- * The space in CSS pixels between a button named `first` and the button right after it, named
- * `second` (0 or less: they touch or overlap); null when no such pair is on screen.
+ * The space in CSS pixels between a button named `first` and the next one on screen after it,
+ * named `second` (0 or less: they touch or overlap); null when no such pair is on screen.
  */
 export function gapAfterButton(
   page: ExtensionPage,
@@ -14,7 +14,9 @@ export function gapAfterButton(
     ([a, b]) => {
       for (const button of document.querySelectorAll('button')) {
         if (button.textContent?.trim() !== a) continue;
-        const next = button.nextElementSibling;
+        // The next thing on screen: what is hidden between (a folded list) takes no place.
+        let next = button.nextElementSibling;
+        while (next && next.getClientRects().length === 0) next = next.nextElementSibling;
         if (!(next instanceof HTMLButtonElement) || next.textContent?.trim() !== b) continue;
         return next.getBoundingClientRect().left - button.getBoundingClientRect().right;
       }
