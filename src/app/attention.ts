@@ -100,8 +100,8 @@ export class Attention {
 
   /** Returns when the feed was last seen and marks it seen now: newer posts are "new". */
   async feedSeen(): Promise<number> {
-    const stored = (await this.settings.get(FEED_SEEN))[FEED_SEEN];
+    const before = await this.feedSeenAt();
     await this.settings.set({ [FEED_SEEN]: Date.now() });
-    return typeof stored === 'number' ? stored : 0;
+    return before;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * What the Feed and Chats tabs carry, so news shows wherever the reader is: how many messages in
  * chats are unread (the sum of the chats list's counts), and how many friends' posts arrived
- * since the feed was last looked at. Counted no further than a screenful: "20+" says enough.
+ * since the feed was last looked at (no further than the feed's first page: the mark says there
+ * is something new, not how much).
  */
 import type { TabMarksView } from '../messaging/views';
 import type { AppContext } from './app-context';

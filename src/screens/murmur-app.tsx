@@ -215,10 +215,7 @@ function MurmurScreens({ me, layout, place, go, justAdded, takeFocus }: MurmurSc
   const { tab, wall } = place;
   const openWall = (who: Fingerprint | null) => go({ tab, wall: who });
   const [marks] = useRequest('tabs.marks', {}, ['messages', 'unread', 'friends']);
-  const news =
-    marks.kind === 'ready'
-      ? { chats: marks.value.unreadInChats, feed: marks.value.newPosts }
-      : { chats: 0, feed: 0 };
+  const news = marks.kind === 'ready' ? marks.value : { unreadInChats: 0, newPosts: 0 };
   return (
     <>
       <BackupReminder />

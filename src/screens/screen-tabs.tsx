@@ -6,6 +6,7 @@
 import { Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
+import type { TabMarksView } from '../messaging/views';
 
 export type Tab = 'feed' | 'chats' | 'friends';
 const TABS: readonly Tab[] = ['feed', 'chats', 'friends'];
@@ -23,27 +24,29 @@ function tabAfterKey(key: string, at: number): Tab | null {
   return to === undefined ? null : (TABS[to] ?? null);
 }
 
-/** News under the other tabs: unread messages in chats, friends' posts new since the feed. */
-export interface TabNews {
-  chats: number;
-  feed: number;
-}
-
 interface ScreenTabsProps {
   current: Tab;
-  news: TabNews;
+  /** News under the tabs: unread messages in chats, friends' posts new since the feed. */
+  news: TabMarksView;
   onChoose: (tab: Tab) => void;
   /** Focus the chosen tab on showing: the screen before (the first run's end) went away. */
   takeFocus: boolean;
 }
 
 /** The tab's news in words (for its description) and as a mark (for the eye), or null. */
-function newsOf(name: Tab, news: TabNews, current: Tab): { words: string; mark: string } | null {
+function newsOf(
+  name: Tab,
+  news: TabMarksView,
+  current: Tab,
+): { words: string; mark: string } | null {
   // The feed's news is read by looking at it; chats stay unread until each is opened.
-  if (name === 'feed' && news.feed > 0 && current !== 'feed')
-    return { words: t('tabNewPosts', String(news.feed)), mark: '•' };
-  if (name === 'chats' && news.chats > 0)
-    return { words: t('tabUnreadMessages', String(news.chats)), mark: String(news.chats) };
+  if (name === 'feed' && news.newPosts > 0 && current !== 'feed')
+    return { words: t('tabNewPosts', String(news.newPosts)), mark: '•' };
+  if (name === 'chats' && news.unreadInChats > 0)
+    return {
+      words: t('tabUnreadMessages', String(news.unreadInChats)),
+      mark: String(news.unreadInChats),
+    };
   return null;
 }
 
